@@ -1,0 +1,1 @@
+// The ToedelingAPI module.

@@ -1,0 +1,66 @@
+# Shared helpers for scripts/test, scripts/run and scripts/bench: install what is missing and run a
+# PostgreSQL cluster as an unprivileged user. Source this file; it defines functions only.
+
+PG_BIN="${PG_BIN:-}"
+
+# Installs the Debian packages the project needs, only those that are missing (an install of an
+# installed package may upgrade it).
+toedeling_install_prerequisites() {
+    local wanted=(postgresql postgresql-contrib libpq-dev pkg-config curl)
+    local missing=()
+    for p in "${wanted[@]}"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+    done
+    if ((${#missing[@]})); then
+        echo "installing: ${missing[*]}" >&2
+        local sudo=""
+        [ "$(id -u)" -eq 0 ] || sudo="sudo"
+        $sudo apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+    fi
+    if ! command -v swift >/dev/null 2>&1; then
+        if [ -x /opt/swift/usr/bin/swift ]; then export PATH="/opt/swift/usr/bin:$PATH"; else
+            echo "swift is not installed (expected Swift 6.2 or later on PATH)" >&2; return 1; fi
+    fi
+    PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+    [ -x "$PG_BIN/initdb" ] || { echo "PostgreSQL server binaries not found under /usr/lib/postgresql" >&2; return 1; }
+}
+
+# The user PostgreSQL runs as: ourselves unless we are root, which PostgreSQL refuses.
+toedeling_pg_user() {
+    if [ "$(id -u)" -eq 0 ]; then echo postgres; else id -un; fi
+}
+
+# Runs a command as the PostgreSQL user.
+toedeling_as_pg() {
+    local u; u=$(toedeling_pg_user)
+    if [ "$(id -un)" = "$u" ]; then "$@"; else runuser -u "$u" -- "$@"; fi
+}
+
+# Prints a free TCP port on 127.0.0.1.
+toedeling_free_port() {
+    python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+}
+
+# toedeling_pg_start DATADIR SOCKETDIR PORT: initialises DATADIR when empty and starts PostgreSQL
+# listening on 127.0.0.1:PORT with its socket in SOCKETDIR. Trust authentication on loopback only.
+toedeling_pg_start() {
+    local data="$1" sock="$2" port="$3" u
+    u=$(toedeling_pg_user)
+    mkdir -p "$data" "$sock"
+    chown "$u" "$data" "$sock" 2>/dev/null || true
+    chmod 700 "$data"
+    if [ ! -f "$data/PG_VERSION" ]; then
+        (cd /tmp && toedeling_as_pg "$PG_BIN/initdb" -D "$data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null) || return 1
+    fi
+    (cd /tmp && toedeling_as_pg "$PG_BIN/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 \
+        -o "-c listen_addresses=127.0.0.1 -p $port -k $sock -c max_connections=300 -c shared_buffers=256MB" start >/dev/null) || {
+        echo "PostgreSQL did not start; its log:" >&2; tail -n 30 "$data/server.log" >&2; return 1; }
+}
+
+# toedeling_pg_stop DATADIR: stops the cluster (fast shutdown), quietly if it is not running.
+toedeling_pg_stop() {
+    local data="$1"
+    [ -f "$data/postmaster.pid" ] || return 0
+    (cd /tmp && toedeling_as_pg "$PG_BIN/pg_ctl" -D "$data" -m fast -w -t 60 stop >/dev/null 2>&1) || true
+}
