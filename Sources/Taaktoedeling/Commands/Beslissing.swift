@@ -1,0 +1,203 @@
+import Foundation
+
+/// The decide/evolve pair of the dossier aggregate.
+///
+/// `decide` enforces every rule of the lifecycle (PRODUCT.md), checked in this order:
+/// 1. The command's own values are valid (`DossierCommand.invoerproblemen`) → `.ongeldigeInvoer`.
+/// 2. `openen` only when there is no dossier yet, with a kenmerk supplied; every other command needs
+///    a dossier → `.nietGevonden`. A koepel that was never invited does not see the dossier →
+///    `.nietGevonden`.
+/// 3. Roles → `.nietToegestaan`: a coordinator may do everything; a koepel only submit its own
+///    reactie, in a round it was invited to; a liaison only link a Kamerstuk.
+/// 4. Nothing is accepted after withdrawal.
+/// 5. Per command (→ `.conflict`, or `.nietGevonden` for an unknown round):
+///    - the proposal can be changed while the dossier is open (not decided, not withdrawn); an
+///      existing task must keep an `aanleiding`;
+///    - a consultation round can be opened when no round is open and the dossier is open; rounds are
+///      numbered 1, 2, … (a round after the UDO is normal);
+///    - a koepel reacts once per round, only if invited, only while the round is open; after the end
+///      of the termijn day (Europe/Amsterdam) the reactie is accepted and marked `teLaat`; a
+///      coordinator registering *namens* must name an invited koepel;
+///    - a round can be closed once, while open;
+///    - an assessment can be (re-)recorded while the dossier is open and no UDO is pending;
+///    - financial consequences can be (re-)recorded while the dossier is open;
+///    - a UDO can be requested while the dossier is open, none is pending and the latest assessment
+///      advises a decentral layer (R9);
+///    - a UDO outcome can be recorded only while a UDO is pending;
+///    - a decision needs an open dossier, an assessment, no open round and no pending UDO; for a
+///      decentral layer also a completed UDO and recorded financial consequences (art. 2 Fvw);
+///      it is marked `afwijkingVanAdvies` when the layer differs from the advice's first choice,
+///      and its motivering is never empty;
+///    - a Kamerstuk can be linked in any fase but withdrawn, once per number;
+///    - withdrawal only from an open fase (a decided dossier is reopened first);
+///    - reopening only from `besloten`, with an `aanleiding`.
+public enum Beslissing {
+    /// Decides which events a command produces on the given state, or why it is refused.
+    ///
+    /// - Parameters:
+    ///   - state: the current dossier, `nil` when the stream does not exist.
+    ///   - command: what is asked.
+    ///   - actor: who asks.
+    ///   - now: the moment of deciding; pass the same instant the events will be recorded with.
+    ///   - kenmerk: the kenmerk drawn for `openen` (ignored otherwise).
+    public static func decide(
+        _ state: Dossier?, _ command: DossierCommand, by actor: Actor, at now: Date, kenmerk: Kenmerk?
+    ) throws(DomainError) -> [DossierEvent] {
+        let problemen = command.invoerproblemen
+        if !problemen.isEmpty { throw .ongeldigeInvoer(InvalidInput(problems: problemen)) }
+
+        if case .openen(let id, let voorstel) = command {
+            guard actor.rol == .coordinator else { throw .nietToegestaan("Alleen een coördinator kan een dossier openen.") }
+            guard state == nil else { throw .conflict("Het dossier bestaat al.") }
+            guard let kenmerk else { throw .ongeldigeInvoer(InvalidInput("kenmerk", "is niet toegekend")) }
+            return [.dossierGeopend(DossierGeopend(id: id, kenmerk: kenmerk, voorstel: voorstel))]
+        }
+        guard let dossier = state else { throw .nietGevonden }
+        try controleerRol(van: actor, voor: command, op: dossier)
+        if let intrekking = dossier.intrekking {
+            throw .conflict("Het dossier is ingetrokken (\(intrekking.reden)); er wordt niets meer aanvaard.")
+        }
+        return try besluitOver(command, op: dossier, door: actor, op: now)
+    }
+
+    private static func controleerRol(van actor: Actor, voor command: DossierCommand, op dossier: Dossier) throws(DomainError) {
+        switch actor.rol {
+        case .coordinator:
+            return
+        case .koepel:
+            guard let koepel = actor.koepel, dossier.uitgenodigdeKoepels.contains(koepel) else { throw .nietGevonden }
+            guard case .dienReactieIn(let ronde, let genoemd, _, _, _) = command else {
+                throw .nietToegestaan("Een koepel kan alleen een eigen bestuurlijke reactie indienen.")
+            }
+            if let genoemd, genoemd != koepel {
+                throw .nietToegestaan("\(koepel.rawValue) kan geen reactie indienen namens \(genoemd.rawValue).")
+            }
+            if let consultatie = dossier.consultaties.first(where: { $0.ronde == ronde }), !consultatie.koepels.contains(koepel) {
+                throw .nietToegestaan("\(koepel.rawValue) is niet uitgenodigd voor consultatieronde \(ronde).")
+            }
+        case .liaison:
+            guard case .koppelKamerstuk = command else {
+                throw .nietToegestaan("Een liaison kan alleen een Kamerstuk koppelen.")
+            }
+        }
+    }
+
+    private static func besluitOver(_ command: DossierCommand, op dossier: Dossier, door actor: Actor, op now: Date) throws(DomainError) -> [DossierEvent] {
+        switch command {
+        case .openen:
+            throw .conflict("Het dossier bestaat al.")
+
+        case .wijzigVoorstel(let wijziging):
+            try vereisOpen(dossier, "het voorstel worden gewijzigd")
+            let nieuweTaak = wijziging.nieuweTaak ?? dossier.nieuweTaak
+            if !nieuweTaak && (wijziging.aanleiding ?? dossier.aanleiding) == nil {
+                throw .ongeldigeInvoer(InvalidInput("aanleiding", "is verplicht voor een bestaande taak (wetsevaluatie, politiekeAfspraak of motie)"))
+            }
+            return [.voorstelGewijzigd(VoorstelGewijzigd(wijziging: wijziging))]
+
+        case .openConsultatie(let koepels, let termijn):
+            try vereisOpen(dossier, "een consultatieronde worden geopend")
+            if let open = dossier.openConsultatie {
+                throw .conflict("Consultatieronde \(open.ronde) is nog open; er kan maar één ronde tegelijk open zijn.")
+            }
+            let ronde = (dossier.consultaties.map(\.ronde).max() ?? 0) + 1
+            return [.consultatieGeopend(ConsultatieGeopend(ronde: ronde, koepels: koepels.sorted(), termijn: termijn))]
+
+        case .dienReactieIn(let ronde, let genoemd, let standpunt, let toelichting, let kenmerk):
+            guard let consultatie = dossier.consultaties.first(where: { $0.ronde == ronde }) else { throw .nietGevonden }
+            let koepel: Koepel
+            if actor.rol == .koepel, let eigen = actor.koepel {
+                koepel = eigen
+            } else if let genoemd {
+                koepel = genoemd
+            } else {
+                throw .ongeldigeInvoer(InvalidInput("koepel", "is verplicht wanneer een coördinator een reactie namens een koepel registreert"))
+            }
+            guard consultatie.koepels.contains(koepel) else {
+                throw .conflict("\(koepel.rawValue) is niet uitgenodigd voor consultatieronde \(ronde).")
+            }
+            guard consultatie.status == .open else { throw .conflict("De consultatieronde \(ronde) is al gesloten.") }
+            if consultatie.reactie(van: koepel) != nil {
+                throw .conflict("\(koepel.rawValue) heeft in consultatieronde \(ronde) al gereageerd.")
+            }
+            let teLaat = now >= AmsterdamseTijd.eindeVan(consultatie.termijn)
+            return [.reactieIngediend(ReactieIngediend(
+                ronde: ronde, koepel: koepel, standpunt: standpunt, toelichting: toelichting,
+                kenmerk: kenmerk, teLaat: teLaat, geregistreerdDoor: actor.naam
+            ))]
+
+        case .sluitConsultatie(let ronde):
+            guard let consultatie = dossier.consultaties.first(where: { $0.ronde == ronde }) else { throw .nietGevonden }
+            guard consultatie.status == .open else { throw .conflict("De consultatieronde \(ronde) is al gesloten.") }
+            return [.consultatieGesloten(ConsultatieGesloten(ronde: ronde))]
+
+        case .legToetsingVast(let taakkenmerken, let toelichting):
+            try vereisOpen(dossier, "een toetsing worden vastgelegd")
+            if dossier.udo?.status == .aangevraagd {
+                throw .conflict("Er loopt een UDO; de toetsing kan pas opnieuw worden vastgelegd als de UDO is afgerond.")
+            }
+            let advies = Afwegingskader.advies(voor: taakkenmerken)
+            return [.kaderToetsingVastgelegd(KaderToetsingVastgelegd(taakkenmerken: taakkenmerken, toelichting: toelichting, advies: advies))]
+
+        case .legFinancieleGevolgenVast(let structureel, let incidenteel, let dekking, let toelichting):
+            try vereisOpen(dossier, "de financiële gevolgen worden vastgelegd")
+            return [.financieleGevolgenVastgelegd(FinancieleGevolgenVastgelegd(
+                structureleKosten: structureel, incidenteleKosten: incidenteel, dekking: dekking, toelichting: toelichting
+            ))]
+
+        case .vraagUdoAan(let toelichting, let termijn):
+            try vereisOpen(dossier, "een UDO worden aangevraagd")
+            if dossier.udo?.status == .aangevraagd { throw .conflict("Er loopt al een UDO.") }
+            guard let toetsing = dossier.toetsing else {
+                throw .conflict("Er is nog geen toetsing aan het afwegingskader vastgelegd; een UDO kan pas worden aangevraagd als het advies een decentrale bestuurslaag is.")
+            }
+            guard toetsing.advies.udoVereist else {
+                throw .conflict("Het laatste advies (\(toetsing.advies.bestuurslaag.weergave)) is geen decentrale bestuurslaag; een UDO kan alleen worden aangevraagd bij een decentraal advies (R9).")
+            }
+            return [.udoAangevraagd(UdoAangevraagd(toelichting: toelichting, termijn: termijn))]
+
+        case .legUdoUitkomstVast(let uitkomst, let samenvatting, let vindplaats):
+            guard dossier.udo?.status == .aangevraagd else { throw .conflict("Er is geen UDO aangevraagd waarvan de uitkomst kan worden vastgelegd.") }
+            return [.udoAfgerond(UdoAfgerond(uitkomst: uitkomst, samenvatting: samenvatting, vindplaats: vindplaats))]
+
+        case .legBesluitVast(let bestuurslaag, let motivering):
+            if dossier.besluit != nil { throw .conflict("Er is al een besluit vastgelegd; heropen het dossier om opnieuw te besluiten.") }
+            guard let toetsing = dossier.toetsing else { throw .conflict("Er is nog geen toetsing aan het afwegingskader vastgelegd; een besluit vereist een toetsing.") }
+            if let open = dossier.openConsultatie { throw .conflict("Consultatieronde \(open.ronde) is nog open; sluit die eerst.") }
+            if dossier.udo?.status == .aangevraagd { throw .conflict("Er loopt nog een UDO; een besluit kan pas na afronding ervan.") }
+            if bestuurslaag.isDecentraal {
+                if dossier.udo?.status != .afgerond {
+                    throw .conflict("Voor een decentrale bestuurslaag (\(bestuurslaag.weergave)) is eerst een afgeronde UDO nodig.")
+                }
+                if dossier.financieleGevolgen == nil {
+                    throw .conflict("Voor een decentrale bestuurslaag (\(bestuurslaag.weergave)) moeten eerst de financiële gevolgen zijn vastgelegd (artikel 2 Financiële-verhoudingswet).")
+                }
+            }
+            let geadviseerd = toetsing.advies.bestuurslaag
+            return [.besluitVastgelegd(BesluitVastgelegd(
+                bestuurslaag: bestuurslaag, motivering: motivering,
+                afwijkingVanAdvies: bestuurslaag != geadviseerd, geadviseerdeBestuurslaag: geadviseerd
+            ))]
+
+        case .koppelKamerstuk(let nummer, let titel, let datum):
+            if dossier.kamerstukken.contains(where: { $0.nummer == nummer }) {
+                throw .conflict("Kamerstuk \(nummer) is al aan dit dossier gekoppeld.")
+            }
+            return [.kamerstukGekoppeld(KamerstukGekoppeld(nummer: nummer, titel: titel, datum: datum))]
+
+        case .trekIn(let reden):
+            if dossier.besluit != nil { throw .conflict("Het dossier is besloten; heropen het eerst om het in te trekken.") }
+            return [.dossierIngetrokken(DossierIngetrokken(reden: reden))]
+
+        case .heropen(let aanleiding, let toelichting):
+            guard dossier.besluit != nil else { throw .conflict("Alleen een besloten dossier kan worden heropend; dit dossier is in fase \(dossier.fase.weergave).") }
+            return [.dossierHeropend(DossierHeropend(aanleiding: aanleiding, toelichting: toelichting))]
+        }
+    }
+
+    private static func vereisOpen(_ dossier: Dossier, _ handeling: String) throws(DomainError) {
+        if dossier.besluit != nil {
+            throw .conflict("Het dossier is besloten; er kan pas weer \(handeling) na heropening.")
+        }
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+
+extension DossierCommand {
+    /// The longest title accepted, in characters.
+    public static let maximaleTitellengte = 300
+    /// The longest other text accepted, in characters.
+    public static let maximaleTekstlengte = 20_000
+
+    /// Every problem with the command's own values, independent of any dossier: empty or too long
+    /// texts, an empty or repeated koepel list, a missing `aanleiding` for an existing task, a
+    /// malformed Kamerstuk number, a round number below 1.
+    public var invoerproblemen: [FieldProblem] {
+        var problemen: [FieldProblem] = []
+        func tekst(_ naam: String, _ waarde: String?, maximum: Int = DossierCommand.maximaleTekstlengte) {
+            guard let waarde else { return }
+            if waarde.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                problemen.append(FieldProblem(name: naam, reason: "mag niet leeg zijn"))
+            } else if waarde.count > maximum {
+                problemen.append(FieldProblem(name: naam, reason: "is te lang (maximaal \(maximum) tekens)"))
+            }
+        }
+        func ronde(_ waarde: Int) {
+            if waarde < 1 { problemen.append(FieldProblem(name: "ronde", reason: "moet 1 of hoger zijn")) }
+        }
+        switch self {
+        case .openen(_, let voorstel):
+            tekst("titel", voorstel.titel, maximum: Self.maximaleTitellengte)
+            tekst("omschrijving", voorstel.omschrijving)
+            tekst("vakdepartement", voorstel.vakdepartement, maximum: Self.maximaleTitellengte)
+            tekst("wettelijkeGrondslag", voorstel.wettelijkeGrondslag)
+            if !voorstel.nieuweTaak && voorstel.aanleiding == nil {
+                problemen.append(FieldProblem(name: "aanleiding", reason: "is verplicht voor een bestaande taak (wetsevaluatie, politiekeAfspraak of motie)"))
+            }
+        case .wijzigVoorstel(let wijziging):
+            tekst("titel", wijziging.titel, maximum: Self.maximaleTitellengte)
+            tekst("omschrijving", wijziging.omschrijving)
+            tekst("vakdepartement", wijziging.vakdepartement, maximum: Self.maximaleTitellengte)
+            tekst("wettelijkeGrondslag", wijziging.wettelijkeGrondslag)
+            if wijziging.gewijzigdeVelden.isEmpty {
+                problemen.append(FieldProblem(name: "body", reason: "bevat geen enkel veld om te wijzigen"))
+            }
+        case .openConsultatie(let koepels, _):
+            if koepels.isEmpty {
+                problemen.append(FieldProblem(name: "koepels", reason: "mag niet leeg zijn"))
+            } else if Set(koepels).count != koepels.count {
+                problemen.append(FieldProblem(name: "koepels", reason: "noemt een koepel meer dan eens"))
+            }
+        case .dienReactieIn(let nummer, _, _, let toelichting, let kenmerk):
+            ronde(nummer)
+            tekst("toelichting", toelichting)
+            tekst("kenmerk", kenmerk, maximum: Self.maximaleTitellengte)
+        case .sluitConsultatie(let nummer):
+            ronde(nummer)
+        case .legToetsingVast(let kenmerken, let toelichting):
+            if kenmerken.congruenteRegioIndeling != nil && kenmerken.schaal != .regionaal {
+                problemen.append(FieldProblem(name: "taakkenmerken.congruenteRegioIndeling", reason: "geldt alleen bij schaal regionaal"))
+            }
+            tekst("toelichting", toelichting)
+        case .legFinancieleGevolgenVast(_, _, let dekking, let toelichting):
+            tekst("dekking", dekking)
+            tekst("toelichting", toelichting)
+        case .vraagUdoAan(let toelichting, _):
+            tekst("toelichting", toelichting)
+        case .legUdoUitkomstVast(_, let samenvatting, let vindplaats):
+            tekst("samenvatting", samenvatting)
+            tekst("vindplaats", vindplaats)
+        case .legBesluitVast(_, let motivering):
+            tekst("motivering", motivering)
+        case .koppelKamerstuk(let nummer, let titel, _):
+            if !Self.isKamerstuknummer(nummer) {
+                problemen.append(FieldProblem(name: "nummer", reason: "is geen Kamerstuknummer (bijvoorbeeld 33047-43 of 35925-VII-136)"))
+            }
+            tekst("titel", titel, maximum: Self.maximaleTekstlengte)
+        case .trekIn(let reden):
+            tekst("reden", reden)
+        case .heropen(_, let toelichting):
+            tekst("toelichting", toelichting)
+        }
+        return problemen
+    }
+
+    /// True for a dossier number followed by one or more parts of letters or digits, joined by `-`.
+    static func isKamerstuknummer(_ nummer: String) -> Bool {
+        let delen = nummer.split(separator: "-", omittingEmptySubsequences: false)
+        guard delen.count >= 2, delen.count <= 4, let eerste = delen.first,
+              !eerste.isEmpty, eerste.count <= 8, eerste.allSatisfy(\.isASCIIDigit)
+        else { return false }
+        return delen.dropFirst().allSatisfy { deel in
+            !deel.isEmpty && deel.count <= 10 && deel.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        }
+    }
+}

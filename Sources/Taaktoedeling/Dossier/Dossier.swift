@@ -1,0 +1,109 @@
+import Foundation
+
+/// The current state of one dossier, as folded from its events.
+///
+/// Encoded with a `JSONEncoder` whose `dateEncodingStrategy` is `.iso8601` this is exactly the
+/// dossier of the HTTP API: lowerCamelCase keys, instants in UTC, calendar dates as `JJJJ-MM-DD`.
+/// Absent optional values are omitted.
+public struct Dossier: Codable, Sendable, Equatable, Hashable {
+    /// The stream id.
+    public var id: UUID
+    /// The human number, e.g. `TT-2026-0001`.
+    public var kenmerk: Kenmerk
+    /// Title of the proposal.
+    public var titel: String
+    /// Description of the proposal.
+    public var omschrijving: String
+    /// The ministry that proposes the task.
+    public var vakdepartement: String
+    /// Task or power.
+    public var soort: Soort
+    /// True for a new task; false for an existing task brought under the kader.
+    public var nieuweTaak: Bool
+    /// Why an existing task is assessed; required when `nieuweTaak` is false.
+    public var aanleiding: Aanleiding?
+    /// The statutory basis, if known.
+    public var wettelijkeGrondslag: String?
+    /// The fase, derived from the content (see `Fase`).
+    public var fase: Fase
+    /// The number of events folded so far (the stream version).
+    public var versie: Int64
+    /// When the dossier was opened.
+    public var geopendOp: Date
+    /// When the last event was recorded.
+    public var bijgewerktOp: Date
+    /// The consultation rounds in order.
+    public var consultaties: [Consultatie]
+    /// The latest kader assessment.
+    public var toetsing: Toetsing?
+    /// The latest UDO.
+    public var udo: Udo?
+    /// The latest recorded financial consequences.
+    public var financieleGevolgen: FinancieleGevolgen?
+    /// The current decision (cleared by a reopening).
+    public var besluit: Besluit?
+    /// Linked Kamerstukken in order of linking.
+    public var kamerstukken: [Kamerstuk]
+    /// The withdrawal, once withdrawn.
+    public var intrekking: Intrekking?
+    /// Every reopening in order.
+    public var heropeningen: [Heropening]
+
+    /// Creates a dossier as it is right after opening.
+    public init(
+        id: UUID, kenmerk: Kenmerk, titel: String, omschrijving: String, vakdepartement: String,
+        soort: Soort, nieuweTaak: Bool, aanleiding: Aanleiding?, wettelijkeGrondslag: String?,
+        versie: Int64, geopendOp: Date
+    ) {
+        self.id = id
+        self.kenmerk = kenmerk
+        self.titel = titel
+        self.omschrijving = omschrijving
+        self.vakdepartement = vakdepartement
+        self.soort = soort
+        self.nieuweTaak = nieuweTaak
+        self.aanleiding = aanleiding
+        self.wettelijkeGrondslag = wettelijkeGrondslag
+        self.fase = .voorstel
+        self.versie = versie
+        self.geopendOp = geopendOp
+        self.bijgewerktOp = geopendOp
+        self.consultaties = []
+        self.toetsing = nil
+        self.udo = nil
+        self.financieleGevolgen = nil
+        self.besluit = nil
+        self.kamerstukken = []
+        self.intrekking = nil
+        self.heropeningen = []
+    }
+
+    /// The consultation round that is open, if any (there is at most one).
+    public var openConsultatie: Consultatie? {
+        consultaties.first { $0.status == .open }
+    }
+
+    /// The koepels invited to at least one round: the koepels that may see this dossier.
+    public var uitgenodigdeKoepels: Set<Koepel> {
+        Set(consultaties.flatMap(\.koepels))
+    }
+
+    /// True while the dossier can still change course: neither decided nor withdrawn.
+    public var isOpen: Bool {
+        fase != .besloten && fase != .ingetrokken
+    }
+
+    /// The fase that follows from the content: the furthest milestone reached.
+    public var afgeleideFase: Fase {
+        if intrekking != nil { return .ingetrokken }
+        if besluit != nil { return .besloten }
+        switch udo?.status {
+        case .aangevraagd: return .udo
+        case .afgerond: return .udoAfgerond
+        case nil: break
+        }
+        if toetsing != nil { return .getoetst }
+        if !consultaties.isEmpty { return .consultatie }
+        return .voorstel
+    }
+}
