@@ -35,4 +35,17 @@ public enum Bestuurslaag: String, Codable, Sendable, Equatable, Hashable, CaseIt
         case .rijk: "Rijk"
         }
     }
+
+    /// The layer with its Dutch article, for sentences: `de provincie`, `het Rijk`.
+    public var metLidwoord: String {
+        switch self {
+        case .gemeente: "de gemeente"
+        case .provincie: "de provincie"
+        case .waterschap: "het waterschap"
+        case .gemeenschappelijkeRegeling: "een gemeenschappelijke regeling"
+        case .rijksuitvoeringsorganisatie: "een rijksuitvoeringsorganisatie"
+        case .functioneelBestuur: "een functioneel bestuursorgaan"
+        case .rijk: "het Rijk"
+        }
+    }
 }
