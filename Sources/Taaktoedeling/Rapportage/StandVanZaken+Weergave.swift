@@ -1,0 +1,127 @@
+import Foundation
+
+extension StandVanZaken {
+    /// The report as JSON (`application/json`): sorted keys, pretty printed, instants in UTC.
+    public func json() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return try encoder.encode(self)
+    }
+
+    /// The report as CSV (`text/csv`, RFC 4180): a header line, CRLF line ends, fields with a comma,
+    /// quote or line break quoted with doubled quotes; instants in UTC, layers and states by their
+    /// JSON names; several Kamerstukken joined by `; `.
+    public func csv() -> String {
+        let kop = ["kenmerk", "titel", "vakdepartement", "fase", "laatsteMijlpaal", "reactieVNG", "reactieIPO",
+                   "reactieUvW", "udo", "geadviseerdeBestuurslaag", "gekozenBestuurslaag", "afwijkingVanAdvies", "kamerstukken"]
+        var regels = [kop.map(Self.csvVeld).joined(separator: ",")]
+        for rij in rijen {
+            let velden = [
+                rij.kenmerk.description, rij.titel, rij.vakdepartement, rij.fase.rawValue,
+                Peildatum.iso8601(rij.laatsteMijlpaal),
+                rij.reactie(van: .VNG).rawValue, rij.reactie(van: .IPO).rawValue, rij.reactie(van: .UvW).rawValue,
+                rij.udo.rawValue, rij.geadviseerdeBestuurslaag?.rawValue ?? "", rij.gekozenBestuurslaag?.rawValue ?? "",
+                rij.afwijkingVanAdvies ? "ja" : "nee", rij.kamerstukken.joined(separator: "; "),
+            ]
+            regels.append(velden.map(Self.csvVeld).joined(separator: ","))
+        }
+        return regels.map { $0 + "\r\n" }.joined()
+    }
+
+    /// The report as a Markdown table (`text/markdown`) that can go into a Kamerbrief: Dutch column
+    /// names and phrases, dates in Europe/Amsterdam, `\`, `|` and `<` escaped, line breaks as spaces.
+    public func markdown() -> String {
+        var tekst = "## Stand van zaken taaktoedeling per \(peildatumWeergave)\n\n"
+        tekst += "| " + Self.kolommen.joined(separator: " | ") + " |\n"
+        tekst += "|" + String(repeating: " --- |", count: Self.kolommen.count) + "\n"
+        for rij in rijen {
+            tekst += "| " + Self.menselijkeVelden(rij).map(Self.markdownVeld).joined(separator: " | ") + " |\n"
+        }
+        if rijen.isEmpty { tekst += "\nGeen dossiers op deze peildatum.\n" }
+        return tekst
+    }
+
+    /// The report as a standalone, printable HTML page (`text/html`), every value escaped.
+    public func html() -> String {
+        let titel = "Stand van zaken taaktoedeling per \(peildatumWeergave)"
+        var pagina = """
+        <!DOCTYPE html>
+        <html lang="nl">
+        <head>
+        <meta charset="utf-8">
+        <title>\(Self.htmlTekst(titel))</title>
+        <style>
+        body { font-family: "RijksoverheidSansText", Verdana, sans-serif; font-size: 10pt; margin: 2em; color: #000; }
+        h1 { font-size: 14pt; }
+        table { border-collapse: collapse; width: 100%; }
+        th, td { border: 1px solid #666; padding: 4px 6px; text-align: left; vertical-align: top; }
+        th { background: #e6e6e6; }
+        tr { page-break-inside: avoid; }
+        @media print { @page { size: A4 landscape; margin: 1.5cm; } body { margin: 0; } thead { display: table-header-group; } }
+        </style>
+        </head>
+        <body>
+        <h1>\(Self.htmlTekst(titel))</h1>
+
+        """
+        pagina += "<table>\n<thead>\n<tr>" + Self.kolommen.map { "<th>\(Self.htmlTekst($0))</th>" }.joined() + "</tr>\n</thead>\n<tbody>\n"
+        for rij in rijen {
+            pagina += "<tr>" + Self.menselijkeVelden(rij).map { "<td>\(Self.htmlTekst($0))</td>" }.joined() + "</tr>\n"
+        }
+        pagina += "</tbody>\n</table>\n"
+        if rijen.isEmpty { pagina += "<p>Geen dossiers op deze peildatum.</p>\n" }
+        pagina += "</body>\n</html>\n"
+        return pagina
+    }
+
+    // MARK: Helpers
+
+    private static let kolommen = ["Kenmerk", "Titel", "Vakdepartement", "Fase", "Laatste mijlpaal", "VNG", "IPO", "UvW",
+                                   "UDO", "Geadviseerde laag", "Gekozen laag", "Kamerstukken"]
+
+    private var peildatumWeergave: String {
+        Kalenderdatum(peildatum).map(\.voluit) ?? peildatum
+    }
+
+    private static func menselijkeVelden(_ rij: StandVanZakenRij) -> [String] {
+        var gekozen = rij.gekozenBestuurslaag?.weergave ?? "–"
+        if rij.afwijkingVanAdvies { gekozen += " (wijkt af van advies)" }
+        return [
+            rij.kenmerk.description, rij.titel, rij.vakdepartement, rij.fase.weergave,
+            AmsterdamseTijd.kalenderdatum(van: rij.laatsteMijlpaal).voluit,
+            rij.reactie(van: .VNG).weergave, rij.reactie(van: .IPO).weergave, rij.reactie(van: .UvW).weergave,
+            rij.udo.weergave, rij.geadviseerdeBestuurslaag?.weergave ?? "–", gekozen,
+            rij.kamerstukken.isEmpty ? "–" : rij.kamerstukken.joined(separator: ", "),
+        ]
+    }
+
+    static func csvVeld(_ veld: String) -> String {
+        guard veld.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return veld }
+        return "\"" + veld.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    static func markdownVeld(_ veld: String) -> String {
+        veld.replacingOccurrences(of: "\\", with: "\\\\")
+            .replacingOccurrences(of: "|", with: "\\|")
+            .replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: "\r\n", with: " ")
+            .replacingOccurrences(of: "\n", with: " ")
+            .replacingOccurrences(of: "\r", with: " ")
+    }
+
+    static func htmlTekst(_ tekst: String) -> String {
+        var uit = ""
+        for teken in tekst {
+            switch teken {
+            case "&": uit += "&amp;"
+            case "<": uit += "&lt;"
+            case ">": uit += "&gt;"
+            case "\"": uit += "&quot;"
+            case "'": uit += "&#39;"
+            default: uit.append(teken)
+            }
+        }
+        return uit
+    }
+}
