@@ -160,6 +160,31 @@ if [ "$with_demo" != 0 ]; then
     count=$(dossier_count "$token")
     [ "$count" = "$expected" ] || fail "loading the demo again changed the number of dossiers to $count"
     say "--demo loaded $expected dossiers; loading them again added none"
+    python3 - "$base" "$token" <<'EOF2' || fail "the demo dossiers do not read as expected (see above)"
+import json, sys, urllib.request
+base, token = sys.argv[1], sys.argv[2]
+def get(path):
+    req = urllib.request.Request(base + path, headers={"Authorization": "Bearer " + token})
+    with urllib.request.urlopen(req, timeout=10) as resp:
+        return json.load(resp)
+by_title = {d["titel"]: d["id"] for d in get("/v1/dossiers?pageSize=100")["resultaten"]}
+decided = get("/v1/dossiers/" + by_title["Regie op de regionale woningbouwprogrammering"])
+withdrawn = get("/v1/dossiers/" + by_title["Herbeoordeling van de regionale meld- en coördinatiefunctie voortijdig schoolverlaten"])
+problems = []
+if decided.get("fase") != "besloten":
+    problems.append(f"decided dossier has fase {decided.get('fase')!r}")
+besluit = decided.get("besluit") or {}
+if besluit.get("bestuurslaag") != "provincie" or besluit.get("afwijkingVanAdvies") is not False:
+    problems.append(f"decided dossier's besluit is {besluit!r}, expected provincie without afwijkingVanAdvies (R4)")
+if "33047-43" not in [k.get("nummer") for k in decided.get("kamerstukken") or []]:
+    problems.append("decided dossier lacks Kamerstuk 33047-43")
+if withdrawn.get("fase") != "ingetrokken":
+    problems.append(f"withdrawn dossier has fase {withdrawn.get('fase')!r}")
+for p in problems:
+    print("run-smoke: " + p, file=sys.stderr)
+sys.exit(1 if problems else 0)
+EOF2
+    say "the decided and the withdrawn demo dossier read as expected"
 fi
 
 stop_run
