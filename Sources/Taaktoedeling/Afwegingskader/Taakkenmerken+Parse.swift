@@ -7,6 +7,7 @@ extension Taakkenmerken {
     /// Field names in problems are prefixed with `prefix.` (e.g. `taakkenmerken.schaal`).
     public static func parse(_ waarde: JSONValue, prefix: String = "taakkenmerken") -> Result<Taakkenmerken, InvalidInput> {
         var lezer = Veldlezer(waarde, prefix: prefix)
+        guard lezer.isObject else { return .failure(InvalidInput(problems: lezer.problemen)) }
         let kenmerken = lees(&lezer)
         lezer.sluitAf()
         if let kenmerken, lezer.problemen.isEmpty { return .success(kenmerken) }

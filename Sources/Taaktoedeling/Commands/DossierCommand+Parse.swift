@@ -12,6 +12,7 @@ extension DossierCommand {
     ///     `openen`, otherwise a fresh UUID is drawn.
     public static func parse(_ kind: DossierCommandKind, body: JSONValue, pad: [String: String] = [:]) -> Result<DossierCommand, InvalidInput> {
         var lezer = Veldlezer(body)
+        guard lezer.isObject else { return .failure(InvalidInput(problems: lezer.problemen)) }
         var padProblemen: [FieldProblem] = []
         func ronde() -> Int? {
             guard let tekst = pad["ronde"], let nummer = Int(tekst), nummer >= 1 else {

@@ -7,14 +7,18 @@ struct Veldlezer {
     private var gelezen: Set<String> = []
     /// The problems found so far.
     private(set) var problemen: [FieldProblem] = []
+    /// Whether the value read is an object at all (if not, its only problem is that).
+    let isObject: Bool
 
     /// Starts reading `waarde`, which must be an object; nested field names get `prefix.` in front.
     init(_ waarde: JSONValue, prefix: String = "") {
         self.prefix = prefix
         if case .object(let velden) = waarde {
             self.velden = velden
+            self.isObject = true
         } else {
             self.velden = [:]
+            self.isObject = false
             problemen.append(FieldProblem(name: prefix.isEmpty ? "body" : prefix, reason: "moet een JSON-object zijn (gevonden: \(waarde.soortNaam))"))
         }
     }
