@@ -9,5 +9,9 @@ static const int CLIBPQ_DIAG_SQLSTATE = PG_DIAG_SQLSTATE;
 static const int CLIBPQ_DIAG_MESSAGE_PRIMARY = PG_DIAG_MESSAGE_PRIMARY;
 /// The name of the constraint a violation concerns, if any.
 static const int CLIBPQ_DIAG_CONSTRAINT_NAME = PG_DIAG_CONSTRAINT_NAME;
+/// The secondary message (DETAIL); logged, or carrying machine-readable facts from our own functions.
+static const int CLIBPQ_DIAG_MESSAGE_DETAIL = PG_DIAG_MESSAGE_DETAIL;
+/// The severity (ERROR, FATAL, PANIC, ...), never translated.
+static const int CLIBPQ_DIAG_SEVERITY_NONLOCALIZED = PG_DIAG_SEVERITY_NONLOCALIZED;
 
 #endif

@@ -1,0 +1,140 @@
+import CLibPQ
+import Foundation
+
+/// One blocking connection to PostgreSQL over libpq. Use it from one thread at a time (the pool
+/// hands each connection to one task at a time); every call blocks until the server answers.
+public final class PostgresConnection: @unchecked Sendable {
+    let handle: OpaquePointer
+    /// Set by the notice receiver when the server announced a FATAL error (e.g. the backend was terminated).
+    private let receivedFatalNotice: UnsafeMutablePointer<Int32>
+    var savepointDepth = 0
+
+    /// Connects with a libpq connection string or URI (`postgresql://…` or `host=… dbname=…`);
+    /// unset parts come from the `PG*` environment variables and `~/.pgpass`, as in psql.
+    /// The session is set to UTC, ISO dates, UTF-8 and hex `bytea` output.
+    public init(connectionString: String) throws {
+        guard let handle = PQconnectdb(connectionString) else {
+            throw PostgresError(code: .connectionFailed, serverMessage: "libpq could not allocate a connection")
+        }
+        guard PQstatus(handle) == CONNECTION_OK else {
+            let message = String(cString: PQerrorMessage(handle))
+            PQfinish(handle)
+            throw PostgresError(code: .connectionFailed, serverMessage: message)
+        }
+        self.handle = handle
+        receivedFatalNotice = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
+        receivedFatalNotice.initialize(to: 0)
+        PQsetNoticeReceiver(handle, { flag, result in
+            guard let flag, let result, let severity = PQresultErrorField(result, CLIBPQ_DIAG_SEVERITY_NONLOCALIZED) else { return }
+            let level = String(cString: severity)
+            if level == "FATAL" || level == "PANIC" { flag.assumingMemoryBound(to: Int32.self).pointee = 1 }
+        }, receivedFatalNotice)
+        try executeScript("SET TimeZone = 'UTC'; SET DateStyle = 'ISO, MDY'; SET client_encoding = 'UTF8'; SET bytea_output = 'hex'; SET extra_float_digits = 3")
+    }
+
+    deinit {
+        PQfinish(handle)
+        receivedFatalNotice.deallocate()
+    }
+
+    // MARK: Status
+
+    /// True while the connection is usable (libpq reports `CONNECTION_OK`).
+    public var isHealthy: Bool { PQstatus(handle) == CONNECTION_OK && receivedFatalNotice.pointee == 0 }
+
+    /// True inside a transaction block (also one that failed and awaits ROLLBACK).
+    public var isInTransaction: Bool {
+        let status = PQtransactionStatus(handle)
+        return status == PQTRANS_INTRANS || status == PQTRANS_INERROR || status == PQTRANS_ACTIVE
+    }
+
+    /// True inside a transaction block in which a statement failed (only ROLLBACK is possible).
+    var hasFailedTransaction: Bool { PQtransactionStatus(handle) == PQTRANS_INERROR }
+
+    /// The process id of the server backend serving this connection.
+    public var backendProcessID: Int32 { PQbackendPID(handle) }
+
+    // MARK: Statements
+
+    /// Runs one statement with the values bound as `$1`, `$2`, … (never interpolated) and returns its rows.
+    @discardableResult
+    public func query(_ sql: String, _ parameters: [PostgresValue] = []) throws -> PostgresRows {
+        PostgresRows(result: try run(sql, parameters))
+    }
+
+    /// Runs one statement with bound values and returns the number of rows it affected.
+    @discardableResult
+    public func execute(_ sql: String, _ parameters: [PostgresValue] = []) throws -> Int {
+        try run(sql, parameters).affectedRows
+    }
+
+    /// Runs a script of several statements without parameters (for migrations and session set-up).
+    public func executeScript(_ sql: String) throws {
+        _ = try checked(PQexec(handle, sql))
+    }
+
+    private func run(_ sql: String, _ parameters: [PostgresValue]) throws -> PostgresResult {
+        var types: [UInt32] = []
+        var values: [UnsafeMutablePointer<CChar>?] = []
+        types.reserveCapacity(parameters.count)
+        values.reserveCapacity(parameters.count)
+        defer { for value in values { free(value) } }
+        for parameter in parameters {
+            types.append(parameter.typeOID)
+            guard let text = parameter.textRepresentation else {
+                values.append(nil)
+                continue
+            }
+            guard !text.utf8.contains(0) else {
+                throw PostgresError(code: .invalidArgument, serverMessage: "a parameter contains a NUL character")
+            }
+            values.append(strdup(text))
+        }
+        let raw = values.withUnsafeBufferPointer { valuePointers in
+            valuePointers.withMemoryRebound(to: UnsafePointer<CChar>?.self) { constValues in
+                PQexecParams(handle, sql, Int32(parameters.count), types, constValues.baseAddress, nil, nil, 0)
+            }
+        }
+        return try checked(raw)
+    }
+
+    private func checked(_ raw: OpaquePointer?) throws -> PostgresResult {
+        guard let raw else {
+            throw PostgresError(code: isHealthy ? .queryFailed : .connectionLost, serverMessage: String(cString: PQerrorMessage(handle)))
+        }
+        let result = PostgresResult(raw)
+        switch PQresultStatus(raw) {
+        case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY:
+            return result
+        default:
+            throw error(from: raw)
+        }
+    }
+
+    private func error(from raw: OpaquePointer) -> PostgresError {
+        func field(_ code: Int32) -> String? {
+            PQresultErrorField(raw, code).map { String(cString: $0) }
+        }
+        let severity = field(CLIBPQ_DIAG_SEVERITY_NONLOCALIZED)
+        let lost = !isHealthy || severity == "FATAL" || severity == "PANIC"
+        return PostgresError(
+            code: lost ? .connectionLost : .queryFailed,
+            sqlState: field(CLIBPQ_DIAG_SQLSTATE),
+            serverMessage: field(CLIBPQ_DIAG_MESSAGE_PRIMARY) ?? String(cString: PQresultErrorMessage(raw)),
+            serverDetail: field(CLIBPQ_DIAG_MESSAGE_DETAIL),
+            constraintName: field(CLIBPQ_DIAG_CONSTRAINT_NAME)
+        )
+    }
+
+    // MARK: Identifiers
+
+    /// The name quoted as an SQL identifier (`"my ""name"""`), for the few places where a name
+    /// cannot be a bound parameter (LISTEN, UNLISTEN).
+    func quotedIdentifier(_ name: String) throws -> String {
+        guard !name.utf8.contains(0), let quoted = PQescapeIdentifier(handle, name, name.utf8.count) else {
+            throw PostgresError(code: .invalidArgument, serverMessage: "identifier cannot be quoted")
+        }
+        defer { PQfreemem(quoted) }
+        return String(cString: quoted)
+    }
+}

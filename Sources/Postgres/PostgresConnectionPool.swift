@@ -1,0 +1,151 @@
+import Logging
+import NIOPosix
+import ServiceLifecycle
+import Synchronization
+
+/// A bounded pool of `PostgresConnection`s, run as a swift-service-lifecycle `Service`.
+///
+/// Bodies run on the pool's own threads (a `NIOThreadPool` with one thread per connection), never
+/// on Swift's cooperative pool, because libpq blocks. Callers wait in FIFO order for a free
+/// connection. A connection that broke (bad status, a connection-loss error, a FATAL notice such
+/// as after `pg_terminate_backend` or a server restart) is discarded and replaced lazily.
+public final class PostgresConnectionPool: Service, Sendable {
+    /// The most connections the pool opens at once.
+    public let maximumConnections: Int
+    private let connectionString: String
+    let logger: Logger
+    private let threadPool: NIOThreadPool
+    private let state: Mutex<ConnectionPoolState>
+
+    /// A pool for the libpq connection string or URI, opening at most `maximumConnections`
+    /// connections on demand.
+    public init(connectionString: String, maximumConnections: Int = 10, logger: Logger) {
+        precondition(maximumConnections > 0, "a pool needs at least one connection")
+        self.connectionString = connectionString
+        self.maximumConnections = maximumConnections
+        self.logger = logger
+        threadPool = NIOThreadPool(numberOfThreads: maximumConnections)
+        threadPool.start()
+        state = Mutex(ConnectionPoolState(maximumConnections: maximumConnections))
+    }
+
+    // MARK: Metrics
+
+    /// Connections currently handed out (or being opened for a caller).
+    public var inUse: Int { state.withLock { $0.inUse } }
+    /// Callers waiting for a connection.
+    public var waiting: Int { state.withLock { $0.waiters.count } }
+    /// Connections that are open or being opened.
+    public var open: Int { state.withLock { $0.open } }
+
+    // MARK: Using connections
+
+    /// Runs `body` with a connection of its own on a pool thread and returns its result. The
+    /// connection is discarded afterwards if it broke or was left inside a transaction.
+    @discardableResult
+    public func withConnection<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) throws -> T) async throws -> T {
+        let connection = try await leaseConnection()
+        do {
+            let value = try await threadPool.runIfActive { try body(connection) }
+            giveBack(connection, brokenBy: nil)
+            return value
+        } catch {
+            giveBack(connection, brokenBy: error)
+            throw error
+        }
+    }
+
+    /// Runs `body` in a transaction on a pool connection: commit when it returns, rollback when it throws.
+    @discardableResult
+    public func withTransaction<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) throws -> T) async throws -> T {
+        try await withConnection { connection in try connection.transaction(body) }
+    }
+
+    /// Opens a connection outside the pool's bound that the caller owns, e.g. for LISTEN.
+    public func makeDedicatedConnection() async throws -> PostgresConnection {
+        let connectionString = connectionString
+        return try await threadPool.runIfActive { try PostgresConnection(connectionString: connectionString) }
+    }
+
+    // MARK: Service
+
+    /// Keeps the pool open until graceful shutdown (or cancellation), then closes it.
+    public func run() async throws {
+        try? await gracefulShutdown()
+        await close()
+    }
+
+    /// Closes idle connections, fails waiting callers with `.poolClosed`, closes connections in
+    /// use as they come back, and stops the pool's threads once running bodies have finished.
+    public func close() async {
+        let (idle, waiters) = state.withLock { state in
+            state.isClosed = true
+            let idle = state.idle
+            state.open -= idle.count
+            state.idle = []
+            let waiters = state.waiters
+            state.waiters = []
+            return (idle, waiters)
+        }
+        for waiter in waiters { waiter.continuation.resume(throwing: PostgresError(code: .poolClosed)) }
+        logger.debug("closing PostgreSQL pool", metadata: ["postgres.pool.idle": "\(idle.count)"])
+        try? await threadPool.shutdownGracefully()
+        withExtendedLifetime(idle) {}
+    }
+
+    // MARK: Leasing
+
+    private func leaseConnection() async throws -> PostgresConnection {
+        while true {
+            switch try await nextLease() {
+            case .connection(let connection):
+                if connection.isAliveAfterIdle() { return connection }
+                logger.info("discarding a broken PostgreSQL connection")
+                giveBack(nil)
+            case .openNew:
+                do {
+                    let connectionString = connectionString
+                    return try await threadPool.runIfActive { try PostgresConnection(connectionString: connectionString) }
+                } catch {
+                    logger.warning("could not open a PostgreSQL connection", metadata: ["error": "\(error)"])
+                    giveBack(nil)
+                    throw error
+                }
+            }
+        }
+    }
+
+    private func nextLease() async throws -> ConnectionPoolState.Lease {
+        let id = state.withLock { $0.makeWaiterID() }
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                let immediate: Result<ConnectionPoolState.Lease, any Error>? = state.withLock { state in
+                    if state.isClosed { return .failure(PostgresError(code: .poolClosed)) }
+                    if let lease = state.leaseIfAvailable() { return .success(lease) }
+                    if Task.isCancelled { return .failure(CancellationError()) }
+                    state.waiters.append((id, continuation))
+                    return nil
+                }
+                if let immediate { continuation.resume(with: immediate) }
+            }
+        } onCancel: {
+            state.withLock { $0.removeWaiter(id: id) }?.continuation.resume(throwing: CancellationError())
+        }
+    }
+
+    private func giveBack(_ connection: PostgresConnection, brokenBy error: (any Error)?) {
+        let lost = (error as? PostgresError)?.isConnectionLoss == true
+        if lost || !connection.isHealthy || connection.isInTransaction {
+            logger.info("discarding a PostgreSQL connection", metadata: ["postgres.connection.lost": "\(lost || !connection.isHealthy)"])
+            giveBack(nil)
+        } else {
+            giveBack(connection)
+        }
+    }
+
+    private func giveBack(_ connection: PostgresConnection?) {
+        if let (waiter, lease) = state.withLock({ $0.returnLease(keeping: connection) }) {
+            waiter.continuation.resume(returning: lease)
+        }
+    }
+}
