@@ -35,7 +35,25 @@ import Testing
         #expect(besluit["motivering"] == .string("Volgt het advies."))
     }
 
-    @Test func aDossierSurvivesEncodeAndDecode() throws {
+    @Test func absentTopLevelFieldsAreNull() throws {
+        let dossier = try #require(try Startpunt.geopend.verloop().state)
+        let json = try JSONDecoder().decode(JSONValue.self, from: Self.encoder().encode(dossier))
+        guard case .object(let velden) = json else { Issue.record("not an object"); return }
+        for veld in ["aanleiding", "wettelijkeGrondslag", "toetsing", "udo", "financieleGevolgen", "besluit", "intrekking"] {
+            #expect(velden[veld] == .null, "\(veld)")
+        }
+        #expect(velden.count == 21)
+    }
+
+    @Test(arguments: Startpunt.allCases.filter { $0 != .leeg })
+    func aDossierSurvivesEncodeAndDecode(_ start: Startpunt) throws {
+        let dossier = try #require(try start.verloop().state)
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        #expect(try decoder.decode(Dossier.self, from: Self.encoder().encode(dossier)) == dossier)
+    }
+
+    @Test func theBeslotenDossierSurvivesEncodeAndDecode() throws {
         let dossier = try #require(try Startpunt.besloten.verloop().state)
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601

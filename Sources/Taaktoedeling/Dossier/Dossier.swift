@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Encoded with a `JSONEncoder` whose `dateEncodingStrategy` is `.iso8601` this is exactly the
 /// dossier of the HTTP API: lowerCamelCase keys, instants in UTC, calendar dates as `JJJJ-MM-DD`.
-/// Absent optional values are omitted.
+/// Absent top-level optionals are written as `null` (see `encode(to:)`).
 public struct Dossier: Codable, Sendable, Equatable, Hashable {
     /// The stream id.
     public var id: UUID
@@ -105,5 +105,35 @@ public struct Dossier: Codable, Sendable, Equatable, Hashable {
         if toetsing != nil { return .getoetst }
         if !consultaties.isEmpty { return .consultatie }
         return .voorstel
+    }
+}
+
+extension Dossier {
+    /// Encodes every top-level field, writing `null` for an absent `aanleiding`,
+    /// `wettelijkeGrondslag`, `toetsing`, `udo`, `financieleGevolgen`, `besluit` or `intrekking` so
+    /// that a client always finds the fields of the API; nested optional values are omitted.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(kenmerk, forKey: .kenmerk)
+        try container.encode(titel, forKey: .titel)
+        try container.encode(omschrijving, forKey: .omschrijving)
+        try container.encode(vakdepartement, forKey: .vakdepartement)
+        try container.encode(soort, forKey: .soort)
+        try container.encode(nieuweTaak, forKey: .nieuweTaak)
+        try container.encode(aanleiding, forKey: .aanleiding)
+        try container.encode(wettelijkeGrondslag, forKey: .wettelijkeGrondslag)
+        try container.encode(fase, forKey: .fase)
+        try container.encode(versie, forKey: .versie)
+        try container.encode(geopendOp, forKey: .geopendOp)
+        try container.encode(bijgewerktOp, forKey: .bijgewerktOp)
+        try container.encode(consultaties, forKey: .consultaties)
+        try container.encode(toetsing, forKey: .toetsing)
+        try container.encode(udo, forKey: .udo)
+        try container.encode(financieleGevolgen, forKey: .financieleGevolgen)
+        try container.encode(besluit, forKey: .besluit)
+        try container.encode(kamerstukken, forKey: .kamerstukken)
+        try container.encode(intrekking, forKey: .intrekking)
+        try container.encode(heropeningen, forKey: .heropeningen)
     }
 }
