@@ -120,12 +120,12 @@ BEGIN
     v_ids := ARRAY(SELECT (e ->> 'event_id')::uuid FROM jsonb_array_elements(p_events) AS e);
     SELECT count(*) INTO v_found FROM events x WHERE x.event_id = ANY (v_ids);
     IF v_found > 0 THEN
-        SELECT (n.e ->> 'event_id')::uuid INTO v_mismatch
+        SELECT x.event_id INTO v_mismatch
             FROM jsonb_array_elements(p_events) WITH ORDINALITY AS n (e, i)
-            LEFT JOIN events x ON x.event_id = (n.e ->> 'event_id')::uuid
-            WHERE x.event_id IS NULL OR x.stream_id <> p_stream_id OR x.type <> n.e ->> 'type'
+            JOIN events x ON x.event_id = (n.e ->> 'event_id')::uuid
+            WHERE x.stream_id <> p_stream_id OR x.type <> n.e ->> 'type'
                 OR x.schema_version <> (n.e ->> 'schema_version')::integer OR x.data <> n.e -> 'data'
-            ORDER BY (x.event_id IS NULL), n.i
+            ORDER BY n.i
             LIMIT 1;
         IF v_mismatch IS NULL AND v_found = cardinality(v_ids) THEN
             RETURN QUERY SELECT true, x.position, x.tx, x.stream_id, x.stream_type, x.version, x.event_id,
@@ -134,7 +134,9 @@ BEGIN
             RETURN;
         END IF;
         IF v_mismatch IS NULL THEN
-            SELECT x.event_id INTO v_mismatch FROM events x WHERE x.event_id = ANY (v_ids) LIMIT 1;
+            SELECT x.event_id INTO v_mismatch
+                FROM unnest(v_ids) WITH ORDINALITY AS n (id, i) JOIN events x ON x.event_id = n.id
+                ORDER BY n.i LIMIT 1;
         END IF;
         RAISE EXCEPTION 'event id reused with other content' USING ERRCODE = 'ES003', DETAIL = v_mismatch::text;
     END IF;

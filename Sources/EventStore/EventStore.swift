@@ -1,1 +1,34 @@
-// The EventStore module.
+import Foundation
+import Logging
+import Postgres
+
+/// Append-only event streams on PostgreSQL (schema/0001_event_store.sql); knows nothing of dossiers.
+///
+/// An append is one statement (`event_store_append`): lock or create the stream row, compare the
+/// expected version before any identity value is drawn, insert the hash-chained events, move the
+/// stream head. With a hook it runs in a transaction together with the hook. After commit, readers
+/// are woken: in this process at once, other instances by a coalesced NOTIFY on `notificationChannel`.
+public final class EventStore: Sendable {
+    /// The channel on which the store announces committed events to other instances.
+    public static let notificationChannel = "toedeling_events"
+
+    /// The pool the store runs on.
+    public let pool: PostgresConnectionPool
+    let logger: Logger
+    let upcaster: (any EventUpcaster)?
+    let wakeups: EventStoreWakeups
+
+    /// A store on `pool`; `upcaster`, when given, runs on every event read.
+    public init(pool: PostgresConnectionPool, logger: Logger, upcaster: (any EventUpcaster)? = nil) {
+        self.pool = pool
+        self.logger = logger
+        self.upcaster = upcaster
+        wakeups = EventStoreWakeups(pool: pool, channel: Self.notificationChannel, logger: logger)
+    }
+
+    /// Wakes subscriptions after events were appended and committed through the synchronous
+    /// `append(on:…)` inside a caller's own transaction.
+    public func announceCommittedEvents() {
+        wakeups.eventsCommitted()
+    }
+}

@@ -1,0 +1,120 @@
+import Foundation
+import Postgres
+
+extension EventStore {
+    /// Appends `events` to the stream if it is at `expectedVersion`, creating it when new.
+    ///
+    /// `hook` runs inside the append's transaction on the same connection with the recorded
+    /// events (for inline projections); if it throws, nothing is written and its error propagates
+    /// unchanged. When every event id is already stored with the same content, the original
+    /// result is returned (`wasAlreadyAppended`), nothing is written and the hook does not run.
+    /// Throws `EventStoreError.wrongExpectedVersion` or `.duplicateEventWithDifferentContent`.
+    @discardableResult
+    public func append(
+        to streamID: String,
+        streamType: String,
+        expectedVersion: ExpectedVersion,
+        events: [NewEvent],
+        inTransaction hook: (@Sendable (PostgresConnection, [RecordedEvent]) throws -> Void)? = nil
+    ) async throws -> AppendResult {
+        let result: AppendResult
+        if let hook {
+            result = try await pool.withTransaction { connection in
+                let result = try Self.append(on: connection, to: streamID, streamType: streamType, expectedVersion: expectedVersion, events: events)
+                if !result.wasAlreadyAppended { try hook(connection, result.events) }
+                return result
+            }
+        } else {
+            result = try await pool.withConnection { connection in
+                try Self.append(on: connection, to: streamID, streamType: streamType, expectedVersion: expectedVersion, events: events)
+            }
+        }
+        if !result.wasAlreadyAppended { wakeups.eventsCommitted() }
+        return result
+    }
+
+    /// Appends on a connection the caller holds, inside the caller's transaction if one is open
+    /// (then call `announceCommittedEvents()` after commit). One round trip.
+    @discardableResult
+    public static func append(
+        on connection: PostgresConnection,
+        to streamID: String,
+        streamType: String,
+        expectedVersion: ExpectedVersion,
+        events: [NewEvent]
+    ) throws -> AppendResult {
+        guard !events.isEmpty else { throw EventStoreError.noEvents }
+        if let invalid = events.first(where: { $0.schemaVersion < 1 }) {
+            throw EventStoreError.invalidSchemaVersion(invalid.schemaVersion)
+        }
+        let rows: PostgresRows
+        do {
+            rows = try connection.query(
+                "SELECT * FROM event_store_append($1, $2, $3, $4)",
+                [.text(streamID), .text(streamType), expectedVersion.databaseValue, .jsonb(encodedForAppend(events))]
+            )
+        } catch let error as PostgresError {
+            throw translated(error, streamID: streamID, expectedVersion: expectedVersion)
+        }
+        let recorded = try rows.map(RecordedEvent.init(row:))
+        let replayed = try rows.first?.bool("replayed") ?? false
+        return AppendResult(streamID: streamID, events: recorded, wasAlreadyAppended: replayed)
+    }
+
+    /// The JSON array `event_store_append` takes; payloads are embedded as they are (PostgreSQL
+    /// validates them).
+    private static func encodedForAppend(_ events: [NewEvent]) -> Data {
+        var json = Data("[".utf8)
+        for (index, event) in events.enumerated() {
+            if index > 0 { json.append(UInt8(ascii: ",")) }
+            json.append(contentsOf: #"{"event_id":""#.utf8)
+            json.append(contentsOf: event.eventID.uuidString.utf8)
+            json.append(contentsOf: #"","type":"#.utf8)
+            appendJSONString(event.type, to: &json)
+            json.append(contentsOf: #","schema_version":\#(event.schemaVersion),"data":"#.utf8)
+            json.append(event.data)
+            json.append(contentsOf: #","metadata":"#.utf8)
+            json.append(event.metadata.isEmpty ? Data("{}".utf8) : event.metadata)
+            json.append(UInt8(ascii: "}"))
+        }
+        json.append(UInt8(ascii: "]"))
+        return json
+    }
+
+    private static func appendJSONString(_ string: String, to json: inout Data) {
+        json.append(UInt8(ascii: "\""))
+        for scalar in string.unicodeScalars {
+            switch scalar {
+            case "\"": json.append(contentsOf: #"\""#.utf8)
+            case "\\": json.append(contentsOf: #"\\"#.utf8)
+            case _ where scalar.value < 0x20:
+                json.append(contentsOf: String(format: "\\u%04x", scalar.value).utf8)
+            default: json.append(contentsOf: String(scalar).utf8)
+            }
+        }
+        json.append(UInt8(ascii: "\""))
+    }
+
+    private static func translated(_ error: PostgresError, streamID: String, expectedVersion: ExpectedVersion) -> any Error {
+        switch error.sqlState {
+        case "ES002":
+            return EventStoreError.wrongExpectedVersion(streamID: streamID, expected: expectedVersion, actual: error.serverDetail.flatMap { Int64($0) })
+        case "ES003":
+            guard let eventID = error.serverDetail.flatMap(UUID.init(uuidString:)) else { return error }
+            return EventStoreError.duplicateEventWithDifferentContent(eventID: eventID)
+        case "23505" where error.constraintName == "events_event_id_key":
+            guard let eventID = error.serverDetail.flatMap(firstUUID(in:)) else { return error }
+            return EventStoreError.duplicateEventWithDifferentContent(eventID: eventID)
+        case "22P02", "22P05", "22023":
+            return EventStoreError.invalidEventJSON
+        default:
+            return error
+        }
+    }
+
+    /// The UUID in a unique-violation detail such as `Key (event_id)=(…) already exists.`
+    private static func firstUUID(in detail: String) -> UUID? {
+        guard let open = detail.range(of: "=(") else { return nil }
+        return UUID(uuidString: String(detail[open.upperBound...].prefix(36)))
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import Logging
+import Postgres
+import ServiceLifecycle
+
+/// A durable reader of the global feed, run as a `Service`: hands each batch of newly committed
+/// events to `handler` inside a transaction that also stores the subscription's checkpoint, so
+/// work and checkpoint commit or roll back together. Wakes at once for appends in this process,
+/// on NOTIFY for appends by other instances, and polls every `pollInterval` as a fallback. Only
+/// one instance processes a given subscription at a time (an advisory lock per batch).
+public final class EventSubscription: Service, Sendable {
+    /// The subscription's name; its checkpoint is stored under it.
+    public let name: String
+    private let store: EventStore
+    private let batchSize: Int
+    private let pollInterval: Duration
+    private let logger: Logger
+    private let handler: @Sendable (PostgresConnection, [RecordedEvent]) throws -> Void
+
+    /// A subscription named `name` on `store`; `handler` gets batches of at most `batchSize`
+    /// upcast events in feed order, on the connection and inside the transaction that stores the checkpoint.
+    public init(
+        name: String,
+        store: EventStore,
+        batchSize: Int = 500,
+        pollInterval: Duration = .seconds(2),
+        logger: Logger,
+        handler: @escaping @Sendable (PostgresConnection, [RecordedEvent]) throws -> Void
+    ) {
+        self.name = name
+        self.store = store
+        self.batchSize = max(batchSize, 1)
+        self.pollInterval = pollInterval
+        self.logger = logger
+        self.handler = handler
+    }
+
+    /// Processes events until graceful shutdown or cancellation. A failing batch is logged and
+    /// retried at the next wake-up; its work and checkpoint were rolled back together.
+    public func run() async throws {
+        let signal = WakeSignal()
+        let key = store.wakeups.register(signal)
+        defer { store.wakeups.unregister(key) }
+        let pool = store.pool
+        await cancelWhenGracefulShutdown {
+            await withTaskGroup(of: Void.self) { group in
+                group.addTask {
+                    await pool.listen(to: EventStore.notificationChannel) { _ in signal.signal() }
+                }
+                while !Task.isCancelled {
+                    do {
+                        _ = try await self.processAvailable()
+                    } catch is CancellationError {
+                        break
+                    } catch {
+                        self.logger.error("subscription batch failed", metadata: ["subscription.name": "\(self.name)", "error": "\(error)"])
+                    }
+                    await signal.wait(timeout: self.pollInterval)
+                }
+                group.cancelAll()
+            }
+        }
+    }
+
+    /// Processes every event committed so far, batch by batch, and returns how many were handled;
+    /// 0 when another instance holds the subscription right now.
+    public func processAvailable() async throws -> Int {
+        var handled = 0
+        while true {
+            let count = try await processBatch()
+            handled += count
+            if count < batchSize { return handled }
+        }
+    }
+
+    /// The stored checkpoint: where the next batch starts, nil before the first.
+    public func checkpoint() async throws -> FeedCursor? {
+        let name = name
+        return try await store.pool.withConnection { connection in
+            try Self.storedCheckpoint(on: connection, name: name)
+        }
+    }
+
+    private func processBatch() async throws -> Int {
+        let name = name
+        let batchSize = batchSize
+        let upcaster = store.upcaster
+        let handler = handler
+        return try await store.pool.withTransaction { connection in
+            let locked = try connection.query(
+                "SELECT pg_try_advisory_xact_lock(1953459556, hashtext($1)) AS locked", [.text(name)]
+            )[0].bool("locked")
+            guard locked else { return 0 }
+            let cursor = try Self.storedCheckpoint(on: connection, name: name)
+            let page = try EventStore.readAll(on: connection, after: cursor, limit: batchSize, upcaster: upcaster)
+            guard !page.events.isEmpty, let next = page.cursor else { return 0 }
+            try handler(connection, page.events)
+            try connection.execute(
+                """
+                INSERT INTO subscription_checkpoints (subscription, last_tx, last_position)
+                VALUES ($1, $2::text::xid8, $3)
+                ON CONFLICT (subscription) DO UPDATE
+                SET last_tx = excluded.last_tx, last_position = excluded.last_position, updated_at = clock_timestamp()
+                """,
+                [.text(name), .text(String(next.transactionID)), .int(next.position)]
+            )
+            return page.events.count
+        }
+    }
+
+    private static func storedCheckpoint(on connection: PostgresConnection, name: String) throws -> FeedCursor? {
+        try connection.query(
+            "SELECT last_tx, last_position FROM subscription_checkpoints WHERE subscription = $1", [.text(name)]
+        ).first.map { row in
+            FeedCursor(transactionID: try row.decode(UInt64.self, "last_tx"), position: try row.int64("last_position"))
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import EventStore
+import Foundation
+import Logging
+import Postgres
+import Testing
+
+@Suite struct SubscriptionTests {
+    struct HandlerFailed: Error {}
+
+    private func projectedCount(_ store: EventStore) async throws -> Int {
+        try await store.pool.withConnection { try $0.query("SELECT count(*) AS n FROM seen")[0].int("n") }
+    }
+
+    private func waitUntil(_ condition: () async throws -> Bool) async throws -> Bool {
+        for _ in 0..<500 {
+            if try await condition() { return true }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        return false
+    }
+
+    @Test func theHandlersWorkAndTheCheckpointCommitOrRollBackTogether() async throws {
+        try await TestDatabase.with { database in
+            let store = database.makeStore()
+            try await store.pool.withConnection { try $0.executeScript("CREATE TABLE seen (event_id uuid PRIMARY KEY)") }
+            let failNext = LockedValue(true)
+            let subscription = EventSubscription(name: "projector", store: store, batchSize: 3, logger: Logger(label: "test")) { connection, events in
+                for event in events { try connection.execute("INSERT INTO seen VALUES ($1)", [.uuid(event.eventID)]) }
+                if failNext.withLock({ $0 }) { throw HandlerFailed() }
+            }
+            try await store.append(to: "s", streamType: "dossier", expectedVersion: .noStream, events: (0..<7).map { _ in event() })
+            let all = try await readFeed(store, after: nil, expecting: 7)
+            await #expect(throws: HandlerFailed.self) { try await subscription.processAvailable() }
+            #expect(try await projectedCount(store) == 0)
+            #expect(try await subscription.checkpoint() == nil)
+
+            failNext.withLock { $0 = false }
+            #expect(try await subscription.processAvailable() == 7)
+            #expect(try await projectedCount(store) == 7)
+            #expect(try await subscription.processAvailable() == 0)
+            #expect(try await subscription.checkpoint() == all.cursor)
+            await store.pool.close()
+        }
+    }
+
+    @Test func aRunningSubscriptionWakesForAppendsInThisProcessAndFromOtherInstances() async throws {
+        try await TestDatabase.with { database in
+            let store = database.makeStore()
+            let otherInstance = database.makeStore()
+            try await store.pool.withConnection { try $0.executeScript("CREATE TABLE seen (event_id uuid PRIMARY KEY)") }
+            let subscription = EventSubscription(name: "live", store: store, pollInterval: .seconds(3600), logger: Logger(label: "test")) { connection, events in
+                for event in events { try connection.execute("INSERT INTO seen VALUES ($1)", [.uuid(event.eventID)]) }
+            }
+            let running = Task { try await subscription.run() }
+            try await Task.sleep(for: .milliseconds(300))
+
+            try await store.append(to: "local", streamType: "dossier", expectedVersion: .noStream, events: [event()])
+            #expect(try await waitUntil { try await projectedCount(store) == 1 })
+
+            try await otherInstance.append(to: "remote", streamType: "dossier", expectedVersion: .noStream, events: [event(), event()])
+            #expect(try await waitUntil { try await projectedCount(store) == 3 })
+
+            running.cancel()
+            try await running.value
+            await otherInstance.pool.close()
+            await store.pool.close()
+        }
+    }
+}
