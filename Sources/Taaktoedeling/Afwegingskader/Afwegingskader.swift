@@ -80,16 +80,16 @@ public enum Afwegingskader {
         if bestuurslaag.isDecentraal {
             gevuurd.append(regel(.r9, "De geadviseerde bestuurslaag (\(bestuurslaag.weergave)) is decentraal: een UDO is vereist."))
         }
-        gevuurd.sort { $0.id.volgorde < $1.id.volgorde }
+        gevuurd.sort { volgorde($0.id) < volgorde($1.id) }
         return Advies(bestuurslaag: bestuurslaag, alternatieven: alternatieven, regels: gevuurd, udoVereist: bestuurslaag.isDecentraal, waarschuwingen: waarschuwingen)
+    }
+
+    /// The number of a rule id `R<n>`, for ordering R1…R9.
+    private static func volgorde(_ id: String) -> Int {
+        Int(id.dropFirst()) ?? 0
     }
 
     private static func regel(_ id: KaderRegel, _ toelichting: String) -> AdviesRegel {
         AdviesRegel(id: id.rawValue, citaat: id.citaat, toelichting: toelichting)
     }
-}
-
-private extension String {
-    /// The number of a rule id `R<n>`, for ordering R1…R9.
-    var volgorde: Int { Int(dropFirst()) ?? 0 }
 }
