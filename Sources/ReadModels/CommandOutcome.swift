@@ -1,0 +1,10 @@
+import EventStore
+import Taaktoedeling
+
+/// The result of an accepted command: the dossier after it and the events it recorded.
+public struct CommandOutcome: Sendable {
+    /// The dossier's state right after the command.
+    public let dossier: Dossier
+    /// The recorded events, in stream order.
+    public let events: [RecordedEvent]
+}

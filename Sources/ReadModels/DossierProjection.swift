@@ -1,0 +1,109 @@
+import EventStore
+import Foundation
+import Postgres
+import Taaktoedeling
+
+/// Writes the dossier read models (current state and timeline) for newly recorded events, inside the
+/// transaction that recorded them, so that a client reads its own writes.
+enum DossierProjection {
+    /// Applies decoded events to `before` and writes the resulting state and the timeline entries;
+    /// returns the state after the events.
+    @discardableResult
+    static func apply(
+        _ elements: [DossierStream.Element], after before: Dossier?, on connection: PostgresConnection,
+        into tables: DossierTables = .live
+    ) throws -> Dossier? {
+        var state = before
+        var entries: [TijdlijnRij] = []
+        for element in elements {
+            let regel = Tijdlijn.regel(
+                for: element.event, state: state, version: element.version, recordedAt: element.recordedAt,
+                door: element.metadata?.door ?? "onbekend"
+            )
+            entries.append(TijdlijnRij(regel: regel, event: element.event))
+            state = Beslissing.evolve(state, element.event, version: element.version, recordedAt: element.recordedAt)
+        }
+        guard let state else { return nil }
+        try upsert(state, on: connection, into: tables)
+        try insert(entries, dossierID: state.id, on: connection, into: tables)
+        return state
+    }
+
+    /// The state as stored in the `staat` column: exact instants (seconds since the reference date),
+    /// so that decoding it gives back an equal `Dossier`.
+    static func encodeState(_ dossier: Dossier) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        encoder.dateEncodingStrategy = .deferredToDate
+        return try encoder.encode(dossier)
+    }
+
+    /// Reads a `staat` column back.
+    static func decodeState(_ data: Data) throws -> Dossier {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .deferredToDate
+        return try decoder.decode(Dossier.self, from: data)
+    }
+
+    private static func upsert(_ dossier: Dossier, on connection: PostgresConnection, into tables: DossierTables) throws {
+        let koepels = "{" + dossier.uitgenodigdeKoepels.map(\.rawValue).sorted().joined(separator: ",") + "}"
+        try connection.execute(
+            """
+            INSERT INTO \(tables.dossiers) (id, kenmerk, titel, vakdepartement, fase, versie, koepels, geopend_op, bijgewerkt_op, staat)
+            VALUES ($1, $2, $3, $4, $5, $6, $7::text[], $8, $9, $10)
+            ON CONFLICT (id) DO UPDATE SET kenmerk = excluded.kenmerk, titel = excluded.titel,
+                vakdepartement = excluded.vakdepartement, fase = excluded.fase, versie = excluded.versie,
+                koepels = excluded.koepels, geopend_op = excluded.geopend_op,
+                bijgewerkt_op = excluded.bijgewerkt_op, staat = excluded.staat
+            """,
+            [
+                .uuid(dossier.id), .text(dossier.kenmerk.description), .text(dossier.titel), .text(dossier.vakdepartement),
+                .text(dossier.fase.rawValue), .int(dossier.versie), .text(koepels), .timestamp(dossier.geopendOp),
+                .timestamp(dossier.bijgewerktOp), .jsonb(try encodeState(dossier)),
+            ]
+        )
+    }
+
+    private static func insert(_ entries: [TijdlijnRij], dossierID: UUID, on connection: PostgresConnection, into tables: DossierTables) throws {
+        guard !entries.isEmpty else { return }
+        try connection.execute(
+            """
+            INSERT INTO \(tables.tijdlijn) (dossier_id, versie, type, geregistreerd_op, omschrijving, door, ronde, koepel)
+            SELECT $1, t.versie, t.type, timestamptz 'epoch' + t."geregistreerdOpMicroseconden" * interval '1 microsecond',
+                   t.omschrijving, t.door, t.ronde, t.koepel
+            FROM jsonb_to_recordset($2) AS t(versie bigint, type text, "geregistreerdOpMicroseconden" bigint, omschrijving text,
+                                             door text, ronde integer, koepel text)
+            """,
+            [.uuid(dossierID), .jsonb(try JSONEncoder().encode(entries))]
+        )
+    }
+}
+
+/// One timeline row as written: the sentence plus, for a reactie, its round and koepel (so that a
+/// koepel is not shown another koepel's reactie while that round is open).
+struct TijdlijnRij: Encodable {
+    let versie: Int64
+    let type: String
+    /// Microseconds since 1970 (exact; PostgreSQL keeps microseconds).
+    let geregistreerdOpMicroseconden: Int64
+    let omschrijving: String
+    let door: String
+    let ronde: Int?
+    let koepel: String?
+
+    init(regel: TijdlijnRegel, event: DossierEvent) {
+        versie = regel.versie
+        type = regel.type
+        geregistreerdOpMicroseconden = Int64((regel.geregistreerdOp.timeIntervalSinceReferenceDate * 1_000_000).rounded())
+            + 978_307_200 * 1_000_000
+        omschrijving = regel.omschrijving
+        door = regel.door
+        if case .reactieIngediend(let reactie) = event {
+            ronde = reactie.ronde
+            koepel = reactie.koepel.rawValue
+        } else {
+            ronde = nil
+            koepel = nil
+        }
+    }
+}

@@ -1,0 +1,24 @@
+import Taaktoedeling
+
+/// A page of the dossier list, optionally filtered.
+public struct DossierQuery: Sendable, Equatable {
+    /// Only dossiers in this fase.
+    public var fase: Fase?
+    /// Only dossiers of this ministry (exact match).
+    public var vakdepartement: String?
+    /// Only dossiers this koepel was invited to (koepel scoping).
+    public var koepel: Koepel?
+    /// The page, from 1.
+    public var page: Int
+    /// Rows per page.
+    public var pageSize: Int
+
+    /// A query; defaults to the first page of 20.
+    public init(fase: Fase? = nil, vakdepartement: String? = nil, koepel: Koepel? = nil, page: Int = 1, pageSize: Int = 20) {
+        self.fase = fase
+        self.vakdepartement = vakdepartement
+        self.koepel = koepel
+        self.page = page
+        self.pageSize = pageSize
+    }
+}

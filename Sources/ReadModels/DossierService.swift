@@ -1,0 +1,236 @@
+import EventStore
+import Foundation
+import Logging
+import Postgres
+import Taaktoedeling
+
+/// The application service: loads a dossier, lets the domain decide, and appends the events with
+/// the expected version, writing the read models in the same transaction.
+///
+/// Without an expected version from the client a conflict is retried by deciding again on the new
+/// state, so concurrent commands never lose a write and never break a rule. With one (`If-Match`)
+/// a mismatch is `ServiceError.staleVersion`.
+public final class DossierService: Sendable {
+    let pool: PostgresConnectionPool
+    let store: EventStore
+    let logger: Logger
+    let clock: @Sendable () -> Date
+    /// How often a command is decided again after losing a race before giving up.
+    let maximumAttempts: Int
+
+    /// A service over the store's pool; `clock` is the moment commands are decided at.
+    public init(
+        store: EventStore, pool: PostgresConnectionPool, logger: Logger,
+        maximumAttempts: Int = 50, clock: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.store = store
+        self.pool = pool
+        self.logger = logger
+        self.maximumAttempts = maximumAttempts
+        self.clock = clock
+    }
+
+    // MARK: Commands
+
+    /// Opens a dossier (`DossierCommand.openen`), drawing its kenmerk in the same transaction.
+    public func open(_ command: DossierCommand, context: CommandContext) async throws -> CommandOutcome {
+        guard case .openen(let id, _) = command else {
+            throw DomainError.conflict("Dit verzoek opent geen dossier.")
+        }
+        let now = clock()
+        // Refuse invalid or unauthorised input before a kenmerk is drawn.
+        _ = try Beslissing.decide(nil, command, by: context.actor, at: now, kenmerk: Kenmerk(jaar: 2000, volgnummer: 1))
+        let metadata = try EventMetadata(context: context).encoded()
+        let jaar = AmsterdamseTijd.kalenderdatum(van: now).jaar
+        let outcome = try await pool.withTransaction { connection in
+            let kenmerk = try KenmerkUitgifte.volgende(in: jaar, on: connection)
+            let events = try Beslissing.decide(nil, command, by: context.actor, at: now, kenmerk: kenmerk)
+            return try Self.record(events, metadata: metadata, to: id, expected: .noStream, before: nil, on: connection)
+        }
+        store.announceCommittedEvents()
+        logger.info("dossier geopend", metadata: ["dossier.id": "\(id)", "dossier.kenmerk": "\(outcome.dossier.kenmerk)"])
+        return outcome
+    }
+
+    /// Executes any other command on an existing dossier.
+    public func execute(_ command: DossierCommand, on dossierID: UUID, context: CommandContext) async throws -> CommandOutcome {
+        let metadata = try EventMetadata(context: context).encoded()
+        let streamID = DossierStream.id(of: dossierID)
+        var attempt = 0
+        while true {
+            attempt += 1
+            do {
+                let now = clock()
+                let outcome = try await pool.withTransaction { connection in
+                    let elements = try DossierStream.decode(EventStore.readStream(on: connection, streamID))
+                    let state = DossierStream.fold(elements)
+                    if let expected = context.expectedVersion, let state, expected != state.versie {
+                        throw ServiceError.staleVersion(current: state.versie)
+                    }
+                    let events = try Beslissing.decide(state, command, by: context.actor, at: now, kenmerk: nil)
+                    return try Self.record(
+                        events, metadata: metadata, to: dossierID, expected: .exact(state?.versie ?? 0), before: state, on: connection
+                    )
+                }
+                store.announceCommittedEvents()
+                return outcome
+            } catch EventStoreError.wrongExpectedVersion(_, _, let actual) {
+                if let expected = context.expectedVersion {
+                    throw ServiceError.staleVersion(current: actual ?? expected)
+                }
+                guard attempt < maximumAttempts else { throw ServiceError.tooMuchContention }
+                logger.debug("versieconflict, opnieuw beslissen", metadata: ["dossier.id": "\(dossierID)", "poging": "\(attempt)"])
+                try await Task.sleep(for: .milliseconds(Int.random(in: 0...(2 * min(attempt, 10)))))
+            }
+        }
+    }
+
+    /// Appends decided events and projects them, on the caller's transaction.
+    private static func record(
+        _ events: [DossierEvent], metadata: Data, to dossierID: UUID, expected: ExpectedVersion, before: Dossier?,
+        on connection: PostgresConnection
+    ) throws -> CommandOutcome {
+        let newEvents = try events.map { event in
+            NewEvent(type: event.type, schemaVersion: DossierEvent.schemaVersions[event.type] ?? 1, data: try event.encodedData(), metadata: metadata)
+        }
+        let result = try EventStore.append(
+            on: connection, to: DossierStream.id(of: dossierID), streamType: DossierEvent.streamType,
+            expectedVersion: expected, events: newEvents
+        )
+        let elements = try DossierStream.decode(result.events)
+        guard let after = try DossierProjection.apply(elements, after: before, on: connection) else {
+            throw ServiceError.unreadableEvent(position: result.lastPosition)
+        }
+        return CommandOutcome(dossier: after, events: result.events)
+    }
+
+    // MARK: Queries
+
+    /// The dossier now (from the read model), or as recorded at `peildatum` (folded from its events);
+    /// `nil` when it does not exist (yet).
+    public func dossier(_ id: UUID, peildatum: Peildatum? = nil) async throws -> Dossier? {
+        if let peildatum {
+            let recorded = try await store.readStream(DossierStream.id(of: id), upTo: .recordedAt(peildatum.moment))
+            return DossierStream.fold(try DossierStream.decode(recorded.filter { peildatum.omvat($0.recordedAt) }))
+        }
+        return try await pool.withConnection { connection in
+            try connection.query("SELECT staat FROM dossiers WHERE id = $1", [.uuid(id)]).first
+                .map { try DossierProjection.decodeState($0.json("staat")) }
+        }
+    }
+
+    /// A page of current dossiers, ordered by kenmerk.
+    public func dossiers(_ query: DossierQuery) async throws -> DossierPage {
+        let pageSize = max(1, query.pageSize)
+        let offset = Int64(max(0, query.page - 1)) * Int64(pageSize)
+        return try await pool.withConnection { connection in
+            let rows = try connection.query(
+                """
+                SELECT staat, count(*) OVER () AS totaal FROM dossiers
+                WHERE ($1::text IS NULL OR fase = $1) AND ($2::text IS NULL OR vakdepartement = $2)
+                  AND ($3::text IS NULL OR koepels @> ARRAY[$3::text])
+                ORDER BY kenmerk LIMIT $4 OFFSET $5
+                """,
+                [
+                    query.fase.map { .text($0.rawValue) } ?? .null, query.vakdepartement.map { .text($0) } ?? .null,
+                    query.koepel.map { .text($0.rawValue) } ?? .null, .int(Int64(pageSize)), .int(offset),
+                ]
+            )
+            let items = try rows.map { try DossierProjection.decodeState($0.json("staat")) }
+            var total = try rows.first?.int("totaal") ?? 0
+            if rows.isEmpty && offset > 0 {
+                total = try connection.query(
+                    """
+                    SELECT count(*) AS totaal FROM dossiers
+                    WHERE ($1::text IS NULL OR fase = $1) AND ($2::text IS NULL OR vakdepartement = $2)
+                      AND ($3::text IS NULL OR koepels @> ARRAY[$3::text])
+                    """,
+                    [query.fase.map { .text($0.rawValue) } ?? .null, query.vakdepartement.map { .text($0) } ?? .null,
+                     query.koepel.map { .text($0.rawValue) } ?? .null]
+                ).first?.int("totaal") ?? 0
+            }
+            return DossierPage(items: items, total: total)
+        }
+    }
+
+    /// The timeline as recorded at `peildatum` (now when nil), as `actor` may see it: a koepel does
+    /// not see another koepel's reactie while that round was open at the peildatum. `nil` when the
+    /// dossier did not exist (yet) or the actor may not see it.
+    public func tijdlijn(_ id: UUID, peildatum: Peildatum? = nil, voor actor: Actor) async throws -> [TijdlijnRegel]? {
+        guard let dossier = try await dossier(id, peildatum: peildatum), dossier.zichtbaar(voor: actor) != nil else { return nil }
+        let grens = peildatum ?? Peildatum(moment: .distantFuture)
+        let rows = try await pool.withConnection { connection in
+            try connection.query(
+                """
+                SELECT versie, type, geregistreerd_op, omschrijving, door, ronde, koepel FROM dossier_tijdlijn
+                WHERE dossier_id = $1 AND geregistreerd_op <= $2 ORDER BY versie
+                """,
+                [.uuid(id), .timestamp(grens.moment)]
+            ).map { row in
+                (regel: TijdlijnRegel(
+                    versie: try row.int64("versie"), type: try row.string("type"), geregistreerdOp: try row.date("geregistreerd_op"),
+                    omschrijving: try row.string("omschrijving"), door: try row.string("door")
+                 ), ronde: try row.optionalInt("ronde"), koepel: try row.optionalString("koepel"))
+            }
+        }
+        let geslotenRondes = Set(dossier.consultaties.filter { $0.status == .gesloten }.map(\.ronde))
+        return rows.filter { row in
+            guard grens.omvat(row.regel.geregistreerdOp) else { return false }
+            guard actor.rol == .koepel, let ronde = row.ronde, let koepel = row.koepel else { return true }
+            return koepel == actor.koepel?.rawValue || geslotenRondes.contains(ronde)
+        }.map(\.regel)
+    }
+
+    /// The raw stored events of a dossier with metadata and hashes; `nil` when it does not exist.
+    public func gebeurtenissen(_ id: UUID) async throws -> [RecordedEvent]? {
+        let events = try await store.readStream(DossierStream.id(of: id))
+        return events.isEmpty ? nil : events
+    }
+
+    /// The global feed in commit order (never skips a late commit).
+    public func feed(after cursor: FeedCursor?, limit: Int) async throws -> FeedPage {
+        try await store.readAll(after: cursor, limit: limit)
+    }
+
+    /// Every dossier as recorded at `peildatum`, folded from the events: reproducible, because events
+    /// never change.
+    public func dossiers(asRecordedAt peildatum: Peildatum) async throws -> [Dossier] {
+        let grouped = try await pool.withConnection { connection in
+            try connection.query(
+                """
+                SELECT stream_id, version, type, schema_version, data, recorded_at, position FROM events
+                WHERE stream_type = $1 AND recorded_at <= $2 ORDER BY stream_id, version
+                """,
+                [.text(DossierEvent.streamType), .timestamp(peildatum.moment)]
+            ).map { row in
+                (stream: try row.string("stream_id"), version: try row.int64("version"), type: try row.string("type"),
+                 schemaVersion: try row.int("schema_version"), data: try row.json("data"), recordedAt: try row.date("recorded_at"),
+                 position: try row.int64("position"))
+            }
+        }
+        var dossiers: [Dossier] = []
+        var stream: String?
+        var state: Dossier?
+        for row in grouped where peildatum.omvat(row.recordedAt) {
+            let event: DossierEvent
+            do {
+                event = try DossierEvent.decode(type: row.type, schemaVersion: row.schemaVersion, data: row.data)
+            } catch {
+                throw ServiceError.unreadableEvent(position: row.position)
+            }
+            if stream != row.stream {
+                if let state { dossiers.append(state) }
+                stream = row.stream
+                state = nil
+            }
+            state = Beslissing.evolve(state, event, version: row.version, recordedAt: row.recordedAt)
+        }
+        if let state { dossiers.append(state) }
+        return dossiers
+    }
+
+    /// The stand-van-zaken report as recorded at `peildatum`.
+    public func standVanZaken(peildatum: Peildatum) async throws -> StandVanZaken {
+        StandVanZaken(peildatum: peildatum, dossiers: try await dossiers(asRecordedAt: peildatum))
+    }
+}

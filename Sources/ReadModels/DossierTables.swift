@@ -1,0 +1,13 @@
+/// The names of the tables one projection run writes into: the live ones, or fresh ones a rebuild
+/// fills before it swaps them in.
+struct DossierTables: Sendable {
+    /// The current-state table.
+    let dossiers: String
+    /// The timeline table.
+    let tijdlijn: String
+
+    /// The tables readers use.
+    static let live = DossierTables(dossiers: "dossiers", tijdlijn: "dossier_tijdlijn")
+    /// The tables a rebuild fills before the swap.
+    static let herbouw = DossierTables(dossiers: "dossiers_herbouw", tijdlijn: "dossier_tijdlijn_herbouw")
+}

@@ -1,0 +1,206 @@
+import EventStore
+import Foundation
+import Postgres
+import ReadModels
+import Taaktoedeling
+import Testing
+
+@Suite(.serialized) struct DossierServiceTests {
+    @Test func openingDrawsConsecutiveKenmerkenOfTheYear() async throws {
+        try await TestDatabase.with { db in
+            let first = try await openDossier(db.service, titel: "Eerste")
+            let second = try await openDossier(db.service, titel: "Tweede")
+            let jaar = AmsterdamseTijd.kalenderdatum(van: Date()).jaar
+            #expect(first.kenmerk == Kenmerk(jaar: jaar, volgnummer: 1))
+            #expect(second.kenmerk == Kenmerk(jaar: jaar, volgnummer: 2))
+        }
+    }
+
+    @Test func refusedOpeningDrawsNoKenmerkAndWritesNothing() async throws {
+        try await TestDatabase.with { db in
+            let leeg = Voorstel(titel: "", omschrijving: "x", vakdepartement: "SZW", soort: .taak, nieuweTaak: true)
+            await #expect(throws: DomainError.self) {
+                try await db.service.open(.openen(id: UUID(), voorstel: leeg), context: context())
+            }
+            await #expect(throws: DomainError.self) {
+                try await db.service.open(.openen(id: UUID(), voorstel: voorstel()), context: context(liaison))
+            }
+            #expect(try await db.dump("events").isEmpty)
+            #expect(try await db.dump("dossiers").isEmpty)
+            let opened = try await openDossier(db.service)
+            #expect(opened.kenmerk.description.hasSuffix("-0001"))
+        }
+    }
+
+    @Test func eventsCarryWhoAndWhichRequestInTheirMetadata() async throws {
+        try await TestDatabase.with { db in
+            let dossier = try await openDossier(db.service)
+            let ctx = context()
+            _ = try await db.service.execute(.openConsultatie(koepels: [.VNG], termijn: termijn), on: dossier.id, context: ctx)
+            let events = try #require(try await db.service.gebeurtenissen(dossier.id))
+            let metadata = try JSONDecoder().decode(EventMetadata.self, from: events[1].metadata)
+            #expect(metadata.correlationId == ctx.correlationID)
+            #expect(metadata.commandId == ctx.commandID)
+            #expect(metadata.tokenId == coordinator.tokenID)
+            #expect(metadata.rol == .coordinator)
+        }
+    }
+
+    @Test func theReadModelIsWrittenInTheSameTransactionAndEqualsTheFold() async throws {
+        try await TestDatabase.with { db in
+            let dossier = try await openDossier(db.service)
+            let outcome = try await db.service.execute(.openConsultatie(koepels: [.VNG, .IPO], termijn: termijn), on: dossier.id, context: context())
+            let read = try #require(try await db.service.dossier(dossier.id))
+            #expect(read == outcome.dossier)
+            #expect(read.versie == 2)
+            #expect(read.fase == .consultatie)
+            let folded = DossierStream.fold(try DossierStream.decode(try await db.store.readStream(DossierStream.id(of: dossier.id))))
+            #expect(read == folded)
+        }
+    }
+
+    @Test func aStaleExpectedVersionIsRefusedAndWritesNothing() async throws {
+        try await TestDatabase.with { db in
+            let dossier = try await openDossier(db.service)
+            _ = try await db.service.execute(.koppelKamerstuk(nummer: "33047-43", titel: "Brief", datum: termijn), on: dossier.id, context: context(expectedVersion: 1))
+            await #expect(throws: ServiceError.staleVersion(current: 2)) {
+                try await db.service.execute(.koppelKamerstuk(nummer: "33047-44", titel: "Brief", datum: termijn), on: dossier.id, context: context(expectedVersion: 1))
+            }
+            #expect(try await db.service.dossier(dossier.id)?.versie == 2)
+        }
+    }
+
+    @Test func concurrentCommandsWithoutExpectedVersionAreAllApplied() async throws {
+        try await TestDatabase.with(maximumConnections: 8) { db in
+            let dossier = try await openDossier(db.service)
+            let count = 40
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for n in 0..<count {
+                    group.addTask {
+                        _ = try await db.service.execute(
+                            .koppelKamerstuk(nummer: "33047-\(n + 1)", titel: "Brief \(n)", datum: termijn), on: dossier.id, context: context()
+                        )
+                    }
+                }
+                try await group.waitForAll()
+            }
+            let read = try #require(try await db.service.dossier(dossier.id))
+            #expect(read.versie == Int64(count + 1))
+            #expect(Set(read.kamerstukken.map(\.nummer)).count == count)
+            let versions = try await db.store.readStream(DossierStream.id(of: dossier.id)).map(\.version)
+            #expect(versions == Array(1...Int64(count + 1)))
+        }
+    }
+
+    @Test func concurrentCommandsNeverBreakARule() async throws {
+        try await TestDatabase.with(maximumConnections: 8) { db in
+            let dossier = try await openDossier(db.service)
+            // Ten coordinators try to open a round at once: only one round may be open.
+            let results = try await withThrowingTaskGroup(of: Bool.self) { group in
+                for _ in 0..<10 {
+                    group.addTask {
+                        do {
+                            _ = try await db.service.execute(.openConsultatie(koepels: [.VNG], termijn: termijn), on: dossier.id, context: context())
+                            return true
+                        } catch DomainError.conflict {
+                            return false
+                        }
+                    }
+                }
+                return try await group.reduce(into: [Bool]()) { $0.append($1) }
+            }
+            #expect(results.filter { $0 }.count == 1)
+            let read = try #require(try await db.service.dossier(dossier.id))
+            #expect(read.consultaties.count == 1)
+        }
+    }
+
+    @Test func sameExpectedVersionInParallelLetsExactlyOneWin() async throws {
+        try await TestDatabase.with(maximumConnections: 8) { db in
+            let dossier = try await openDossier(db.service)
+            let outcomes = try await withThrowingTaskGroup(of: Bool.self) { group in
+                for n in 0..<20 {
+                    group.addTask {
+                        do {
+                            _ = try await db.service.execute(
+                                .koppelKamerstuk(nummer: "33047-\(n + 1)", titel: "Brief", datum: termijn), on: dossier.id,
+                                context: context(expectedVersion: 1)
+                            )
+                            return true
+                        } catch ServiceError.staleVersion {
+                            return false
+                        }
+                    }
+                }
+                return try await group.reduce(into: [Bool]()) { $0.append($1) }
+            }
+            #expect(outcomes.filter { $0 }.count == 1)
+            #expect(try await db.service.dossier(dossier.id)?.versie == 2)
+        }
+    }
+
+    @Test func theStateAtAPeildatumIsWhatWasRecordedThen() async throws {
+        try await TestDatabase.with { db in
+            let dossier = try await openDossier(db.service)
+            let between = try await db.service.dossier(dossier.id)!.bijgewerktOp
+            try await Task.sleep(for: .milliseconds(5))
+            _ = try await db.service.execute(.openConsultatie(koepels: [.VNG], termijn: termijn), on: dossier.id, context: context())
+            let then = try #require(try await db.service.dossier(dossier.id, peildatum: Peildatum(moment: between)))
+            #expect(then.versie == 1)
+            #expect(then.fase == .voorstel)
+            let before = try await db.service.dossier(dossier.id, peildatum: Peildatum(moment: dossier.geopendOp.addingTimeInterval(-1)))
+            #expect(before == nil)
+            let timeline = try #require(try await db.service.tijdlijn(dossier.id, peildatum: Peildatum(moment: between), voor: coordinator))
+            #expect(timeline.map(\.versie) == [1])
+        }
+    }
+
+    @Test func aKoepelDoesNotSeeAnotherKoepelsReactieWhileTheRoundIsOpen() async throws {
+        try await TestDatabase.with { db in
+            let dossier = try await openDossier(db.service)
+            _ = try await db.service.execute(.openConsultatie(koepels: [.VNG, .IPO], termijn: termijn), on: dossier.id, context: context())
+            _ = try await db.service.execute(
+                .dienReactieIn(ronde: 1, koepel: nil, standpunt: .bezwaar, toelichting: "Te duur.", kenmerk: nil), on: dossier.id, context: context(koepel(.IPO))
+            )
+            let vngView = try #require(try await db.service.tijdlijn(dossier.id, voor: koepel(.VNG)))
+            #expect(!vngView.contains { $0.type == "ReactieIngediend" })
+            let ipoView = try #require(try await db.service.tijdlijn(dossier.id, voor: koepel(.IPO)))
+            #expect(ipoView.contains { $0.type == "ReactieIngediend" })
+            #expect(try await db.service.tijdlijn(dossier.id, voor: koepel(.UvW)) == nil)
+            _ = try await db.service.execute(.sluitConsultatie(ronde: 1), on: dossier.id, context: context())
+            let afterClosing = try #require(try await db.service.tijdlijn(dossier.id, voor: koepel(.VNG)))
+            #expect(afterClosing.contains { $0.type == "ReactieIngediend" && $0.door == "IPO" })
+        }
+    }
+
+    @Test func listsFilterByFaseVakdepartementAndInvitedKoepel() async throws {
+        try await TestDatabase.with { db in
+            let a = try await openDossier(db.service, titel: "A")
+            let b = try await openDossier(db.service, titel: "B")
+            _ = try await db.service.execute(.openConsultatie(koepels: [.UvW], termijn: termijn), on: b.id, context: context())
+            #expect(try await db.service.dossiers(DossierQuery()).total == 2)
+            #expect(try await db.service.dossiers(DossierQuery(fase: .voorstel)).items.map(\.id) == [a.id])
+            #expect(try await db.service.dossiers(DossierQuery(koepel: .UvW)).items.map(\.id) == [b.id])
+            #expect(try await db.service.dossiers(DossierQuery(koepel: .VNG)).items.isEmpty)
+            #expect(try await db.service.dossiers(DossierQuery(vakdepartement: "SZW", page: 2, pageSize: 1)).items.map(\.id) == [b.id])
+            let beyond = try await db.service.dossiers(DossierQuery(page: 5, pageSize: 1))
+            #expect(beyond.items.isEmpty && beyond.total == 2)
+        }
+    }
+
+    @Test func theStandVanZakenForAPeildatumIsReproducible() async throws {
+        try await TestDatabase.with { db in
+            let dossier = try await openDossier(db.service)
+            _ = try await db.service.execute(.openConsultatie(koepels: [.VNG], termijn: termijn), on: dossier.id, context: context())
+            let peildatum = Peildatum(moment: Date())
+            let first = try await db.service.standVanZaken(peildatum: peildatum)
+            _ = try await db.service.execute(.sluitConsultatie(ronde: 1), on: dossier.id, context: context())
+            _ = try await openDossier(db.service, titel: "Later")
+            let again = try await db.service.standVanZaken(peildatum: peildatum)
+            #expect(try first.json() == again.json())
+            #expect(first.csv() == again.csv())
+            #expect(first.rijen.count == 1)
+            #expect(first.rijen.first?.fase == .consultatie)
+        }
+    }
+}

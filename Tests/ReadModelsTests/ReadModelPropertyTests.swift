@@ -1,0 +1,91 @@
+import EventStore
+import Foundation
+import PropertyBased
+import ReadModels
+import Taaktoedeling
+import Testing
+
+/// Random command sequences through the service: the inline read model always equals the fold of
+/// the events, and a rebuild gives identical tables.
+@Suite(.serialized) struct ReadModelPropertyTests {
+    static let actors = [coordinator, coordinator, coordinator, koepel(.VNG), koepel(.IPO), liaison]
+
+    /// One random number → an actor and a command (some refused by the domain, which is fine).
+    static func step(_ n: Int) -> (Actor, DossierCommand) {
+        let actor = actors[n % actors.count]
+        let p = n / 100
+        let command: DossierCommand
+        switch (n / actors.count) % 12 {
+        case 0: command = .openConsultatie(koepels: p % 2 == 0 ? [.VNG, .IPO] : [.VNG], termijn: Kalenderdatum(jaar: 2020 + p % 20, maand: 6, dag: 1)!)
+        case 1, 2: command = .dienReactieIn(ronde: p % 2 + 1, koepel: actor.rol == .koepel ? nil : [.VNG, .IPO][p % 2], standpunt: Standpunt.allCases[p % 3], toelichting: "Reactie \(p).", kenmerk: nil)
+        case 3: command = .sluitConsultatie(ronde: p % 2 + 1)
+        case 4: command = .legToetsingVast(taakkenmerken: Taakkenmerken(schaal: Schaal.allCases[p % 3], beleidsvrijheid: Beleidsvrijheid.allCases[(p / 3) % 2], waterbeheer: p % 7 == 0, samenwerking: .geen), toelichting: nil)
+        case 5: command = .legFinancieleGevolgenVast(structureleKosten: p, incidenteleKosten: 0, dekking: "Gemeentefonds", toelichting: "Raming.")
+        case 6: command = .vraagUdoAan(toelichting: "UDO.", termijn: nil)
+        case 7: command = .legUdoUitkomstVast(uitkomst: UdoUitkomst.allCases[p % 3], samenvatting: "Uitkomst.", vindplaats: nil)
+        case 8: command = .legBesluitVast(bestuurslaag: Bestuurslaag.allCases[p % Bestuurslaag.allCases.count], motivering: "Motivering \(p).")
+        case 9: command = .koppelKamerstuk(nummer: "33047-\(p % 50 + 1)", titel: "Brief", datum: Kalenderdatum("2026-03-10")!)
+        case 10: command = .heropen(aanleiding: .motie, toelichting: "Motie.")
+        default: command = p % 5 == 0 ? .trekIn(reden: "Vervallen.") : .wijzigVoorstel(VoorstelWijziging(titel: "Titel \(p)"))
+        }
+        return (actor, command)
+    }
+
+    @Test func theInlineReadModelAlwaysEqualsTheFoldAndARebuildIsIdentical() async throws {
+        try await TestDatabase.with { db in
+            await propertyCheck(count: 25, input: Gen.int(in: 0...10_000_000).array(of: 1...30)) { numbers in
+                do {
+                    let dossier = try await openDossier(db.service)
+                    for number in numbers {
+                        let (actor, command) = Self.step(number)
+                        do {
+                            _ = try await db.service.execute(command, on: dossier.id, context: context(actor))
+                        } catch is DomainError {
+                            continue
+                        }
+                    }
+                    let read = try await db.service.dossier(dossier.id)
+                    let recorded = try await db.store.readStream(DossierStream.id(of: dossier.id))
+                    #expect(read == DossierStream.fold(try DossierStream.decode(recorded)))
+                    let timeline = try await db.service.tijdlijn(dossier.id, voor: coordinator)
+                    #expect(timeline?.map(\.versie) == recorded.map(\.version))
+                } catch {
+                    Issue.record("unexpected error: \(error)")
+                }
+            }
+            let dossiersBefore = try await db.dump("dossiers")
+            let timelineBefore = try await db.dump("dossier_tijdlijn")
+            #expect(dossiersBefore.count >= 25)
+            let counts = try await ProjectionRebuilder(pool: db.pool, logger: .init(label: "test")).rebuild()
+            #expect(counts.streams == dossiersBefore.count)
+            #expect(try await db.dump("dossiers") == dossiersBefore)
+            #expect(try await db.dump("dossier_tijdlijn") == timelineBefore)
+        }
+    }
+
+    @Test func aRebuildRepairsADamagedReadModelAndKeepsItsIndexes() async throws {
+        try await TestDatabase.with { db in
+            let dossier = try await openDossier(db.service)
+            _ = try await db.service.execute(.openConsultatie(koepels: [.VNG], termijn: termijn), on: dossier.id, context: context())
+            let before = try await db.dump("dossiers")
+            try await db.pool.withConnection { connection in
+                _ = try connection.execute("UPDATE dossiers SET fase = 'besloten', titel = 'kapot'")
+                _ = try connection.execute("DELETE FROM dossier_tijdlijn WHERE versie = 2")
+            }
+            try await ProjectionRebuilder(pool: db.pool, logger: .init(label: "test")).rebuild()
+            #expect(try await db.dump("dossiers") == before)
+            #expect(try await db.service.tijdlijn(dossier.id, voor: coordinator)?.count == 2)
+            let indexes = try await db.pool.withConnection { connection in
+                try connection.query("SELECT indexname FROM pg_indexes WHERE tablename IN ('dossiers', 'dossier_tijdlijn') ORDER BY 1")
+                    .map { try $0.string("indexname") }
+            }
+            #expect(indexes == ["dossier_tijdlijn_pkey", "dossiers_fase_idx", "dossiers_kenmerk_key", "dossiers_koepels_idx", "dossiers_pkey", "dossiers_vakdepartement_idx"])
+            // The kenmerk stays unique after the swap.
+            await #expect(throws: (any Error).self) {
+                try await db.pool.withConnection { connection in
+                    _ = try connection.execute("INSERT INTO dossiers SELECT gen_random_uuid(), kenmerk, titel, vakdepartement, fase, versie, koepels, geopend_op, bijgewerkt_op, staat FROM dossiers")
+                }
+            }
+        }
+    }
+}
