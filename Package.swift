@@ -50,7 +50,11 @@ let package = Package(
         // MARK: Read side
         .target(
             name: "ReadModels",
-            dependencies: ["Taaktoedeling", "EventStore", "Postgres", .product(name: "Logging", package: "swift-log")]
+            dependencies: [
+                "Taaktoedeling", "EventStore", "Postgres",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ]
         ),
         // MARK: HTTP
         .target(

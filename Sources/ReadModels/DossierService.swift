@@ -1,6 +1,7 @@
 import EventStore
 import Foundation
 import Logging
+import Metrics
 import Postgres
 import Taaktoedeling
 
@@ -17,6 +18,8 @@ public final class DossierService: Sendable {
     let clock: @Sendable () -> Date
     /// How often a command is decided again after losing a race before giving up.
     let maximumAttempts: Int
+    /// Counts appends that lost a race for a stream's version (`toedeling_append_conflicts_total`).
+    let appendConflicts = Counter(label: "toedeling_append_conflicts_total")
 
     /// A service over the store's pool; `clock` is the moment commands are decided at.
     public init(
@@ -75,6 +78,7 @@ public final class DossierService: Sendable {
                 store.announceCommittedEvents()
                 return outcome
             } catch EventStoreError.wrongExpectedVersion(_, _, let actual) {
+                appendConflicts.increment()
                 if let expected = context.expectedVersion {
                     throw ServiceError.staleVersion(current: actual ?? expected)
                 }
