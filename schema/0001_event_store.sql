@@ -84,9 +84,9 @@ CREATE FUNCTION event_store_canonical_bytes(
 -- of already-stored event ids with the stored events (replayed = true, nothing written), compare
 -- the expected version before any identity value is drawn, insert the hash-chained events and
 -- move the stream head. p_expected_version: NULL = any, 0 = the stream must not exist, n = exactly n.
--- p_events: [{"event_id", "type", "schema_version", "data", "metadata"}, ...].
+-- p_event_ids[i] is the id of p_events[i]; p_events: [{"type", "schema_version", "data", "metadata"}, ...].
 CREATE FUNCTION event_store_append(
-    p_stream_id text, p_stream_type text, p_expected_version bigint, p_events jsonb
+    p_stream_id text, p_stream_type text, p_expected_version bigint, p_event_ids uuid[], p_events jsonb
 ) RETURNS TABLE (
     replayed boolean, event_position bigint, event_tx xid8, event_stream_id text,
     event_stream_type text, event_version bigint, event_id uuid, event_type text,
@@ -98,15 +98,17 @@ DECLARE
     v_version bigint;
     v_head bytea;
     v_stream_type text;
-    v_ids uuid[];
-    v_found integer;
     v_mismatch uuid;
     v_recorded_at timestamptz;
     v_prev bytea;
     v_hash bytea;
     v_next bigint;
     v_event jsonb;
+    v_index integer;
 BEGIN
+    IF cardinality(p_event_ids) IS DISTINCT FROM jsonb_array_length(p_events) THEN
+        RAISE EXCEPTION 'one event id per event' USING ERRCODE = '22023';
+    END IF;
     SELECT s.version, s.head_hash, s.stream_type INTO v_version, v_head, v_stream_type
         FROM streams s WHERE s.stream_id = p_stream_id FOR UPDATE;
     IF NOT FOUND AND (p_expected_version IS NULL OR p_expected_version = 0) THEN
@@ -117,25 +119,25 @@ BEGIN
             FROM streams s WHERE s.stream_id = p_stream_id FOR UPDATE;
     END IF;
 
-    v_ids := ARRAY(SELECT (e ->> 'event_id')::uuid FROM jsonb_array_elements(p_events) AS e);
-    SELECT count(*) INTO v_found FROM events x WHERE x.event_id = ANY (v_ids);
-    IF v_found > 0 THEN
+    PERFORM FROM events x WHERE x.event_id = ANY (p_event_ids);
+    IF FOUND THEN
         SELECT x.event_id INTO v_mismatch
-            FROM jsonb_array_elements(p_events) WITH ORDINALITY AS n (e, i)
-            JOIN events x ON x.event_id = (n.e ->> 'event_id')::uuid
-            WHERE x.stream_id <> p_stream_id OR x.type <> n.e ->> 'type'
-                OR x.schema_version <> (n.e ->> 'schema_version')::integer OR x.data <> n.e -> 'data'
+            FROM unnest(p_event_ids) WITH ORDINALITY AS n (id, i)
+            JOIN events x ON x.event_id = n.id
+            WHERE x.stream_id <> p_stream_id OR x.type <> p_events -> (n.i::integer - 1) ->> 'type'
+                OR x.schema_version <> (p_events -> (n.i::integer - 1) ->> 'schema_version')::integer
+                OR x.data <> p_events -> (n.i::integer - 1) -> 'data'
             ORDER BY n.i
             LIMIT 1;
-        IF v_mismatch IS NULL AND v_found = cardinality(v_ids) THEN
+        IF v_mismatch IS NULL AND (SELECT count(*) FROM events x WHERE x.event_id = ANY (p_event_ids)) = cardinality(p_event_ids) THEN
             RETURN QUERY SELECT true, x.position, x.tx, x.stream_id, x.stream_type, x.version, x.event_id,
                     x.type, x.schema_version, x.data, x.metadata, x.recorded_at, x.prev_hash, x.hash
-                FROM events x WHERE x.event_id = ANY (v_ids) ORDER BY x.version;
+                FROM events x WHERE x.event_id = ANY (p_event_ids) ORDER BY x.version;
             RETURN;
         END IF;
         IF v_mismatch IS NULL THEN
             SELECT x.event_id INTO v_mismatch
-                FROM unnest(v_ids) WITH ORDINALITY AS n (id, i) JOIN events x ON x.event_id = n.id
+                FROM unnest(p_event_ids) WITH ORDINALITY AS n (id, i) JOIN events x ON x.event_id = n.id
                 ORDER BY n.i LIMIT 1;
         END IF;
         RAISE EXCEPTION 'event id reused with other content' USING ERRCODE = 'ES003', DETAIL = v_mismatch::text;
@@ -149,15 +151,16 @@ BEGIN
     v_recorded_at := clock_timestamp();
     v_prev := v_head;
     v_next := v_version;
-    FOR v_event IN SELECT n.e FROM jsonb_array_elements(p_events) WITH ORDINALITY AS n (e, i) ORDER BY n.i LOOP
+    FOR v_index IN 0 .. jsonb_array_length(p_events) - 1 LOOP
+        v_event := p_events -> v_index;
         v_next := v_next + 1;
         v_hash := sha256(v_prev || event_store_canonical_bytes(
-            p_stream_id, v_stream_type, v_next, (v_event ->> 'event_id')::uuid, v_event ->> 'type',
+            p_stream_id, v_stream_type, v_next, p_event_ids[v_index + 1], v_event ->> 'type',
             (v_event ->> 'schema_version')::integer, v_event -> 'data',
             coalesce(v_event -> 'metadata', '{}'::jsonb), v_recorded_at));
         RETURN QUERY INSERT INTO events AS x (stream_id, stream_type, version, event_id, type,
                 schema_version, data, metadata, recorded_at, prev_hash, hash)
-            VALUES (p_stream_id, v_stream_type, v_next, (v_event ->> 'event_id')::uuid, v_event ->> 'type',
+            VALUES (p_stream_id, v_stream_type, v_next, p_event_ids[v_index + 1], v_event ->> 'type',
                 (v_event ->> 'schema_version')::integer, v_event -> 'data',
                 coalesce(v_event -> 'metadata', '{}'::jsonb), v_recorded_at, v_prev, v_hash)
             RETURNING false, x.position, x.tx, x.stream_id, x.stream_type, x.version, x.event_id,

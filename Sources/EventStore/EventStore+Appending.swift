@@ -50,8 +50,11 @@ extension EventStore {
         let rows: PostgresRows
         do {
             rows = try connection.query(
-                "SELECT * FROM event_store_append($1, $2, $3, $4)",
-                [.text(streamID), .text(streamType), expectedVersion.databaseValue, .jsonb(encodedForAppend(events))]
+                "SELECT * FROM event_store_append($1, $2, $3, $4::uuid[], $5)",
+                [
+                    .text(streamID), .text(streamType), expectedVersion.databaseValue,
+                    .text("{" + events.map(\.eventID.uuidString).joined(separator: ",") + "}"), .jsonb(encodedForAppend(events)),
+                ]
             )
         } catch let error as PostgresError {
             throw translated(error, streamID: streamID, expectedVersion: expectedVersion)
@@ -67,9 +70,7 @@ extension EventStore {
         var json = Data("[".utf8)
         for (index, event) in events.enumerated() {
             if index > 0 { json.append(UInt8(ascii: ",")) }
-            json.append(contentsOf: #"{"event_id":""#.utf8)
-            json.append(contentsOf: event.eventID.uuidString.utf8)
-            json.append(contentsOf: #"","type":"#.utf8)
+            json.append(contentsOf: #"{"type":"#.utf8)
             appendJSONString(event.type, to: &json)
             json.append(contentsOf: #","schema_version":\#(event.schemaVersion),"data":"#.utf8)
             json.append(event.data)
