@@ -4,8 +4,8 @@ import Postgres
 import Synchronization
 
 /// Wakes readers after a commit: subscriptions in this process at once, other instances by a
-/// NOTIFY sent after commit in its own transaction. NOTIFYs are coalesced: at most one is in
-/// flight, and it covers every commit that happened before it was sent.
+/// NOTIFY sent after commit in its own, asynchronously committed transaction. NOTIFYs are
+/// coalesced: at most one is in flight, and it covers every commit that happened before it was sent.
 final class EventStoreWakeups: Sendable {
     private let pool: PostgresConnectionPool
     private let channel: String
@@ -50,7 +50,7 @@ final class EventStoreWakeups: Sendable {
             notifyState.withLock { $0.again = false }
             do {
                 let channel = channel
-                try await pool.withConnection { try $0.notify(channel) }
+                try await pool.withConnection { try $0.notify(channel, asynchronousCommit: true) }
             } catch {
                 logger.debug("could not send the events notification", metadata: ["error": "\(error)"])
             }

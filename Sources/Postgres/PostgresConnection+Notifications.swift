@@ -13,8 +13,16 @@ extension PostgresConnection {
     }
 
     /// Sends a notification (`pg_notify`); inside a transaction it is delivered at commit.
-    public func notify(_ channel: String, payload: String = "") throws {
-        try execute("SELECT pg_notify($1, $2)", [.text(channel), .text(payload)])
+    /// Outside one, `asynchronousCommit` commits it without waiting for the WAL flush (a
+    /// notification has nothing to make durable), so it costs concurrent writers no disk flush.
+    public func notify(_ channel: String, payload: String = "", asynchronousCommit: Bool = false) throws {
+        guard asynchronousCommit, !isInTransaction else {
+            try execute("SELECT pg_notify($1, $2)", [.text(channel), .text(payload)])
+            return
+        }
+        try executeScript(
+            "BEGIN; SET LOCAL synchronous_commit = off; SELECT pg_notify(\(try quotedLiteral(channel)), \(try quotedLiteral(payload))); COMMIT"
+        )
     }
 
     /// Waits up to `timeout` for the next notification on a channel this connection listens to;

@@ -126,13 +126,22 @@ public final class PostgresConnection: @unchecked Sendable {
         )
     }
 
-    // MARK: Identifiers
+    // MARK: Identifiers and literals
 
     /// The name quoted as an SQL identifier (`"my ""name"""`), for the few places where a name
     /// cannot be a bound parameter (LISTEN, UNLISTEN).
     func quotedIdentifier(_ name: String) throws -> String {
         guard !name.utf8.contains(0), let quoted = PQescapeIdentifier(handle, name, name.utf8.count) else {
             throw PostgresError(code: .invalidArgument, serverMessage: "identifier cannot be quoted")
+        }
+        defer { PQfreemem(quoted) }
+        return String(cString: quoted)
+    }
+
+    /// The text quoted as an SQL string literal, for the rare script that cannot bind parameters.
+    func quotedLiteral(_ text: String) throws -> String {
+        guard !text.utf8.contains(0), let quoted = PQescapeLiteral(handle, text, text.utf8.count) else {
+            throw PostgresError(code: .invalidArgument, serverMessage: "literal cannot be quoted")
         }
         defer { PQfreemem(quoted) }
         return String(cString: quoted)

@@ -37,4 +37,15 @@ import Testing
             #expect(try listener.waitForNotification(timeout: .seconds(5))?.channel == "later")
         }
     }
+
+    @Test func anAsynchronouslyCommittedNotificationArrivesWithItsPayload() async throws {
+        try await TestDatabase.with { database in
+            let listener = try database.connect()
+            let sender = try database.connect()
+            try listener.listen("async")
+            try sender.notify("async", payload: "it's here", asynchronousCommit: true)
+            #expect(!sender.isInTransaction)
+            #expect(try listener.waitForNotification(timeout: .seconds(5))?.payload == "it's here")
+        }
+    }
 }
