@@ -1,0 +1,51 @@
+import EventStore
+import Logging
+import Postgres
+import Prometheus
+import ReadModels
+
+/// What the HTTP layer is given to work with. The pool is not run here: whoever owns it runs it as a
+/// `Service` (the server puts it in its `ServiceGroup`) and closes it.
+public struct APIDependencies: Sendable {
+    /// The database pool (health checks, tokens, idempotency records).
+    public var pool: PostgresConnectionPool
+    /// The application service for dossier commands and queries.
+    public var service: DossierService
+    /// Bearer tokens.
+    public var tokens: TokenStore
+    /// The registry `/metrics` emits; request and pool metrics are recorded into it.
+    public var metrics: PrometheusCollectorRegistry
+    /// The logger requests log to.
+    public var logger: Logger
+    /// How long a request with a busy `Idempotency-Key` waits for the first one before 409.
+    public var idempotencyWaitLimit: Duration
+
+    /// Creates the dependencies from their parts.
+    public init(
+        pool: PostgresConnectionPool,
+        service: DossierService,
+        tokens: TokenStore,
+        metrics: PrometheusCollectorRegistry,
+        logger: Logger,
+        idempotencyWaitLimit: Duration = .seconds(10)
+    ) {
+        self.pool = pool
+        self.service = service
+        self.tokens = tokens
+        self.metrics = metrics
+        self.logger = logger
+        self.idempotencyWaitLimit = idempotencyWaitLimit
+    }
+
+    /// Creates the dependencies over one pool: its event store, dossier service and token store.
+    public init(pool: PostgresConnectionPool, metrics: PrometheusCollectorRegistry, logger: Logger) {
+        let store = EventStore(pool: pool, logger: logger)
+        self.init(
+            pool: pool,
+            service: DossierService(store: store, pool: pool, logger: logger),
+            tokens: TokenStore(pool: pool),
+            metrics: metrics,
+            logger: logger
+        )
+    }
+}

@@ -1,0 +1,50 @@
+import Hummingbird
+import Logging
+import Prometheus
+
+/// Builds the HTTP application: the router with every route and middleware, bound to the configured
+/// address. The database pool in `dependencies` is not among its services: run it beside the
+/// application (the server does, in one `ServiceGroup`).
+public func buildApplication(
+    configuration: APIConfiguration,
+    dependencies: APIDependencies
+) async throws -> some ApplicationProtocol {
+    Application(
+        router: buildRouter(configuration: configuration, dependencies: dependencies),
+        configuration: .init(address: .hostname(configuration.hostname, port: configuration.port), serverName: nil),
+        logger: dependencies.logger
+    )
+}
+
+/// Builds the router with every route and middleware; `routes` records what is registered (a test
+/// compares it with the OpenAPI document).
+public func buildRouter(
+    configuration: APIConfiguration,
+    dependencies: APIDependencies,
+    routes registry: RouteRegistry = RouteRegistry()
+) -> Router<APIRequestContext> {
+    let router = Router(context: APIRequestContext.self)
+    let metricsFactory = PrometheusMetricsFactory(registry: dependencies.metrics)
+    router.addMiddleware {
+        RequestIDMiddleware()
+        RequestTelemetryMiddleware(registry: registry, metricsFactory: metricsFactory)
+        StandardHeadersMiddleware()
+        CORSPolicyMiddleware(allowedOrigins: Set(configuration.corsOrigins))
+        ProblemMiddleware(metricsFactory: metricsFactory)
+        RouteGuardMiddleware(registry: registry)
+        AuthenticationMiddleware(tokens: dependencies.tokens)
+        JSONBodyMiddleware()
+        IdempotencyMiddleware(
+            store: IdempotencyStore(pool: dependencies.pool),
+            waitLimit: dependencies.idempotencyWaitLimit
+        )
+    }
+    let routes = APIRoutes(router: router, registry: registry)
+    OperationsController(pool: dependencies.pool, metrics: dependencies.metrics).addRoutes(to: routes)
+    OpenAPIController().addRoutes(to: routes)
+    DossierController(service: dependencies.service).addRoutes(to: routes)
+    AfwegingskaderController().addRoutes(to: routes)
+    ReportController(service: dependencies.service).addRoutes(to: routes)
+    FeedController(service: dependencies.service).addRoutes(to: routes)
+    return router
+}

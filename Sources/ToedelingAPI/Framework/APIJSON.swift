@@ -1,0 +1,43 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NIOCore
+import Taaktoedeling
+
+/// Reading JSON bodies and writing JSON responses the same way everywhere: instants in UTC (ISO 8601),
+/// keys sorted so that equal values give equal bytes.
+enum APIJSON {
+    static func encoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+
+    /// The body as a `JSONValue`; an empty body is an empty object, anything unreadable is a 400.
+    static func body(of request: Request) async throws -> JSONValue {
+        var request = request
+        let buffer = try await request.collectBody(upTo: APIVersion.maximumBodySize)
+        guard buffer.readableBytes > 0 else { return .object([:]) }
+        do {
+            return try JSONDecoder().decode(JSONValue.self, from: Data(buffer: buffer))
+        } catch {
+            throw Problem.undecodableBody()
+        }
+    }
+
+    /// A JSON response.
+    static func response(
+        _ value: some Encodable,
+        status: HTTPResponse.Status = .ok,
+        headers: HTTPFields = [:]
+    ) throws -> Response {
+        var headers = headers
+        headers[.contentType] = MediaTypes.json
+        return Response(
+            status: status,
+            headers: headers,
+            body: .init(byteBuffer: ByteBuffer(bytes: try encoder().encode(value)))
+        )
+    }
+}

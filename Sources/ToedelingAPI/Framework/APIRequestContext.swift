@@ -1,0 +1,22 @@
+import Hummingbird
+import Logging
+import Taaktoedeling
+
+/// The request context of every Toedeling API request: the request id and, once authenticated, the acting token.
+public struct APIRequestContext: RequestContext {
+    /// Hummingbird's own per-request storage.
+    public var coreContext: CoreRequestContextStorage
+    /// The request id (from a sane `X-Request-ID` or generated), also used as the correlation id of events.
+    public var requestID: String
+    /// The holder of the bearer token, once authenticated (always set under `/v1` except the OpenAPI document).
+    public var actor: Actor?
+    /// Creates the context for one request.
+    public init(source: ApplicationRequestContextSource) {
+        self.coreContext = .init(source: source)
+        self.requestID = ""
+        self.actor = nil
+    }
+
+    /// Request bodies above this size are refused with 413.
+    public var maxUploadSize: Int { APIVersion.maximumBodySize }
+}

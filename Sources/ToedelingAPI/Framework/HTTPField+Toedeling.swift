@@ -1,0 +1,25 @@
+import HTTPTypes
+
+extension HTTPField.Name {
+    /// `X-Request-ID`: the request id, echoed on every response.
+    static let requestID = HTTPField.Name("X-Request-ID")!
+    /// `API-Version`: the contract version, on every response.
+    static let apiVersion = HTTPField.Name("API-Version")!
+    /// `Idempotency-Key`: makes a POST safe to retry.
+    static let idempotencyKey = HTTPField.Name("Idempotency-Key")!
+    /// `Strict-Transport-Security`.
+    static let strictTransportSecurity = HTTPField.Name("Strict-Transport-Security")!
+    /// `X-Frame-Options`.
+    static let xFrameOptions = HTTPField.Name("X-Frame-Options")!
+    /// `X-Content-Type-Options`.
+    static let xContentTypeOptions = HTTPField.Name("X-Content-Type-Options")!
+    /// `Referrer-Policy`.
+    static let referrerPolicy = HTTPField.Name("Referrer-Policy")!
+    /// `Link` (RFC 8288).
+    static let link = HTTPField.Name("Link")!
+}
+
+extension HTTPField.Name {
+    /// `Idempotent-Replayed: true` marks a response replayed for an `Idempotency-Key`.
+    static let idempotentReplayed = HTTPField.Name("Idempotent-Replayed")!
+}

@@ -1,0 +1,26 @@
+import HTTPTypes
+
+/// One route: a method and a Hummingbird path template such as `/v1/dossiers/:id`.
+public struct RegisteredRoute: Sendable, Hashable {
+    /// The HTTP method.
+    public var method: HTTPRequest.Method
+    /// The path template with `:name` parameters.
+    public var template: String
+
+    /// The template in OpenAPI notation (`/v1/dossiers/{id}`).
+    public var openAPIPath: String {
+        template.split(separator: "/", omittingEmptySubsequences: false)
+            .map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }
+            .joined(separator: "/")
+    }
+
+    /// Whether a concrete request path (without trailing slash) fits this template.
+    func matches(path: String) -> Bool {
+        let templateSegments = template.split(separator: "/", omittingEmptySubsequences: false)
+        let pathSegments = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard templateSegments.count == pathSegments.count else { return false }
+        return zip(templateSegments, pathSegments).allSatisfy { expected, actual in
+            expected.hasPrefix(":") ? !actual.isEmpty : expected == actual
+        }
+    }
+}

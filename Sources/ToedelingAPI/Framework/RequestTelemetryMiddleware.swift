@@ -1,0 +1,45 @@
+import Foundation
+import Hummingbird
+import Logging
+import Metrics
+
+/// One structured log line and the Prometheus request metrics per request: method, route template,
+/// status and duration (never the `Authorization` header).
+struct RequestTelemetryMiddleware: RouterMiddleware {
+    let registry: RouteRegistry
+    let metricsFactory: any MetricsFactory
+
+    func handle(
+        _ request: Request,
+        context: APIRequestContext,
+        next: (Request, APIRequestContext) async throws -> Response
+    ) async throws -> Response {
+        let start = ContinuousClock.now
+        let response = try await next(request, context)
+        let elapsed = ContinuousClock.now - start
+        let route = registry.template(forPath: request.uri.path, method: request.method) ?? "unmatched"
+        let status = String(response.status.code)
+        Counter(
+            label: "http_requests_total",
+            dimensions: [("method", request.method.rawValue), ("route", route), ("status", status)],
+            factory: metricsFactory
+        ).increment()
+        Metrics.Timer(
+            label: "http_request_duration_seconds",
+            dimensions: [("method", request.method.rawValue), ("route", route)],
+            factory: metricsFactory
+        ).record(duration: elapsed)
+        let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        context.logger.info(
+            "request",
+            metadata: [
+                "http.method": .string(request.method.rawValue),
+                "http.path": .string(request.uri.path),
+                "http.route": .string(route),
+                "http.status": .string(status),
+                "http.duration_ms": .string(String(format: "%.1f", milliseconds)),
+            ]
+        )
+        return response
+    }
+}

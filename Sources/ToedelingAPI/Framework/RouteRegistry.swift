@@ -1,0 +1,32 @@
+import HTTPTypes
+import Synchronization
+
+/// Every route the router serves (method and path template), so that 404, 405 with `Allow`, metrics
+/// labels and the OpenAPI check all agree with what is registered.
+public final class RouteRegistry: Sendable {
+    private let entries = Mutex<[RegisteredRoute]>([])
+
+    /// Creates an empty registry.
+    public init() {}
+
+    /// The registered routes in registration order.
+    public var routes: [RegisteredRoute] {
+        entries.withLock { $0 }
+    }
+
+    /// Records a route.
+    func record(_ method: HTTPRequest.Method, _ template: String) {
+        entries.withLock { $0.append(RegisteredRoute(method: method, template: template)) }
+    }
+
+    /// The methods registered for the template that matches `path`, or nil when no template matches.
+    func allowedMethods(forPath path: String) -> [HTTPRequest.Method]? {
+        let matching = routes.filter { $0.matches(path: path) }
+        return matching.isEmpty ? nil : matching.map(\.method)
+    }
+
+    /// The template that serves `method` on `path`, for metrics labels.
+    func template(forPath path: String, method: HTTPRequest.Method) -> String? {
+        routes.first { $0.method == method && $0.matches(path: path) }?.template
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import Hummingbird
+import Logging
+import Postgres
+import Prometheus
+
+/// The public operations endpoints: `GET /health` (checks the database) and `GET /metrics` (Prometheus).
+struct OperationsController {
+    let pool: PostgresConnectionPool
+    let metrics: PrometheusCollectorRegistry
+
+    func addRoutes(to routes: APIRoutes) {
+        routes.on(.get, "/health", use: health)
+        routes.on(.get, "/metrics", use: prometheusMetrics)
+    }
+
+    @Sendable func health(_ request: Request, context: APIRequestContext) async throws -> Response {
+        do {
+            try await pool.withConnection { connection in
+                _ = try connection.query("SELECT 1")
+            }
+        } catch {
+            context.logger.warning("health check failed", metadata: ["error.description": "\(error)"])
+            throw Problem.unavailable
+        }
+        return Response(
+            status: .ok,
+            headers: [.contentType: MediaTypes.json],
+            body: .init(byteBuffer: ByteBuffer(string: #"{"status":"ok"}"#))
+        )
+    }
+
+    @Sendable func prometheusMetrics(_ request: Request, context: APIRequestContext) async throws -> Response {
+        gauge("connections_in_use", "Database connections handed out").set(Double(pool.inUse))
+        gauge("waiting", "Callers waiting for a database connection").set(Double(pool.waiting))
+        gauge("connections_open", "Open database connections").set(Double(pool.open))
+        return Response(
+            status: .ok,
+            headers: [.contentType: MediaTypes.prometheus],
+            body: .init(byteBuffer: ByteBuffer(bytes: metrics.emitToBuffer()))
+        )
+    }
+
+    /// A gauge named `toedeling_pool_<name>`.
+    private func gauge(_ name: String, _ help: String) -> Gauge {
+        metrics.makeGauge(
+            descriptor: MetricNameDescriptor(namespace: "toedeling", subsystem: "pool", metricName: name, unitName: "", helpText: help)
+        )
+    }
+}

@@ -1,0 +1,42 @@
+import Postgres
+import ReadModels
+import Taaktoedeling
+
+extension Problem {
+    /// The problem for an error of the domain, the application service or the storage layer, or nil
+    /// when the error is none of those.
+    init?(infrastructureError error: any Error) {
+        switch error {
+        case let domainError as DomainError:
+            self = Problem(domainError: domainError)
+        case let invalid as InvalidInput:
+            self = .invalidInput(invalid.problems.map { InvalidParam(name: $0.name, reason: $0.reason) })
+        case ServiceError.staleVersion(let current):
+            self = .staleVersion(current: current)
+        case ServiceError.tooMuchContention:
+            self = Problem(
+                title: "Service Unavailable",
+                status: .serviceUnavailable,
+                detail: "Het dossier wordt nu door te veel verzoeken tegelijk gewijzigd; probeer het opnieuw.",
+                headers: [.retryAfter: "1"]
+            )
+        case let postgresError as PostgresError where postgresError.isConnectionLoss || postgresError.code == .poolClosed:
+            self = .unavailable
+        default:
+            return nil
+        }
+    }
+
+    private init(domainError: DomainError) {
+        switch domainError {
+        case .ongeldigeInvoer(let invalid):
+            self = .invalidInput(invalid.problems.map { InvalidParam(name: $0.name, reason: $0.reason) })
+        case .nietToegestaan(let reason):
+            self = .forbidden(reason)
+        case .nietGevonden:
+            self = .notFound()
+        case .conflict(let reason):
+            self = .conflict(reason)
+        }
+    }
+}
