@@ -1,0 +1,41 @@
+import Crypto
+import Foundation
+
+/// The shape of a bearer token: `tdl_` followed by 32 random bytes in unpadded base64url (43 characters).
+/// Only the SHA-256 of a token is ever stored.
+enum BearerToken {
+    static let prefix = "tdl_"
+    static let length = prefix.count + 43
+
+    /// A new random token.
+    static func generate() -> String {
+        let bytes = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }
+        return prefix + base64URL(bytes)
+    }
+
+    /// The stored form of a token.
+    static func hash(_ token: String) -> Data {
+        Data(SHA256.hash(data: Data(token.utf8)))
+    }
+
+    /// Whether a presented string can be a token at all (checked before any database look-up).
+    static func isWellFormed(_ token: String) -> Bool {
+        token.utf8.count == length && token.hasPrefix(prefix)
+            && token.utf8.dropFirst(prefix.count).allSatisfy { byte in
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                    UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"):
+                    return true
+                default:
+                    return false
+                }
+            }
+    }
+
+    private static func base64URL(_ data: Data) -> String {
+        data.base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+}
