@@ -1,0 +1,120 @@
+import Crypto
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+
+/// `Idempotency-Key` on a POST: the first request with a key is processed and its response kept (in
+/// PostgreSQL, so every instance sees it); a retry with the same key and request gets that response
+/// again and writes nothing; the same key with another request is 422. A concurrent duplicate waits
+/// for the first to finish and then replays it, or gets 409 when it takes too long. Server-side
+/// failures (5xx) are not kept, so that a retry runs again.
+struct IdempotencyMiddleware: RouterMiddleware {
+    let store: IdempotencyStore
+    /// How long a duplicate waits for the first request before giving up with 409.
+    let waitLimit: Duration
+    let pollInterval: Duration = .milliseconds(25)
+
+    func handle(
+        _ request: Request,
+        context: APIRequestContext,
+        next: (Request, APIRequestContext) async throws -> Response
+    ) async throws -> Response {
+        guard request.method == .post, let key = request.headers[.idempotencyKey], let actor = context.actor,
+            let tokenID = actor.tokenID
+        else {
+            return try await next(request, context)
+        }
+        guard Self.isAcceptable(key) else {
+            throw Problem.invalidInput(
+                [InvalidParam(name: "Idempotency-Key", reason: "moet 1 tot 255 zichtbare ASCII-tekens zijn")]
+            )
+        }
+        var request = request
+        let body = try await request.collectBody(upTo: APIVersion.maximumBodySize)
+        let requestHash = Self.hash(method: request.method, path: request.uri.description, tokenID: tokenID, body: body)
+        let deadline = ContinuousClock.now + waitLimit
+        while true {
+            switch try await store.claim(tokenID: tokenID, key: key, requestHash: requestHash) {
+            case .claimed:
+                return try await process(request, context: context, next: next, tokenID: tokenID, key: key)
+            case .completed(let stored):
+                context.logger.info("idempotent replay", metadata: ["idempotency.key": .string(key)])
+                return Self.replay(stored)
+            case .mismatch:
+                throw Problem.idempotencyKeyReused
+            case .inProgress:
+                guard ContinuousClock.now < deadline else { throw Problem.idempotencyInProgress }
+                try await Task.sleep(for: pollInterval)
+            }
+        }
+    }
+
+    private func process(
+        _ request: Request,
+        context: APIRequestContext,
+        next: (Request, APIRequestContext) async throws -> Response,
+        tokenID: UUID,
+        key: String
+    ) async throws -> Response {
+        let response: Response
+        do {
+            response = try await next(request, context)
+        } catch {
+            let problem = Problem(mapping: error)
+            guard problem.status.kind == .clientError else {
+                try? await store.release(tokenID: tokenID, key: key)
+                throw error
+            }
+            return try await keep(try problem.response(from: request, context: context), tokenID: tokenID, key: key)
+        }
+        guard response.status.kind != .serverError else {
+            try? await store.release(tokenID: tokenID, key: key)
+            return response
+        }
+        return try await keep(response, tokenID: tokenID, key: key)
+    }
+
+    private func keep(_ response: Response, tokenID: UUID, key: String) async throws -> Response {
+        var response = response
+        let body = try await CollectingBodyWriter.collect(response.body)
+        var headers: [String: String] = [:]
+        for name in StoredResponse.keptHeaders {
+            if let field = HTTPField.Name(name), let value = response.headers[field] { headers[name] = value }
+        }
+        let stored = StoredResponse(status: Int(response.status.code), headers: headers, body: Data(buffer: body))
+        try await store.complete(tokenID: tokenID, key: key, response: stored)
+        response.body = .init(byteBuffer: body)
+        return response
+    }
+
+    /// The kept response again, marked as a replay.
+    static func replay(_ stored: StoredResponse) -> Response {
+        var headers = HTTPFields()
+        for (name, value) in stored.headers.sorted(by: { $0.key < $1.key }) {
+            if let field = HTTPField.Name(name) { headers[field] = value }
+        }
+        headers[.idempotentReplayed] = "true"
+        return Response(
+            status: HTTPResponse.Status(code: stored.status),
+            headers: headers,
+            body: .init(byteBuffer: ByteBuffer(bytes: stored.body))
+        )
+    }
+
+    /// SHA-256 over method, path with query, token id and body: what makes two requests "the same".
+    static func hash(method: HTTPRequest.Method, path: String, tokenID: UUID, body: ByteBuffer) -> Data {
+        var hasher = SHA256()
+        for part in [method.rawValue, path, tokenID.uuidString.lowercased()] {
+            hasher.update(data: Data(part.utf8))
+            hasher.update(data: Data([0]))
+        }
+        hasher.update(data: Data(buffer: body))
+        return Data(hasher.finalize())
+    }
+
+    /// A key is 1–255 visible ASCII characters.
+    static func isAcceptable(_ key: String) -> Bool {
+        (1...255).contains(key.utf8.count) && key.utf8.allSatisfy { (0x21...0x7e).contains($0) }
+    }
+}
