@@ -1,0 +1,6 @@
+import Taaktoedeling
+
+/// The body of `GET /v1/dossiers`.
+struct DossierList: Encodable {
+    let resultaten: [Dossier]
+}
