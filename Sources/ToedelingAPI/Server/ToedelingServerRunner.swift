@@ -1,0 +1,76 @@
+import Foundation
+import Hummingbird
+import Logging
+import Metrics
+import Postgres
+import Prometheus
+import ServiceLifecycle
+
+/// Runs the HTTP server the way `toedeling-server` does: logs to stdout, Prometheus metrics, a database
+/// pool, a refusal to start on an unmigrated or newer database, and one `ServiceGroup` (pool, HTTP
+/// server) that shuts down gracefully on SIGTERM and SIGINT.
+public enum ToedelingServerRunner {
+    /// Sets up process-wide logging (structured lines on stdout) and metrics; call once, first.
+    public static func bootstrap(logLevel: Logger.Level) -> PrometheusCollectorRegistry {
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardOutput(label: label)
+            handler.logLevel = logLevel
+            return handler
+        }
+        let registry = PrometheusCollectorRegistry()
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+        return registry
+    }
+
+    /// Checks the database and serves until a shutdown signal.
+    public static func run(settings: ServerSettings, metrics: PrometheusCollectorRegistry) async throws {
+        var logger = Logger(label: "toedeling-server")
+        logger.logLevel = settings.logLevel
+        let pool = PostgresConnectionPool(
+            connectionString: settings.databaseURL,
+            maximumConnections: settings.maximumConnections,
+            logger: logger
+        )
+        do {
+            try await requireMigratedDatabase(pool: pool, logger: logger)
+        } catch {
+            await pool.close()
+            throw error
+        }
+        let application = try await buildApplication(
+            configuration: settings.api,
+            dependencies: APIDependencies(pool: pool, metrics: metrics, logger: logger)
+        )
+        logger.info(
+            "toedeling-server starting",
+            metadata: ["http.hostname": .string(settings.api.hostname), "http.port": .stringConvertible(settings.api.port)]
+        )
+        let group = ServiceGroup(
+            configuration: .init(
+                services: [pool, application],
+                gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: logger
+            )
+        )
+        try await group.run()
+    }
+
+    /// Throws a `ServerStartupError` unless every migration of this version is applied and no other is.
+    public static func requireMigratedDatabase(pool: PostgresConnectionPool, logger: Logger) async throws {
+        guard let directory = SchemaMigrator.locateSchemaDirectory() else { throw ServerStartupError.schemaDirectoryMissing }
+        let status: SchemaMigrationStatus
+        do {
+            status = try await SchemaMigrator(directory: directory, logger: logger).status(pool: pool)
+        } catch let error as PostgresError where error.isConnectionLoss {
+            throw ServerStartupError.databaseUnreachable(error.description)
+        }
+        if !status.changed.isEmpty { throw ServerStartupError.migrationChanged(files: status.changed) }
+        if !status.unknown.isEmpty { throw ServerStartupError.databaseNewer(unknown: status.unknown) }
+        if !status.pending.isEmpty { throw ServerStartupError.databaseNotMigrated(pending: status.pending) }
+    }
+}
+
+extension ToedelingServerRunner {
+    /// The log levels, for executables that do not import Logging themselves.
+    public typealias LogLevel = Logger.Level
+}

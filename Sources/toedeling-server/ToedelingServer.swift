@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import ToedelingAPI
+
+/// `toedeling-server`: serves the Toedeling HTTP API until SIGTERM or SIGINT.
+@main
+struct ToedelingServer: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "toedeling-server",
+        abstract: "Serves the Toedeling HTTP API.",
+        discussion: """
+            The database is DATABASE_URL (a libpq connection string or postgresql:// URI), or libpq's PG* \
+            variables when it is unset. TOEDELING_CORS_ORIGINS lists browser origins allowed to call the API \
+            (comma-separated), TOEDELING_LOG_LEVEL the log level (default info), TOEDELING_POOL_SIZE the \
+            number of database connections (default 10). The server refuses to start on a database that is \
+            not migrated with `toedeling-admin migrate` or that a newer version migrated.
+            """
+    )
+
+    private static let environment = ProcessInfo.processInfo.environment
+
+    @Option(help: "The address to listen on (env TOEDELING_HOSTNAME).")
+    var hostname: String = environment["TOEDELING_HOSTNAME"].flatMap { $0.isEmpty ? nil : $0 } ?? "127.0.0.1"
+
+    @Option(help: "The port to listen on (env TOEDELING_PORT).")
+    var port: Int = environment["TOEDELING_PORT"].flatMap(Int.init) ?? 8080
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+        if let value = Self.environment["TOEDELING_PORT"], !value.isEmpty, Int(value) == nil {
+            throw ValidationError("TOEDELING_PORT must be a number, not \"\(value)\"")
+        }
+        if let value = Self.environment["TOEDELING_LOG_LEVEL"], !value.isEmpty, LogLevelName(value) == nil {
+            throw ValidationError("TOEDELING_LOG_LEVEL must be trace, debug, info, notice, warning, error or critical")
+        }
+        if let value = Self.environment["TOEDELING_POOL_SIZE"], !value.isEmpty, (Int(value) ?? 0) < 1 {
+            throw ValidationError("TOEDELING_POOL_SIZE must be a positive number")
+        }
+    }
+
+    func run() async throws {
+        let settings = ServerSettings(
+            api: APIConfiguration(
+                hostname: hostname,
+                port: port,
+                corsOrigins: APIConfiguration.corsOrigins(fromEnvironmentValue: Self.environment["TOEDELING_CORS_ORIGINS"])
+            ),
+            databaseURL: Self.environment["DATABASE_URL"] ?? "",
+            maximumConnections: Self.environment["TOEDELING_POOL_SIZE"].flatMap(Int.init) ?? 10,
+            logLevel: Self.environment["TOEDELING_LOG_LEVEL"].flatMap(LogLevelName.init)?.level ?? .info
+        )
+        let metrics = ToedelingServerRunner.bootstrap(logLevel: settings.logLevel)
+        do {
+            try await ToedelingServerRunner.run(settings: settings, metrics: metrics)
+        } catch let error as ServerStartupError {
+            FileHandle.standardError.write(Data("toedeling-server: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+    }
+}
