@@ -1,0 +1,92 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import Testing
+import ToedelingAPI
+
+@Suite("Bearer tokens")
+struct AuthenticationTests {
+    @Test func missingMalformedAndUnknownTokensAre401WithChallenge() async throws {
+        try await APITestHarness.with { harness in
+            try await harness.test { client async throws in
+                let attempts: [HTTPFields] = [
+                    [:],
+                    [.authorization: "Bearer"],
+                    [.authorization: "Basic dXNlcjpwYXNz"],
+                    [.authorization: "Bearer tdl_onzin"],
+                    [.authorization: "Bearer tdl_" + String(repeating: "A", count: 43)],
+                    [.authorization: "Bearer " + harness.coordinator + "x"],
+                ]
+                for headers in attempts {
+                    let response = try await client.execute(uri: "/v1/dossiers", method: .get, headers: headers)
+                    #expect(response.status == .unauthorized, "\(headers)")
+                    #expect(response.headers[.wwwAuthenticate]?.hasPrefix("Bearer") == true)
+                    #expect(try response.problem.status == 401)
+                }
+            }
+        }
+    }
+
+    @Test func theSchemeIsCaseInsensitive() async throws {
+        try await APITestHarness.with { harness in
+            try await harness.test { client async throws in
+                let response = try await client.execute(
+                    uri: "/v1/dossiers", method: .get, headers: [.authorization: "bearer \(harness.liaison)"])
+                #expect(response.status == .ok)
+            }
+        }
+    }
+
+    @Test func aRevokedTokenStopsWorkingAtOnce() async throws {
+        try await APITestHarness.with { harness in
+            let tokens = harness.dependencies.tokens
+            let (id, token) = try await tokens.create(rol: .liaison, naam: "Tijdelijk")
+            try await harness.test { client async throws in
+                #expect(try await client.send(.get, "/v1/dossiers", token: token).status == .ok)
+                #expect(try await tokens.revoke(id: id))
+                #expect(try await client.send(.get, "/v1/dossiers", token: token).status == .unauthorized)
+            }
+            #expect(try await tokens.revoke(id: id) == false)
+            let listed = try await tokens.list().first { $0.id == id }
+            #expect(listed?.revokedAt != nil)
+        }
+    }
+
+    @Test func theOpenAPIDocumentAndOperationsEndpointsArePublic() async throws {
+        try await APITestHarness.with { harness in
+            try await harness.test { client async throws in
+                #expect(try await client.execute(uri: "/v1/openapi.json", method: .get).status == .ok)
+                #expect(try await client.execute(uri: "/health", method: .get).status == .ok)
+                #expect(try await client.execute(uri: "/metrics", method: .get).status == .ok)
+            }
+        }
+    }
+
+    @Test func onlyTheHashOfATokenIsStored() async throws {
+        try await APITestHarness.with { harness in
+            let (id, token) = try await harness.dependencies.tokens.create(rol: .coordinator, naam: "Nieuw")
+            #expect(token.hasPrefix("tdl_"))
+            #expect(token.count == 47)
+            let row = try harness.database.connect().query(
+                "SELECT token_hash FROM api_tokens WHERE id = $1", [.uuid(id)]
+            ).first!
+            let stored = try row.data("token_hash")
+            #expect(stored.count == 32)
+            #expect(stored != Data(token.utf8))
+            let authenticated = try await harness.dependencies.tokens.authenticate(token: token)
+            #expect(authenticated?.tokenID == id)
+            #expect(authenticated?.rol == .coordinator)
+        }
+    }
+
+    @Test func tokenCreationChecksRoleAndKoepel() async throws {
+        try await APITestHarness.with { harness in
+            let tokens = harness.dependencies.tokens
+            await #expect(throws: TokenStoreError.koepelRequired) { try await tokens.create(rol: .koepel, naam: "X") }
+            await #expect(throws: TokenStoreError.koepelNotAllowed) {
+                try await tokens.create(rol: .liaison, naam: "X", koepel: .VNG)
+            }
+            await #expect(throws: TokenStoreError.emptyName) { try await tokens.create(rol: .liaison, naam: "  ") }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import Logging
+import Postgres
+import Testing
+import ToedelingAPI
+
+@Suite("Server start-up checks")
+struct ServerStartupTests {
+    @Test func aMigratedDatabaseIsAccepted() async throws {
+        try await TestDatabase.with { database in
+            let pool = PostgresConnectionPool(connectionString: database.url, logger: Logger(label: "test"))
+            try await ToedelingServerRunner.requireMigratedDatabase(pool: pool, logger: Logger(label: "test"))
+            await pool.close()
+        }
+    }
+
+    @Test func anUnmigratedDatabaseIsRefusedSayingWhatToDo() async throws {
+        let name = "api_leeg_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        let admin = try PostgresConnection(connectionString: TestDatabase.serverURL)
+        try admin.executeScript("CREATE DATABASE \(name)")
+        var components = try #require(URLComponents(string: try TestDatabase.serverURL))
+        components.path = "/" + name
+        let pool = PostgresConnectionPool(connectionString: components.string!, logger: Logger(label: "test"))
+        do {
+            try await ToedelingServerRunner.requireMigratedDatabase(pool: pool, logger: Logger(label: "test"))
+            Issue.record("an unmigrated database was accepted")
+        } catch let error as ServerStartupError {
+            #expect(String(describing: error).contains("toedeling-admin migrate"))
+        }
+        await pool.close()
+        try admin.executeScript("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+    }
+
+    @Test func aDatabaseMigratedByANewerVersionIsRefused() async throws {
+        try await TestDatabase.with { database in
+            try database.connect().execute(
+                "INSERT INTO schema_migrations (name, checksum) VALUES ('9999_toekomst.sql', 'x')")
+            let pool = PostgresConnectionPool(connectionString: database.url, logger: Logger(label: "test"))
+            do {
+                try await ToedelingServerRunner.requireMigratedDatabase(pool: pool, logger: Logger(label: "test"))
+                Issue.record("a newer database was accepted")
+            } catch let error as ServerStartupError {
+                #expect(String(describing: error).contains("9999_toekomst.sql"))
+            }
+            await pool.close()
+        }
+    }
+}
