@@ -1,0 +1,40 @@
+import EventStore
+import Foundation
+import Logging
+import Postgres
+import ReadModels
+import ToedelingAPI
+
+/// The services a command works with, over one small pool. Libraries log nowhere: the CLI's
+/// output is its results and, on failure, exactly one line.
+struct AdminDatabase: Sendable {
+    let pool: PostgresConnectionPool
+    let logger: Logger
+    let store: EventStore
+    let service: DossierService
+    let tokens: TokenStore
+
+    init(connectionString: String) {
+        logger = Logger(label: "toedeling-admin", factory: { _ in SwiftLogNoOpLogHandler() })
+        pool = PostgresConnectionPool(connectionString: connectionString, maximumConnections: 2, logger: logger)
+        store = EventStore(pool: pool, logger: logger)
+        service = DossierService(store: store, pool: pool, logger: logger)
+        tokens = TokenStore(pool: pool)
+    }
+
+    /// The migrator for the schema directory this program finds.
+    func migrator() throws -> SchemaMigrator {
+        guard let directory = SchemaMigrator.locateSchemaDirectory() else { throw AdminError.schemaDirectoryNotFound }
+        return SchemaMigrator(directory: directory, logger: logger)
+    }
+
+    /// Throws what stops this version from working on the database: pending, unknown or changed migrations.
+    func requireMigratedSchema() async throws {
+        let status = try await migrator().status(pool: pool)
+        do {
+            try status.requireUpToDate()
+        } catch SchemaMigrationError.pendingMigrations(let names) {
+            throw AdminError.notMigrated(pending: names)
+        }
+    }
+}

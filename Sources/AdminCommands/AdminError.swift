@@ -1,0 +1,42 @@
+import Foundation
+
+/// Why an admin command failed, as the operator reads it (one line, no SQL).
+enum AdminError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// No `schema/` directory with migrations was found.
+    case schemaDirectoryNotFound
+    /// Migrations are pending: the database is older than this version.
+    case notMigrated(pending: [String])
+    /// No dossier has this id or kenmerk (at the peildatum, when one was given).
+    case dossierNotFound(String)
+    /// No unrevoked token has this id.
+    case tokenNotFound(UUID)
+    /// Verification found broken streams.
+    case brokenStreams(broken: Int, checked: Int)
+    /// A file could not be opened for reading.
+    case unreadableFile(String)
+    /// A file could not be written.
+    case unwritableFile(String)
+    /// Reading the input failed.
+    case inputReadFailed
+
+    var description: String {
+        switch self {
+        case .schemaDirectoryNotFound:
+            "no schema directory with migrations found; set TOEDELING_SCHEMA_DIR to the schema/ folder"
+        case .notMigrated(let pending):
+            "the database is not migrated (pending: \(pending.joined(separator: ", "))); run `toedeling-admin migrate` first"
+        case .dossierNotFound(let reference):
+            "no dossier \(reference)"
+        case .tokenNotFound(let id):
+            "no active token with id \(id.uuidString.lowercased())"
+        case .brokenStreams(let broken, let checked):
+            "\(broken) of \(checked) streams are broken (listed on standard output)"
+        case .unreadableFile(let path):
+            "cannot read \(path)"
+        case .unwritableFile(let path):
+            "cannot write \(path)"
+        case .inputReadFailed:
+            "reading the input failed"
+        }
+    }
+}

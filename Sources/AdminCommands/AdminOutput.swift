@@ -1,0 +1,32 @@
+import Foundation
+
+/// Where a command writes: standard output or error in the program, a buffer in tests.
+public struct AdminOutput: Sendable {
+    private let sink: @Sendable (Data) throws -> Void
+
+    /// An output that hands every write to `sink`.
+    public init(_ sink: @escaping @Sendable (Data) throws -> Void) {
+        self.sink = sink
+    }
+
+    /// The process's standard output.
+    public static let standardOutput = AdminOutput { try FileHandle.standardOutput.write(contentsOf: $0) }
+
+    /// The process's standard error.
+    public static let standardError = AdminOutput { try FileHandle.standardError.write(contentsOf: $0) }
+
+    /// Writes bytes unchanged.
+    public func write(_ data: Data) throws {
+        try sink(data)
+    }
+
+    /// Writes text as UTF-8, unchanged (no newline is added).
+    public func write(_ text: String) throws {
+        try sink(Data(text.utf8))
+    }
+
+    /// Writes a line: the text and a newline.
+    public func line(_ text: String = "") throws {
+        try sink(Data((text + "\n").utf8))
+    }
+}

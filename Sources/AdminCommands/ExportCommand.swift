@@ -1,0 +1,46 @@
+import ArgumentParser
+import EventStore
+import Foundation
+
+/// `export [--output FILE]`: every event as JSON Lines, lossless (see `EventStore.exportEvents`).
+struct ExportCommand: AdminCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write every event as JSON Lines (standard output by default).",
+        discussion: """
+            One event per line in position order: position, transactionId, streamId, streamType, version, eventId, \
+            type, schemaVersion, data, metadata, recordedAt (UTC, microseconds), previousHash and hash (hex). \
+            `import` reproduces the same events and hashes in an empty database.
+            """
+    )
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(name: .shortAndLong, help: "Write to this file instead (it appears only when the export is complete).")
+    var output: String?
+
+    func execute(in context: AdminContext) async throws {
+        try await database.withDatabase(in: context) { database in
+            let progress = ProgressLine(context)
+            defer { progress.finish() }
+            let show: @Sendable (EventTransferProgress) -> Void = { step in
+                progress.show("exporting: \(step.events) events, \(step.streams) streams")
+            }
+            guard let output else {
+                let sink = context.output
+                try await database.store.exportEvents(progress: show) { try sink.write($0) }
+                return
+            }
+            let file = try ExportFile(path: output)
+            do {
+                let totals = try await database.store.exportEvents(progress: show) { try file.write($0) }
+                try file.complete()
+                progress.finish()
+                try context.output.line("exported \(totals.events) events of \(totals.streams) streams to \(output)")
+            } catch {
+                file.discard()
+                throw error
+            }
+        }
+    }
+}

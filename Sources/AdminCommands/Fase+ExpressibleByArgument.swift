@@ -1,0 +1,5 @@
+import ArgumentParser
+import Taaktoedeling
+
+/// `--fase voorstel|consultatie|getoetst|udo|udoAfgerond|besloten|ingetrokken`.
+extension Fase: ExpressibleByArgument {}

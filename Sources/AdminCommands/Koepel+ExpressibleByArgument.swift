@@ -1,0 +1,5 @@
+import ArgumentParser
+import Taaktoedeling
+
+/// `--koepel VNG|IPO|UvW`.
+extension Koepel: ExpressibleByArgument {}

@@ -1,0 +1,5 @@
+import ArgumentParser
+import Taaktoedeling
+
+/// `--rol coordinator|koepel|liaison`.
+extension Rol: ExpressibleByArgument {}

@@ -1,0 +1,31 @@
+import Foundation
+import Taaktoedeling
+
+/// Instants as the CLI shows them: Europe/Amsterdam wall-clock time, `29-11-2026 03:45`.
+enum Tijdweergave {
+    static func moment(_ date: Date) -> String {
+        let datum = AmsterdamseTijd.kalenderdatum(van: date)
+        let lokaal = Int(floor(date.timeIntervalSince1970)) + AmsterdamseTijd.offset(op: date)
+        let secondenVanDeDag = ((lokaal % 86_400) + 86_400) % 86_400
+        return "\(twee(datum.dag))-\(twee(datum.maand))-\(datum.jaar) \(twee(secondenVanDeDag / 3600)):\(twee(secondenVanDeDag % 3600 / 60))"
+    }
+
+    static func moment(_ date: Date?) -> String {
+        date.map { moment($0) } ?? "–"
+    }
+
+    /// An amount in euros with Dutch digit grouping, `€ 1.200.000`.
+    static func bedrag(_ euros: Int) -> String {
+        let cijfers = String(euros.magnitude)
+        var gegroepeerd = ""
+        for (index, cijfer) in cijfers.enumerated() {
+            if index > 0 && (cijfers.count - index) % 3 == 0 { gegroepeerd.append(".") }
+            gegroepeerd.append(cijfer)
+        }
+        return (euros < 0 ? "-€ " : "€ ") + gegroepeerd
+    }
+
+    private static func twee(_ getal: Int) -> String {
+        getal < 10 ? "0\(getal)" : "\(getal)"
+    }
+}
