@@ -1,7 +1,9 @@
 import Foundation
 import Postgres
 
-/// Walks events in (stream id, version) order and recomputes each stream's chain.
+/// Walks events in (stream id, version) order and recomputes each stream's chain. The stream
+/// head is taken from the row read last, so a stream appended to between two pages is compared
+/// with the head of the same snapshot as its last events.
 struct ChainVerifier {
     private(set) var streamsChecked = 0
     private(set) var eventsChecked = 0
@@ -24,9 +26,9 @@ struct ChainVerifier {
             expectedVersion = 1
             expectedPrevious = EventHasher.genesis
             isBroken = false
-            head = (try row.int64("head_version"), try row.data("head_hash"))
             last = nil
         }
+        head = (try row.int64("head_version"), try row.data("head_hash"))
         eventsChecked += 1
         guard !isBroken else { return }
         let version = try row.int64("version")

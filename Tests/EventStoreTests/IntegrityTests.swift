@@ -75,4 +75,19 @@ import Testing
             await store.pool.close()
         }
     }
+
+    @Test func verifyWhileAStreamGrowsReportsNoBreak() async throws {
+        try await TestDatabase.with { database in
+            let store = database.makeStore()
+            try await store.append(to: "growing", streamType: "dossier", expectedVersion: .noStream, events: (0..<2500).map { _ in event() })
+            async let report = store.verify()
+            for _ in 0..<30 {
+                try await store.append(to: "growing", streamType: "dossier", expectedVersion: .any, events: [event()])
+            }
+            let finished = try await report
+            #expect(finished.isIntact)
+            #expect(finished.eventsChecked >= 2500)
+            await store.pool.close()
+        }
+    }
 }
