@@ -77,4 +77,61 @@ struct OpenAPITests {
             }
         }
     }
+
+    @Test func everyResponseOfALifecycleMatchesItsDocumentedSchema() async throws {
+        let validator = try SchemaValidator(documentText: try await Self.served().text)
+        try await APITestHarness.with { harness in
+            try await harness.test { client async throws in
+                func check(_ response: TestResponse, _ schema: String, _ label: String) throws {
+                    let problems = try validator.problems(Data(buffer: response.body), against: schema)
+                    #expect(problems.isEmpty, "\(label) vs \(schema): \(problems)")
+                }
+                let opened = try await client.send(.post, "/v1/dossiers", token: harness.coordinator, json: Fixtures.nieuwDossier)
+                try check(opened, "Dossier", "open")
+                #expect(!(try validator.problems(Data(buffer: opened.body), against: "Advies")).isEmpty, "the validator can fail")
+                #expect(!(try validator.problems(Data(#"{"id": 1}"#.utf8), against: "Dossier")).isEmpty, "the validator can fail")
+                let id = try #require(try opened.object["id"] as? String)
+                let steps: [(String, String, String)] = [
+                    ("consultaties", Fixtures.consultatie, harness.coordinator),
+                    ("consultaties/1/reacties", Fixtures.reactie, harness.vng),
+                    ("consultaties/1/reacties", #"{"koepel": "IPO", "standpunt": "bezwaar", "toelichting": "Per brief.", "kenmerk": "IPO-7"}"#, harness.coordinator),
+                    ("consultaties/1/sluiting", "{}", harness.coordinator),
+                    ("toetsingen", Fixtures.toetsingProvincie, harness.coordinator),
+                    ("financiele-gevolgen", Fixtures.financieleGevolgen, harness.coordinator),
+                    ("udo-aanvragen", Fixtures.udoAanvraag, harness.coordinator),
+                    ("udo-uitkomsten", #"{"uitkomst": "uitvoerbaarMetVoorwaarden", "samenvatting": "Ja, mits.", "vindplaats": "Bijlage"}"#, harness.coordinator),
+                    ("besluiten", #"{"bestuurslaag": "gemeente", "motivering": "Bewust afgeweken."}"#, harness.coordinator),
+                    ("kamerstukken", Fixtures.kamerstuk, harness.liaison),
+                    ("heropening", Fixtures.heropening, harness.coordinator),
+                    ("intrekking", Fixtures.intrekking, harness.coordinator),
+                ]
+                for (path, body, token) in steps {
+                    let response = try await client.send(.post, "/v1/dossiers/\(id)/\(path)", token: token, json: body)
+                    #expect(response.status == .created || response.status == .conflict, "\(path): \(response.status)")
+                    try check(response, response.status == .created ? "DossierNaCommando" : "Problem", path)
+                }
+                for token in [harness.coordinator, harness.vng] {
+                    try check(try await client.send(.get, "/v1/dossiers/\(id)", token: token), "Dossier", "dossier")
+                    try check(try await client.send(.get, "/v1/dossiers", token: token), "DossierLijst", "list")
+                    try check(try await client.send(.get, "/v1/dossiers/\(id)/tijdlijn", token: token), "Tijdlijn", "tijdlijn")
+                }
+                try check(try await client.send(.get, "/v1/dossiers/\(id)/gebeurtenissen", token: harness.liaison), "Gebeurtenissen", "events")
+                try check(try await client.send(.get, "/v1/gebeurtenissen", token: harness.coordinator), "Feed", "feed")
+                try check(try await client.send(.get, "/v1/rapportages/stand-van-zaken", token: harness.liaison), "StandVanZaken", "report")
+                try check(
+                    try await client.send(.post, "/v1/afwegingskader/_advies", token: harness.vng,
+                        json: #"{"taakkenmerken": {"schaal": "regionaal", "beleidsvrijheid": "weinig", "sturingVakdepartement": false, "waterbeheer": false, "specifiekBeleidsterrein": true, "samenwerking": "semiVerplicht"}}"#),
+                    "Advies", "advies")
+                try check(try await client.execute(uri: "/health", method: .get), "Gezondheid", "health")
+                for response in [
+                    try await client.send(.get, "/v1/dossiers?page=0", token: harness.coordinator),
+                    try await client.send(.get, "/v1/dossiers/\(UUID())", token: harness.coordinator),
+                    try await client.send(.get, "/v1/dossiers", token: nil),
+                    try await client.send(.delete, "/v1/dossiers", token: harness.coordinator),
+                ] {
+                    try check(response, "Problem", "problem \(response.status)")
+                }
+            }
+        }
+    }
 }

@@ -26,6 +26,7 @@ struct DossierController {
 
     @Sendable func list(_ request: Request, context: APIRequestContext) async throws -> Response {
         let actor = try context.actor(allowing: Self.everyone)
+        if actor.rol == .koepel, actor.koepel == nil { throw Problem.forbidden() }
         var parameters = QueryParameters(request, known: ["fase", "vakdepartement", "page", "pageSize"])
         let fase = parameters.choice("fase", Fase.self)
         let vakdepartement = parameters.text("vakdepartement")
@@ -39,7 +40,6 @@ struct DossierController {
             page: page,
             pageSize: pageSize
         )
-        if actor.rol == .koepel, actor.koepel == nil { throw Problem.forbidden() }
         let result = try await service.dossiers(query)
         let visible = result.items.compactMap { $0.zichtbaar(voor: actor) }
         var headers: HTTPFields = [HTTPField.Name("X-Total-Count")!: String(result.total)]

@@ -17,9 +17,6 @@ extension HTTPField.Name {
     static let referrerPolicy = HTTPField.Name("Referrer-Policy")!
     /// `Link` (RFC 8288).
     static let link = HTTPField.Name("Link")!
-}
-
-extension HTTPField.Name {
     /// `Idempotent-Replayed: true` marks a response replayed for an `Idempotency-Key`.
     static let idempotentReplayed = HTTPField.Name("Idempotent-Replayed")!
 }

@@ -2286,10 +2286,20 @@ enum OpenAPIDocument {
                 "type": "boolean"
               },
               "aanleiding": {
-                "$ref": "#/components/schemas/Aanleiding"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/Aanleiding"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "wettelijkeGrondslag": {
-                "type": "string"
+                "type": [
+                  "string",
+                  "null"
+                ]
               },
               "fase": {
                 "$ref": "#/components/schemas/Fase"
@@ -2316,16 +2326,44 @@ enum OpenAPIDocument {
                 }
               },
               "toetsing": {
-                "$ref": "#/components/schemas/Toetsing"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/Toetsing"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "udo": {
-                "$ref": "#/components/schemas/Udo"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/Udo"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "financieleGevolgen": {
-                "$ref": "#/components/schemas/FinancieleGevolgen"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/FinancieleGevolgen"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "besluit": {
-                "$ref": "#/components/schemas/Besluit"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/Besluit"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "kamerstukken": {
                 "type": "array",
@@ -2334,7 +2372,14 @@ enum OpenAPIDocument {
                 }
               },
               "intrekking": {
-                "$ref": "#/components/schemas/Intrekking"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/Intrekking"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "heropeningen": {
                 "type": "array",
@@ -2351,36 +2396,23 @@ enum OpenAPIDocument {
               "vakdepartement",
               "soort",
               "nieuweTaak",
+              "aanleiding",
+              "wettelijkeGrondslag",
               "fase",
               "versie",
               "geopendOp",
               "bijgewerktOp",
               "consultaties",
+              "toetsing",
+              "udo",
+              "financieleGevolgen",
+              "besluit",
               "kamerstukken",
+              "intrekking",
               "heropeningen"
             ],
             "additionalProperties": false,
-            "description": "a dossier; absent optional members are omitted"
-          },
-          "DossierNaCommando": {
-            "allOf": [
-              {
-                "$ref": "#/components/schemas/Dossier"
-              },
-              {
-                "type": "object",
-                "properties": {
-                  "ronde": {
-                    "type": "integer",
-                    "description": "after POST …/consultaties: the new round"
-                  },
-                  "advies": {
-                    "$ref": "#/components/schemas/Advies",
-                    "description": "after POST …/toetsingen: the advice"
-                  }
-                }
-              }
-            ]
+            "description": "a dossier; every top-level member is present (null when absent), nested optional members are omitted"
           },
           "DossierLijst": {
             "type": "object",
@@ -2915,6 +2947,173 @@ enum OpenAPIDocument {
               "toelichting"
             ],
             "additionalProperties": false
+          },
+          "DossierNaCommando": {
+            "type": "object",
+            "properties": {
+              "id": {
+                "type": "string",
+                "format": "uuid"
+              },
+              "kenmerk": {
+                "type": "string",
+                "pattern": "^TT-[0-9]{4}-[0-9]{4,}$",
+                "examples": [
+                  "TT-2026-0001"
+                ]
+              },
+              "titel": {
+                "type": "string"
+              },
+              "omschrijving": {
+                "type": "string"
+              },
+              "vakdepartement": {
+                "type": "string"
+              },
+              "soort": {
+                "$ref": "#/components/schemas/Soort"
+              },
+              "nieuweTaak": {
+                "type": "boolean"
+              },
+              "aanleiding": {
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/Aanleiding"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              },
+              "wettelijkeGrondslag": {
+                "type": [
+                  "string",
+                  "null"
+                ]
+              },
+              "fase": {
+                "$ref": "#/components/schemas/Fase"
+              },
+              "versie": {
+                "type": "integer",
+                "minimum": 1,
+                "description": "also the ETag"
+              },
+              "geopendOp": {
+                "type": "string",
+                "format": "date-time",
+                "description": "ISO 8601, UTC"
+              },
+              "bijgewerktOp": {
+                "type": "string",
+                "format": "date-time",
+                "description": "ISO 8601, UTC"
+              },
+              "consultaties": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/Consultatie"
+                }
+              },
+              "toetsing": {
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/Toetsing"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              },
+              "udo": {
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/Udo"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              },
+              "financieleGevolgen": {
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/FinancieleGevolgen"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              },
+              "besluit": {
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/Besluit"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              },
+              "kamerstukken": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/Kamerstuk"
+                }
+              },
+              "intrekking": {
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/Intrekking"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              },
+              "heropeningen": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/Heropening"
+                }
+              },
+              "ronde": {
+                "type": "integer",
+                "minimum": 1,
+                "description": "after POST …/consultaties: the new round"
+              },
+              "advies": {
+                "$ref": "#/components/schemas/Advies",
+                "description": "after POST …/toetsingen: the advice"
+              }
+            },
+            "required": [
+              "id",
+              "kenmerk",
+              "titel",
+              "omschrijving",
+              "vakdepartement",
+              "soort",
+              "nieuweTaak",
+              "aanleiding",
+              "wettelijkeGrondslag",
+              "fase",
+              "versie",
+              "geopendOp",
+              "bijgewerktOp",
+              "consultaties",
+              "toetsing",
+              "udo",
+              "financieleGevolgen",
+              "besluit",
+              "kamerstukken",
+              "intrekking",
+              "heropeningen"
+            ],
+            "additionalProperties": false,
+            "description": "the dossier after a command, as the token may see it"
           }
         },
         "responses": {
