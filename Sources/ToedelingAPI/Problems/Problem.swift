@@ -44,14 +44,12 @@ public struct Problem: Error, HTTPResponseError, Sendable {
             instance: request.uri.path,
             invalidParams: invalidParams.isEmpty ? nil : invalidParams
         )
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
         var responseHeaders = headers
         responseHeaders[.contentType] = MediaTypes.problemJSON
         return Response(
             status: status,
             headers: responseHeaders,
-            body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(document)))
+            body: .init(byteBuffer: ByteBuffer(bytes: try APIJSON.encoder().encode(document)))
         )
     }
 }
