@@ -77,13 +77,15 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
-        .executableTarget(
-            name: "toedeling-admin",
+        .target(
+            name: "AdminCommands",
             dependencies: [
-                "ToedelingAPI", "ReadModels", "EventStore", "Postgres",
+                "ToedelingAPI", "ReadModels", "Taaktoedeling", "EventStore", "Postgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .executableTarget(name: "toedeling-admin", dependencies: ["AdminCommands"]),
         .executableTarget(
             name: "toedeling-bench",
             dependencies: [
@@ -101,6 +103,13 @@ let package = Package(
         .testTarget(
             name: "ReadModelsTests",
             dependencies: ["ReadModels", "Taaktoedeling", "EventStore", "Postgres", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
+        .testTarget(
+            name: "AdminTests",
+            dependencies: [
+                "AdminCommands", "ToedelingAPI", "ReadModels", "Taaktoedeling", "EventStore", "Postgres",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         .testTarget(
             name: "ToedelingAPITests",
