@@ -17,9 +17,13 @@ final class ProgressLine: Sendable {
         try? context.errors.write("\r\u{1B}[K" + text)
     }
 
-    /// Ends the line if anything was shown.
+    /// Ends the line if anything was shown since the last `finish()`.
     func finish() {
-        guard shown.withLock({ $0 }) else { return }
+        let wasShown = shown.withLock { shown in
+            defer { shown = false }
+            return shown
+        }
+        guard wasShown else { return }
         try? context.errors.write("\n")
     }
 }
