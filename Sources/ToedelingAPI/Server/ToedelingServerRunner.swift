@@ -10,13 +10,9 @@ import ServiceLifecycle
 /// pool, a refusal to start on an unmigrated or newer database, and one `ServiceGroup` (pool, HTTP
 /// server) that shuts down gracefully on SIGTERM and SIGINT.
 public enum ToedelingServerRunner {
-    /// Sets up process-wide logging (structured lines on stdout) and metrics; call once, first.
+    /// Sets up process-wide logging (JSON lines on stdout) and metrics; call once, first.
     public static func bootstrap(logLevel: Logger.Level) -> PrometheusCollectorRegistry {
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardOutput(label: label)
-            handler.logLevel = logLevel
-            return handler
-        }
+        LoggingSystem.bootstrap { label in JSONLogHandler(label: label, logLevel: logLevel) }
         let registry = PrometheusCollectorRegistry()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
         return registry
