@@ -23,7 +23,7 @@ CREATE TABLE streams (
 CREATE TABLE events (
     position       bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     tx             xid8 NOT NULL DEFAULT pg_current_xact_id(),
-    stream_id      text NOT NULL REFERENCES streams (stream_id),
+    stream_id      text NOT NULL,
     stream_type    text NOT NULL,
     version        bigint NOT NULL CHECK (version >= 1),
     event_id       uuid NOT NULL UNIQUE,
@@ -60,6 +60,20 @@ CREATE TRIGGER events_refuse_update_delete BEFORE UPDATE OR DELETE ON events
 CREATE TRIGGER events_refuse_truncate BEFORE TRUNCATE ON events
     FOR EACH STATEMENT EXECUTE FUNCTION events_refuse_change();
 
+-- A stream row is never removed (its events cannot be); event_store_append keeps one for every
+-- stream that has events. This replaces a foreign key from events, whose row lock on the stream
+-- row per insert would bring back the write that the advisory lock avoids.
+CREATE FUNCTION streams_refuse_removal() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION 'streams cannot be removed: % refused', TG_OP USING ERRCODE = 'ES001';
+END;
+$$;
+
+CREATE TRIGGER streams_refuse_delete BEFORE DELETE ON streams
+    FOR EACH ROW EXECUTE FUNCTION streams_refuse_removal();
+CREATE TRIGGER streams_refuse_truncate BEFORE TRUNCATE ON streams
+    FOR EACH STATEMENT EXECUTE FUNCTION streams_refuse_removal();
+
 -- field(b): four-byte big-endian length, then the bytes.
 CREATE FUNCTION event_store_field(bytes bytea) RETURNS bytea
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
@@ -80,11 +94,15 @@ CREATE FUNCTION event_store_canonical_bytes(
         || event_store_field(convert_to(p_metadata::text, 'UTF8'))
         || int8send((extract(epoch FROM p_recorded_at) * 1000000)::bigint);
 
--- Appends events to a stream in one statement: lock (or create) the stream row, answer a replay
--- of already-stored event ids with the stored events (replayed = true, nothing written), compare
--- the expected version before any identity value is drawn, insert the hash-chained events and
--- move the stream head. p_expected_version: NULL = any, 0 = the stream must not exist, n = exactly n.
--- p_event_ids[i] is the id of p_events[i]; p_events: [{"type", "schema_version", "data", "metadata"}, ...].
+-- Appends events to a stream in one statement: take the stream's advisory lock (transaction
+-- scoped; it serialises appends to one stream without writing anything, unlike SELECT ... FOR
+-- UPDATE), read the head from the stream row (creating the row when new), answer a replay of
+-- already-stored event ids with the stored events (replayed = true, nothing written), compare the
+-- expected version before any identity value is drawn, insert the hash-chained events and move
+-- the stream head. Run it in READ COMMITTED (the default): each statement then sees the head
+-- committed by the previous lock holder. p_expected_version: NULL = any, 0 = the stream must not
+-- exist, n = exactly n. p_event_ids[i] is the id of p_events[i]; p_events:
+-- [{"type", "schema_version", "data", "metadata"}, ...].
 CREATE FUNCTION event_store_append(
     p_stream_id text, p_stream_type text, p_expected_version bigint, p_event_ids uuid[], p_events jsonb
 ) RETURNS TABLE (
@@ -109,14 +127,15 @@ BEGIN
     IF cardinality(p_event_ids) IS DISTINCT FROM jsonb_array_length(p_events) THEN
         RAISE EXCEPTION 'one event id per event' USING ERRCODE = '22023';
     END IF;
+    PERFORM pg_advisory_xact_lock(hashtextextended(p_stream_id, 0));
     SELECT s.version, s.head_hash, s.stream_type INTO v_version, v_head, v_stream_type
-        FROM streams s WHERE s.stream_id = p_stream_id FOR UPDATE;
+        FROM streams s WHERE s.stream_id = p_stream_id;
     IF NOT FOUND AND (p_expected_version IS NULL OR p_expected_version = 0) THEN
         INSERT INTO streams (stream_id, stream_type, version, head_hash)
-            VALUES (p_stream_id, p_stream_type, 0, decode(repeat('00', 32), 'hex'))
-            ON CONFLICT (stream_id) DO NOTHING;
-        SELECT s.version, s.head_hash, s.stream_type INTO v_version, v_head, v_stream_type
-            FROM streams s WHERE s.stream_id = p_stream_id FOR UPDATE;
+            VALUES (p_stream_id, p_stream_type, 0, decode(repeat('00', 32), 'hex'));
+        v_version := 0;
+        v_head := decode(repeat('00', 32), 'hex');
+        v_stream_type := p_stream_type;
     END IF;
 
     PERFORM FROM events x WHERE x.event_id = ANY (p_event_ids);

@@ -5,8 +5,12 @@ import Synchronization
 
 /// Wakes readers after a commit: subscriptions in this process at once, other instances by a
 /// NOTIFY sent after commit in its own, asynchronously committed transaction. NOTIFYs are
-/// coalesced: at most one is in flight, and it covers every commit that happened before it was sent.
+/// coalesced: at most one is in flight, it covers every commit that happened before it was sent,
+/// and the next one waits `minimumNotificationInterval`, so a busy store sends at most about a
+/// hundred a second (each is a transaction the server has to run).
 final class EventStoreWakeups: Sendable {
+    static let minimumNotificationInterval = Duration.milliseconds(10)
+
     private let pool: PostgresConnectionPool
     private let channel: String
     private let logger: Logger
@@ -54,6 +58,7 @@ final class EventStoreWakeups: Sendable {
             } catch {
                 logger.debug("could not send the events notification", metadata: ["error": "\(error)"])
             }
+            try? await Task.sleep(for: Self.minimumNotificationInterval)
         } while notifyState.withLock { state -> Bool in
             if state.again { return true }
             state.sending = false

@@ -60,6 +60,29 @@ import Testing
         }
     }
 
+    @Test func concurrentCreatorsOfANewStreamLetExactlyOneWin() async throws {
+        try await TestDatabase.with { database in
+            let store = database.makeStore(maximumConnections: 16)
+            let outcomes = try await withThrowingTaskGroup(of: Bool.self) { group in
+                for _ in 0..<32 {
+                    group.addTask {
+                        do {
+                            try await store.append(to: "new", streamType: "dossier", expectedVersion: .noStream, events: [event()])
+                            return true
+                        } catch EventStoreError.wrongExpectedVersion(_, _, actual: 1) {
+                            return false
+                        }
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(outcomes.filter { $0 }.count == 1)
+            #expect(try await store.readStream("new").map(\.version) == [1])
+            #expect(try await store.verify().isIntact)
+            await store.pool.close()
+        }
+    }
+
     @Test func wrongExpectedVersionsCarryTheActualVersion() async throws {
         try await TestDatabase.with { database in
             let store = database.makeStore()

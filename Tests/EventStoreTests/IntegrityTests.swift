@@ -4,7 +4,7 @@ import Postgres
 import Testing
 
 @Suite struct IntegrityTests {
-    @Test func updateDeleteAndTruncateOfEventsAreRefused() async throws {
+    @Test func updateDeleteAndTruncateOfEventsAndRemovalOfStreamsAreRefused() async throws {
         try await TestDatabase.with { database in
             let store = database.makeStore()
             try await store.append(to: "s", streamType: "dossier", expectedVersion: .noStream, events: [event()])
@@ -14,6 +14,10 @@ import Testing
                 #expect(error.sqlState == "ES001")
             }
             #expect(try connection.query("SELECT count(*) AS n, min(type) AS type FROM events")[0].string("type") == "Opened")
+            for statement in ["DELETE FROM streams", "TRUNCATE streams CASCADE"] {
+                let error = try #require(throws: PostgresError.self) { try connection.execute(statement) }
+                #expect(error.sqlState == "ES001")
+            }
             await store.pool.close()
         }
     }
