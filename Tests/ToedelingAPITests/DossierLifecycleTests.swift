@@ -171,4 +171,36 @@ struct DossierLifecycleTests {
             }
         }
     }
+
+    @Test func everyCommandTheFaseDoesNotAllowIsRefusedAndWritesNothing() async throws {
+        try await APITestHarness.with { harness in
+            try await harness.test { client async throws in
+                let id = try await client.openDossier(token: harness.coordinator)
+                let refusedInVoorstel: [(String, String, HTTPResponse.Status)] = [
+                    ("udo-aanvragen", Fixtures.udoAanvraag, .conflict),
+                    ("udo-uitkomsten", Fixtures.udoUitkomst, .conflict),
+                    ("besluiten", Fixtures.besluit, .conflict),
+                    ("heropening", Fixtures.heropening, .conflict),
+                    ("consultaties/1/sluiting", "{}", .notFound),
+                    ("consultaties/1/reacties", #"{"koepel": "VNG", "standpunt": "bezwaar", "toelichting": "Nee."}"#, .notFound),
+                ]
+                for (path, body, status) in refusedInVoorstel {
+                    let response = try await client.send(.post, "/v1/dossiers/\(id)/\(path)", token: harness.coordinator, json: body)
+                    #expect(response.status == status, "\(path)")
+                    #expect(try response.problem.status == Int(status.code))
+                }
+                try await client.command("intrekking", on: id, token: harness.coordinator, json: Fixtures.intrekking)
+                let refusedWhenWithdrawn: [(String, String)] = [
+                    ("consultaties", Fixtures.consultatie), ("toetsingen", Fixtures.toetsingProvincie),
+                    ("financiele-gevolgen", Fixtures.financieleGevolgen), ("intrekking", Fixtures.intrekking),
+                ]
+                for (path, body) in refusedWhenWithdrawn {
+                    let response = try await client.send(.post, "/v1/dossiers/\(id)/\(path)", token: harness.coordinator, json: body)
+                    #expect(response.status == .conflict, "\(path)")
+                    #expect((try response.problem.detail ?? "").isEmpty == false)
+                }
+                #expect(try harness.database.count("events") == 2)
+            }
+        }
+    }
 }
