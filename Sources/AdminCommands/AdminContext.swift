@@ -31,7 +31,10 @@ public struct AdminContext: Sendable {
         AdminContext(
             output: .standardOutput,
             errors: .standardError,
-            readInputLine: { try LineReader.standardInput.nextLine() },
+            readInputLine: {
+                guard let reader = LineReader.standardInput else { throw AdminError.inputReadFailed }
+                return try reader.nextLine()
+            },
             environment: ProcessInfo.processInfo.environment,
             showsProgress: isatty(STDERR_FILENO) != 0
         )

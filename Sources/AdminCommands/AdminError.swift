@@ -18,6 +18,8 @@ enum AdminError: Error, Sendable, Equatable, CustomStringConvertible {
     case unwritableFile(String)
     /// Reading the input failed.
     case inputReadFailed
+    /// The import committed, but the projections could not be rebuilt from the imported events.
+    case rebuildAfterImportFailed(reason: String)
 
     var description: String {
         switch self {
@@ -37,6 +39,8 @@ enum AdminError: Error, Sendable, Equatable, CustomStringConvertible {
             "cannot write \(path)"
         case .inputReadFailed:
             "reading the input failed"
+        case .rebuildAfterImportFailed(let reason):
+            "the events were imported, but rebuilding the projections failed: \(reason); run `toedeling-admin projections rebuild` once that is fixed"
         }
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import EventStore
 import Foundation
 import Postgres
+import ReadModels
 import Taaktoedeling
 
 /// `import [--input FILE]`: an export into an empty database, all or nothing, then the projections.
@@ -39,7 +40,12 @@ struct ImportCommand: AdminCommand {
             )
             progress.finish()
             try context.output.line("imported \(totals.events) events of \(totals.streams) streams; every chain holds")
-            let rebuilt = try await ProjectionsRebuildCommand.rebuild(database, in: context)
+            let rebuilt: ProjectionRebuilder.Progress
+            do {
+                rebuilt = try await ProjectionsRebuildCommand.rebuild(database, in: context)
+            } catch {
+                throw AdminError.rebuildAfterImportFailed(reason: AdminFailure.message(for: error))
+            }
             try context.output.line("rebuilt the projections: \(rebuilt.streams) dossiers from \(rebuilt.events) events")
         }
     }

@@ -15,8 +15,8 @@ final class LineReader: @unchecked Sendable {
     private var buffer: UnsafeMutablePointer<CChar>?
     private var capacity = 0
 
-    /// Standard input.
-    static let standardInput = LineReader(file: fdopen(STDIN_FILENO, "r"), closesFile: false)
+    /// Standard input; nil when the process has none open.
+    static let standardInput: LineReader? = fdopen(STDIN_FILENO, "r").map { LineReader(file: $0, closesFile: false) }
 
     private init(file: UnsafeMutablePointer<FILE>, closesFile: Bool) {
         self.file = file

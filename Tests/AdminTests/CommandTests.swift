@@ -123,6 +123,16 @@ import ToedelingAPI
             ] {
                 #expect(byKenmerk.text.contains(expected), "missing \(expected)")
             }
+            let later = try await openDossier(db.service, titel: "Later gewijzigd")
+            try await Task.sleep(for: .milliseconds(1200))
+            _ = try await db.service.execute(.openConsultatie(koepels: [.UvW], termijn: Kalenderdatum("2030-12-31")!), on: later.id, context: context())
+            let justAfterOpening = Peildatum(moment: Date(timeIntervalSince1970: ceil(later.geopendOp.timeIntervalSince1970)))
+            let asOpened = await AdminRun.run(["dossier", "show", later.kenmerk.description, "--peildatum", justAfterOpening.tekst], databaseURL: db.url)
+            #expect(asOpened.code == 0, "\(asOpened.errors)")
+            #expect(asOpened.text.contains("Versie:               1\n"))
+            #expect(asOpened.text.contains("Fase:                 voorstel\n"))
+            let now = await AdminRun.run(["dossier", "show", later.kenmerk.description], databaseURL: db.url)
+            #expect(now.text.contains("Fase:                 consultatie\n"))
             let unknown = await AdminRun.run(["dossier", "show", "TT-1999-0001"], databaseURL: db.url)
             #expect(unknown.code == 1)
             #expect(unknown.errors == "toedeling-admin: no dossier TT-1999-0001\n")

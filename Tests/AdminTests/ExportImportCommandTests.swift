@@ -142,6 +142,23 @@ import Testing
         }
     }
 
+    @Test func anImportWhoseEventsTheProjectionsCannotReadKeepsTheEventsAndSaysWhatToDo() async throws {
+        try await TestDatabase.with { source in
+            let unreadable = NewEvent(type: "DossierGeopend", data: Data(#"{"onbekend": true}"#.utf8))
+            try await source.store.append(to: DossierStream.id(of: UUID()), streamType: DossierEvent.streamType, expectedVersion: .noStream, events: [unreadable])
+            let lines = await AdminRun.run(["export"], databaseURL: source.url).text.split(separator: "\n").map(String.init)
+            try await TestDatabase.with { fresh in
+                let run = await AdminRun.run(["import"], databaseURL: fresh.url, input: lines)
+                #expect(run.code == 1)
+                #expect(run.text == "imported 1 events of 1 streams; every chain holds\n")
+                #expect(run.errors.hasPrefix("toedeling-admin: the events were imported, but rebuilding the projections failed: the stored event at position 1 cannot be read"))
+                #expect(run.errors.hasSuffix("run `toedeling-admin projections rebuild` once that is fixed\n"))
+                let events = try await fresh.count("events")
+                #expect(events == 1)
+            }
+        }
+    }
+
     @Test func anExportToAnUnwritablePathFailsInOneLineAndLeavesNoFile() async throws {
         try await TestDatabase.with { source in
             try await populate(source.service)
