@@ -91,11 +91,12 @@ let package = Package(
             dependencies: [
                 "EventStore", "Postgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // MARK: Tests
-        .testTarget(name: "PostgresTests", dependencies: ["Postgres"]),
-        .testTarget(name: "EventStoreTests", dependencies: ["EventStore", "Postgres"]),
+        .testTarget(name: "PostgresTests", dependencies: ["Postgres", .product(name: "Logging", package: "swift-log")]),
+        .testTarget(name: "EventStoreTests", dependencies: ["EventStore", "Postgres", .product(name: "Logging", package: "swift-log")]),
         .testTarget(
             name: "TaaktoedelingTests",
             dependencies: ["Taaktoedeling", .product(name: "PropertyBased", package: "swift-property-based")]
