@@ -6,7 +6,7 @@ PG_BIN="${PG_BIN:-}"
 # Installs the Debian packages the project needs, only those that are missing (an install of an
 # installed package may upgrade it).
 toedeling_install_prerequisites() {
-    local wanted=(postgresql postgresql-contrib libpq-dev pkg-config curl)
+    local wanted=(postgresql postgresql-contrib libpq-dev pkg-config curl python3)
     local missing=()
     for p in "${wanted[@]}"; do
         dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
