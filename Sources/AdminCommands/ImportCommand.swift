@@ -33,6 +33,7 @@ struct ImportCommand: AdminCommand {
         }
         try await database.withDatabase(in: context) { database in
             let progress = ProgressLine(context)
+            defer { progress.finish() }
             let totals = try await database.store.importEvents(
                 progress: { step in progress.show("importing: \(step.events) events, \(step.streams) streams") },
                 beforeCommit: Self.continueKenmerkNumbering,

@@ -14,6 +14,7 @@ struct VerifyCommand: AdminCommand {
     func execute(in context: AdminContext) async throws {
         try await database.withDatabase(in: context) { database in
             let progress = ProgressLine(context)
+            defer { progress.finish() }
             let report = try await database.store.verify { step in
                 progress.show("verifying: \(step.streamsChecked) streams, \(step.eventsChecked) events")
             }
