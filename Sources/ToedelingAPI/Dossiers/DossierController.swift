@@ -127,14 +127,13 @@ struct DossierController {
         try created(DossierDocument(dossier: dossier), for: actor)
     }
 
+    /// 201 with the dossier as the actor may see it, its `Location` and its `ETag`.
     private func created(_ document: DossierDocument, for actor: Actor) throws -> Response {
-        var document = document
         guard let visible = document.dossier.zichtbaar(voor: actor) else {
             throw Problem.notFound("Dit dossier bestaat niet of is niet zichtbaar.")
         }
-        document = DossierDocument(dossier: visible, ronde: document.ronde, advies: document.advies)
         return try APIJSON.response(
-            document,
+            DossierDocument(dossier: visible, ronde: document.ronde, advies: document.advies),
             status: .created,
             headers: [.location: "/v1/dossiers/\(visible.id.uuidString)", .eTag: EntityTag.of(visible)]
         )
