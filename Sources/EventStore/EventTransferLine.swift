@@ -40,7 +40,7 @@ struct EventTransferLine: Decodable {
         previousHash = try container.decode(String.self, forKey: .previousHash)
         hash = try container.decode(String.self, forKey: .hash)
         for key in [CodingKeys.data, .metadata] {
-            if try !container.contains(key) || container.decodeNil(forKey: key) {
+            if !container.contains(key) {
                 throw DecodingError.keyNotFound(key, .init(codingPath: [key], debugDescription: "\(key.stringValue) is missing"))
             }
         }

@@ -102,6 +102,27 @@ import Testing
         }
     }
 
+    @Test func importNamesTheFirstLineThatIsNotAnExportedEvent() async throws {
+        let lines = try await exportedLines()
+        let cases: [(line: String, reason: String)] = [
+            (lines[0].replacing(/"data":\{[^}]*\},/, with: ""), "data is missing"),
+            (lines[0].replacingOccurrences(of: #""version":1"#, with: #""version":0"#), "version must be at least 1"),
+            (lines[0].replacingOccurrences(of: #""version":1"#, with: #""version":"1""#), "version has a wrong value"),
+            (lines[0].replacing(/"recordedAt":"[^"]*"/, with: #""recordedAt":"29-11-2026 03:00""#), "recordedAt is not a UTC time such as 2026-01-31T12:00:00.000000Z"),
+            ("[]", "not a JSON object"),
+        ]
+        try await TestDatabase.with { target in
+            let store = target.makeStore()
+            for (line, reason) in cases {
+                let error = await #expect(throws: EventTransferError.self) { try await importLines([lines[1], "", line], into: store) }
+                #expect(error == .invalidLine(number: 3, reason: reason))
+            }
+            let written = try rows(target, "events")
+            #expect(written.isEmpty)
+            await store.pool.close()
+        }
+    }
+
     @Test func aFailingBeforeCommitStepRollsTheWholeImportBack() async throws {
         let lines = try await exportedLines()
         try await TestDatabase.with { target in
