@@ -110,6 +110,7 @@ let package = Package(
             dependencies: [
                 "AdminCommands", "ToedelingAPI", "ReadModels", "Taaktoedeling", "EventStore", "Postgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(
