@@ -26,7 +26,7 @@ struct APITestHarness: Sendable {
         _ body: (APITestHarness) async throws -> T
     ) async throws -> T {
         try await TestDatabase.with { database in
-            let pool = PostgresConnectionPool(connectionString: database.url, maximumConnections: 12, logger: Logger(label: "test"))
+            let pool = PostgresConnectionPool(connectionString: database.url, maximumConnections: 6, logger: Logger(label: "test"))
             do {
                 let dependencies = APIDependencies(pool: pool, metrics: PrometheusCollectorRegistry(), logger: Logger(label: "test"))
                 let tokens = dependencies.tokens

@@ -73,7 +73,7 @@ struct ConcurrencyTests {
     @Test func twoInstancesOnOneDatabaseKeepIdempotencyAndConcurrency() async throws {
         try await APITestHarness.with { harness in
             let secondPool = PostgresConnectionPool(
-                connectionString: harness.database.url, maximumConnections: 8, logger: Logger(label: "second"))
+                connectionString: harness.database.url, maximumConnections: 4, logger: Logger(label: "second"))
             let second = APIDependencies(pool: secondPool, metrics: PrometheusCollectorRegistry(), logger: Logger(label: "second"))
             let secondApplication = try await buildApplication(configuration: APIConfiguration(), dependencies: second)
             do {
@@ -92,11 +92,12 @@ struct ConcurrencyTests {
                             }
                             return try await group.reduce(into: []) { $0.append($1) }
                         }
-                        #expect(duplicates.allSatisfy { $0.status == .created })
-                        #expect(Set(duplicates.map(\.body)).count == 1)
+                        let created = duplicates.filter { $0.status == .created }
+                        #expect(duplicates.allSatisfy { $0.status == .created || $0.status == .conflict })
+                        #expect(Set(created.map(\.body)).count == 1)
                         #expect(try harness.database.count("dossiers") == 1)
 
-                        let id = try #require(try duplicates[0].object["id"] as? String)
+                        let id = try #require(try created.first?.object["id"] as? String)
                         let raced = try await Self.parallelKamerstukken(
                             10, on: id, token: harness.coordinator, ifMatch: "\"1\"", clients: clients)
                         #expect(raced.filter { $0.status == .created }.count == 1)

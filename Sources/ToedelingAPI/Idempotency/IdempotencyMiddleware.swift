@@ -13,7 +13,6 @@ struct IdempotencyMiddleware: RouterMiddleware {
     let store: IdempotencyStore
     /// How long a duplicate waits for the first request before giving up with 409.
     let waitLimit: Duration
-    let pollInterval: Duration = .milliseconds(25)
 
     func handle(
         _ request: Request,
@@ -34,6 +33,7 @@ struct IdempotencyMiddleware: RouterMiddleware {
         let body = try await request.collectBody(upTo: APIVersion.maximumBodySize)
         let requestHash = Self.hash(method: request.method, path: request.uri.description, tokenID: tokenID, body: body)
         let deadline = ContinuousClock.now + waitLimit
+        var pause = Duration.milliseconds(20)
         while true {
             switch try await store.claim(tokenID: tokenID, key: key, requestHash: requestHash) {
             case .claimed:
@@ -45,7 +45,8 @@ struct IdempotencyMiddleware: RouterMiddleware {
                 throw Problem.idempotencyKeyReused
             case .inProgress:
                 guard ContinuousClock.now < deadline else { throw Problem.idempotencyInProgress }
-                try await Task.sleep(for: pollInterval)
+                try await Task.sleep(for: pause)
+                pause = min(pause * 2, .milliseconds(500))
             }
         }
     }
