@@ -12,22 +12,36 @@ import ToedelingAPI
 struct OpenAPITests {
     static let methods: Set<String> = ["get", "put", "post", "delete", "options", "head", "patch", "trace"]
 
-    /// The dependencies of an application that never reaches its database (the pool connects lazily).
-    static func offlineDependencies() -> APIDependencies {
-        let pool = PostgresConnectionPool(connectionString: "", logger: Logger(label: "test"))
-        return APIDependencies(pool: pool, metrics: PrometheusCollectorRegistry(), logger: Logger(label: "test"))
+    /// Runs `body` with the dependencies of an application that never reaches its database (the pool
+    /// connects lazily), closing the pool afterwards.
+    static func withOfflineDependencies<T>(_ body: (APIDependencies) async throws -> T) async throws -> T {
+        let pool = PostgresConnectionPool(connectionString: "", maximumConnections: 1, logger: Logger(label: "test"))
+        do {
+            let value = try await body(APIDependencies(pool: pool, metrics: PrometheusCollectorRegistry(), logger: Logger(label: "test")))
+            await pool.close()
+            return value
+        } catch {
+            await pool.close()
+            throw error
+        }
     }
 
     /// The routes the router registers.
-    static func registeredRoutes() -> Set<String> {
+    static func registeredRoutes() async throws -> Set<String> {
         let registry = RouteRegistry()
-        _ = buildRouter(configuration: APIConfiguration(), dependencies: offlineDependencies(), routes: registry)
+        try await withOfflineDependencies { dependencies in
+            _ = buildRouter(configuration: APIConfiguration(), dependencies: dependencies, routes: registry)
+        }
         return Set(registry.routes.map { "\($0.method.rawValue) \($0.openAPIPath)" })
     }
 
     /// The document as served at `/v1/openapi.json`, without a token.
     static func served() async throws -> (text: String, document: [String: Any]) {
-        let application = try await buildApplication(configuration: APIConfiguration(), dependencies: offlineDependencies())
+        try await withOfflineDependencies { dependencies in try await served(dependencies) }
+    }
+
+    private static func served(_ dependencies: APIDependencies) async throws -> (text: String, document: [String: Any]) {
+        let application = try await buildApplication(configuration: APIConfiguration(), dependencies: dependencies)
         return try await application.test(.router) { client async throws in
             let response = try await client.execute(uri: "/v1/openapi.json", method: .get)
             #expect(response.status == .ok)
@@ -48,7 +62,7 @@ struct OpenAPITests {
                 documented.insert("\(method.uppercased()) \(path)")
             }
         }
-        let registered = Self.registeredRoutes()
+        let registered = try await Self.registeredRoutes()
         #expect(registered.count > 20)
         #expect(documented.subtracting(registered).isEmpty, "documented, not registered: \(documented.subtracting(registered))")
         #expect(registered.subtracting(documented).isEmpty, "registered, not documented: \(registered.subtracting(documented))")
