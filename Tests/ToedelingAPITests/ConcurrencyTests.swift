@@ -116,4 +116,25 @@ struct ConcurrencyTests {
             }
         }
     }
+
+    @Test func aWeakOrStaleIfMatchIs412AndAMatchingOneApplies() async throws {
+        try await APITestHarness.with { harness in
+            try await harness.test { client async throws in
+                let id = try await client.openDossier(token: harness.coordinator)
+                for ifMatch in ["W/\"1\"", "\"7\""] {
+                    let refused = try await client.send(
+                        .post, "/v1/dossiers/\(id)/kamerstukken", token: harness.liaison, json: Self.kamerstuk(1),
+                        headers: [.ifMatch: ifMatch])
+                    #expect(refused.status == .preconditionFailed, "\(ifMatch)")
+                    #expect(refused.headers[.eTag] == "\"1\"")
+                }
+                let applied = try await client.send(
+                    .post, "/v1/dossiers/\(id)/kamerstukken", token: harness.liaison, json: Self.kamerstuk(1),
+                    headers: [.ifMatch: "\"1\""])
+                #expect(applied.status == .created)
+                #expect(applied.headers[.eTag] == "\"2\"")
+                #expect(try await Self.versions(of: id, client: client, token: harness.coordinator) == [1, 2])
+            }
+        }
+    }
 }
