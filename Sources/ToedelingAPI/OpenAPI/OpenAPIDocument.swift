@@ -3401,7 +3401,7 @@ enum OpenAPIDocument {
             "name": "If-Match",
             "in": "header",
             "required": false,
-            "description": "the version the client saw, quoted; a stale one gives 412",
+            "description": "the version the client saw, quoted (\"3\"); a stale or weak (W/) one gives 412 and changes nothing; * or absent: the current version, conflicts retried by the server",
             "schema": {
               "type": "string",
               "examples": [
