@@ -20,7 +20,8 @@ import Testing
                 return try await group.reduce(into: []) { $0.append($1) }
             }
             #expect(results.sorted() == Array(0..<12))
-            #expect(concurrent.withLock { $0.peak } == 2)
+            // Never more than the maximum at once (on a loaded machine the callers may not overlap at all).
+            #expect((1...2).contains(concurrent.withLock { $0.peak }))
             #expect(pool.open <= 2)
             #expect(pool.inUse == 0)
             #expect(pool.waiting == 0)
