@@ -52,6 +52,7 @@ let package = Package(
             name: "ReadModels",
             dependencies: [
                 "Taaktoedeling", "EventStore", "Postgres",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
             ]

@@ -48,7 +48,9 @@ public final class DossierService: Sendable {
         let outcome = try await pool.withTransaction { connection in
             let kenmerk = try KenmerkUitgifte.volgende(in: jaar, on: connection)
             let events = try Beslissing.decide(nil, command, by: context.actor, at: now, kenmerk: kenmerk)
-            return try Self.record(events, metadata: metadata, to: id, expected: .noStream, before: nil, on: connection)
+            return try Self.record(
+                events, commandID: context.commandID, metadata: metadata, to: id, expected: .noStream, before: nil, on: connection
+            )
         }
         store.announceCommittedEvents()
         logger.info("dossier geopend", metadata: ["dossier.id": "\(id)", "dossier.kenmerk": "\(outcome.dossier.kenmerk)"])
@@ -72,7 +74,8 @@ public final class DossierService: Sendable {
                     }
                     let events = try Beslissing.decide(state, command, by: context.actor, at: now, kenmerk: nil)
                     return try Self.record(
-                        events, metadata: metadata, to: dossierID, expected: .exact(state?.versie ?? 0), before: state, on: connection
+                        events, commandID: context.commandID, metadata: metadata, to: dossierID,
+                        expected: .exact(state?.versie ?? 0), before: state, on: connection
                     )
                 }
                 store.announceCommittedEvents()
@@ -90,17 +93,30 @@ public final class DossierService: Sendable {
     }
 
     /// Appends decided events and projects them, on the caller's transaction.
+    ///
+    /// Event ids derive from the command id, so a command retried with the same id (a client's retry
+    /// under the same `Idempotency-Key`) either finds its events already stored and writes nothing,
+    /// or is refused by the store as different content: it never writes twice.
     private static func record(
-        _ events: [DossierEvent], metadata: Data, to dossierID: UUID, expected: ExpectedVersion, before: Dossier?,
-        on connection: PostgresConnection
+        _ events: [DossierEvent], commandID: UUID, metadata: Data, to dossierID: UUID, expected: ExpectedVersion,
+        before: Dossier?, on connection: PostgresConnection
     ) throws -> CommandOutcome {
-        let newEvents = try events.map { event in
-            NewEvent(type: event.type, schemaVersion: DossierEvent.schemaVersions[event.type] ?? 1, data: try event.encodedData(), metadata: metadata)
+        let newEvents = try events.enumerated().map { index, event in
+            NewEvent(
+                eventID: StableUUID.derived(from: commandID, "event-\(index)"), type: event.type,
+                schemaVersion: DossierEvent.schemaVersions[event.type] ?? 1, data: try event.encodedData(), metadata: metadata
+            )
         }
+        let streamID = DossierStream.id(of: dossierID)
         let result = try EventStore.append(
-            on: connection, to: DossierStream.id(of: dossierID), streamType: DossierEvent.streamType,
-            expectedVersion: expected, events: newEvents
+            on: connection, to: streamID, streamType: DossierEvent.streamType, expectedVersion: expected, events: newEvents
         )
+        if result.wasAlreadyAppended {
+            guard let current = DossierStream.fold(try DossierStream.decode(EventStore.readStream(on: connection, streamID))) else {
+                throw ServiceError.unreadableEvent(position: result.lastPosition)
+            }
+            return CommandOutcome(dossier: current, events: result.events)
+        }
         let elements = try DossierStream.decode(result.events)
         guard let after = try DossierProjection.apply(elements, after: before, on: connection) else {
             throw ServiceError.unreadableEvent(position: result.lastPosition)

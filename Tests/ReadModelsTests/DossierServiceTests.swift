@@ -32,6 +32,39 @@ import Testing
         }
     }
 
+    @Test func aCommandRetriedWithItsIdNeverWritesTwice() async throws {
+        try await TestDatabase.with { db in
+            let dossier = try await openDossier(db.service)
+            let retried = context()
+            let toetsing = DossierCommand.legToetsingVast(taakkenmerken: lokaleTaak, toelichting: nil)
+            let first = try await db.service.execute(toetsing, on: dossier.id, context: retried)
+            let again = try await db.service.execute(toetsing, on: dossier.id, context: retried)
+            #expect(again.dossier == first.dossier)
+            #expect(again.events.map(\.eventID) == first.events.map(\.eventID))
+            // The same command id with other content is refused by the store, not written.
+            let other = DossierCommand.legToetsingVast(taakkenmerken: lokaleTaak, toelichting: "Anders.")
+            await #expect(throws: EventStoreError.self) {
+                try await db.service.execute(other, on: dossier.id, context: retried)
+            }
+            #expect(try await db.store.readStream(DossierStream.id(of: dossier.id)).count == 2)
+            #expect(try await db.service.dossier(dossier.id)?.versie == 2)
+        }
+    }
+
+    @Test func anOpeningRetriedWithItsIdOpensOneDossierAndKeepsTheKenmerkReeks() async throws {
+        try await TestDatabase.with { db in
+            let retried = context()
+            let command = DossierCommand.openen(id: UUID(), voorstel: voorstel())
+            _ = try await db.service.open(command, context: retried)
+            await #expect(throws: EventStoreError.self) {
+                try await db.service.open(command, context: retried)
+            }
+            #expect(try await db.dump("dossiers").count == 1)
+            let next = try await openDossier(db.service, titel: "Volgende")
+            #expect(next.kenmerk.description.hasSuffix("-0002"))
+        }
+    }
+
     @Test func eventsCarryWhoAndWhichRequestInTheirMetadata() async throws {
         try await TestDatabase.with { db in
             let dossier = try await openDossier(db.service)

@@ -30,6 +30,24 @@ struct IdempotencyTests {
         }
     }
 
+    @Test func aRetryWhoseKeptResponseWasLostStillWritesNothingTwice() async throws {
+        try await APITestHarness.with { harness in
+            try await harness.test { client async throws in
+                let first = try await client.send(
+                    .post, "/v1/dossiers", token: harness.coordinator, json: Fixtures.nieuwDossier, headers: [Self.key: "k-lost"])
+                #expect(first.status == .created)
+                // The command committed but its kept response never did (the database failed in between).
+                try harness.database.connect().execute("DELETE FROM idempotency_keys")
+                let retry = try await client.send(
+                    .post, "/v1/dossiers", token: harness.coordinator, json: Fixtures.nieuwDossier, headers: [Self.key: "k-lost"])
+                #expect(retry.status == .conflict)
+                #expect(try retry.problem.status == 409)
+                #expect(try harness.database.count("dossiers") == 1)
+                #expect(try harness.database.count("events") == 1)
+            }
+        }
+    }
+
     @Test func theSameKeyWithAnotherBodyIs422AndWritesNothing() async throws {
         try await APITestHarness.with { harness in
             try await harness.test { client async throws in

@@ -87,7 +87,9 @@ struct DossierController {
         let actor = try context.actor(allowing: [.coordinator])
         try QueryParameters(request, known: []).validate()
         let body = try await APIJSON.body(of: request)
-        let command = try DossierCommand.parse(.openen, body: body).get()
+        // A keyed request opens the same dossier id on every retry, so a retry cannot open a second one.
+        let pad = context.commandID.map { ["id": StableUUID.derived(from: $0, "dossier").uuidString] } ?? [:]
+        let command = try DossierCommand.parse(.openen, body: body, pad: pad).get()
         let outcome = try await service.open(command, context: commandContext(actor, context, expectedVersion: nil))
         return try created(outcome.dossier, for: actor)
     }
@@ -120,7 +122,7 @@ struct DossierController {
     // MARK: Helpers
 
     private func commandContext(_ actor: Actor, _ context: APIRequestContext, expectedVersion: Int64?) -> CommandContext {
-        CommandContext(actor: actor, correlationID: context.requestID, commandID: UUID(), expectedVersion: expectedVersion)
+        CommandContext(actor: actor, correlationID: context.requestID, commandID: context.commandID ?? UUID(), expectedVersion: expectedVersion)
     }
 
     private func created(_ dossier: Dossier, for actor: Actor) throws -> Response {

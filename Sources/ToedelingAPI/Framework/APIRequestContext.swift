@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import Logging
 import Taaktoedeling
@@ -10,11 +11,15 @@ public struct APIRequestContext: RequestContext {
     public var requestID: String
     /// The holder of the bearer token, once authenticated (always set under `/v1` except the OpenAPI document).
     public var actor: Actor?
+    /// The id of the command this request carries: derived from the token and the `Idempotency-Key`
+    /// when one is sent, so a retry of the same request is the same command; nil otherwise.
+    public var commandID: UUID?
     /// Creates the context for one request.
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)
         self.requestID = ""
         self.actor = nil
+        self.commandID = nil
     }
 
     /// Request bodies above this size are refused with 413.

@@ -3,6 +3,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging
+import ReadModels
 
 /// `Idempotency-Key` on a POST: the first request with a key is processed and its response kept (in
 /// PostgreSQL, so every instance sees it); a retry with the same key and request gets that response
@@ -30,6 +31,8 @@ struct IdempotencyMiddleware: RouterMiddleware {
             )
         }
         var request = request
+        var context = context
+        context.commandID = StableUUID.derived(from: tokenID, "idempotency-key:" + key)
         let body = try await request.collectBody(upTo: APIVersion.maximumBodySize)
         let requestHash = Self.hash(method: request.method, path: request.uri.description, tokenID: tokenID, body: body)
         let deadline = ContinuousClock.now + waitLimit

@@ -1,3 +1,4 @@
+import EventStore
 import Postgres
 import ReadModels
 import Taaktoedeling
@@ -19,6 +20,10 @@ extension Problem {
                 status: .serviceUnavailable,
                 detail: "Het dossier wordt nu door te veel verzoeken tegelijk gewijzigd; probeer het opnieuw.",
                 headers: [.retryAfter: "1"]
+            )
+        case EventStoreError.duplicateEventWithDifferentContent:
+            self = .conflict(
+                "Dit verzoek is met deze Idempotency-Key al verwerkt; vraag de actuele stand van het dossier op."
             )
         case let postgresError as PostgresError where postgresError.isConnectionLoss || postgresError.code == .poolClosed:
             self = .unavailable
