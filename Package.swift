@@ -96,20 +96,25 @@ let package = Package(
             ]
         ),
         // MARK: Tests
-        .testTarget(name: "PostgresTests", dependencies: ["Postgres", .product(name: "Logging", package: "swift-log")]),
-        .testTarget(name: "EventStoreTests", dependencies: ["EventStore", "Postgres", .product(name: "Logging", package: "swift-log")]),
+        .target(
+            name: "ToedelingTestSupport",
+            dependencies: ["Postgres", .product(name: "Logging", package: "swift-log")],
+            path: "Tests/ToedelingTestSupport"
+        ),
+        .testTarget(name: "PostgresTests", dependencies: ["Postgres", "ToedelingTestSupport", .product(name: "Logging", package: "swift-log")]),
+        .testTarget(name: "EventStoreTests", dependencies: ["EventStore", "Postgres", "ToedelingTestSupport", .product(name: "Logging", package: "swift-log")]),
         .testTarget(
             name: "TaaktoedelingTests",
             dependencies: ["Taaktoedeling", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(
             name: "ReadModelsTests",
-            dependencies: ["ReadModels", "Taaktoedeling", "EventStore", "Postgres", .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: ["ReadModels", "Taaktoedeling", "EventStore", "Postgres", "ToedelingTestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(
             name: "AdminTests",
             dependencies: [
-                "AdminCommands", "ToedelingAPI", "ReadModels", "Taaktoedeling", "EventStore", "Postgres",
+                "AdminCommands", "ToedelingAPI", "ReadModels", "Taaktoedeling", "EventStore", "Postgres", "ToedelingTestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -117,7 +122,7 @@ let package = Package(
         .testTarget(
             name: "ToedelingAPITests",
             dependencies: [
-                "ToedelingAPI",
+                "ToedelingAPI", "ToedelingTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]

@@ -3,13 +3,14 @@ import Foundation
 import Logging
 import Postgres
 import ReadModels
+import ToedelingTestSupport
 
-/// A fresh database of its own on the server named by `TOEDELING_TEST_DATABASE_URL` (or
-/// `DATABASE_URL`), migrated unless asked otherwise, with a pool, store and service over it; closed
+/// A fresh database of its own (see `ScratchDatabase`), migrated unless asked otherwise, with a pool, store and service over it; closed
 /// and dropped when the test is done.
 struct TestDatabase {
-    let url: String
-    let name: String
+    let scratch: ScratchDatabase
+    /// The connection URL of the database.
+    var url: String { scratch.url }
     let pool: PostgresConnectionPool
     let store: EventStore
     let service: DossierService
@@ -29,35 +30,19 @@ struct TestDatabase {
         }
     }
 
-    static var serverURL: String {
-        get throws {
-            let environment = ProcessInfo.processInfo.environment
-            guard let url = environment["TOEDELING_TEST_DATABASE_URL"] ?? environment["DATABASE_URL"] else {
-                throw MissingServer()
-            }
-            return url
-        }
-    }
-
     private static func create(migrated: Bool) throws -> TestDatabase {
-        let name = "admin_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
-        try PostgresConnection(connectionString: serverURL).executeScript("CREATE DATABASE \(name)")
-        guard var components = URLComponents(string: try serverURL), let schema = SchemaMigrator.locateSchemaDirectory() else {
-            throw MissingServer()
-        }
-        components.path = "/" + name
-        let url = components.string!
-        let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
+        let scratch = try ScratchDatabase.create(prefix: "admin")
         if migrated {
-            try SchemaMigrator(directory: schema, logger: logger).migrate(on: PostgresConnection(connectionString: url))
+            do { try scratch.migrate() } catch { try? scratch.drop(); throw error }
         }
-        let pool = PostgresConnectionPool(connectionString: url, maximumConnections: 4, logger: logger)
+        let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
+        let pool = PostgresConnectionPool(connectionString: scratch.url, maximumConnections: 4, logger: logger)
         let store = EventStore(pool: pool, logger: logger)
-        return TestDatabase(url: url, name: name, pool: pool, store: store, service: DossierService(store: store, pool: pool, logger: logger))
+        return TestDatabase(scratch: scratch, pool: pool, store: store, service: DossierService(store: store, pool: pool, logger: logger))
     }
 
     func drop() throws {
-        try PostgresConnection(connectionString: Self.serverURL).executeScript("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+        try scratch.drop()
     }
 
     /// The rows of a query, each as its text, to compare databases.
@@ -87,9 +72,5 @@ struct TestDatabase {
         try await pool.withConnection { connection in
             try connection.query("SELECT count(*) AS n FROM \(table)")[0].int("n")
         }
-    }
-
-    struct MissingServer: Error, CustomStringConvertible {
-        var description: String { "set TOEDELING_TEST_DATABASE_URL (scripts/with-pg does) and keep schema/ findable" }
     }
 }

@@ -2,66 +2,31 @@ import EventStore
 import Foundation
 import Logging
 import Postgres
+import ToedelingTestSupport
 
-/// A fresh database with the event store schema, on the server named by
-/// `TOEDELING_TEST_DATABASE_URL` (or `DATABASE_URL`), dropped again when the test is done.
+/// A fresh database of its own with only the event store's migrations (so other modules' files
+/// cannot break these tests), dropped again when the test is done.
 struct TestDatabase {
-    let url: String
-    let name: String
+    let scratch: ScratchDatabase
+    /// The connection URL of the fresh database.
+    var url: String { scratch.url }
 
     /// Creates a migrated database, runs `body` with it and drops it afterwards.
     static func with<T>(_ body: (TestDatabase) async throws -> T) async throws -> T {
-        let database = try create()
+        let scratch = try ScratchDatabase.create()
         do {
-            let value = try await body(database)
-            try database.drop()
+            try scratch.migrate(onlyFilesContaining: "event_store")
+            let value = try await body(TestDatabase(scratch: scratch))
+            try scratch.drop()
             return value
         } catch {
-            try? database.drop()
+            try? scratch.drop()
             throw error
         }
     }
 
-    static var serverURL: String {
-        get throws {
-            let environment = ProcessInfo.processInfo.environment
-            guard let url = environment["TOEDELING_TEST_DATABASE_URL"] ?? environment["DATABASE_URL"] else {
-                throw MissingServer()
-            }
-            return url
-        }
-    }
-
-    static func create() throws -> TestDatabase {
-        let name = "test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
-        let admin = try PostgresConnection(connectionString: serverURL)
-        try admin.executeScript("CREATE DATABASE \(name)")
-        guard var components = URLComponents(string: try serverURL) else { throw MissingServer() }
-        components.path = "/" + name
-        let database = TestDatabase(url: components.string!, name: name)
-        try SchemaMigrator(directory: try eventStoreSchema(), logger: Logger(label: "test")).migrate(on: database.connect())
-        return database
-    }
-
-    /// A directory holding only the event store's migrations, so other modules' files cannot
-    /// break these tests.
-    private static func eventStoreSchema() throws -> URL {
-        guard let schema = SchemaMigrator.locateSchemaDirectory() else { throw MissingServer() }
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("event-store-schema-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        for file in try FileManager.default.contentsOfDirectory(atPath: schema.path) where file.contains("event_store") {
-            try FileManager.default.copyItem(at: schema.appendingPathComponent(file), to: directory.appendingPathComponent(file))
-        }
-        return directory
-    }
-
-    func drop() throws {
-        let admin = try PostgresConnection(connectionString: Self.serverURL)
-        try admin.executeScript("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
-    }
-
     func connect() throws -> PostgresConnection {
-        try PostgresConnection(connectionString: url)
+        try scratch.connect()
     }
 
     func makePool(maximumConnections: Int = 8) -> PostgresConnectionPool {
@@ -70,10 +35,6 @@ struct TestDatabase {
 
     func makeStore(maximumConnections: Int = 8, upcaster: (any EventUpcaster)? = nil) -> EventStore {
         EventStore(pool: makePool(maximumConnections: maximumConnections), logger: Logger(label: "test"), upcaster: upcaster)
-    }
-
-    struct MissingServer: Error, CustomStringConvertible {
-        var description: String { "set TOEDELING_TEST_DATABASE_URL (scripts/with-pg does) and keep schema/ findable" }
     }
 }
 
