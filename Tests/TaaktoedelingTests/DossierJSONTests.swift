@@ -47,16 +47,22 @@ import Testing
 
     @Test(arguments: Startpunt.allCases.filter { $0 != .leeg })
     func aDossierSurvivesEncodeAndDecode(_ start: Startpunt) throws {
-        let dossier = try #require(try start.verloop().state)
+        var dossier = try #require(try start.verloop().state)
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
-        #expect(try decoder.decode(Dossier.self, from: Self.encoder().encode(dossier)) == dossier)
+        let decoded = try decoder.decode(Dossier.self, from: Self.encoder().encode(dossier))
+        // The API's dossier leaves out what only the stored state keeps.
+        #expect(decoded.zichtbaarGewijzigdOp == nil)
+        dossier.zichtbaarGewijzigdOp = nil
+        #expect(decoded == dossier)
     }
 
     @Test func theBeslotenDossierSurvivesEncodeAndDecode() throws {
-        let dossier = try #require(try Startpunt.besloten.verloop().state)
+        var dossier = try #require(try Startpunt.besloten.verloop().state)
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
-        #expect(try decoder.decode(Dossier.self, from: Self.encoder().encode(dossier)) == dossier)
+        let decoded = try decoder.decode(Dossier.self, from: Self.encoder().encode(dossier))
+        dossier.zichtbaarGewijzigdOp = nil
+        #expect(decoded == dossier)
     }
 }

@@ -47,6 +47,12 @@ enum Invarianten {
     static func schendingen(van command: DossierCommand, door actor: Actor, events: [DossierEvent], voor: Dossier?, na: Dossier) -> [String] {
         var fouten: [String] = []
         if voor?.intrekking != nil { fouten.append("accepted \(command.kind) after withdrawal") }
+        if case .wijzigVoorstel(let wijziging) = command, let voor, wijziging.verschil(met: voor).gewijzigdeVelden.isEmpty {
+            // A change to what the dossier already says records nothing, and changes nothing.
+            if !events.isEmpty { fouten.append("an empty voorstel change produced \(events.count) events") }
+            if na != voor { fouten.append("an empty voorstel change changed the state") }
+            return fouten
+        }
         if events.count != 1 { fouten.append("\(command.kind) produced \(events.count) events") }
         switch actor.rol {
         case .coordinator: break

@@ -33,6 +33,13 @@ extension Beslissing {
             if let nieuweTaak = wijziging.nieuweTaak { dossier.nieuweTaak = nieuweTaak }
             if let aanleiding = wijziging.aanleiding { dossier.aanleiding = aanleiding }
             if let grondslag = wijziging.wettelijkeGrondslag { dossier.wettelijkeGrondslag = grondslag }
+            for veld in wijziging.verwijderd ?? [] {
+                switch veld {
+                case "aanleiding": dossier.aanleiding = nil
+                case "wettelijkeGrondslag": dossier.wettelijkeGrondslag = nil
+                default: break
+                }
+            }
         case .consultatieGeopend(let geopend):
             dossier.consultaties.append(Consultatie(
                 ronde: geopend.ronde, koepels: geopend.koepels, termijn: geopend.termijn, status: .open, geopendOp: recordedAt
@@ -87,6 +94,13 @@ extension Beslissing {
             dossier.besluit = nil
         }
         dossier.fase = dossier.afgeleideFase
+        var zicht = dossier.zichtbaarGewijzigdOp ?? [:]
+        if case .reactieIngediend(let reactie) = event {
+            zicht[reactie.koepel.rawValue] = recordedAt
+        } else {
+            for koepel in Koepel.allCases { zicht[koepel.rawValue] = recordedAt }
+        }
+        dossier.zichtbaarGewijzigdOp = zicht
         return dossier
     }
 }

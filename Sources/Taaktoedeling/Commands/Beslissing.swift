@@ -87,12 +87,16 @@ public enum Beslissing {
         case .openen:
             throw .conflict("Het dossier bestaat al.")
 
-        case .wijzigVoorstel(let wijziging):
+        case .wijzigVoorstel(let gevraagd):
             try vereisOpen(dossier, "het voorstel worden gewijzigd")
+            let wijziging = gevraagd.verschil(met: dossier)
             let nieuweTaak = wijziging.nieuweTaak ?? dossier.nieuweTaak
-            if !nieuweTaak && (wijziging.aanleiding ?? dossier.aanleiding) == nil {
+            let aanleidingBlijft = wijziging.verwijderd?.contains("aanleiding") != true
+            if !nieuweTaak && (wijziging.aanleiding ?? (aanleidingBlijft ? dossier.aanleiding : nil)) == nil {
                 throw .ongeldigeInvoer(InvalidInput("aanleiding", "is verplicht voor een bestaande taak (wetsevaluatie, politiekeAfspraak of motie)"))
             }
+            // A change to what the dossier already says records nothing.
+            guard !wijziging.gewijzigdeVelden.isEmpty else { return [] }
             return [.voorstelGewijzigd(VoorstelGewijzigd(wijziging: wijziging))]
 
         case .openConsultatie(let koepels, let termijn):

@@ -1,10 +1,12 @@
 import Foundation
 
 extension DossierCommand {
-    /// The longest title accepted, in characters.
+    /// The longest title accepted, in Unicode scalars.
     public static let maximaleTitellengte = 300
-    /// The longest other text accepted, in characters.
+    /// The longest other text accepted, in Unicode scalars.
     public static let maximaleTekstlengte = 20_000
+    /// The amounts (whole euros) financial consequences may name.
+    public static let bedragen = 0...999_999_999_999_999
 
     /// Every problem with the command's own values, independent of any dossier: empty or too long
     /// texts, an empty or repeated koepel list, a missing `aanleiding` for an existing task, a
@@ -13,9 +15,11 @@ extension DossierCommand {
         var problemen: [FieldProblem] = []
         func tekst(_ naam: String, _ waarde: String?, maximum: Int = DossierCommand.maximaleTekstlengte) {
             guard let waarde else { return }
-            if waarde.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            if let probleem = Tekstregels.probleem(in: waarde) {
+                problemen.append(FieldProblem(name: naam, reason: probleem))
+            } else if Tekstregels.isLeeg(waarde) {
                 problemen.append(FieldProblem(name: naam, reason: "mag niet leeg zijn"))
-            } else if waarde.count > maximum {
+            } else if Tekstregels.lengte(waarde) > maximum {
                 problemen.append(FieldProblem(name: naam, reason: "is te lang (maximaal \(maximum) tekens)"))
             }
         }
@@ -56,7 +60,10 @@ extension DossierCommand {
                 problemen.append(FieldProblem(name: "taakkenmerken.congruenteRegioIndeling", reason: "geldt alleen bij schaal regionaal"))
             }
             tekst("toelichting", toelichting)
-        case .legFinancieleGevolgenVast(_, _, let dekking, let toelichting):
+        case .legFinancieleGevolgenVast(let structureel, let incidenteel, let dekking, let toelichting):
+            for (naam, bedrag) in [("structureleKosten", structureel), ("incidenteleKosten", incidenteel)] where !Self.bedragen.contains(bedrag) {
+                problemen.append(FieldProblem(name: naam, reason: "moet een bedrag in hele euro's van 0 tot en met 999.999.999.999.999 zijn"))
+            }
             tekst("dekking", dekking)
             tekst("toelichting", toelichting)
         case .vraagUdoAan(let toelichting, _):

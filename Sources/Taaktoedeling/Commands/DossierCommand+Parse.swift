@@ -44,7 +44,19 @@ extension DossierCommand {
                 ))
             } else { command = nil }
         case .wijzigVoorstel:
+            // A JSON Merge Patch (RFC 7396): `null` removes a field, which only the optional ones allow.
+            var verwijderd: [String] = []
+            if case .object(let velden) = body {
+                for (naam, waarde) in velden where waarde == .null {
+                    if VoorstelWijziging.verwijderbareVelden.contains(naam) {
+                        verwijderd.append(naam)
+                    } else if VoorstelWijziging.velden.contains(naam) {
+                        padProblemen.append(FieldProblem(name: naam, reason: "kan niet worden verwijderd (null); geef een nieuwe waarde"))
+                    }
+                }
+            }
             command = .wijzigVoorstel(VoorstelWijziging(
+                verwijderd: verwijderd.isEmpty ? nil : verwijderd.sorted(),
                 titel: lezer.tekst("titel", verplicht: false),
                 omschrijving: lezer.tekst("omschrijving", verplicht: false),
                 vakdepartement: lezer.tekst("vakdepartement", verplicht: false),

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Encoded with a `JSONEncoder` whose `dateEncodingStrategy` is `.iso8601` this is exactly the
 /// dossier of the HTTP API: lowerCamelCase keys, instants in UTC, calendar dates as `JJJJ-MM-DD`.
-/// Absent top-level optionals are written as `null` (see `encode(to:)`).
+/// Absent top-level optionals are written as `null` (see `encode(to:)`); the id in lower case (RFC 9562).
 public struct Dossier: Codable, Sendable, Equatable, Hashable {
     /// The stream id.
     public var id: UUID
@@ -48,6 +48,10 @@ public struct Dossier: Codable, Sendable, Equatable, Hashable {
     public var intrekking: Intrekking?
     /// Every reopening in order.
     public var heropeningen: [Heropening]
+    /// Per koepel (by name), when the last event that koepel may see was recorded: a koepel does not
+    /// see another koepel's reactie while its round is open, so its view must not move with it. Kept
+    /// in the stored state (see `opslagSleutel`), never part of the API's dossier.
+    public var zichtbaarGewijzigdOp: [String: Date]?
 
     /// Creates a dossier as it is right after opening.
     public init(
@@ -76,6 +80,7 @@ public struct Dossier: Codable, Sendable, Equatable, Hashable {
         self.kamerstukken = []
         self.intrekking = nil
         self.heropeningen = []
+        self.zichtbaarGewijzigdOp = Dictionary(uniqueKeysWithValues: Koepel.allCases.map { ($0.rawValue, geopendOp) })
     }
 
     /// The consultation round that is open, if any (there is at most one).
@@ -114,7 +119,7 @@ extension Dossier {
     /// that a client always finds the fields of the API; nested optional values are omitted.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
+        try container.encode(id.uuidString.lowercased(), forKey: .id)
         try container.encode(kenmerk, forKey: .kenmerk)
         try container.encode(titel, forKey: .titel)
         try container.encode(omschrijving, forKey: .omschrijving)
@@ -135,5 +140,12 @@ extension Dossier {
         try container.encode(kamerstukken, forKey: .kamerstukken)
         try container.encode(intrekking, forKey: .intrekking)
         try container.encode(heropeningen, forKey: .heropeningen)
+        if encoder.userInfo[Self.opslagSleutel] as? Bool == true {
+            try container.encodeIfPresent(zichtbaarGewijzigdOp, forKey: .zichtbaarGewijzigdOp)
+        }
     }
+
+    /// Set to `true` in an encoder's `userInfo` to encode the state for storage: with what the API
+    /// does not show (`zichtbaarGewijzigdOp`).
+    public static let opslagSleutel = CodingUserInfoKey(rawValue: "toedeling.dossier.opslag")!
 }

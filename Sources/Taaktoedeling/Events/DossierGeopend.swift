@@ -33,4 +33,18 @@ public struct DossierGeopend: Codable, Sendable, Equatable, Hashable {
         self.aanleiding = voorstel.aanleiding
         self.wettelijkeGrondslag = voorstel.wettelijkeGrondslag
     }
+
+    /// Encodes every field, the id in lower case (RFC 9562).
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id.uuidString.lowercased(), forKey: .id)
+        try container.encode(kenmerk, forKey: .kenmerk)
+        try container.encode(titel, forKey: .titel)
+        try container.encode(omschrijving, forKey: .omschrijving)
+        try container.encode(vakdepartement, forKey: .vakdepartement)
+        try container.encode(soort, forKey: .soort)
+        try container.encode(nieuweTaak, forKey: .nieuweTaak)
+        try container.encodeIfPresent(aanleiding, forKey: .aanleiding)
+        try container.encodeIfPresent(wettelijkeGrondslag, forKey: .wettelijkeGrondslag)
+    }
 }

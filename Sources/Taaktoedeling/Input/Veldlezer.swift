@@ -53,7 +53,11 @@ struct Veldlezer {
             meld(veld, "moet een tekst zijn (gevonden: \(waarde.soortNaam))")
             return nil
         }
-        if tekst.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if let probleem = Tekstregels.probleem(in: tekst) {
+            meld(veld, probleem)
+            return nil
+        }
+        if Tekstregels.isLeeg(tekst) {
             meld(veld, "mag niet leeg zijn")
             return nil
         }
@@ -93,8 +97,8 @@ struct Veldlezer {
             meld(veld, "moet een datum zijn als tekst JJJJ-MM-DD (gevonden: \(waarde.soortNaam))")
             return nil
         }
-        guard let datum = Kalenderdatum(tekst) else {
-            meld(veld, "is geen geldige datum: \"\(tekst)\" (verwacht JJJJ-MM-DD)")
+        guard let datum = Kalenderdatum(tekst), Kalenderdatum.ondersteundeJaren.contains(datum.jaar) else {
+            meld(veld, "is geen geldige datum van 1900 tot en met 9999: \"\(Tekstregels.onschadelijk(tekst))\" (verwacht JJJJ-MM-DD)")
             return nil
         }
         return datum

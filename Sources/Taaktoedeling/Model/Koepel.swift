@@ -9,6 +9,14 @@ public enum Koepel: String, Codable, Sendable, Equatable, Hashable, CaseIterable
 
     /// Orders koepels as they are listed in the product: VNG, IPO, UvW.
     public static func < (lhs: Koepel, rhs: Koepel) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        lhs.rangorde < rhs.rangorde
+    }
+
+    private var rangorde: Int {
+        switch self {
+        case .VNG: 0
+        case .IPO: 1
+        case .UvW: 2
+        }
     }
 }

@@ -96,12 +96,19 @@ extension StandVanZaken {
         ]
     }
 
-    static func csvVeld(_ veld: String) -> String {
+    /// One CSV cell (RFC 4180 quoting). A cell that a spreadsheet would run as a formula (it starts
+    /// with `=`, `+`, `-`, `@`, a tab or a carriage return) gets a `'` in front, as OWASP advises
+    /// against CSV injection, so it shows as the text it is.
+    public static func csvVeld(_ veld: String) -> String {
+        var veld = veld
+        if let eerste = veld.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(eerste) {
+            veld = "'" + veld
+        }
         guard veld.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return veld }
         return "\"" + veld.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
-    static func markdownVeld(_ veld: String) -> String {
+    public static func markdownVeld(_ veld: String) -> String {
         veld.replacingOccurrences(of: "\\", with: "\\\\")
             .replacingOccurrences(of: "|", with: "\\|")
             .replacingOccurrences(of: "<", with: "&lt;")
@@ -110,7 +117,7 @@ extension StandVanZaken {
             .replacingOccurrences(of: "\r", with: " ")
     }
 
-    static func htmlTekst(_ tekst: String) -> String {
+    public static func htmlTekst(_ tekst: String) -> String {
         var uit = ""
         for teken in tekst {
             switch teken {

@@ -19,6 +19,11 @@ public enum AmsterdamseTijd {
         return Kalenderdatum(dagnummer: floorDiv(lokaal, 86_400))
     }
 
+    /// The first instant of the given day in Amsterdam (local midnight that begins it).
+    public static func beginVan(_ datum: Kalenderdatum) -> Date {
+        eindeVan(Kalenderdatum(dagnummer: datum.dagnummer - 1))
+    }
+
     /// The first instant after the given day in Amsterdam (local midnight that ends it).
     public static func eindeVan(_ datum: Kalenderdatum) -> Date {
         let volgende = Kalenderdatum(dagnummer: datum.dagnummer + 1)
@@ -28,10 +33,12 @@ public enum AmsterdamseTijd {
         return Date(timeIntervalSince1970: TimeInterval(seconden))
     }
 
+    /// The last Sunday of the month, by day arithmetic only, so it is total for every year (also the
+    /// year after 9999 that the end of 9999-12-31 falls in).
     private static func laatsteZondag(jaar: Int, maand: Int) -> Kalenderdatum {
-        let laatste = Kalenderdatum(dagnummer: Kalenderdatum(jaar: maand == 12 ? jaar + 1 : jaar, maand: maand % 12 + 1, dag: 1)!.dagnummer - 1)
-        let weekdag = floorMod(laatste.dagnummer + 4, 7)
-        return Kalenderdatum(dagnummer: laatste.dagnummer - weekdag)
+        let laatste = Kalenderdatum.dagnummer(jaar: maand == 12 ? jaar + 1 : jaar, maand: maand % 12 + 1, dag: 1) - 1
+        let weekdag = floorMod(laatste + 4, 7)
+        return Kalenderdatum(dagnummer: laatste - weekdag)
     }
 
     private static func floorDiv(_ a: Int, _ b: Int) -> Int { a >= 0 ? a / b : (a - b + 1) / b }

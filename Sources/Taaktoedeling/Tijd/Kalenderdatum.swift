@@ -17,6 +17,10 @@ public struct Kalenderdatum: Sendable, Equatable, Hashable, Comparable, CustomSt
         self.dag = dag
     }
 
+    /// The years a date from a client may fall in (a termijn, a Kamerstuk's date, a peildatum):
+    /// what the product supports; outside them a date is refused as invalid input.
+    public static let ondersteundeJaren = 1900...9999
+
     /// Parses exactly `JJJJ-MM-DD`; `nil` for anything else or a date that does not exist.
     public init?(_ tekst: String) {
         let delen = tekst.split(separator: "-", omittingEmptySubsequences: false)
@@ -61,7 +65,11 @@ public struct Kalenderdatum: Sendable, Equatable, Hashable, Comparable, CustomSt
     }
 
     /// The day count since 1970-01-01 (proleptic Gregorian), for date arithmetic without a Calendar.
-    var dagnummer: Int {
+    var dagnummer: Int { Self.dagnummer(jaar: jaar, maand: maand, dag: dag) }
+
+    /// The day count since 1970-01-01 of any year, month (1…12) and day, without checking that the
+    /// date exists.
+    static func dagnummer(jaar: Int, maand: Int, dag: Int) -> Int {
         let y = maand <= 2 ? jaar - 1 : jaar
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400
