@@ -34,6 +34,22 @@ extension EventStore {
         return try rows.map { try upcasted(RecordedEvent(row: $0), by: upcaster) }
     }
 
+    /// The events of a stream with versions `after + 1 …` (at most `limit`) and the stream's version,
+    /// read in one snapshot; nil when the stream does not exist.
+    public func readStream(_ streamID: String, after: Int64, limit: Int) async throws -> (events: [RecordedEvent], version: Int64)? {
+        let upcaster = upcaster
+        return try await pool.withTransaction { connection in
+            guard let version = try connection.query("SELECT version FROM streams WHERE stream_id = $1", [.text(streamID)]).first?
+                .int64("version")
+            else { return nil }
+            let rows = try connection.query(
+                "SELECT \(RecordedEvent.selectList) FROM events WHERE stream_id = $1 AND version > $2 ORDER BY version LIMIT $3",
+                [.text(streamID), .int(after), .int(Int64(limit))]
+            )
+            return (try rows.map { try Self.upcasted(RecordedEvent(row: $0), by: upcaster) }, version)
+        }
+    }
+
     /// The stream's current version, nil when it does not exist.
     public func streamVersion(_ streamID: String) async throws -> Int64? {
         try await pool.withConnection { connection in

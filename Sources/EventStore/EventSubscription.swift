@@ -47,15 +47,22 @@ public final class EventSubscription: Service, Sendable {
                 group.addTask {
                     await pool.listen(to: EventStore.notificationChannel) { _ in signal.signal() }
                 }
+                // After a wake-up that found nothing, look again soon for a while: the new events may be
+                // held back behind an older transaction that is still open (the feed's horizon).
+                var retries = 0
                 while !Task.isCancelled {
+                    var handled = 0
                     do {
-                        _ = try await self.processAvailable()
+                        handled = try await self.processAvailable()
                     } catch is CancellationError {
                         break
                     } catch {
                         self.logger.error("subscription batch failed", metadata: ["subscription.name": "\(self.name)", "error": "\(error)"])
                     }
-                    await signal.wait(timeout: self.pollInterval)
+                    retries = handled > 0 ? 0 : retries
+                    let soon = Duration.milliseconds(50 << min(retries, 5))
+                    let woken = await signal.wait(timeout: retries < 40 && retries > 0 ? min(soon, self.pollInterval) : self.pollInterval)
+                    retries = woken ? 1 : (retries > 0 ? retries + 1 : 0)
                 }
                 group.cancelAll()
             }

@@ -17,7 +17,8 @@ public struct FeedCursor: Sendable, Hashable, Codable, CustomStringConvertible {
     /// A cursor from its token; nil when the token is not one.
     public init?(token: String) {
         let parts = token.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0] == "f1", let transactionID = UInt64(parts[1]), let position = Int64(parts[2]) else {
+        let digitsOnly = parts.count == 3 && parts.dropFirst().allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }
+        guard digitsOnly, parts[0] == "f1", let transactionID = UInt64(parts[1]), let position = Int64(parts[2]) else {
             return nil
         }
         self.init(transactionID: transactionID, position: position)

@@ -1,7 +1,7 @@
 /// The bookkeeping of `PostgresConnectionPool`, always used under its lock.
 struct ConnectionPoolState {
     /// What a caller gets when it is its turn: an idle connection, or the right to open one.
-    enum Lease {
+    enum Lease: Sendable {
         case connection(PostgresConnection)
         case openNew
     }

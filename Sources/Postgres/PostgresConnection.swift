@@ -12,8 +12,19 @@ public final class PostgresConnection: @unchecked Sendable {
     /// Connects with a libpq connection string or URI (`postgresql://…` or `host=… dbname=…`);
     /// unset parts come from the `PG*` environment variables and `~/.pgpass`, as in psql.
     /// The session is set to UTC, ISO dates, UTF-8 and hex `bytea` output.
-    public init(connectionString: String) throws {
-        guard let handle = PQconnectdb(connectionString) else {
+    /// With `limits`, libpq's connect timeout and TCP keepalives default to them (the string may
+    /// still say otherwise) and the session gets their statement, lock and idle-transaction timeouts.
+    public init(connectionString: String, limits: PostgresLimits? = nil) throws {
+        var keywords = (limits?.connectionDefaults ?? []).map(\.0)
+        var values = (limits?.connectionDefaults ?? []).map(\.1)
+        keywords.append("dbname")
+        values.append(connectionString)
+        let connected: OpaquePointer? = Self.withCStrings(keywords) { keywordPointers in
+            Self.withCStrings(values) { valuePointers in
+                PQconnectdbParams(keywordPointers, valuePointers, 1)
+            }
+        }
+        guard let handle = connected else {
             throw PostgresError(code: .connectionFailed, serverMessage: "libpq could not allocate a connection")
         }
         guard PQstatus(handle) == CONNECTION_OK else {
@@ -29,7 +40,18 @@ public final class PostgresConnection: @unchecked Sendable {
             let level = String(cString: severity)
             if level == "FATAL" || level == "PANIC" { flag.assumingMemoryBound(to: Int32.self).pointee = 1 }
         }, receivedFatalNotice)
-        try executeScript("SET TimeZone = 'UTC'; SET DateStyle = 'ISO, MDY'; SET client_encoding = 'UTF8'; SET bytea_output = 'hex'; SET extra_float_digits = 3")
+        try executeScript(
+            "SET TimeZone = 'UTC'; SET DateStyle = 'ISO, MDY'; SET client_encoding = 'UTF8'; SET bytea_output = 'hex'; SET extra_float_digits = 3"
+                + (limits.map { "; " + $0.sessionSettings } ?? "")
+        )
+    }
+
+    /// Calls `body` with a NULL-terminated array of C strings that live for the call.
+    private static func withCStrings<T>(_ strings: [String], _ body: (UnsafePointer<UnsafePointer<CChar>?>) -> T) -> T {
+        let copies = strings.map { strdup($0) }
+        defer { copies.forEach { free($0) } }
+        let pointers: [UnsafePointer<CChar>?] = copies.map { $0.map { UnsafePointer($0) } } + [nil]
+        return pointers.withUnsafeBufferPointer { body($0.baseAddress!) }
     }
 
     deinit {

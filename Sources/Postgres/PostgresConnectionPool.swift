@@ -13,21 +13,30 @@ public final class PostgresConnectionPool: Service, Sendable {
     /// The most connections the pool opens at once.
     public let maximumConnections: Int
     private let connectionString: String
+    /// The bounds every connection of the pool is opened with, and the wait limit for a free one.
+    public let limits: PostgresLimits
     let logger: Logger
     private let threadPool: NIOThreadPool
     private let state: Mutex<ConnectionPoolState>
+    private let connectionLimits: PostgresLimits?
 
     /// A pool for the libpq connection string or URI, opening at most `maximumConnections`
     /// connections on demand.
-    public init(connectionString: String, maximumConnections: Int = 10, logger: Logger) {
-        precondition(maximumConnections > 0, "a pool needs at least one connection")
+    /// Every connection is opened with `limits` (nil: libpq's and the server's defaults, no wait limit).
+    public init(connectionString: String, maximumConnections: Int = 10, limits: PostgresLimits? = nil, logger: Logger) {
+        let maximumConnections = max(1, maximumConnections)
         self.connectionString = connectionString
+        self.limits = limits ?? .unbounded
+        self.connectionLimits = limits
         self.maximumConnections = maximumConnections
         self.logger = logger
         threadPool = NIOThreadPool(numberOfThreads: maximumConnections)
         threadPool.start()
         state = Mutex(ConnectionPoolState(maximumConnections: maximumConnections))
     }
+
+    /// The connection string, for a `PostgresHealthProbe` of the same database.
+    var connectionStringForProbe: String { connectionString }
 
     // MARK: Metrics
 
@@ -64,7 +73,8 @@ public final class PostgresConnectionPool: Service, Sendable {
     /// Opens a connection outside the pool's bound that the caller owns, e.g. for LISTEN.
     public func makeDedicatedConnection() async throws -> PostgresConnection {
         let connectionString = connectionString
-        return try await threadPool.runIfActive { try PostgresConnection(connectionString: connectionString) }
+        let limits = connectionLimits
+        return try await threadPool.runIfActive { try PostgresConnection(connectionString: connectionString, limits: limits) }
     }
 
     // MARK: Service
@@ -105,7 +115,8 @@ public final class PostgresConnectionPool: Service, Sendable {
             case .openNew:
                 do {
                     let connectionString = connectionString
-                    return try await threadPool.runIfActive { try PostgresConnection(connectionString: connectionString) }
+                    let limits = connectionLimits
+                    return try await threadPool.runIfActive { try PostgresConnection(connectionString: connectionString, limits: limits) }
                 } catch {
                     logger.warning("could not open a PostgreSQL connection", metadata: ["error": "\(error)"])
                     giveBack(nil)
@@ -115,7 +126,50 @@ public final class PostgresConnectionPool: Service, Sendable {
         }
     }
 
+    /// The next lease: at once when one is free, else after waiting in line, at most `limits.poolWait`
+    /// (then `PostgresError.Code.poolTimeout`).
     private func nextLease() async throws -> ConnectionPoolState.Lease {
+        let immediate: ConnectionPoolState.Lease? = try state.withLock { state in
+            if state.isClosed { throw PostgresError(code: .poolClosed) }
+            return state.leaseIfAvailable()
+        }
+        if let immediate { return immediate }
+        guard let wait = limits.poolWait else { return try await waitForLease() }
+        return try await withThrowingTaskGroup(of: ConnectionPoolState.Lease?.self) { group in
+            group.addTask { try await self.waitForLease() }
+            group.addTask {
+                try await Task.sleep(for: wait)
+                return nil
+            }
+            let first = await group.nextResult()
+            group.cancelAll()
+            // The loser still finishes: a lease that arrived anyway is handed back, not lost.
+            var leftover: [ConnectionPoolState.Lease] = []
+            while let other = await group.nextResult() {
+                if case .success(let lease?) = other { leftover.append(lease) }
+            }
+            switch first {
+            case .success(let lease?)?:
+                for lease in leftover { giveBack(lease) }
+                return lease
+            case .failure(let error)?:
+                for lease in leftover { giveBack(lease) }
+                throw error
+            case .success(nil)?, nil:
+                if let lease = leftover.first { return lease }
+                throw PostgresError(code: .poolTimeout)
+            }
+        }
+    }
+
+    private func giveBack(_ lease: ConnectionPoolState.Lease) {
+        switch lease {
+        case .connection(let connection): giveBack(connection)
+        case .openNew: giveBack(nil)
+        }
+    }
+
+    private func waitForLease() async throws -> ConnectionPoolState.Lease {
         let id = state.withLock { $0.makeWaiterID() }
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in

@@ -6,7 +6,7 @@ public struct PostgresError: Error, CustomStringConvertible, Sendable {
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Base: Hashable, Sendable {
             case connectionFailed, connectionLost, queryFailed, transactionAborted, decoding,
-                 invalidArgument, poolClosed
+                 invalidArgument, poolClosed, poolTimeout
         }
 
         private let base: Base
@@ -27,6 +27,8 @@ public struct PostgresError: Error, CustomStringConvertible, Sendable {
         public static let invalidArgument = Code(.invalidArgument)
         /// The connection pool has been closed.
         public static let poolClosed = Code(.poolClosed)
+        /// No pool connection became free within the pool's wait limit.
+        public static let poolTimeout = Code(.poolTimeout)
 
         /// A short, generic name for the kind of failure.
         public var description: String {
@@ -38,6 +40,7 @@ public struct PostgresError: Error, CustomStringConvertible, Sendable {
             case .decoding: "value could not be decoded"
             case .invalidArgument: "invalid argument"
             case .poolClosed: "connection pool closed"
+            case .poolTimeout: "no connection free in time"
             }
         }
     }
@@ -72,6 +75,13 @@ public struct PostgresError: Error, CustomStringConvertible, Sendable {
 
     /// True for SQLSTATE 40001 (serialization failure) and 40P01 (deadlock): the transaction may be retried.
     public var isSerializationFailure: Bool { sqlState == "40001" || sqlState == "40P01" }
+
+    /// True when a bound on waiting ran out: no pool connection in time, a statement or lock timeout
+    /// (SQLSTATE 57014, 55P03), or an idle transaction ended by the server (25P03). The database is
+    /// busy, not broken: the request may be tried again shortly.
+    public var isTimeout: Bool {
+        code == .poolTimeout || ["57014", "55P03", "25P03"].contains(sqlState ?? "")
+    }
 
     /// True when the connection is gone: a lost socket, SQLSTATE class 08, or the server shutting
     /// the session down (57P01, 57P02, 57P03). Such a connection must not be used again.

@@ -12,7 +12,8 @@ import Testing
     }
 
     private func waitUntil(_ condition: () async throws -> Bool) async throws -> Bool {
-        for _ in 0..<500 {
+        // Long: another test's open transaction holds back the feed's horizon (cluster-wide) for a while.
+        for _ in 0..<1500 {
             if try await condition() { return true }
             try await Task.sleep(for: .milliseconds(10))
         }
