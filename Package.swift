@@ -67,7 +67,8 @@ let package = Package(
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            resources: [.copy("OpenAPI/openapi.json")]
         ),
         // MARK: Executables
         .executableTarget(

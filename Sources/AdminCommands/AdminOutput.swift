@@ -1,4 +1,5 @@
 import Foundation
+import Taaktoedeling
 
 /// Where a command writes: standard output or error in the program, a buffer in tests.
 public struct AdminOutput: Sendable {
@@ -20,13 +21,19 @@ public struct AdminOutput: Sendable {
         try sink(data)
     }
 
-    /// Writes text as UTF-8, unchanged (no newline is added).
+    /// Writes text as UTF-8 (no newline is added), every control character but tab and newline
+    /// shown escaped: text from clients never reaches an operator's terminal as escape sequences.
     public func write(_ text: String) throws {
-        try sink(Data(text.utf8))
+        try sink(Data(Tekstregels.onschadelijk(text).utf8))
     }
 
-    /// Writes a line: the text and a newline.
+    /// Writes a report: text that keeps its CRLF line ends, every other control character escaped.
+    public func write(report: Data) throws {
+        try sink(Data(Tekstregels.onschadelijk(String(decoding: report, as: UTF8.self), regelterugloop: true).utf8))
+    }
+
+    /// Writes a line: the text (escaped as by `write(_:)`) and a newline.
     public func line(_ text: String = "") throws {
-        try sink(Data((text + "\n").utf8))
+        try sink(Data((Tekstregels.onschadelijk(text) + "\n").utf8))
     }
 }

@@ -18,6 +18,14 @@ enum ArgumentParsing {
         return peildatum
     }
 
+    /// A calendar date (`2026-03-01`) in the supported years, else a usage error.
+    static func datum(_ text: String) throws -> Kalenderdatum {
+        guard let datum = Kalenderdatum(text), Kalenderdatum.ondersteundeJaren.contains(datum.jaar) else {
+            throw ValidationError("'\(text)' is not a date (YYYY-MM-DD) from 1900 to 9999")
+        }
+        return datum
+    }
+
     /// A dossier id or kenmerk, else a usage error.
     static func dossierReference(_ text: String) throws -> DossierReference {
         if let id = UUID(uuidString: text) { return .id(id) }

@@ -1,3 +1,4 @@
+import Foundation
 import Synchronization
 
 /// A progress line on standard error that rewrites itself (`\r`), shown only when the context says
@@ -14,7 +15,7 @@ final class ProgressLine: Sendable {
     func show(_ text: String) {
         guard context.showsProgress else { return }
         shown.withLock { $0 = true }
-        try? context.errors.write("\r\u{1B}[K" + text)
+        try? context.errors.write(Data(("\r\u{1B}[K" + text).utf8))
     }
 
     /// Ends the line if anything was shown since the last `finish()`.

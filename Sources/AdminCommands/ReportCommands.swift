@@ -1,10 +1,10 @@
 import ArgumentParser
 
-/// `report stand-van-zaken`: the reports of the API, from the command line.
+/// `report stand-van-zaken` and `report evaluatie`: the reports of the API, from the command line.
 struct ReportCommands: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Produce reports.",
-        subcommands: [StandVanZakenCommand.self]
+        subcommands: [StandVanZakenCommand.self, EvaluatieCommand.self]
     )
 }

@@ -15,12 +15,12 @@ struct StandVanZakenCommand: AdminCommand {
     var peildatum: Peildatum
 
     @Option(help: "The rendering.")
-    var format: ReportFormat = .json
+    var format: Rapportformaat = .json
 
     func execute(in context: AdminContext) async throws {
         try await database.withDatabase(in: context) { database in
             let report = try await database.service.standVanZaken(peildatum: peildatum)
-            try context.output.write(try format.render(report))
+            try context.output.write(report: try format.render(report))
         }
     }
 }

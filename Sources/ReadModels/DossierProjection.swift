@@ -35,6 +35,7 @@ enum DossierProjection {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         encoder.dateEncodingStrategy = .deferredToDate
+        encoder.userInfo[Dossier.opslagSleutel] = true
         return try encoder.encode(dossier)
     }
 

@@ -48,12 +48,14 @@ public final class DossierService: Sendable {
         let outcome = try await pool.withTransaction { connection in
             let kenmerk = try KenmerkUitgifte.volgende(in: jaar, on: connection)
             let events = try Beslissing.decide(nil, command, by: context.actor, at: now, kenmerk: kenmerk)
-            return try Self.record(
+            let outcome = try Self.record(
                 events, commandID: context.commandID, metadata: metadata, to: id, expected: .noStream, before: nil, on: connection
             )
+            try context.inTransaction?(outcome, connection)
+            return outcome
         }
         store.announceCommittedEvents()
-        logger.info("dossier geopend", metadata: ["dossier.id": "\(id)", "dossier.kenmerk": "\(outcome.dossier.kenmerk)"])
+        logger.info("dossier geopend", metadata: ["dossier.id": "\(id.uuidString.lowercased())", "dossier.kenmerk": "\(outcome.dossier.kenmerk)"])
         return outcome
     }
 
@@ -69,14 +71,25 @@ public final class DossierService: Sendable {
                 let outcome = try await pool.withTransaction { connection in
                     let elements = try DossierStream.decode(EventStore.readStream(on: connection, streamID))
                     let state = DossierStream.fold(elements)
-                    if let expected = context.expectedVersion, let state, expected != state.versie {
-                        throw ServiceError.staleVersion(current: state.versie)
+                    if let expected = context.expectedVersion, let state {
+                        // Visibility first: a dossier the actor may not see is unknown to it, whatever
+                        // version it names; and it is compared with the version of its own view.
+                        guard let view = state.zichtbaar(voor: context.actor) else { throw DomainError.nietGevonden }
+                        if expected != view.versie { throw ServiceError.staleVersion(current: view.versie) }
                     }
                     let events = try Beslissing.decide(state, command, by: context.actor, at: now, kenmerk: nil)
-                    return try Self.record(
+                    if events.isEmpty, let state {
+                        // Nothing to record (a change to what the dossier already says).
+                        let outcome = CommandOutcome(dossier: state, events: [])
+                        try context.inTransaction?(outcome, connection)
+                        return outcome
+                    }
+                    let outcome = try Self.record(
                         events, commandID: context.commandID, metadata: metadata, to: dossierID,
                         expected: .exact(state?.versie ?? 0), before: state, on: connection
                     )
+                    try context.inTransaction?(outcome, connection)
+                    return outcome
                 }
                 store.announceCommittedEvents()
                 return outcome
@@ -86,7 +99,7 @@ public final class DossierService: Sendable {
                     throw ServiceError.staleVersion(current: actual ?? expected)
                 }
                 guard attempt < maximumAttempts else { throw ServiceError.tooMuchContention }
-                logger.debug("versieconflict, opnieuw beslissen", metadata: ["dossier.id": "\(dossierID)", "poging": "\(attempt)"])
+                logger.debug("versieconflict, opnieuw beslissen", metadata: ["dossier.id": "\(dossierID.uuidString.lowercased())", "poging": "\(attempt)"])
                 try await Task.sleep(for: .milliseconds(Int.random(in: 0...(2 * min(attempt, 10)))))
             }
         }
@@ -194,17 +207,27 @@ public final class DossierService: Sendable {
             }
         }
         let geslotenRondes = Set(dossier.consultaties.filter { $0.status == .gesloten }.map(\.ronde))
-        return rows.filter { row in
+        let zichtbaar = rows.filter { row in
             guard grens.omvat(row.regel.geregistreerdOp) else { return false }
             guard actor.rol == .koepel, let ronde = row.ronde, let koepel = row.koepel else { return true }
             return koepel == actor.koepel?.rawValue || geslotenRondes.contains(ronde)
         }.map(\.regel)
+        guard actor.rol == .koepel else { return zichtbaar }
+        // A koepel's entries are numbered as the events it may see, like the versie of its view, so
+        // a gap never betrays another koepel's reactie in an open round.
+        return zichtbaar.enumerated().map { index, regel in
+            var regel = regel
+            regel.versie = Int64(index + 1)
+            return regel
+        }
     }
 
-    /// The raw stored events of a dossier with metadata and hashes; `nil` when it does not exist.
-    public func gebeurtenissen(_ id: UUID) async throws -> [RecordedEvent]? {
-        let events = try await store.readStream(DossierStream.id(of: id))
-        return events.isEmpty ? nil : events
+    /// A page (from 1) of the raw stored events of a dossier with metadata and hashes, and how many
+    /// there are; `nil` when it does not exist.
+    public func gebeurtenissen(_ id: UUID, page: Int = 1, pageSize: Int = 100) async throws -> (events: [RecordedEvent], total: Int64)? {
+        let after = Int64(max(0, page - 1)) * Int64(max(1, pageSize))
+        guard let read = try await store.readStream(DossierStream.id(of: id), after: after, limit: max(1, pageSize)) else { return nil }
+        return (read.events, read.version)
     }
 
     /// The global feed in commit order (never skips a late commit).
@@ -247,6 +270,16 @@ public final class DossierService: Sendable {
         }
         if let state { dossiers.append(state) }
         return dossiers
+    }
+
+    /// The overview for the four-yearly evaluation over the dossiers opened from the start of `van`
+    /// to the end of `tot` (Europe/Amsterdam; both optional), each as recorded at the end of `tot`
+    /// (now when absent).
+    public func evaluatie(van: Kalenderdatum?, tot: Kalenderdatum?) async throws -> Evaluatieoverzicht {
+        let peildatum = tot.map(Peildatum.init(eindeVan:)) ?? Peildatum(moment: clock())
+        let begin = van.map { AmsterdamseTijd.beginVan($0) }
+        let dossiers = try await dossiers(asRecordedAt: peildatum).filter { dossier in begin.map { dossier.geopendOp >= $0 } ?? true }
+        return Evaluatieoverzicht(dossiers: dossiers)
     }
 
     /// The stand-van-zaken report as recorded at `peildatum`.

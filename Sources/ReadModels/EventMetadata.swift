@@ -32,6 +32,17 @@ public struct EventMetadata: Codable, Sendable, Equatable {
         return naam
     }
 
+    /// Encodes every field, ids in lower case (RFC 9562).
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(tokenId?.uuidString.lowercased(), forKey: .tokenId)
+        try container.encode(naam, forKey: .naam)
+        try container.encode(rol, forKey: .rol)
+        try container.encodeIfPresent(koepel, forKey: .koepel)
+        try container.encode(correlationId, forKey: .correlationId)
+        try container.encode(commandId.uuidString.lowercased(), forKey: .commandId)
+    }
+
     /// Reads metadata from stored JSON; events written by other tools may lack it.
     static func decode(_ data: Data) -> EventMetadata? {
         try? JSONDecoder().decode(EventMetadata.self, from: data)

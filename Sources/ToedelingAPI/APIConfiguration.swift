@@ -6,12 +6,23 @@ public struct APIConfiguration: Sendable {
     public var port: Int
     /// The origins allowed cross-origin access (exact match, e.g. `https://portaal.example.nl`).
     public var corsOrigins: [String]
+    /// The `Strict-Transport-Security` header to send, when the server is reached over TLS
+    /// (`TOEDELING_HSTS_MAX_AGE`); nil sends none.
+    public var strictTransportSecurity: String?
 
     /// Creates a configuration.
-    public init(hostname: String = "127.0.0.1", port: Int = 8080, corsOrigins: [String] = []) {
+    public init(hostname: String = "127.0.0.1", port: Int = 8080, corsOrigins: [String] = [], strictTransportSecurity: String? = nil) {
         self.hostname = hostname
         self.port = port
         self.corsOrigins = corsOrigins
+        self.strictTransportSecurity = strictTransportSecurity
+    }
+
+    /// Parses `TOEDELING_HSTS_MAX_AGE` (seconds, behind TLS): the header value, nil when unset or empty.
+    public static func strictTransportSecurity(fromEnvironmentValue value: String?) throws -> String? {
+        guard let value, !value.isEmpty else { return nil }
+        guard let seconds = Int(value), seconds >= 0 else { throw ConfigurationError(variable: "TOEDELING_HSTS_MAX_AGE", expected: "a number of seconds") }
+        return "max-age=\(seconds); includeSubDomains"
     }
 
     /// Parses `TOEDELING_CORS_ORIGINS`: a comma- or space-separated list of origins.

@@ -17,8 +17,17 @@ public struct APIDependencies: Sendable {
     public var metrics: PrometheusCollectorRegistry
     /// The logger requests log to.
     public var logger: Logger
+    /// The health probe `/health` asks (run it as a `Service` beside the pool).
+    public var health: PostgresHealthProbe
     /// How long a request with a busy `Idempotency-Key` waits for the first one before 409.
     public var idempotencyWaitLimit: Duration
+    /// How long an idempotency record is kept (`TOEDELING_IDEMPOTENCY_TTL`), in seconds.
+    public var idempotencyTimeToLiveSeconds: Int64 = 86_400
+
+    /// The idempotency records over the pool, with their time to live.
+    var idempotencyStore: IdempotencyStore {
+        IdempotencyStore(pool: pool, timeToLiveSeconds: idempotencyTimeToLiveSeconds)
+    }
 
     /// Creates the dependencies from their parts.
     public init(
@@ -35,6 +44,7 @@ public struct APIDependencies: Sendable {
         self.metrics = metrics
         self.logger = logger
         self.idempotencyWaitLimit = idempotencyWaitLimit
+        self.health = PostgresHealthProbe(pool: pool)
     }
 
     /// Creates the dependencies over one pool: its event store, dossier service and token store.

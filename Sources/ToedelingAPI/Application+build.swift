@@ -28,19 +28,19 @@ public func buildRouter(
     router.addMiddleware {
         RequestIDMiddleware()
         RequestTelemetryMiddleware(registry: registry, metricsFactory: metricsFactory)
-        StandardHeadersMiddleware()
+        StandardHeadersMiddleware(strictTransportSecurity: configuration.strictTransportSecurity)
         CORSPolicyMiddleware(allowedOrigins: Set(configuration.corsOrigins))
         ProblemMiddleware(metricsFactory: metricsFactory)
         RouteGuardMiddleware(registry: registry)
         AuthenticationMiddleware(tokens: dependencies.tokens)
         JSONBodyMiddleware()
         IdempotencyMiddleware(
-            store: IdempotencyStore(pool: dependencies.pool),
+            store: dependencies.idempotencyStore,
             waitLimit: dependencies.idempotencyWaitLimit
         )
     }
     let routes = APIRoutes(router: router, registry: registry)
-    OperationsController(pool: dependencies.pool, metrics: dependencies.metrics).addRoutes(to: routes)
+    OperationsController(pool: dependencies.pool, health: dependencies.health, metrics: dependencies.metrics).addRoutes(to: routes)
     OpenAPIController().addRoutes(to: routes)
     DossierController(service: dependencies.service).addRoutes(to: routes)
     AfwegingskaderController().addRoutes(to: routes)

@@ -12,7 +12,12 @@ struct ToedelingServer: AsyncParsableCommand {
             The database is DATABASE_URL (a libpq connection string or postgresql:// URI), or libpq's PG* \
             variables when it is unset. TOEDELING_CORS_ORIGINS lists browser origins allowed to call the API \
             (comma-separated), TOEDELING_LOG_LEVEL the log level (default info), TOEDELING_POOL_SIZE the \
-            number of database connections (default 10). The server refuses to start on a database that is \
+            number of database connections (default 10). Every database wait is bounded: \
+            TOEDELING_STATEMENT_TIMEOUT (15s), TOEDELING_LOCK_TIMEOUT (3s), TOEDELING_IDLE_TRANSACTION_TIMEOUT \
+            (10s), TOEDELING_CONNECT_TIMEOUT (5s), TOEDELING_POOL_TIMEOUT (5s, then 503 with Retry-After). \
+            TOEDELING_IDEMPOTENCY_TTL (24h) is how long Idempotency-Key records are kept; \
+            TOEDELING_HSTS_MAX_AGE (seconds) sends Strict-Transport-Security, for a server behind TLS. \
+            The server refuses to start on a database that is \
             not migrated with `toedeling-admin migrate` or that a newer version migrated.
             """
     )
@@ -39,16 +44,27 @@ struct ToedelingServer: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let settings = ServerSettings(
-            api: APIConfiguration(
-                hostname: hostname,
-                port: port,
-                corsOrigins: APIConfiguration.corsOrigins(fromEnvironmentValue: Self.environment["TOEDELING_CORS_ORIGINS"])
-            ),
-            databaseURL: Self.environment["DATABASE_URL"] ?? "",
-            maximumConnections: Self.environment["TOEDELING_POOL_SIZE"].flatMap(Int.init) ?? 10,
-            logLevel: Self.environment["TOEDELING_LOG_LEVEL"].flatMap(LogLevelName.init)?.level ?? .info
-        )
+        let settings: ServerSettings
+        do {
+            let (limits, idempotencyTimeToLive) = try ServerSettings.limits(from: Self.environment)
+            settings = ServerSettings(
+                api: APIConfiguration(
+                    hostname: hostname,
+                    port: port,
+                    corsOrigins: APIConfiguration.corsOrigins(fromEnvironmentValue: Self.environment["TOEDELING_CORS_ORIGINS"]),
+                    strictTransportSecurity: try APIConfiguration.strictTransportSecurity(
+                        fromEnvironmentValue: Self.environment["TOEDELING_HSTS_MAX_AGE"])
+                ),
+                databaseURL: Self.environment["DATABASE_URL"] ?? "",
+                maximumConnections: Self.environment["TOEDELING_POOL_SIZE"].flatMap(Int.init) ?? 10,
+                logLevel: Self.environment["TOEDELING_LOG_LEVEL"].flatMap(LogLevelName.init)?.level ?? .info,
+                databaseLimits: limits,
+                idempotencyTimeToLive: idempotencyTimeToLive
+            )
+        } catch let error as ConfigurationError {
+            FileHandle.standardError.write(Data("toedeling-server: \(error)\n".utf8))
+            throw ExitCode(64)
+        }
         let metrics = ToedelingServerRunner.bootstrap(logLevel: settings.logLevel)
         do {
             try await ToedelingServerRunner.run(settings: settings, metrics: metrics)

@@ -164,8 +164,8 @@ import ToedelingAPI
 
     // MARK: report
 
-    @Test(arguments: [ReportFormat.json, .csv, .markdown, .html])
-    func reportBytesAreTheDomainRenderingForThePeildatum(format: ReportFormat) async throws {
+    @Test(arguments: [Rapportformaat.json, .csv, .markdown, .html])
+    func reportBytesAreTheDomainRenderingForThePeildatum(format: Rapportformaat) async throws {
         try await TestDatabase.with { db in
             try await populate(db.service)
             let peildatum = Peildatum(moment: Date().addingTimeInterval(60))

@@ -54,7 +54,7 @@ import Testing
                 let highest = try #require(dossiers.map(\.kenmerk).max())
                 #expect(next.kenmerk == Kenmerk(jaar: highest.jaar, volgnummer: highest.volgnummer + 1) || next.kenmerk.jaar != highest.jaar)
                 let highestPosition = try await source.pool.withConnection { try $0.query("SELECT max(position) AS m FROM events")[0].int64("m") }
-                let firstNew = try #require(try await target.service.gebeurtenissen(next.id)?.first)
+                let firstNew = try #require(try await target.service.gebeurtenissen(next.id)?.events.first)
                 #expect(firstNew.position > highestPosition)
                 #expect(await AdminRun.run(["verify"], databaseURL: target.url).code == 0)
             }

@@ -70,7 +70,7 @@ import Testing
             let dossier = try await openDossier(db.service)
             let ctx = context()
             _ = try await db.service.execute(.openConsultatie(koepels: [.VNG], termijn: termijn), on: dossier.id, context: ctx)
-            let events = try #require(try await db.service.gebeurtenissen(dossier.id))
+            let events = try #require(try await db.service.gebeurtenissen(dossier.id)).events
             let metadata = try JSONDecoder().decode(EventMetadata.self, from: events[1].metadata)
             #expect(metadata.correlationId == ctx.correlationID)
             #expect(metadata.commandId == ctx.commandID)

@@ -23,10 +23,12 @@ struct APITestHarness: Sendable {
     /// Runs `body` with a fresh harness and cleans everything up afterwards.
     static func with<T>(
         corsOrigins: [String] = [],
+        limits: PostgresLimits? = nil,
         _ body: (APITestHarness) async throws -> T
     ) async throws -> T {
         try await TestDatabase.with { database in
-            let pool = PostgresConnectionPool(connectionString: database.url, maximumConnections: 6, logger: Logger(label: "test"))
+            let pool = PostgresConnectionPool(
+                connectionString: database.url, maximumConnections: 6, limits: limits, logger: Logger(label: "test"))
             do {
                 let dependencies = APIDependencies(pool: pool, metrics: PrometheusCollectorRegistry(), logger: Logger(label: "test"))
                 let tokens = dependencies.tokens
@@ -51,13 +53,21 @@ struct APITestHarness: Sendable {
     }
 
     /// The application under test.
-    func application(corsOrigins: [String] = []) async throws -> some ApplicationProtocol {
-        try await buildApplication(configuration: APIConfiguration(corsOrigins: corsOrigins), dependencies: dependencies)
+    func application(corsOrigins: [String] = [], strictTransportSecurity: String? = nil) async throws -> some ApplicationProtocol {
+        try await buildApplication(
+            configuration: APIConfiguration(corsOrigins: corsOrigins, strictTransportSecurity: strictTransportSecurity),
+            dependencies: dependencies
+        )
     }
 
     /// Runs `body` with a client of the application (in-process router testing).
-    func test<T: Sendable>(corsOrigins: [String] = [], _ body: @escaping @Sendable (any TestClientProtocol) async throws -> T) async throws -> T {
-        try await application(corsOrigins: corsOrigins).test(.router) { client in try await body(client) }
+    func test<T: Sendable>(
+        corsOrigins: [String] = [], strictTransportSecurity: String? = nil,
+        _ body: @escaping @Sendable (any TestClientProtocol) async throws -> T
+    ) async throws -> T {
+        try await application(corsOrigins: corsOrigins, strictTransportSecurity: strictTransportSecurity).test(.router) { client in
+            try await body(client)
+        }
     }
 }
 

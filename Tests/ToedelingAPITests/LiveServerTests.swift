@@ -15,7 +15,14 @@ struct LiveServerTests {
                 #expect(health.headers[HTTPField.Name("API-Version")!] == "1.0.0")
                 let wrongMethod = try await client.execute(uri: "/v1/dossiers", method: .patch)
                 #expect(wrongMethod.status == .methodNotAllowed)
-                #expect(wrongMethod.headers[.allow] == "POST, GET")
+                #expect(wrongMethod.headers[.allow] == "POST, GET, HEAD")
+                // HEAD over a real socket: the GET's status and headers, no body.
+                let get = try await client.execute(uri: "/v1/openapi.json", method: .get)
+                let head = try await client.execute(uri: "/v1/openapi.json", method: .head)
+                #expect(head.status == .ok)
+                #expect(head.body.readableBytes == 0)
+                #expect(head.headers[.contentType] == get.headers[.contentType])
+                #expect(head.headers[.contentLength] == String(get.body.readableBytes))
                 #expect(try await client.execute(uri: "/v1/dossiers/", method: .get).status == .notFound)
 
                 let tooLarge = ByteBuffer(repeating: UInt8(ascii: " "), count: 2 << 20)

@@ -15,4 +15,15 @@ public struct TokenRecord: Sendable, Equatable, Codable {
     public var createdAt: Date
     /// When the token was revoked, if it was.
     public var revokedAt: Date?
+
+    /// Encodes every field, the id in lower case (RFC 9562).
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id.uuidString.lowercased(), forKey: .id)
+        try container.encode(naam, forKey: .naam)
+        try container.encode(rol, forKey: .rol)
+        try container.encodeIfPresent(koepel, forKey: .koepel)
+        try container.encode(createdAt, forKey: .createdAt)
+        try container.encodeIfPresent(revokedAt, forKey: .revokedAt)
+    }
 }

@@ -2,10 +2,11 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import ReadModels
+import Synchronization
 import Taaktoedeling
 
-/// The dossier endpoints: opening and reading dossiers, their timeline and raw events, and every
-/// command on a dossier.
+/// The dossier endpoints: opening, reading and changing dossiers, their timeline and raw events, and
+/// every command on a dossier.
 struct DossierController {
     let service: DossierService
 
@@ -15,6 +16,7 @@ struct DossierController {
         routes.on(.post, "/v1/dossiers", use: open)
         routes.on(.get, "/v1/dossiers", use: list)
         routes.on(.get, "/v1/dossiers/:id", use: show)
+        routes.on(.patch, "/v1/dossiers/:id", use: patch)
         routes.on(.get, "/v1/dossiers/:id/tijdlijn", use: tijdlijn)
         routes.on(.get, "/v1/dossiers/:id/gebeurtenissen", use: gebeurtenissen)
         for route in DossierCommandRoute.all {
@@ -30,21 +32,21 @@ struct DossierController {
         var parameters = QueryParameters(request, known: ["fase", "vakdepartement", "page", "pageSize"])
         let fase = parameters.choice("fase", Fase.self)
         let vakdepartement = parameters.text("vakdepartement")
-        let page = parameters.integer("page", in: 1...1_000_000) ?? 1
-        let pageSize = parameters.integer("pageSize", in: 1...100) ?? 20
+        let paging = parameters.paging()
         try parameters.validate()
         let query = DossierQuery(
             fase: fase,
             vakdepartement: vakdepartement,
             koepel: actor.rol == .koepel ? actor.koepel : nil,
-            page: page,
-            pageSize: pageSize
+            page: paging.page,
+            pageSize: paging.pageSize
         )
         let result = try await service.dossiers(query)
         let visible = result.items.compactMap { $0.zichtbaar(voor: actor) }
-        var headers: HTTPFields = [HTTPField.Name("X-Total-Count")!: String(result.total)]
-        let links = PageLinks(query: query, total: result.total).header
-        if !links.isEmpty { headers[.link] = links }
+        var filters: [(String, String)] = []
+        if let fase { filters.append(("fase", fase.rawValue)) }
+        if let vakdepartement { filters.append(("vakdepartement", vakdepartement)) }
+        let headers = PageLinks(path: "/v1/dossiers", filters: filters, paging: paging, total: result.total).headers
         return try APIJSON.response(DossierList(resultaten: visible), headers: headers)
     }
 
@@ -53,32 +55,45 @@ struct DossierController {
         var parameters = QueryParameters(request, known: ["peildatum"])
         let peildatum = parameters.peildatum()
         try parameters.validate()
-        guard let id = Self.dossierID(context), let dossier = try await service.dossier(id, peildatum: peildatum),
-            let visible = dossier.zichtbaar(voor: actor)
-        else {
-            throw Problem.notFound("Dit dossier bestaat niet of is niet zichtbaar.")
-        }
-        return try APIJSON.response(DossierDocument(dossier: visible), headers: [.eTag: EntityTag.of(visible)])
+        let visible = try await visibleDossier(context, actor: actor, peildatum: peildatum)
+        let tag = EntityTag.of(visible)
+        if EntityTag.noneMatch(request, tag) { return EntityTag.notModified(tag) }
+        return try APIJSON.response(DossierDocument(dossier: visible), headers: [.eTag: tag])
     }
 
     @Sendable func tijdlijn(_ request: Request, context: APIRequestContext) async throws -> Response {
         let actor = try context.actor(allowing: Self.everyone)
-        var parameters = QueryParameters(request, known: ["peildatum"])
+        var parameters = QueryParameters(request, known: ["peildatum", "page", "pageSize"])
         let peildatum = parameters.peildatum()
+        let paging = parameters.paging(defaultSize: 100, maximumSize: 1000)
         try parameters.validate()
-        guard let id = Self.dossierID(context), let regels = try await service.tijdlijn(id, peildatum: peildatum, voor: actor) else {
+        let visible = try await visibleDossier(context, actor: actor, peildatum: peildatum)
+        let tag = EntityTag.of(visible)
+        if EntityTag.noneMatch(request, tag) { return EntityTag.notModified(tag) }
+        guard let regels = try await service.tijdlijn(visible.id, peildatum: peildatum, voor: actor) else {
             throw Problem.notFound("Dit dossier bestaat niet of is niet zichtbaar.")
         }
-        return try APIJSON.response(TijdlijnDocument(tijdlijn: regels))
+        var headers = PageLinks(
+            path: "/v1/dossiers/\(visible.id.uuidString.lowercased())/tijdlijn",
+            filters: peildatum.map { [("peildatum", $0.tekst)] } ?? [], paging: paging, total: regels.count
+        ).headers
+        headers[.eTag] = tag
+        return try APIJSON.response(TijdlijnDocument(tijdlijn: paging.slice(regels)), headers: headers)
     }
 
     @Sendable func gebeurtenissen(_ request: Request, context: APIRequestContext) async throws -> Response {
         _ = try context.actor(allowing: [.coordinator, .liaison])
-        try QueryParameters(request, known: []).validate()
-        guard let id = Self.dossierID(context), let events = try await service.gebeurtenissen(id) else {
+        var parameters = QueryParameters(request, known: ["page", "pageSize"])
+        let paging = parameters.paging(defaultSize: 100, maximumSize: 1000)
+        try parameters.validate()
+        guard let id = Self.dossierID(context), let page = try await service.gebeurtenissen(id, page: paging.page, pageSize: paging.pageSize)
+        else {
             throw Problem.notFound("Dit dossier bestaat niet.")
         }
-        return try APIJSON.response(EventList(gebeurtenissen: try events.map(EventDocument.init)))
+        let headers = PageLinks(
+            path: "/v1/dossiers/\(id.uuidString.lowercased())/gebeurtenissen", filters: [], paging: paging, total: Int(page.total)
+        ).headers
+        return try APIJSON.response(EventList(gebeurtenissen: try page.events.map(EventDocument.init)), headers: headers)
     }
 
     // MARK: Commands
@@ -88,10 +103,26 @@ struct DossierController {
         try QueryParameters(request, known: []).validate()
         let body = try await APIJSON.body(of: request)
         // A keyed request opens the same dossier id on every retry, so a retry cannot open a second one.
-        let pad = context.commandID.map { ["id": StableUUID.derived(from: $0, "dossier").uuidString] } ?? [:]
+        let pad = context.commandID.map { ["id": StableUUID.derived(from: $0, "dossier").uuidString.lowercased()] } ?? [:]
         let command = try DossierCommand.parse(.openen, body: body, pad: pad).get()
-        let outcome = try await service.open(command, context: commandContext(actor, context, expectedVersion: nil))
-        return try created(outcome.dossier, for: actor)
+        let rendering = Rendering { outcome in try Self.answer(DossierDocument(dossier: outcome.dossier), status: .created, for: actor) }
+        _ = try await service.open(command, context: commandContext(actor, context, expectedVersion: nil, rendering: rendering))
+        return try rendering.response()
+    }
+
+    /// `PATCH /v1/dossiers/{id}`: a JSON Merge Patch (RFC 7396) of the voorstel.
+    @Sendable func patch(_ request: Request, context: APIRequestContext) async throws -> Response {
+        let actor = try context.actor(allowing: [.coordinator])
+        try QueryParameters(request, known: []).validate()
+        let expectedVersion = try EntityTag.expectedVersion(in: request)
+        let body = try await APIJSON.body(of: request)
+        let command = try DossierCommand.parse(.wijzigVoorstel, body: body).get()
+        guard let id = Self.dossierID(context) else { throw Problem.notFound("Dit dossier bestaat niet.") }
+        let rendering = Rendering { outcome in try Self.answer(DossierDocument(dossier: outcome.dossier), status: .ok, for: actor) }
+        _ = try await service.execute(
+            command, on: id, context: commandContext(actor, context, expectedVersion: expectedVersion, rendering: rendering)
+        )
+        return try rendering.response()
     }
 
     func command(_ route: DossierCommandRoute) -> @Sendable (Request, APIRequestContext) async throws -> Response {
@@ -106,38 +137,64 @@ struct DossierController {
             guard let id = Self.dossierID(context) else {
                 throw Problem.notFound("Dit dossier bestaat niet.")
             }
-            let outcome = try await service.execute(
-                command, on: id, context: commandContext(actor, context, expectedVersion: expectedVersion)
-            )
-            var document = DossierDocument(dossier: outcome.dossier)
-            switch route.kind {
-            case .openConsultatie: document.ronde = outcome.dossier.consultaties.map(\.ronde).max()
-            case .legToetsingVast: document.advies = outcome.dossier.toetsing?.advies
-            default: break
+            let rendering = Rendering { outcome in
+                var document = DossierDocument(dossier: outcome.dossier)
+                switch route.kind {
+                case .openConsultatie: document.ronde = outcome.dossier.consultaties.map(\.ronde).max()
+                case .legToetsingVast: document.advies = outcome.dossier.toetsing?.advies
+                default: break
+                }
+                return try Self.answer(document, status: .created, for: actor)
             }
-            return try created(document, for: actor)
+            _ = try await service.execute(
+                command, on: id, context: commandContext(actor, context, expectedVersion: expectedVersion, rendering: rendering)
+            )
+            return try rendering.response()
         }
     }
 
     // MARK: Helpers
 
-    private func commandContext(_ actor: Actor, _ context: APIRequestContext, expectedVersion: Int64?) -> CommandContext {
-        CommandContext(actor: actor, correlationID: context.requestID, commandID: context.commandID ?? UUID(), expectedVersion: expectedVersion)
+    /// The dossier of the `{id}` path parameter as the actor may see it, now or at a peildatum; 404
+    /// when it does not exist (then) or the actor may not see it.
+    private func visibleDossier(_ context: APIRequestContext, actor: Actor, peildatum: Peildatum?) async throws -> Dossier {
+        guard let id = Self.dossierID(context), let dossier = try await service.dossier(id, peildatum: peildatum),
+            let visible = dossier.zichtbaar(voor: actor)
+        else {
+            throw Problem.notFound("Dit dossier bestaat niet of is niet zichtbaar.")
+        }
+        return visible
     }
 
-    private func created(_ dossier: Dossier, for actor: Actor) throws -> Response {
-        try created(DossierDocument(dossier: dossier), for: actor)
+    /// The command context; the answer is rendered inside the command's transaction and kept there
+    /// for an `Idempotency-Key`, so events and kept answer commit together.
+    private func commandContext(
+        _ actor: Actor, _ context: APIRequestContext, expectedVersion: Int64?, rendering: Rendering
+    ) -> CommandContext {
+        let ticket = context.idempotency
+        return CommandContext(
+            actor: actor, correlationID: context.requestID, commandID: context.commandID ?? UUID(), expectedVersion: expectedVersion,
+            inTransaction: { outcome, connection in
+                let answer = try rendering.render(outcome)
+                try ticket?.keep(answer, on: connection)
+            }
+        )
     }
 
-    /// 201 with the dossier as the actor may see it, its `Location` and its `ETag`.
-    private func created(_ document: DossierDocument, for actor: Actor) throws -> Response {
+    /// The answer to a command: the dossier as the actor may see it, its `Location` and its `ETag`.
+    static func answer(_ document: DossierDocument, status: HTTPResponse.Status, for actor: Actor) throws -> StoredResponse {
         guard let visible = document.dossier.zichtbaar(voor: actor) else {
             throw Problem.notFound("Dit dossier bestaat niet of is niet zichtbaar.")
         }
-        return try APIJSON.response(
-            DossierDocument(dossier: visible, ronde: document.ronde, advies: document.advies),
-            status: .created,
-            headers: [.location: "/v1/dossiers/\(visible.id.uuidString)", .eTag: EntityTag.of(visible)]
+        let body = try APIJSON.encoder().encode(DossierDocument(dossier: visible, ronde: document.ronde, advies: document.advies))
+        return StoredResponse(
+            status: Int(status.code),
+            headers: [
+                "Content-Type": MediaTypes.json,
+                "Location": "/v1/dossiers/\(visible.id.uuidString.lowercased())",
+                "ETag": EntityTag.of(visible),
+            ],
+            body: body
         )
     }
 
@@ -145,4 +202,29 @@ struct DossierController {
     static func dossierID(_ context: APIRequestContext) -> UUID? {
         context.parameters.get("id").flatMap(UUID.init(uuidString:))
     }
+}
+
+/// A command's answer, rendered once inside its transaction and sent after it commits.
+final class Rendering: Sendable {
+    private let make: @Sendable (CommandOutcome) throws -> StoredResponse
+    private let rendered = Mutex<StoredResponse?>(nil)
+
+    init(_ make: @escaping @Sendable (CommandOutcome) throws -> StoredResponse) {
+        self.make = make
+    }
+
+    /// Renders the answer for the outcome (the last call wins: a command decided again renders again).
+    func render(_ outcome: CommandOutcome) throws -> StoredResponse {
+        let answer = try make(outcome)
+        rendered.withLock { $0 = answer }
+        return answer
+    }
+
+    /// The rendered answer as a response.
+    func response() throws -> Response {
+        guard let answer = rendered.withLock({ $0 }) else { throw RenderingMissing() }
+        return answer.response()
+    }
+
+    private struct RenderingMissing: Error {}
 }

@@ -12,6 +12,23 @@ enum EntityTag {
         "\"\(dossier.versie)\""
     }
 
+    /// Whether `If-None-Match` names `tag` (or is `*`): then the answer is 304 (weak comparison,
+    /// RFC 9110 §13.1.2).
+    static func noneMatch(_ request: Request, _ tag: String) -> Bool {
+        guard let header = request.headers[.ifNoneMatch] else { return false }
+        return header.split(separator: ",").contains { candidate in
+            var value = Substring(candidate.trimmingCharacters(in: .whitespaces))
+            if value == "*" { return true }
+            if value.hasPrefix("W/") { value = value.dropFirst(2) }
+            return value == tag
+        }
+    }
+
+    /// 304 Not Modified with the tag.
+    static func notModified(_ tag: String) -> Response {
+        Response(status: .notModified, headers: [.eTag: tag])
+    }
+
     /// The version named by `If-Match`, nil when absent or `*`; anything else unreadable is a 400.
     static func expectedVersion(in request: Request) throws -> Int64? {
         guard let header = request.headers[.ifMatch] else { return nil }

@@ -8,7 +8,7 @@ struct EventDocument: Encodable {
     let positie: Int64
     let streamId: String
     let versie: Int64
-    let gebeurtenisId: UUID
+    let gebeurtenisId: String
     let type: String
     let schemaVersie: Int
     let data: JSONValue
@@ -21,7 +21,7 @@ struct EventDocument: Encodable {
         positie = event.position
         streamId = event.streamID
         versie = event.version
-        gebeurtenisId = event.eventID
+        gebeurtenisId = event.eventID.uuidString.lowercased()
         type = event.type
         schemaVersie = event.schemaVersion
         data = try JSONDecoder().decode(JSONValue.self, from: event.data)

@@ -14,12 +14,16 @@ public struct APIRequestContext: RequestContext {
     /// The id of the command this request carries: derived from the token and the `Idempotency-Key`
     /// when one is sent, so a retry of the same request is the same command; nil otherwise.
     public var commandID: UUID?
+    /// The claim on the request's `Idempotency-Key`, when it carries one: a command keeps its
+    /// response through it in its own transaction.
+    var idempotency: IdempotencyTicket?
     /// Creates the context for one request.
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)
         self.requestID = ""
         self.actor = nil
         self.commandID = nil
+        self.idempotency = nil
     }
 
     /// Request bodies above this size are refused with 413.

@@ -6,13 +6,24 @@ struct APIRoutes {
     let router: Router<APIRequestContext>
     let registry: RouteRegistry
 
-    /// Adds a route.
+    /// Adds a route answering in one of `produces` (JSON by default). A GET route answers HEAD as
+    /// well (RFC 9110 §9.3.2): the same status and headers, no body.
     func on(
         _ method: HTTPRequest.Method,
         _ template: String,
+        produces: [String] = [MediaTypes.json],
         use handler: @Sendable @escaping (Request, APIRequestContext) async throws -> Response
     ) {
-        registry.record(method, template)
+        registry.record(method, template, produces: produces)
         router.on(RouterPath(template), method: method, use: handler)
+        if method == .get {
+            registry.record(.head, template, produces: produces)
+            router.on(RouterPath(template), method: .head) { request, context in
+                var response = try await handler(request, context)
+                // The GET's length, no bytes (RFC 9110 §8.6).
+                response.body = ResponseBody(contentLength: response.body.contentLength) { _ in }
+                return response
+            }
+        }
     }
 }

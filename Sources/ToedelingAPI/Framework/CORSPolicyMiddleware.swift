@@ -6,9 +6,9 @@ import Hummingbird
 struct CORSPolicyMiddleware: RouterMiddleware {
     let allowedOrigins: Set<String>
 
-    static let allowedHeaders = "Authorization, Content-Type, Accept, If-Match, Idempotency-Key, X-Request-ID"
+    static let allowedHeaders = "Authorization, Content-Type, Accept, If-Match, If-None-Match, Idempotency-Key, X-Request-ID"
     static let exposedHeaders = "API-Version, ETag, Location, Link, X-Request-ID"
-    static let allowedMethods = "GET, POST, OPTIONS"
+    static let allowedMethods = "GET, HEAD, POST, PATCH, OPTIONS"
 
     func handle(
         _ request: Request,

@@ -15,6 +15,10 @@ extension HTTPField.Name {
     static let xContentTypeOptions = HTTPField.Name("X-Content-Type-Options")!
     /// `Referrer-Policy`.
     static let referrerPolicy = HTTPField.Name("Referrer-Policy")!
+    /// `Accept-Patch` (RFC 5789): the patch formats a resource takes.
+    static let acceptPatch = HTTPField.Name("Accept-Patch")!
+    /// `X-Total-Count`: the number of elements of a paged list.
+    static let totalCount = HTTPField.Name("X-Total-Count")!
     /// `Link` (RFC 8288).
     static let link = HTTPField.Name("Link")!
     /// `Idempotent-Replayed: true` marks a response replayed for an `Idempotency-Key`.

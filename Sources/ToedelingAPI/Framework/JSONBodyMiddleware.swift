@@ -2,15 +2,16 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 
-/// For POST: refuses bodies over 1 MiB (413, read with that limit, never buffered unbounded) and bodies that
-/// are not `application/json` (415); then hands the buffered body on.
+/// For POST and PATCH: refuses bodies over 1 MiB (413, read with that limit, never buffered unbounded)
+/// and bodies that are not `application/json` (POST) or `application/merge-patch+json` (PATCH) with
+/// 415; then hands the buffered body on.
 struct JSONBodyMiddleware: RouterMiddleware {
     func handle(
         _ request: Request,
         context: APIRequestContext,
         next: (Request, APIRequestContext) async throws -> Response
     ) async throws -> Response {
-        guard request.method == .post else {
+        guard request.method == .post || request.method == .patch else {
             return try await next(request, context)
         }
         if let declaredLength = request.headers[.contentLength].flatMap(Int.init), declaredLength > APIVersion.maximumBodySize {
@@ -19,9 +20,10 @@ struct JSONBodyMiddleware: RouterMiddleware {
         var request = request
         let body = try await request.collectBody(upTo: APIVersion.maximumBodySize)
         let contentType = request.headers[.contentType]
-        if contentType != nil || body.readableBytes > 0 {
-            guard let contentType, Self.isJSON(contentType) else {
-                throw Problem.unsupportedMediaType
+        let accepted = request.method == .patch ? MediaTypes.mergePatchJSON : MediaTypes.json
+        if contentType != nil || body.readableBytes > 0 || request.method == .patch {
+            guard let contentType, Self.essence(of: contentType) == accepted else {
+                throw request.method == .patch ? Problem.unsupportedMergePatch : Problem.unsupportedMediaType
             }
         }
         return try await next(request, context)
@@ -29,7 +31,12 @@ struct JSONBodyMiddleware: RouterMiddleware {
 
     /// Whether a `Content-Type` value names `application/json` (parameters such as charset allowed).
     static func isJSON(_ contentType: String) -> Bool {
+        essence(of: contentType) == MediaTypes.json
+    }
+
+    /// The media type of a `Content-Type` value without parameters, in lower case.
+    static func essence(of contentType: String) -> String {
         let essence = contentType.split(separator: ";", maxSplits: 1).first ?? ""
-        return essence.trimmingCharacters(in: .whitespaces).lowercased() == "application/json"
+        return essence.trimmingCharacters(in: .whitespaces).lowercased()
     }
 }

@@ -31,6 +31,10 @@ struct QueryParameters {
             problems.append(InvalidParam(name: name, reason: "mag niet leeg zijn"))
             return nil
         }
+        if let problem = Tekstregels.probleem(in: value, regelovergangen: false) {
+            problems.append(InvalidParam(name: name, reason: problem))
+            return nil
+        }
         return value
     }
 
@@ -65,6 +69,21 @@ struct QueryParameters {
             problems.append(contentsOf: invalid.problems.map { InvalidParam(name: $0.name, reason: $0.reason) })
             return nil
         }
+    }
+
+    /// A calendar date `JJJJ-MM-DD` in the supported years.
+    mutating func datum(_ name: String) -> Kalenderdatum? {
+        guard let value = text(name) else { return nil }
+        guard let datum = Kalenderdatum(value), Kalenderdatum.ondersteundeJaren.contains(datum.jaar) else {
+            problems.append(InvalidParam(name: name, reason: "is geen geldige datum van 1900 tot en met 9999 (verwacht JJJJ-MM-DD)"))
+            return nil
+        }
+        return datum
+    }
+
+    /// `page` (from 1) and `pageSize` (1…`maximumSize`).
+    mutating func paging(defaultSize: Int = 20, maximumSize: Int = 100) -> Paging {
+        Paging(page: integer("page", in: 1...1_000_000) ?? 1, pageSize: integer("pageSize", in: 1...maximumSize) ?? defaultSize)
     }
 
     /// Throws a 400 listing every problem found, if there is any.

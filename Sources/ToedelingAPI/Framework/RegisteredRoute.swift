@@ -1,11 +1,14 @@
 import HTTPTypes
 
-/// One route: a method and a Hummingbird path template such as `/v1/dossiers/:id`.
+/// One route: a method, a Hummingbird path template such as `/v1/dossiers/:id`, and the media types
+/// its successful answers can be had in (the first is the default).
 public struct RegisteredRoute: Sendable, Hashable {
     /// The HTTP method.
     public var method: HTTPRequest.Method
     /// The path template with `:name` parameters.
     public var template: String
+    /// The media types the route answers with, for `Accept` (406 when none fits).
+    public var produces: [String]
 
     /// The template in OpenAPI notation (`/v1/dossiers/{id}`).
     public var openAPIPath: String {

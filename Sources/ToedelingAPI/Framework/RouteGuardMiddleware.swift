@@ -1,7 +1,8 @@
 import Hummingbird
 
 /// Answers what the router alone would get wrong: a trailing slash or an empty segment is 404 and a known
-/// path with an unregistered method is 405 with `Allow`.
+/// path with an unregistered method is 405 with `Allow`; an `Accept` that names none of the route's
+/// media types is 406.
 struct RouteGuardMiddleware: RouterMiddleware {
     let registry: RouteRegistry
 
@@ -14,11 +15,14 @@ struct RouteGuardMiddleware: RouterMiddleware {
         guard path == "/" || !(path.hasSuffix("/") || path.contains("//")) else {
             throw Problem.notFound()
         }
-        guard let allowed = registry.allowedMethods(forPath: path) else {
+        guard let routes = registry.matching(path: path) else {
             throw Problem.notFound()
         }
-        guard allowed.contains(request.method) else {
-            throw Problem.methodNotAllowed(allowed: allowed)
+        guard let route = routes.first(where: { $0.method == request.method }) else {
+            throw Problem.methodNotAllowed(allowed: routes.map(\.method))
+        }
+        guard ContentNegotiation.best(accept: request.headers[.accept], offered: route.produces) != nil else {
+            throw Problem.notAcceptable(offered: route.produces)
         }
         return try await next(request, context)
     }

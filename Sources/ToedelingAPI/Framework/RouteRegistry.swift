@@ -15,14 +15,14 @@ public final class RouteRegistry: Sendable {
     }
 
     /// Records a route.
-    func record(_ method: HTTPRequest.Method, _ template: String) {
-        entries.withLock { $0.append(RegisteredRoute(method: method, template: template)) }
+    func record(_ method: HTTPRequest.Method, _ template: String, produces: [String]) {
+        entries.withLock { $0.append(RegisteredRoute(method: method, template: template, produces: produces)) }
     }
 
-    /// The methods registered for the template that matches `path`, or nil when no template matches.
-    func allowedMethods(forPath path: String) -> [HTTPRequest.Method]? {
+    /// The routes whose template matches `path` (one per method), or nil when none does.
+    func matching(path: String) -> [RegisteredRoute]? {
         let matching = routes.filter { $0.matches(path: path) }
-        return matching.isEmpty ? nil : matching.map(\.method)
+        return matching.isEmpty ? nil : matching
     }
 
     /// The template that serves `method` on `path`, for metrics labels.

@@ -1,7 +1,12 @@
 import Hummingbird
 
-/// Puts the `API-Version` and the security headers of the API Design Rules on every response.
+/// Puts the `API-Version` and the security headers of the API Design Rules on every response:
+/// `Strict-Transport-Security` only when configured (behind TLS), and `Access-Control-Allow-Origin: *`
+/// on the public OpenAPI document alone.
 struct StandardHeadersMiddleware: RouterMiddleware {
+    /// The `Strict-Transport-Security` value, or nil to send none (plain HTTP).
+    let strictTransportSecurity: String?
+
     func handle(
         _ request: Request,
         context: APIRequestContext,
@@ -13,8 +18,9 @@ struct StandardHeadersMiddleware: RouterMiddleware {
         response.headers[.xContentTypeOptions] = "nosniff"
         response.headers[.xFrameOptions] = "DENY"
         response.headers[.contentSecurityPolicy] = "frame-ancestors 'none'"
-        response.headers[.strictTransportSecurity] = "max-age=31536000; includeSubDomains"
+        if let strictTransportSecurity { response.headers[.strictTransportSecurity] = strictTransportSecurity }
         response.headers[.referrerPolicy] = "no-referrer"
+        if request.uri.path == OpenAPIController.path { response.headers[.accessControlAllowOrigin] = "*" }
         return response
     }
 }

@@ -9,7 +9,9 @@ import ReadModels
 /// PostgreSQL, so every instance sees it); a retry with the same key and request gets that response
 /// again and writes nothing; the same key with another request is 422. A concurrent duplicate waits
 /// for the first to finish and then replays it, or gets 409 when it takes too long. Server-side
-/// failures (5xx) are not kept, so that a retry runs again.
+/// failures (5xx) are not kept, so that a retry runs again. A command keeps its response in the
+/// transaction that records its events (`IdempotencyTicket`), so the two commit together. Records
+/// expire after the store's time to live (`TOEDELING_IDEMPOTENCY_TTL`, 24 hours by default).
 struct IdempotencyMiddleware: RouterMiddleware {
     let store: IdempotencyStore
     /// How long a duplicate waits for the first request before giving up with 409.
@@ -40,6 +42,7 @@ struct IdempotencyMiddleware: RouterMiddleware {
         while true {
             switch try await store.claim(tokenID: tokenID, key: key, requestHash: requestHash) {
             case .claimed:
+                context.idempotency = IdempotencyTicket(store: store, tokenID: tokenID, key: key)
                 return try await process(request, context: context, next: next, tokenID: tokenID, key: key)
             case .completed(let stored):
                 context.logger.info("idempotent replay", metadata: ["idempotency.key": .string(key)])
@@ -76,6 +79,9 @@ struct IdempotencyMiddleware: RouterMiddleware {
             try? await store.release(tokenID: tokenID, key: key)
             return response
         }
+        // A command kept its response in its own transaction; anything else (a refusal, which wrote
+        // nothing, or an answer that stores nothing) is kept here.
+        if context.idempotency?.isKept == true { return response }
         return try await keep(response, tokenID: tokenID, key: key)
     }
 
@@ -94,16 +100,7 @@ struct IdempotencyMiddleware: RouterMiddleware {
 
     /// The kept response again, marked as a replay.
     static func replay(_ stored: StoredResponse) -> Response {
-        var headers = HTTPFields()
-        for (name, value) in stored.headers.sorted(by: { $0.key < $1.key }) {
-            if let field = HTTPField.Name(name) { headers[field] = value }
-        }
-        headers[.idempotentReplayed] = "true"
-        return Response(
-            status: HTTPResponse.Status(code: stored.status),
-            headers: headers,
-            body: .init(byteBuffer: ByteBuffer(bytes: stored.body))
-        )
+        stored.response(replayed: true)
     }
 
     /// SHA-256 over method, path with query, token id and body: what makes two requests "the same".

@@ -1,4 +1,7 @@
 import Foundation
+import HTTPTypes
+import Hummingbird
+import NIOCore
 
 /// The first response to an idempotent request, as kept for replay: status, the headers that matter and the body.
 struct StoredResponse: Sendable, Equatable {
@@ -8,4 +11,18 @@ struct StoredResponse: Sendable, Equatable {
     var status: Int
     var headers: [String: String]
     var body: Data
+
+    /// The response as sent: the kept headers in a fixed order and the body.
+    func response(replayed: Bool = false) -> Response {
+        var fields = HTTPFields()
+        for (name, value) in headers.sorted(by: { $0.key < $1.key }) {
+            if let field = HTTPField.Name(name) { fields[field] = value }
+        }
+        if replayed { fields[.idempotentReplayed] = "true" }
+        return Response(
+            status: HTTPResponse.Status(code: status),
+            headers: fields,
+            body: .init(byteBuffer: ByteBuffer(bytes: body))
+        )
+    }
 }

@@ -1,16 +1,26 @@
+import Foundation
 import Hummingbird
 
-/// `GET /v1/openapi.json` (public): the OpenAPI 3.1 document of this API.
+/// `GET /v1/openapi.json` (public): the OpenAPI 3.1 document of this API, a data file of the package
+/// (`openapi.json`) served as its bytes. A test checks that its paths and methods are exactly the
+/// routes the router registers, and schemathesis checks the server against it.
 struct OpenAPIController {
+    /// Where the document is served.
+    static let path = "/v1/openapi.json"
+
+    /// The document's bytes, read once.
+    static let document: ByteBuffer = {
+        guard let url = Bundle.module.url(forResource: "openapi", withExtension: "json"), let data = try? Data(contentsOf: url) else {
+            return ByteBuffer(string: "{}")
+        }
+        return ByteBuffer(bytes: data)
+    }()
+
     func addRoutes(to routes: APIRoutes) {
-        routes.on(.get, "/v1/openapi.json", use: document)
+        routes.on(.get, Self.path, use: document)
     }
 
     @Sendable func document(_ request: Request, context: APIRequestContext) async throws -> Response {
-        Response(
-            status: .ok,
-            headers: [.contentType: MediaTypes.json],
-            body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.json))
-        )
+        Response(status: .ok, headers: [.contentType: MediaTypes.json], body: .init(byteBuffer: Self.document))
     }
 }

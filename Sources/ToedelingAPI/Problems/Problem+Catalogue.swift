@@ -119,6 +119,16 @@ extension Problem {
         )
     }
 
+    /// 415: a PATCH body that is not a JSON Merge Patch.
+    public static var unsupportedMergePatch: Problem {
+        Problem(
+            title: "Unsupported Media Type",
+            status: .unsupportedMediaType,
+            detail: "De body moet application/merge-patch+json zijn (RFC 7396).",
+            headers: [.acceptPatch: MediaTypes.mergePatchJSON]
+        )
+    }
+
     /// 422: the `Idempotency-Key` was used before with another request.
     public static var idempotencyKeyReused: Problem {
         Problem(
@@ -135,6 +145,17 @@ extension Problem {
             title: "Internal Server Error",
             status: .internalServerError,
             detail: "Er ging iets mis op de server; het verzoek-id staat in X-Request-ID."
+        )
+    }
+
+    /// 503: the database is reachable but did not answer within the server's bounds (a pool, lock
+    /// or statement timeout).
+    public static var busy: Problem {
+        Problem(
+            title: "Service Unavailable",
+            status: .serviceUnavailable,
+            detail: "De database is nu te druk of een gegeven is tijdelijk vergrendeld; probeer het over enkele seconden opnieuw.",
+            headers: [.retryAfter: "2"]
         )
     }
 

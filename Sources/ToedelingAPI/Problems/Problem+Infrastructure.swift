@@ -25,8 +25,14 @@ extension Problem {
             self = .conflict(
                 "Dit verzoek is met deze Idempotency-Key al verwerkt; vraag de actuele stand van het dossier op."
             )
+        case KenmerkError.reeksUitgeput(let jaar):
+            self = .conflict(
+                "De kenmerken van \(jaar) zijn op: er kunnen dit jaar niet meer dan 9999 dossiers worden geopend. Er is niets vastgelegd."
+            )
         case let postgresError as PostgresError where postgresError.isConnectionLoss || postgresError.code == .poolClosed:
             self = .unavailable
+        case let postgresError as PostgresError where postgresError.isTimeout:
+            self = .busy
         default:
             return nil
         }

@@ -3,13 +3,15 @@ import Hummingbird
 import ReadModels
 import Taaktoedeling
 
-/// `GET /v1/rapportages/stand-van-zaken?peildatum=` as JSON, CSV, Markdown or printable HTML by `Accept`;
-/// the same peildatum gives the same bytes.
+/// The reports, as JSON, CSV, Markdown or printable HTML by `Accept`:
+/// `GET /v1/rapportages/stand-van-zaken?peildatum=` (the same peildatum gives the same bytes) and
+/// `GET /v1/rapportages/evaluatie?van=&tot=` (the overview for the four-yearly evaluation).
 struct ReportController {
     let service: DossierService
 
     func addRoutes(to routes: APIRoutes) {
-        routes.on(.get, "/v1/rapportages/stand-van-zaken", use: standVanZaken)
+        routes.on(.get, "/v1/rapportages/stand-van-zaken", produces: ReportFormat.mediaTypes, use: standVanZaken)
+        routes.on(.get, "/v1/rapportages/evaluatie", produces: ReportFormat.mediaTypes, use: evaluatie)
     }
 
     @Sendable func standVanZaken(_ request: Request, context: APIRequestContext) async throws -> Response {
@@ -17,18 +19,34 @@ struct ReportController {
         var parameters = QueryParameters(request, known: ["peildatum"])
         let peildatum = parameters.peildatum() ?? Peildatum(moment: Date())
         try parameters.validate()
-        guard let format = ReportFormat.negotiate(accept: request.headers[.accept]) else {
-            throw Problem.notAcceptable(offered: ReportFormat.allCases.map(\.mediaType))
-        }
+        let format = try Self.format(of: request)
         let report = try await service.standVanZaken(peildatum: peildatum)
-        let body: Data
-        switch format {
-        case .json: body = try report.json()
-        case .csv: body = Data(report.csv().utf8)
-        case .markdown: body = Data(report.markdown().utf8)
-        case .html: body = Data(report.html().utf8)
+        return try Self.response(format, try format.rendering.render(report))
+    }
+
+    @Sendable func evaluatie(_ request: Request, context: APIRequestContext) async throws -> Response {
+        _ = try context.actor(allowing: [.coordinator, .liaison])
+        var parameters = QueryParameters(request, known: ["van", "tot"])
+        let van = parameters.datum("van")
+        let tot = parameters.datum("tot")
+        if let van, let tot, tot < van {
+            parameters.problems.append(InvalidParam(name: "tot", reason: "ligt voor van"))
         }
-        return Response(
+        try parameters.validate()
+        let format = try Self.format(of: request)
+        let overzicht = try await service.evaluatie(van: van, tot: tot)
+        return try Self.response(format, try format.rendering.render(overzicht))
+    }
+
+    private static func format(of request: Request) throws -> ReportFormat {
+        guard let format = ReportFormat.negotiate(accept: request.headers[.accept]) else {
+            throw Problem.notAcceptable(offered: ReportFormat.mediaTypes)
+        }
+        return format
+    }
+
+    private static func response(_ format: ReportFormat, _ body: Data) throws -> Response {
+        Response(
             status: .ok,
             headers: [.contentType: format.contentType, .vary: "Accept"],
             body: .init(byteBuffer: ByteBuffer(bytes: body))

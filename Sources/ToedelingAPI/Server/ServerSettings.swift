@@ -1,4 +1,5 @@
 import Logging
+import Postgres
 
 /// Everything `toedeling-server` is started with.
 public struct ServerSettings: Sendable {
@@ -10,12 +11,42 @@ public struct ServerSettings: Sendable {
     public var maximumConnections: Int
     /// The lowest level that is logged.
     public var logLevel: Logger.Level
+    /// The bounds on every database wait (`TOEDELING_STATEMENT_TIMEOUT`, `…_LOCK_TIMEOUT`,
+    /// `…_IDLE_TRANSACTION_TIMEOUT`, `…_CONNECT_TIMEOUT`, `…_POOL_TIMEOUT`).
+    public var databaseLimits: PostgresLimits
+    /// How long idempotency records are kept (`TOEDELING_IDEMPOTENCY_TTL`).
+    public var idempotencyTimeToLive: Duration
 
     /// Creates settings.
-    public init(api: APIConfiguration, databaseURL: String, maximumConnections: Int = 10, logLevel: Logger.Level = .info) {
+    public init(
+        api: APIConfiguration, databaseURL: String, maximumConnections: Int = 10, logLevel: Logger.Level = .info,
+        databaseLimits: PostgresLimits = PostgresLimits(), idempotencyTimeToLive: Duration = .seconds(86_400)
+    ) {
         self.api = api
         self.databaseURL = databaseURL
         self.maximumConnections = maximumConnections
         self.logLevel = logLevel
+        self.databaseLimits = databaseLimits
+        self.idempotencyTimeToLive = idempotencyTimeToLive
+    }
+
+    /// The database limits and idempotency lifetime from the environment, the defaults where unset.
+    public static func limits(from environment: [String: String]) throws -> (PostgresLimits, Duration) {
+        func duration(_ name: String, _ fallback: Duration) throws -> Duration {
+            try DurationSetting.parse(environment[name], variable: name, fallback: fallback)
+        }
+        let defaults = PostgresLimits()
+        let limits = PostgresLimits(
+            connectTimeoutSeconds: Int(try duration("TOEDELING_CONNECT_TIMEOUT", .seconds(defaults.connectTimeoutSeconds)).components.seconds),
+            statementTimeoutMilliseconds: DurationSetting.milliseconds(
+                try duration("TOEDELING_STATEMENT_TIMEOUT", .milliseconds(defaults.statementTimeoutMilliseconds))),
+            lockTimeoutMilliseconds: DurationSetting.milliseconds(try duration("TOEDELING_LOCK_TIMEOUT", .milliseconds(defaults.lockTimeoutMilliseconds))),
+            idleInTransactionTimeoutMilliseconds: DurationSetting.milliseconds(
+                try duration("TOEDELING_IDLE_TRANSACTION_TIMEOUT", .milliseconds(defaults.idleInTransactionTimeoutMilliseconds))),
+            poolWait: try duration("TOEDELING_POOL_TIMEOUT", defaults.poolWait ?? .seconds(5))
+        )
+        let ttl = try duration("TOEDELING_IDEMPOTENCY_TTL", .seconds(86_400))
+        guard ttl >= .seconds(1) else { throw ConfigurationError(variable: "TOEDELING_IDEMPOTENCY_TTL", expected: "at least 1s") }
+        return (limits, ttl)
     }
 }

@@ -7,8 +7,9 @@ import Prometheus
 import ServiceLifecycle
 
 /// Runs the HTTP server the way `toedeling-server` does: logs to stdout, Prometheus metrics, a database
-/// pool, a refusal to start on an unmigrated or newer database, and one `ServiceGroup` (pool, HTTP
-/// server) that shuts down gracefully on SIGTERM and SIGINT.
+/// pool with bounded waits, a refusal to start on an unmigrated or newer database, and one
+/// `ServiceGroup` (pool, idempotency clean-up, health probe, HTTP server) that shuts down gracefully
+/// on SIGTERM and SIGINT.
 public enum ToedelingServerRunner {
     /// Sets up process-wide logging (JSON lines on stdout) and metrics; call once, first.
     public static func bootstrap(logLevel: Logger.Level) -> PrometheusCollectorRegistry {
@@ -25,6 +26,7 @@ public enum ToedelingServerRunner {
         let pool = PostgresConnectionPool(
             connectionString: settings.databaseURL,
             maximumConnections: settings.maximumConnections,
+            limits: settings.databaseLimits,
             logger: logger
         )
         do {
@@ -33,17 +35,16 @@ public enum ToedelingServerRunner {
             await pool.close()
             throw error
         }
-        let application = try await buildApplication(
-            configuration: settings.api,
-            dependencies: APIDependencies(pool: pool, metrics: metrics, logger: logger)
-        )
+        var dependencies = APIDependencies(pool: pool, metrics: metrics, logger: logger)
+        dependencies.idempotencyTimeToLiveSeconds = max(1, settings.idempotencyTimeToLive.components.seconds)
+        let application = try await buildApplication(configuration: settings.api, dependencies: dependencies)
         logger.info(
             "toedeling-server starting",
             metadata: ["http.hostname": .string(settings.api.hostname), "http.port": .stringConvertible(settings.api.port)]
         )
         let group = ServiceGroup(
             configuration: .init(
-                services: [pool, application],
+                services: [pool, IdempotencyCleanup(dependencies: dependencies), dependencies.health, application],
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger
             )

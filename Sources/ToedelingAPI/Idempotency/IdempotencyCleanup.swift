@@ -1,0 +1,31 @@
+import Logging
+import ServiceLifecycle
+
+/// Removes expired idempotency records now and then, as a `Service` of the server: every instance
+/// runs one; the deletes are idempotent, so several at once do no harm.
+public struct IdempotencyCleanup: Service {
+    let store: IdempotencyStore
+    let interval: Duration
+    let logger: Logger
+
+    /// A clean-up of the records of `dependencies`' store, every `interval`.
+    public init(dependencies: APIDependencies, interval: Duration = .seconds(600)) {
+        self.store = dependencies.idempotencyStore
+        self.interval = interval
+        self.logger = dependencies.logger
+    }
+
+    /// Cleans up at once and then every `interval`, until graceful shutdown or cancellation.
+    public func run() async throws {
+        while !Task.isCancelled, !Task.isShuttingDownGracefully {
+            do {
+                let removed = try await store.removeExpired()
+                if removed > 0 { logger.info("idempotency records expired", metadata: ["idempotency.removed": "\(removed)"]) }
+            } catch {
+                logger.warning("idempotency clean-up failed", metadata: ["error.type": "\(String(reflecting: type(of: error)))"])
+            }
+            let interval = interval
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
+        }
+    }
+}
