@@ -126,6 +126,7 @@ let package = Package(
                 "ToedelingAPI", "ToedelingTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
     ]

@@ -21,7 +21,7 @@ enum ArgumentParsing {
     /// A calendar date (`2026-03-01`) in the supported years, else a usage error.
     static func datum(_ text: String) throws -> Kalenderdatum {
         guard let datum = Kalenderdatum(text), Kalenderdatum.ondersteundeJaren.contains(datum.jaar) else {
-            throw ValidationError("'\(text)' is not a date (YYYY-MM-DD) from 1900 to 9999")
+            throw ValidationError("'\(text)' is not a date (YYYY-MM-DD, year 0001 to 9999)")
         }
         return datum
     }

@@ -165,6 +165,31 @@ import ToedelingAPI
     // MARK: report
 
     @Test(arguments: [Rapportformaat.json, .csv, .markdown, .html])
+    func theEvaluationOverviewIsTheDomainRendering(format: Rapportformaat) async throws {
+        try await TestDatabase.with { db in
+            try await populate(db.service)
+            let expected = try format.render(try await db.service.evaluatie(van: Kalenderdatum("2000-01-01"), tot: nil))
+            let run = await AdminRun.run(["report", "evaluatie", "--van", "2000-01-01", "--format", format.rawValue], databaseURL: db.url)
+            #expect(run.code == 0, "\(run.errors)")
+            #expect(run.output == expected)
+            let backwards = await AdminRun.run(["report", "evaluatie", "--van", "2026-02-01", "--tot", "2026-01-01"], databaseURL: db.url)
+            #expect(backwards.code == 64)
+        }
+    }
+
+    @Test func controlCharactersNeverReachTheTerminalRaw() {
+        let captured = AdminRun.Captured()
+        let output = AdminOutput { captured.append($0) }
+        try? output.line("toelichting: \u{1B}]0;gekaapt\u{07}\u{1B}[2J\rniets\u{9B}31m\tmet tab")
+        let text = String(decoding: captured.data, as: UTF8.self)
+        #expect(!text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x0D || $0.value == 0x9B })
+        #expect(text == "toelichting: \\u{1b}]0;gekaapt\\u{7}\\u{1b}[2J\\u{d}niets\\u{9b}31m\tmet tab\n")
+        let report = AdminRun.Captured()
+        try? AdminOutput { report.append($0) }.write(report: Data("a,b\r\n\u{1B}[1m,c\r\n".utf8))
+        #expect(String(decoding: report.data, as: UTF8.self) == "a,b\r\n\\u{1b}[1m,c\r\n", "CSV line ends stay")
+    }
+
+    @Test(arguments: [Rapportformaat.json, .csv, .markdown, .html])
     func reportBytesAreTheDomainRenderingForThePeildatum(format: Rapportformaat) async throws {
         try await TestDatabase.with { db in
             try await populate(db.service)

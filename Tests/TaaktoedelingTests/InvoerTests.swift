@@ -47,7 +47,7 @@ import Testing
     @Test func consultationProblemsNameTheListElementAndTheDate() throws {
         let problemen = try Self.problemen(.openConsultatie, #"{"koepels":["VNG","GGD",3],"termijn":"2026-02-30"}"#)
         #expect(problemen.map(\.name) == ["koepels[1]", "koepels[2]", "termijn"])
-        #expect(problemen[2].reason == "is geen geldige datum van 1900 tot en met 9999: \"2026-02-30\" (verwacht JJJJ-MM-DD)")
+        #expect(problemen[2].reason == "is geen geldige datum: \"2026-02-30\" (verwacht JJJJ-MM-DD, jaar 0001 tot en met 9999)")
     }
 
     @Test func anEmptyOrRepeatedKoepelListIsReported() throws {

@@ -48,6 +48,12 @@ import Testing
         #expect(StandVanZaken.csvVeld("gewoon") == "gewoon")
         #expect(StandVanZaken.csvVeld("a,b") == "\"a,b\"")
         #expect(StandVanZaken.csvVeld("regel\r\nnieuw") == "\"regel\r\nnieuw\"")
+        // A cell a spreadsheet would run as a formula shows as text (OWASP CSV injection).
+        #expect(StandVanZaken.csvVeld("=HYPERLINK(\"http://x\",\"klik\")") == "\"'=HYPERLINK(\"\"http://x\"\",\"\"klik\"\")\"")
+        for gevaarlijk in ["+1", "-1+1", "@SUM(A1)", "\tx", "\rx"] {
+            #expect(StandVanZaken.csvVeld(gevaarlijk).hasPrefix("'") || StandVanZaken.csvVeld(gevaarlijk).hasPrefix("\"'"), "\(gevaarlijk)")
+        }
+        #expect(StandVanZaken.csvVeld("TT-2026-0001") == "TT-2026-0001")
     }
 
     @Test func markdownEscapesPipesAndKeepsOneLinePerRow() throws {

@@ -21,7 +21,9 @@ struct HardeningTests {
                 #expect(liaison.status == .ok)
                 let moment = try await client.send(.get, "/v1/dossiers/\(id)/tijdlijn?peildatum=9999-12-31T23:59:60Z", token: harness.liaison)
                 #expect(moment.status == .ok)
-                for outside in ["10000-01-01", "1899-12-31", "0000-01-01T00:00:00Z", "2026-02-30", "2026-03-01T24:00:00Z"] {
+                let early = try await client.send(.get, "/v1/dossiers/\(id)?peildatum=0000-01-01T00:00:00Z", token: harness.liaison)
+                #expect(early.status == .notFound, "before it was opened; and no 500 for year 0")
+                for outside in ["10000-01-01", "0000-01-01", "2026-02-30", "2026-03-01T24:00:00Z", "2026-13-01", "2026-03-01T12:00:00+24:00"] {
                     let response = try await client.send(.get, "/v1/dossiers/\(id)?peildatum=\(outside)", token: harness.liaison)
                     #expect(response.status == .badRequest, "\(outside)")
                     #expect(try response.problem.invalidParams?.map(\.name) == ["peildatum"], "\(outside)")

@@ -26,6 +26,32 @@ struct IdempotencyStoreTests {
         }
     }
 
+    @Test func aRecordPastItsTimeToLiveIsForgottenAndRemoved() async throws {
+        try await APITestHarness.with { harness in
+            let tokenID = try #require(try await harness.dependencies.tokens.authenticate(token: harness.coordinator)?.tokenID)
+            let store = IdempotencyStore(pool: harness.pool, timeToLiveSeconds: 3600)
+            let response = StoredResponse(status: 201, headers: [:], body: Data("{}".utf8))
+            for key in ["oud", "nieuw"] {
+                #expect(try await store.claim(tokenID: tokenID, key: key, requestHash: Data(repeating: 1, count: 32)) == .claimed)
+                try await store.complete(tokenID: tokenID, key: key, response: response)
+            }
+            try await harness.pool.withConnection { connection in
+                try connection.execute("UPDATE idempotency_keys SET claimed_at = now() - interval '2 hours' WHERE key = 'oud'")
+            }
+            // Expired: the key is free again, also for another request.
+            #expect(try await store.claim(tokenID: tokenID, key: "oud", requestHash: Data(repeating: 2, count: 32)) == .claimed)
+            #expect(try await store.claim(tokenID: tokenID, key: "nieuw", requestHash: Data(repeating: 2, count: 32)) == .mismatch)
+            try await harness.pool.withConnection { connection in
+                try connection.execute("UPDATE idempotency_keys SET claimed_at = now() - interval '2 hours' WHERE key = 'oud'")
+            }
+            #expect(try await store.removeExpired() == 1)
+            let left = try await harness.pool.withConnection { connection in
+                try connection.query("SELECT key FROM idempotency_keys ORDER BY key").map { try $0.string("key") }
+            }
+            #expect(left == ["nieuw"])
+        }
+    }
+
     @Test func aReleasedClaimCanBeClaimedAgain() async throws {
         try await APITestHarness.with { harness in
             let tokenID = try #require(try await harness.dependencies.tokens.authenticate(token: harness.liaison)?.tokenID)

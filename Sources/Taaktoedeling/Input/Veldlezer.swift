@@ -98,7 +98,7 @@ struct Veldlezer {
             return nil
         }
         guard let datum = Kalenderdatum(tekst), Kalenderdatum.ondersteundeJaren.contains(datum.jaar) else {
-            meld(veld, "is geen geldige datum van 1900 tot en met 9999: \"\(Tekstregels.onschadelijk(tekst))\" (verwacht JJJJ-MM-DD)")
+            meld(veld, "is geen geldige datum: \"\(Tekstregels.onschadelijk(tekst))\" (verwacht JJJJ-MM-DD, jaar 0001 tot en met 9999)")
             return nil
         }
         return datum

@@ -19,7 +19,7 @@ public struct Kalenderdatum: Sendable, Equatable, Hashable, Comparable, CustomSt
 
     /// The years a date from a client may fall in (a termijn, a Kamerstuk's date, a peildatum):
     /// what the product supports; outside them a date is refused as invalid input.
-    public static let ondersteundeJaren = 1900...9999
+    public static let ondersteundeJaren = 1...9999
 
     /// Parses exactly `JJJJ-MM-DD`; `nil` for anything else or a date that does not exist.
     public init?(_ tekst: String) {
@@ -92,6 +92,11 @@ public struct Kalenderdatum: Sendable, Equatable, Hashable, Comparable, CustomSt
         self.jaar = yoe + era * 400 + (maand <= 2 ? 1 : 0)
         self.maand = maand
         self.dag = dag
+    }
+
+    /// Whether the day exists in the proleptic Gregorian calendar, for any year (also 0, as RFC 3339 has it).
+    static func bestaat(jaar: Int, maand: Int, dag: Int) -> Bool {
+        (1...12).contains(maand) && (1...dagenInMaand(jaar: jaar, maand: maand)).contains(dag)
     }
 
     private static func dagenInMaand(jaar: Int, maand: Int) -> Int {

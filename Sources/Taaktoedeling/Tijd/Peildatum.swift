@@ -23,15 +23,18 @@ public struct Peildatum: Sendable, Equatable, Hashable, CustomStringConvertible 
         self.init(moment: AmsterdamseTijd.eindeVan(datum), inclusief: false, tekst: datum.description)
     }
 
+    /// Nothing was recorded before 1970: an earlier moment asks the same as 1970 does, and stays
+    /// within what the database's timestamps take.
     private init(moment: Date, inclusief: Bool, tekst: String) {
-        self.moment = moment
+        self.moment = max(moment, Date(timeIntervalSince1970: 0))
         self.inclusief = inclusief
         self.tekst = tekst
     }
 
     /// Parses a date (`2026-03-01`) or an RFC 3339 date-time with zone (`2026-03-01T12:00:00Z`,
     /// `2026-03-01T13:00:00+01:00`, fractional seconds allowed, `T` and `Z` in either case); `nil`
-    /// otherwise, and for a year outside `Kalenderdatum.ondersteundeJaren`.
+    /// otherwise. A date needs a year of `Kalenderdatum.ondersteundeJaren`; a date-time any year of
+    /// four digits (RFC 3339).
     public init?(_ tekst: String) {
         if let datum = Kalenderdatum(tekst) {
             guard Kalenderdatum.ondersteundeJaren.contains(datum.jaar) else { return nil }
@@ -47,7 +50,7 @@ public struct Peildatum: Sendable, Equatable, Hashable, CustomStringConvertible 
         guard let peildatum = Peildatum(tekst) else {
             return .failure(InvalidInput(
                 veld,
-                "is geen geldige datum of datum-tijd van 1900 tot en met 9999 (verwacht JJJJ-MM-DD of JJJJ-MM-DDTuu:mm:ssZ)"
+                "is geen geldige datum of datum-tijd (verwacht JJJJ-MM-DD of JJJJ-MM-DDTuu:mm:ssZ, jaar tot en met 9999)"
             ))
         }
         return .success(peildatum)
@@ -76,8 +79,7 @@ public struct Peildatum: Sendable, Equatable, Hashable, CustomStringConvertible 
         guard let jaar = getal(4), teken("-") != nil, let maand = getal(2), teken("-") != nil, let dag = getal(2),
               teken("Tt") != nil, let uur = getal(2), teken(":") != nil, let minuut = getal(2), teken(":") != nil,
               let seconde = getal(2),
-              Kalenderdatum.ondersteundeJaren.contains(jaar), let datum = Kalenderdatum(jaar: jaar, maand: maand, dag: dag),
-              uur <= 23, minuut <= 59, seconde <= 60
+              Kalenderdatum.bestaat(jaar: jaar, maand: maand, dag: dag), uur <= 23, minuut <= 59, seconde <= 60
         else { return nil }
         var microseconden = 0
         if teken(".") != nil {
@@ -98,7 +100,8 @@ public struct Peildatum: Sendable, Equatable, Hashable, CustomStringConvertible 
             verschuiving = (uren * 3600 + minuten * 60) * (richting == UInt8(ascii: "-") ? -1 : 1)
         }
         guard index == bytes.count else { return nil }
-        let seconden = datum.dagnummer * 86_400 + uur * 3600 + minuut * 60 + min(seconde, 59) - verschuiving
+        let dagnummer = Kalenderdatum.dagnummer(jaar: jaar, maand: maand, dag: dag)
+        let seconden = dagnummer * 86_400 + uur * 3600 + minuut * 60 + min(seconde, 59) - verschuiving
         return Date(timeIntervalSince1970: TimeInterval(seconden) + TimeInterval(microseconden) / 1_000_000)
     }
 

@@ -36,8 +36,10 @@ enum EntityTag {
         if value == "*" { return nil }
         let weak = value.hasPrefix("W/")
         if weak { value = value.dropFirst(2) }
-        guard value.count >= 3, value.hasPrefix("\""), value.hasSuffix("\""),
-            let version = Int64(value.dropFirst().dropLast()), version >= 0
+        // A bare number is taken as the tag it names (lenient: clients forget the quotes).
+        let quoted = value.count >= 3 && value.hasPrefix("\"") && value.hasSuffix("\"")
+        let digits = quoted ? value.dropFirst().dropLast() : value
+        guard !digits.isEmpty, digits.count <= 18, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let version = Int64(digits)
         else {
             throw Problem.invalidInput([InvalidParam(name: "If-Match", reason: "moet één versie zijn, zoals \"3\"")])
         }

@@ -24,13 +24,10 @@ struct QueryParameters {
         self.problems = problems.sorted { $0.name < $1.name }
     }
 
-    /// A text parameter; an empty value is a problem.
+    /// A text parameter; an empty value counts as not given (what an HTML form sends for an empty
+    /// field), control characters are a problem.
     mutating func text(_ name: String) -> String? {
-        guard let value = values[name] else { return nil }
-        guard !value.isEmpty else {
-            problems.append(InvalidParam(name: name, reason: "mag niet leeg zijn"))
-            return nil
-        }
+        guard let value = values[name], !value.isEmpty else { return nil }
         if let problem = Tekstregels.probleem(in: value, regelovergangen: false) {
             problems.append(InvalidParam(name: name, reason: problem))
             return nil
@@ -75,7 +72,7 @@ struct QueryParameters {
     mutating func datum(_ name: String) -> Kalenderdatum? {
         guard let value = text(name) else { return nil }
         guard let datum = Kalenderdatum(value), Kalenderdatum.ondersteundeJaren.contains(datum.jaar) else {
-            problems.append(InvalidParam(name: name, reason: "is geen geldige datum van 1900 tot en met 9999 (verwacht JJJJ-MM-DD)"))
+            problems.append(InvalidParam(name: name, reason: "is geen geldige datum (verwacht JJJJ-MM-DD, jaar 0001 tot en met 9999)"))
             return nil
         }
         return datum

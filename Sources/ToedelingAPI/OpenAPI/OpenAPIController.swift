@@ -9,18 +9,14 @@ struct OpenAPIController {
     static let path = "/v1/openapi.json"
 
     /// The document's bytes, read once.
-    static let document: ByteBuffer = {
-        guard let url = Bundle.module.url(forResource: "openapi", withExtension: "json"), let data = try? Data(contentsOf: url) else {
-            return ByteBuffer(string: "{}")
-        }
-        return ByteBuffer(bytes: data)
-    }()
+    static let document: ByteBuffer? = OpenAPIDocument.bytes.map { ByteBuffer(bytes: $0) }
 
     func addRoutes(to routes: APIRoutes) {
         routes.on(.get, Self.path, use: document)
     }
 
     @Sendable func document(_ request: Request, context: APIRequestContext) async throws -> Response {
-        Response(status: .ok, headers: [.contentType: MediaTypes.json], body: .init(byteBuffer: Self.document))
+        guard let document = Self.document else { throw Problem.internalError }
+        return Response(status: .ok, headers: [.contentType: MediaTypes.json], body: .init(byteBuffer: document))
     }
 }

@@ -10,6 +10,8 @@ public enum ServerStartupError: Error, Sendable, CustomStringConvertible {
     case databaseNewer(unknown: [String])
     /// An applied migration file has changed since.
     case migrationChanged(files: [String])
+    /// The OpenAPI document (`openapi.json`) was not found.
+    case openAPIDocumentMissing
 
     /// What is wrong and what to do about it.
     public var description: String {
@@ -22,6 +24,8 @@ public enum ServerStartupError: Error, Sendable, CustomStringConvertible {
             "the database is not migrated (missing: \(pending.joined(separator: ", "))); run `toedeling-admin migrate` first"
         case .databaseNewer(let unknown):
             "the database was migrated by a newer version (unknown: \(unknown.joined(separator: ", "))); run a server of that version or newer"
+        case .openAPIDocumentMissing:
+            "the OpenAPI document openapi.json was not found beside the executable or in <bin>/../share/toedeling; set TOEDELING_OPENAPI_FILE"
         case .migrationChanged(let files):
             "applied migrations were changed afterwards (\(files.joined(separator: ", "))); restore those files from the release that applied them"
         }

@@ -30,6 +30,7 @@ public enum ToedelingServerRunner {
             logger: logger
         )
         do {
+            guard OpenAPIDocument.bytes != nil else { throw ServerStartupError.openAPIDocumentMissing }
             try await requireMigratedDatabase(pool: pool, logger: logger)
         } catch {
             await pool.close()

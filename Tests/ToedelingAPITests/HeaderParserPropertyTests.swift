@@ -1,0 +1,56 @@
+import EventStore
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NIOCore
+import PropertyBased
+import Testing
+@testable import ToedelingAPI
+
+/// The readers of headers, query values and settings, fed arbitrary text: a value or a refusal, never a trap.
+@Suite("Header and setting parsers never trap")
+struct HeaderParserPropertyTests {
+    static let alfabet: [Unicode.Scalar] = Array("0123456789\"W/*,; =qh.-_:abcxyzTZ/+msd".unicodeScalars)
+        + [0x00, 0x09, 0x7F, 0xE9, 0x1F600].compactMap(Unicode.Scalar.init)
+    static let tekst = Gen.int(in: 0...(alfabet.count - 1)).array(of: 0...24).map { indices in
+        String(String.UnicodeScalarView(indices.map { alfabet[$0] }))
+    }
+
+    @Test func ifMatchIsAVersionNothingOrA400() async {
+        await propertyCheck(count: 2000, input: Self.tekst) { header in
+            var fields = HTTPFields()
+            fields[.ifMatch] = header
+            let request = Request(head: HTTPRequest(method: .post, scheme: "http", authority: "t", path: "/", headerFields: fields), body: .init(buffer: ByteBuffer()))
+            do {
+                if let version = try EntityTag.expectedVersion(in: request) {
+                    #expect(version >= EntityTag.unmatchable)
+                }
+            } catch let problem as Problem {
+                #expect(problem.status == .badRequest)
+                #expect(problem.invalidParams.map(\.name) == ["If-Match"])
+            } catch {
+                Issue.record("unexpected \(error)")
+            }
+        }
+    }
+
+    @Test func negotiationPicksAnOfferedTypeOrNone() async {
+        let offered = ["application/json", "text/csv", "text/markdown", "text/html"]
+        await propertyCheck(count: 2000, input: Self.tekst) { accept in
+            if let chosen = ContentNegotiation.best(accept: accept, offered: offered) {
+                #expect(offered.contains(chosen))
+            }
+        }
+    }
+
+    @Test func settingsCursorsAndKeysAreReadOrRefused() async {
+        await propertyCheck(count: 2000, input: Self.tekst) { text in
+            if let duration = try? DurationSetting.parse(text, variable: "X", fallback: .seconds(1)) {
+                #expect(duration >= .zero)
+            }
+            if let cursor = FeedCursor(token: text) { #expect(FeedCursor(token: cursor.token)?.token == cursor.token) }
+            if let id = RequestIDMiddleware.acceptable(text) { #expect(id == text && id.utf8.count <= 128) }
+            if IdempotencyMiddleware.isAcceptable(text) { #expect(text.utf8.allSatisfy { (0x21...0x7E).contains($0) }) }
+        }
+    }
+}
