@@ -47,26 +47,30 @@ let package = Package(
         ),
         // MARK: Domain
         .target(name: "Taaktoedeling"),
-        // MARK: Read side
+        // MARK: Application
         .target(
-            name: "ReadModels",
+            name: "Dossiers",
             dependencies: [
                 "Taaktoedeling", "EventStore", "Postgres",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        // MARK: Rendering
+        .target(name: "Rapportage", dependencies: ["Taaktoedeling"]),
         // MARK: HTTP
         .target(
             name: "ToedelingAPI",
             dependencies: [
-                "ReadModels", "Taaktoedeling", "EventStore", "Postgres",
+                "Dossiers", "Rapportage", "Taaktoedeling",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             resources: [.copy("OpenAPI/openapi.json")]
         ),
@@ -82,7 +86,7 @@ let package = Package(
         .target(
             name: "AdminCommands",
             dependencies: [
-                "ToedelingAPI", "ReadModels", "Taaktoedeling", "EventStore", "Postgres",
+                "Dossiers", "Rapportage", "Taaktoedeling", "EventStore", "Postgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -106,16 +110,16 @@ let package = Package(
         .testTarget(name: "EventStoreTests", dependencies: ["EventStore", "Postgres", "ToedelingTestSupport", .product(name: "Logging", package: "swift-log")]),
         .testTarget(
             name: "TaaktoedelingTests",
-            dependencies: ["Taaktoedeling", .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: ["Taaktoedeling", "Rapportage", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(
-            name: "ReadModelsTests",
-            dependencies: ["ReadModels", "Taaktoedeling", "EventStore", "Postgres", "ToedelingTestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
+            name: "DossiersTests",
+            dependencies: ["Dossiers", "Taaktoedeling", "EventStore", "Postgres", "ToedelingTestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(
             name: "AdminTests",
             dependencies: [
-                "AdminCommands", "ToedelingAPI", "ReadModels", "Taaktoedeling", "EventStore", "Postgres", "ToedelingTestSupport",
+                "AdminCommands", "Dossiers", "Rapportage", "Taaktoedeling", "EventStore", "Postgres", "ToedelingTestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -123,7 +127,7 @@ let package = Package(
         .testTarget(
             name: "ToedelingAPITests",
             dependencies: [
-                "ToedelingAPI", "ToedelingTestSupport",
+                "ToedelingAPI", "Dossiers", "Rapportage", "Postgres", "EventStore", "Taaktoedeling", "ToedelingTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "PropertyBased", package: "swift-property-based"),

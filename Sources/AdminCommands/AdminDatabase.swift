@@ -2,8 +2,7 @@ import EventStore
 import Foundation
 import Logging
 import Postgres
-import ReadModels
-import ToedelingAPI
+import Dossiers
 
 /// The services a command works with, over one small pool. Libraries log nowhere: the CLI's
 /// output is its results and, on failure, exactly one line.

@@ -1,6 +1,6 @@
 import Foundation
 import Postgres
-import ReadModels
+import Dossiers
 
 /// Turns any error of a command into the one line the operator sees after `toedeling-admin: `.
 enum AdminFailure {

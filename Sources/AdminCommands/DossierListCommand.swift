@@ -1,5 +1,5 @@
 import ArgumentParser
-import ReadModels
+import Dossiers
 import Taaktoedeling
 
 /// `dossier list [--fase] [--vakdepartement]`: the current dossiers in kenmerk order.

@@ -2,7 +2,7 @@ import ArgumentParser
 import EventStore
 import Foundation
 import Postgres
-import ReadModels
+import Dossiers
 import Taaktoedeling
 
 /// `import [--input FILE]`: an export into an empty database, all or nothing, then the projections.

@@ -1,5 +1,5 @@
 import ArgumentParser
-import ReadModels
+import Dossiers
 
 /// `projections rebuild`: builds fresh read-model tables from the events and swaps them in at once.
 struct ProjectionsRebuildCommand: AdminCommand {

@@ -1,3 +1,4 @@
+import Rapportage
 import ArgumentParser
 import Taaktoedeling
 

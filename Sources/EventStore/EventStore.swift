@@ -7,7 +7,8 @@ import Postgres
 /// An append is one statement (`event_store_append`): lock or create the stream row, compare the
 /// expected version before any identity value is drawn, insert the hash-chained events, move the
 /// stream head. With a hook it runs in a transaction together with the hook. After commit, readers
-/// are woken: in this process at once, other instances by a coalesced NOTIFY on `notificationChannel`.
+/// are woken: in this process at once, other instances (when asked for) by a coalesced NOTIFY on
+/// `notificationChannel`.
 public final class EventStore: Sendable {
     /// The channel on which the store announces committed events to other instances.
     public static let notificationChannel = "toedeling_events"
@@ -18,12 +19,22 @@ public final class EventStore: Sendable {
     let upcaster: (any EventUpcaster)?
     let wakeups: EventStoreWakeups
 
-    /// A store on `pool`; `upcaster`, when given, runs on every event read.
-    public init(pool: PostgresConnectionPool, logger: Logger, upcaster: (any EventUpcaster)? = nil) {
+    /// A store on `pool`; `upcaster`, when given, runs on every event read. With
+    /// `notifiesOtherInstances` commits are announced to other instances by NOTIFY, sent while
+    /// `runNotifications()` runs; without it, only to subscriptions in this process.
+    public init(pool: PostgresConnectionPool, logger: Logger, upcaster: (any EventUpcaster)? = nil, notifiesOtherInstances: Bool = false) {
         self.pool = pool
         self.logger = logger
         self.upcaster = upcaster
-        wakeups = EventStoreWakeups(pool: pool, channel: Self.notificationChannel, logger: logger)
+        wakeups = EventStoreWakeups(
+            pool: pool, channel: Self.notificationChannel, notifiesOtherInstances: notifiesOtherInstances, logger: logger
+        )
+    }
+
+    /// Sends the NOTIFYs that announce commits to other instances, until cancelled (nothing when
+    /// the store does not notify them). Run it as a child task of a `Service`.
+    public func runNotifications() async {
+        await wakeups.runNotifications()
     }
 
     /// Wakes subscriptions after events were appended and committed through the synchronous

@@ -1,14 +1,12 @@
-import EventStore
 import Logging
-import Postgres
 import Prometheus
-import ReadModels
+import Dossiers
 
 /// What the HTTP layer is given to work with. The pool is not run here: whoever owns it runs it as a
 /// `Service` (the server puts it in its `ServiceGroup`) and closes it.
 public struct APIDependencies: Sendable {
     /// The database pool (health checks, tokens, idempotency records).
-    public var pool: PostgresConnectionPool
+    public var pool: DatabasePool
     /// The application service for dossier commands and queries.
     public var service: DossierService
     /// Bearer tokens.
@@ -18,7 +16,7 @@ public struct APIDependencies: Sendable {
     /// The logger requests log to.
     public var logger: Logger
     /// The health probe `/health` asks (run it as a `Service` beside the pool).
-    public var health: PostgresHealthProbe
+    public var health: DatabaseHealthProbe
     /// How long a request with a busy `Idempotency-Key` waits for the first one before 409.
     public var idempotencyWaitLimit: Duration
     /// How long an idempotency record is kept (`TOEDELING_IDEMPOTENCY_TTL`), in seconds.
@@ -31,7 +29,7 @@ public struct APIDependencies: Sendable {
 
     /// Creates the dependencies from their parts.
     public init(
-        pool: PostgresConnectionPool,
+        pool: DatabasePool,
         service: DossierService,
         tokens: TokenStore,
         metrics: PrometheusCollectorRegistry,
@@ -44,15 +42,14 @@ public struct APIDependencies: Sendable {
         self.metrics = metrics
         self.logger = logger
         self.idempotencyWaitLimit = idempotencyWaitLimit
-        self.health = PostgresHealthProbe(pool: pool)
+        self.health = DatabaseHealthProbe(pool: pool)
     }
 
     /// Creates the dependencies over one pool: its event store, dossier service and token store.
-    public init(pool: PostgresConnectionPool, metrics: PrometheusCollectorRegistry, logger: Logger) {
-        let store = EventStore(pool: pool, logger: logger)
+    public init(pool: DatabasePool, metrics: PrometheusCollectorRegistry, logger: Logger) {
         self.init(
             pool: pool,
-            service: DossierService(store: store, pool: pool, logger: logger),
+            service: DossierService(pool: pool, logger: logger),
             tokens: TokenStore(pool: pool),
             metrics: metrics,
             logger: logger

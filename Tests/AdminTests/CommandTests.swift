@@ -1,12 +1,12 @@
+import Rapportage
 import EventStore
 import Foundation
 import Postgres
-import ReadModels
+import Dossiers
 import Taaktoedeling
 import Testing
 
 @testable import AdminCommands
-import ToedelingAPI
 
 @Suite struct CommandTests {
     // MARK: migrate

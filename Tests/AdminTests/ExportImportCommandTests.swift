@@ -1,7 +1,7 @@
 import EventStore
 import Foundation
 import Postgres
-import ReadModels
+import Dossiers
 import Taaktoedeling
 import Testing
 

@@ -2,7 +2,7 @@ import EventStore
 import Foundation
 import Logging
 import Postgres
-import ReadModels
+import Dossiers
 import ToedelingTestSupport
 
 /// A fresh database of its own (see `ScratchDatabase`), migrated unless asked otherwise, with a pool, store and service over it; closed

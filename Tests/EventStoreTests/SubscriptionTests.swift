@@ -47,7 +47,8 @@ import Testing
     @Test func aRunningSubscriptionWakesForAppendsInThisProcessAndFromOtherInstances() async throws {
         try await TestDatabase.with { database in
             let store = database.makeStore()
-            let otherInstance = database.makeStore()
+            let otherInstance = database.makeStore(notifiesOtherInstances: true)
+            let notifier = Task { await otherInstance.runNotifications() }
             try await store.pool.withConnection { try $0.executeScript("CREATE TABLE seen (event_id uuid PRIMARY KEY)") }
             let subscription = EventSubscription(name: "live", store: store, pollInterval: .seconds(3600), logger: Logger(label: "test")) { connection, events in
                 for event in events { try connection.execute("INSERT INTO seen VALUES ($1)", [.uuid(event.eventID)]) }
@@ -63,6 +64,8 @@ import Testing
 
             running.cancel()
             try await running.value
+            notifier.cancel()
+            await notifier.value
             await otherInstance.pool.close()
             await store.pool.close()
         }

@@ -33,8 +33,11 @@ struct TestDatabase {
         PostgresConnectionPool(connectionString: url, maximumConnections: maximumConnections, logger: Logger(label: "test"))
     }
 
-    func makeStore(maximumConnections: Int = 8, upcaster: (any EventUpcaster)? = nil) -> EventStore {
-        EventStore(pool: makePool(maximumConnections: maximumConnections), logger: Logger(label: "test"), upcaster: upcaster)
+    func makeStore(maximumConnections: Int = 8, upcaster: (any EventUpcaster)? = nil, notifiesOtherInstances: Bool = false) -> EventStore {
+        EventStore(
+            pool: makePool(maximumConnections: maximumConnections), logger: Logger(label: "test"), upcaster: upcaster,
+            notifiesOtherInstances: notifiesOtherInstances
+        )
     }
 }
 

@@ -1,7 +1,7 @@
 import Foundation
 @testable import Taaktoedeling
 
-/// The lifecycle invariants of PRODUCT.md as a checker: every violation as a sentence.
+/// The lifecycle invariants (see `Beslissing`) as a checker: every violation as a sentence.
 enum Invarianten {
     /// Violations of the invariants that hold for every state.
     static func schendingen(in dossier: Dossier) -> [String] {

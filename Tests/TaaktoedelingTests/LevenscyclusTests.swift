@@ -114,11 +114,4 @@ import Testing
         #expect(dossier.versie == 1)
         #expect(dossier.consultaties.isEmpty)
     }
-
-    @Test func domainErrorsMapToHTTPStatuses() {
-        #expect(DomainError.ongeldigeInvoer(InvalidInput(problems: [])).httpStatus == 400)
-        #expect(DomainError.nietToegestaan("x").httpStatus == 403)
-        #expect(DomainError.nietGevonden.httpStatus == 404)
-        #expect(DomainError.conflict("x").httpStatus == 409)
-    }
 }

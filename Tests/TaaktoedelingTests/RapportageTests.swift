@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Rapportage
 @testable import Taaktoedeling
 
 @Suite struct RapportageTests {

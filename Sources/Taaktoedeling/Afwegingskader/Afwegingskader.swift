@@ -1,6 +1,6 @@
 /// The afwegingskader of the *Beleidskader decentraal en gedeconcentreerd bestuur* as rules R1–R9.
 ///
-/// Precedence (PRODUCT.md): R7 (water) decides first; else R5 (little freedom and ministry steering);
+/// Precedence (the Kamerbrief, §1.1, read as rules R1–R9): R7 (water) decides first; else R5 (little freedom and ministry steering);
 /// else the scale: R1 (much freedom, local), R2 (much freedom, regional), R3 (little freedom,
 /// regional, voluntary cooperation). R6 adds `functioneelBestuur` as an alternative and R8 a warning
 /// whatever decided; R9 sets `udoVereist` when the first choice is decentral.

@@ -2,7 +2,7 @@ import Foundation
 
 /// The decide/evolve pair of the dossier aggregate.
 ///
-/// `decide` enforces every rule of the lifecycle (PRODUCT.md), checked in this order:
+/// `decide` enforces every rule of the lifecycle, checked in this order:
 /// 1. The command's own values are valid (`DossierCommand.invoerproblemen`) → `.ongeldigeInvoer`.
 /// 2. `openen` only when there is no dossier yet, with a kenmerk supplied; every other command needs
 ///    a dossier → `.nietGevonden`. A koepel that was never invited does not see the dossier →
@@ -47,7 +47,7 @@ public enum Beslissing {
         if !problemen.isEmpty { throw .ongeldigeInvoer(InvalidInput(problems: problemen)) }
 
         if case .openen(let id, let voorstel) = command {
-            guard actor.rol == .coordinator else { throw .nietToegestaan("Alleen een coördinator kan een dossier openen.") }
+            guard command.kind.rollen.contains(actor.rol) else { throw .nietToegestaan("Alleen een coördinator kan een dossier openen.") }
             guard state == nil else { throw .conflict("Het dossier bestaat al.") }
             guard let kenmerk else { throw .ongeldigeInvoer(InvalidInput("kenmerk", "is niet toegekend")) }
             return [.dossierGeopend(DossierGeopend(id: id, kenmerk: kenmerk, voorstel: voorstel))]
@@ -60,25 +60,23 @@ public enum Beslissing {
         return try besluitOver(command, op: dossier, door: actor, op: now)
     }
 
+    /// Who may do what (`DossierCommandKind.rollen`), after who may see what: a dossier the actor
+    /// may not see (`Dossier.zichtbaar(voor:)`) is unknown to it.
     private static func controleerRol(van actor: Actor, voor command: DossierCommand, op dossier: Dossier) throws(DomainError) {
-        switch actor.rol {
-        case .coordinator:
-            return
-        case .koepel:
-            guard let koepel = actor.koepel, dossier.uitgenodigdeKoepels.contains(koepel) else { throw .nietGevonden }
-            guard case .dienReactieIn(let ronde, let genoemd, _, _, _) = command else {
-                throw .nietToegestaan("Een koepel kan alleen een eigen bestuurlijke reactie indienen.")
+        guard dossier.zichtbaar(voor: actor) != nil else { throw .nietGevonden }
+        guard command.kind.rollen.contains(actor.rol) else {
+            switch actor.rol {
+            case .koepel: throw .nietToegestaan("Een koepel kan alleen een eigen bestuurlijke reactie indienen.")
+            case .liaison: throw .nietToegestaan("Een liaison kan alleen een Kamerstuk koppelen.")
+            case .coordinator: throw .nietToegestaan("Deze rol mag dit niet doen.")
             }
-            if let genoemd, genoemd != koepel {
-                throw .nietToegestaan("\(koepel.rawValue) kan geen reactie indienen namens \(genoemd.rawValue).")
-            }
-            if let consultatie = dossier.consultaties.first(where: { $0.ronde == ronde }), !consultatie.koepels.contains(koepel) {
-                throw .nietToegestaan("\(koepel.rawValue) is niet uitgenodigd voor consultatieronde \(ronde).")
-            }
-        case .liaison:
-            guard case .koppelKamerstuk = command else {
-                throw .nietToegestaan("Een liaison kan alleen een Kamerstuk koppelen.")
-            }
+        }
+        guard actor.rol == .koepel, let koepel = actor.koepel, case .dienReactieIn(let ronde, let genoemd, _, _, _) = command else { return }
+        if let genoemd, genoemd != koepel {
+            throw .nietToegestaan("\(koepel.rawValue) kan geen reactie indienen namens \(genoemd.rawValue).")
+        }
+        if let consultatie = dossier.consultaties.first(where: { $0.ronde == ronde }), !consultatie.koepels.contains(koepel) {
+            throw .nietToegestaan("\(koepel.rawValue) is niet uitgenodigd voor consultatieronde \(ronde).")
         }
     }
 

@@ -29,3 +29,24 @@ extension Dossier {
         }
     }
 }
+
+extension Tijdlijn {
+    /// The timeline entries of `dossier` as `actor` may see them, by the same rule as the dossier
+    /// itself: a koepel is not shown another koepel's reactie while its round is open, and its
+    /// entries are numbered as the events it may see (like the `versie` of its view), so a gap never
+    /// betrays a hidden one. `reactieVan` says, for an entry, the round and koepel of its reactie.
+    public static func zichtbaar(
+        _ regels: [TijdlijnRegel], van dossier: Dossier, voor actor: Actor, reactieVan: (TijdlijnRegel) -> (ronde: Int, koepel: Koepel)?
+    ) -> [TijdlijnRegel] {
+        guard actor.rol == .koepel else { return regels }
+        let open = Set(dossier.consultaties.filter { $0.status == .open }.map(\.ronde))
+        return regels.filter { regel in
+            guard let reactie = reactieVan(regel) else { return true }
+            return reactie.koepel == actor.koepel || !open.contains(reactie.ronde)
+        }.enumerated().map { index, regel in
+            var regel = regel
+            regel.versie = Int64(index + 1)
+            return regel
+        }
+    }
+}

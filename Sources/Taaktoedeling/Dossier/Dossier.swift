@@ -93,11 +93,6 @@ public struct Dossier: Codable, Sendable, Equatable, Hashable {
         Set(consultaties.flatMap(\.koepels))
     }
 
-    /// True while the dossier can still change course: neither decided nor withdrawn.
-    public var isOpen: Bool {
-        fase != .besloten && fase != .ingetrokken
-    }
-
     /// The fase that follows from the content: the furthest milestone reached.
     public var afgeleideFase: Fase {
         if intrekking != nil { return .ingetrokken }

@@ -113,7 +113,8 @@ public struct Peildatum: Sendable, Equatable, Hashable, CustomStringConvertible 
     /// The text of the peildatum.
     public var description: String { tekst }
 
-    static func iso8601(_ moment: Date) -> String {
+    /// The instant as an RFC 3339 date-time in UTC, whole seconds.
+    public static func iso8601(_ moment: Date) -> String {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]
         return formatter.string(from: moment)

@@ -1,8 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
-import ReadModels
-import Synchronization
+import Dossiers
 import Taaktoedeling
 
 /// The dossier endpoints: opening, reading and changing dossiers, their timeline and raw events, and
@@ -99,35 +98,35 @@ struct DossierController {
     // MARK: Commands
 
     @Sendable func open(_ request: Request, context: APIRequestContext) async throws -> Response {
-        let actor = try context.actor(allowing: [.coordinator])
+        let actor = try context.actor(allowing: DossierCommandKind.openen.rollen)
         try QueryParameters(request, known: []).validate()
         let body = try await APIJSON.body(of: request)
         // A keyed request opens the same dossier id on every retry, so a retry cannot open a second one.
         let pad = context.commandID.map { ["id": StableUUID.derived(from: $0, "dossier").uuidString.lowercased()] } ?? [:]
         let command = try DossierCommand.parse(.openen, body: body, pad: pad).get()
-        let rendering = Rendering { outcome in try Self.answer(DossierDocument(dossier: outcome.dossier), status: .created, for: actor) }
-        _ = try await service.open(command, context: commandContext(actor, context, expectedVersion: nil, rendering: rendering))
-        return try rendering.response()
+        let outcome = try await service.open(command, context: commandContext(actor, context, expectedVersion: nil) { outcome in
+            try Self.answer(DossierDocument(dossier: outcome.dossier), status: .created, for: actor)
+        })
+        return try Self.response(outcome)
     }
 
     /// `PATCH /v1/dossiers/{id}`: a JSON Merge Patch (RFC 7396) of the voorstel.
     @Sendable func patch(_ request: Request, context: APIRequestContext) async throws -> Response {
-        let actor = try context.actor(allowing: [.coordinator])
+        let actor = try context.actor(allowing: DossierCommandKind.wijzigVoorstel.rollen)
         try QueryParameters(request, known: []).validate()
         let expectedVersion = try EntityTag.expectedVersion(in: request)
         let body = try await APIJSON.body(of: request)
         let command = try DossierCommand.parse(.wijzigVoorstel, body: body).get()
         guard let id = Self.dossierID(context) else { throw Problem.notFound("Dit dossier bestaat niet.") }
-        let rendering = Rendering { outcome in try Self.answer(DossierDocument(dossier: outcome.dossier), status: .ok, for: actor) }
-        _ = try await service.execute(
-            command, on: id, context: commandContext(actor, context, expectedVersion: expectedVersion, rendering: rendering)
-        )
-        return try rendering.response()
+        let outcome = try await service.execute(command, on: id, context: commandContext(actor, context, expectedVersion: expectedVersion) { outcome in
+            try Self.answer(DossierDocument(dossier: outcome.dossier), status: .ok, for: actor)
+        })
+        return try Self.response(outcome)
     }
 
     func command(_ route: DossierCommandRoute) -> @Sendable (Request, APIRequestContext) async throws -> Response {
         { request, context in
-            let actor = try context.actor(allowing: route.roles)
+            let actor = try context.actor(allowing: route.kind.rollen)
             try QueryParameters(request, known: []).validate()
             let expectedVersion = try EntityTag.expectedVersion(in: request)
             let body = try await APIJSON.body(of: request)
@@ -137,7 +136,7 @@ struct DossierController {
             guard let id = Self.dossierID(context) else {
                 throw Problem.notFound("Dit dossier bestaat niet.")
             }
-            let rendering = Rendering { outcome in
+            let outcome = try await service.execute(command, on: id, context: commandContext(actor, context, expectedVersion: expectedVersion) { outcome in
                 var document = DossierDocument(dossier: outcome.dossier)
                 switch route.kind {
                 case .openConsultatie: document.ronde = outcome.dossier.consultaties.map(\.ronde).max()
@@ -145,11 +144,8 @@ struct DossierController {
                 default: break
                 }
                 return try Self.answer(document, status: .created, for: actor)
-            }
-            _ = try await service.execute(
-                command, on: id, context: commandContext(actor, context, expectedVersion: expectedVersion, rendering: rendering)
-            )
-            return try rendering.response()
+            })
+            return try Self.response(outcome)
         }
     }
 
@@ -169,16 +165,19 @@ struct DossierController {
     /// The command context; the answer is rendered inside the command's transaction and kept there
     /// for an `Idempotency-Key`, so events and kept answer commit together.
     private func commandContext(
-        _ actor: Actor, _ context: APIRequestContext, expectedVersion: Int64?, rendering: Rendering
+        _ actor: Actor, _ context: APIRequestContext, expectedVersion: Int64?,
+        render: @escaping @Sendable (CommandOutcome) throws -> StoredResponse
     ) -> CommandContext {
-        let ticket = context.idempotency
-        return CommandContext(
+        CommandContext(
             actor: actor, correlationID: context.requestID, commandID: context.commandID ?? UUID(), expectedVersion: expectedVersion,
-            inTransaction: { outcome, connection in
-                let answer = try rendering.render(outcome)
-                try ticket?.keep(answer, on: connection)
-            }
+            answer: CommandAnswer(ticket: context.idempotency, render: render)
         )
+    }
+
+    /// The answer rendered in the command's transaction.
+    private static func response(_ outcome: CommandOutcome) throws -> Response {
+        guard let answer = outcome.answer else { throw Problem.internalError }
+        return answer.response()
     }
 
     /// The answer to a command: the dossier as the actor may see it, its `Location` and its `ETag`.
@@ -202,29 +201,4 @@ struct DossierController {
     static func dossierID(_ context: APIRequestContext) -> UUID? {
         context.parameters.get("id").flatMap(UUID.init(uuidString:))
     }
-}
-
-/// A command's answer, rendered once inside its transaction and sent after it commits.
-final class Rendering: Sendable {
-    private let make: @Sendable (CommandOutcome) throws -> StoredResponse
-    private let rendered = Mutex<StoredResponse?>(nil)
-
-    init(_ make: @escaping @Sendable (CommandOutcome) throws -> StoredResponse) {
-        self.make = make
-    }
-
-    /// Renders the answer for the outcome (the last call wins: a command decided again renders again).
-    func render(_ outcome: CommandOutcome) throws -> StoredResponse {
-        let answer = try make(outcome)
-        rendered.withLock { $0 = answer }
-        return answer
-    }
-
-    /// The rendered answer as a response.
-    func response() throws -> Response {
-        guard let answer = rendered.withLock({ $0 }) else { throw RenderingMissing() }
-        return answer.response()
-    }
-
-    private struct RenderingMissing: Error {}
 }

@@ -1,4 +1,4 @@
-import EventStore
+import Dossiers
 import Foundation
 import Taaktoedeling
 
@@ -17,7 +17,7 @@ struct EventDocument: Encodable {
     let vorigeHash: String
     let hash: String
 
-    init(_ event: RecordedEvent) throws {
+    init(_ event: StoredEvent) throws {
         positie = event.position
         streamId = event.streamID
         versie = event.version

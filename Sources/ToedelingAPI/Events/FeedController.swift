@@ -1,6 +1,5 @@
-import EventStore
 import Hummingbird
-import ReadModels
+import Dossiers
 
 /// `GET /v1/gebeurtenissen?na=<cursor>&limit=`: the global feed in commit order for integrations; it
 /// never skips or repeats an event, also one that commits late. `volgende` is the cursor for the next call.
@@ -15,9 +14,9 @@ struct FeedController {
         _ = try context.actor(allowing: [.coordinator])
         var parameters = QueryParameters(request, known: ["na", "limit"])
         let limit = parameters.integer("limit", in: 1...1000) ?? 100
-        var cursor: FeedCursor?
+        var cursor: FeedPosition?
         if let token = parameters.text("na") {
-            cursor = FeedCursor(token: token)
+            cursor = FeedPosition(token: token)
             if cursor == nil {
                 parameters.problems.append(InvalidParam(name: "na", reason: "is geen cursor uit een eerder antwoord (volgende)"))
             }

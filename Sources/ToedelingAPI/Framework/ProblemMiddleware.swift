@@ -1,7 +1,7 @@
 import Hummingbird
 import Logging
 import Metrics
-import ReadModels
+import Dossiers
 
 /// Turns every error into an `application/problem+json` response; unexpected errors are logged here with
 /// their details and reach the client only as a generic problem. Version conflicts are counted.

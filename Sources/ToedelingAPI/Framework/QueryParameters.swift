@@ -63,7 +63,7 @@ struct QueryParameters {
         case .success(let peildatum):
             return peildatum
         case .failure(let invalid):
-            problems.append(contentsOf: invalid.problems.map { InvalidParam(name: $0.name, reason: $0.reason) })
+            problems.append(contentsOf: invalid.problems)
             return nil
         }
     }

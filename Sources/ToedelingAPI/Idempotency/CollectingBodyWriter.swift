@@ -1,3 +1,4 @@
+import Dossiers
 import HTTPTypes
 import Hummingbird
 import NIOCore

@@ -3,7 +3,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging
-import ReadModels
+import Dossiers
 
 /// `Idempotency-Key` on a POST: the first request with a key is processed and its response kept (in
 /// PostgreSQL, so every instance sees it); a retry with the same key and request gets that response

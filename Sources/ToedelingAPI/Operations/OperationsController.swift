@@ -1,14 +1,14 @@
 import Foundation
 import Hummingbird
 import Logging
-import Postgres
+import Dossiers
 import Prometheus
 
 /// The public operations endpoints: `GET /health` (checks the database, answering within 2 s whatever
 /// the pool does) and `GET /metrics` (Prometheus).
 struct OperationsController {
-    let pool: PostgresConnectionPool
-    let health: PostgresHealthProbe
+    let pool: DatabasePool
+    let health: DatabaseHealthProbe
     let metrics: PrometheusCollectorRegistry
 
     func addRoutes(to routes: APIRoutes) {
@@ -17,8 +17,8 @@ struct OperationsController {
     }
 
     @Sendable func health(_ request: Request, context: APIRequestContext) async throws -> Response {
-        guard await health.check(within: .milliseconds(1500)) else {
-            context.logger.warning("health check: the database did not answer within 1.5 s")
+        guard await health.check(within: .seconds(1)) else {
+            context.logger.warning("health check: the database did not answer within 1 s")
             throw Problem.unavailable
         }
         return Response(

@@ -1,6 +1,4 @@
-import EventStore
-import Postgres
-import ReadModels
+import Dossiers
 import Taaktoedeling
 
 extension Problem {
@@ -11,7 +9,7 @@ extension Problem {
         case let domainError as DomainError:
             self = Problem(domainError: domainError)
         case let invalid as InvalidInput:
-            self = .invalidInput(invalid.problems.map { InvalidParam(name: $0.name, reason: $0.reason) })
+            self = .invalidInput(invalid.problems)
         case ServiceError.staleVersion(let current):
             self = .staleVersion(current: current)
         case ServiceError.tooMuchContention:
@@ -21,27 +19,30 @@ extension Problem {
                 detail: "Het dossier wordt nu door te veel verzoeken tegelijk gewijzigd; probeer het opnieuw.",
                 headers: [.retryAfter: "1"]
             )
-        case EventStoreError.duplicateEventWithDifferentContent:
-            self = .conflict(
-                "Dit verzoek is met deze Idempotency-Key al verwerkt; vraag de actuele stand van het dossier op."
-            )
-        case KenmerkError.reeksUitgeput(let jaar):
-            self = .conflict(
-                "De kenmerken van \(jaar) zijn op: er kunnen dit jaar niet meer dan 9999 dossiers worden geopend. Er is niets vastgelegd."
-            )
-        case let postgresError as PostgresError where postgresError.isConnectionLoss || postgresError.code == .poolClosed:
-            self = .unavailable
-        case let postgresError as PostgresError where postgresError.isTimeout:
-            self = .busy
         default:
-            return nil
+            switch StorageCondition(error) {
+            case .commandAlreadyProcessed:
+                self = .conflict(
+                    "Dit verzoek is met deze Idempotency-Key al verwerkt; vraag de actuele stand van het dossier op."
+                )
+            case .kenmerkenUitgeput(let jaar):
+                self = .conflict(
+                    "De kenmerken van \(jaar) zijn op: er kunnen dit jaar niet meer dan 9999 dossiers worden geopend. Er is niets vastgelegd."
+                )
+            case .unavailable:
+                self = .unavailable
+            case .busy:
+                self = .busy
+            case nil:
+                return nil
+            }
         }
     }
 
     private init(domainError: DomainError) {
         switch domainError {
         case .ongeldigeInvoer(let invalid):
-            self = .invalidInput(invalid.problems.map { InvalidParam(name: $0.name, reason: $0.reason) })
+            self = .invalidInput(invalid.problems)
         case .nietToegestaan(let reason):
             self = .forbidden(reason)
         case .nietGevonden:

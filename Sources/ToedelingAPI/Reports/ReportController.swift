@@ -1,6 +1,7 @@
+import Rapportage
 import Foundation
 import Hummingbird
-import ReadModels
+import Dossiers
 import Taaktoedeling
 
 /// The reports, as JSON, CSV, Markdown or printable HTML by `Accept`:

@@ -1,3 +1,4 @@
+import Rapportage
 import Foundation
 import Taaktoedeling
 

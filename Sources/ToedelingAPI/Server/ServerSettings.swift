@@ -1,5 +1,5 @@
 import Logging
-import Postgres
+import Dossiers
 
 /// Everything `toedeling-server` is started with.
 public struct ServerSettings: Sendable {
@@ -13,14 +13,14 @@ public struct ServerSettings: Sendable {
     public var logLevel: Logger.Level
     /// The bounds on every database wait (`TOEDELING_STATEMENT_TIMEOUT`, `…_LOCK_TIMEOUT`,
     /// `…_IDLE_TRANSACTION_TIMEOUT`, `…_CONNECT_TIMEOUT`, `…_POOL_TIMEOUT`).
-    public var databaseLimits: PostgresLimits
+    public var databaseLimits: DatabaseLimits
     /// How long idempotency records are kept (`TOEDELING_IDEMPOTENCY_TTL`).
     public var idempotencyTimeToLive: Duration
 
     /// Creates settings.
     public init(
         api: APIConfiguration, databaseURL: String, maximumConnections: Int = 10, logLevel: Logger.Level = .info,
-        databaseLimits: PostgresLimits = PostgresLimits(), idempotencyTimeToLive: Duration = .seconds(86_400)
+        databaseLimits: DatabaseLimits = .serverDefaults, idempotencyTimeToLive: Duration = .seconds(86_400)
     ) {
         self.api = api
         self.databaseURL = databaseURL
@@ -31,12 +31,12 @@ public struct ServerSettings: Sendable {
     }
 
     /// The database limits and idempotency lifetime from the environment, the defaults where unset.
-    public static func limits(from environment: [String: String]) throws -> (PostgresLimits, Duration) {
+    public static func limits(from environment: [String: String]) throws -> (DatabaseLimits, Duration) {
         func duration(_ name: String, _ fallback: Duration) throws -> Duration {
             try DurationSetting.parse(environment[name], variable: name, fallback: fallback)
         }
-        let defaults = PostgresLimits()
-        let limits = PostgresLimits(
+        let defaults = DatabaseLimits.serverDefaults
+        let limits = DatabaseLimits(
             connectTimeoutSeconds: Int(try duration("TOEDELING_CONNECT_TIMEOUT", .seconds(defaults.connectTimeoutSeconds)).components.seconds),
             statementTimeoutMilliseconds: DurationSetting.milliseconds(
                 try duration("TOEDELING_STATEMENT_TIMEOUT", .milliseconds(defaults.statementTimeoutMilliseconds))),

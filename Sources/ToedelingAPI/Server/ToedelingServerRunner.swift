@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import Logging
 import Metrics
-import Postgres
+import Dossiers
 import Prometheus
 import ServiceLifecycle
 
@@ -23,7 +23,7 @@ public enum ToedelingServerRunner {
     public static func run(settings: ServerSettings, metrics: PrometheusCollectorRegistry) async throws {
         var logger = Logger(label: "toedeling-server")
         logger.logLevel = settings.logLevel
-        let pool = PostgresConnectionPool(
+        let pool = DatabasePool(
             connectionString: settings.databaseURL,
             maximumConnections: settings.maximumConnections,
             limits: settings.databaseLimits,
@@ -45,7 +45,9 @@ public enum ToedelingServerRunner {
         )
         let group = ServiceGroup(
             configuration: .init(
-                services: [pool, IdempotencyCleanup(dependencies: dependencies), dependencies.health, application],
+                services: [
+                    pool, IdempotencyCleanup(store: dependencies.idempotencyStore, logger: logger), dependencies.health, application,
+                ],
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger
             )
@@ -54,17 +56,15 @@ public enum ToedelingServerRunner {
     }
 
     /// Throws a `ServerStartupError` unless every migration of this version is applied and no other is.
-    public static func requireMigratedDatabase(pool: PostgresConnectionPool, logger: Logger) async throws {
-        guard let directory = SchemaMigrator.locateSchemaDirectory() else { throw ServerStartupError.schemaDirectoryMissing }
-        let status: SchemaMigrationStatus
-        do {
-            status = try await SchemaMigrator(directory: directory, logger: logger).status(pool: pool)
-        } catch let error as PostgresError where error.isConnectionLoss {
-            throw ServerStartupError.databaseUnreachable(error.description)
+    public static func requireMigratedDatabase(pool: DatabasePool, logger: Logger) async throws {
+        switch try await DatabaseReadiness.check(pool: pool, logger: logger) {
+        case .ready: return
+        case .schemaDirectoryMissing: throw ServerStartupError.schemaDirectoryMissing
+        case .unreachable(let reason): throw ServerStartupError.databaseUnreachable(reason)
+        case .changed(let files): throw ServerStartupError.migrationChanged(files: files)
+        case .newer(let unknown): throw ServerStartupError.databaseNewer(unknown: unknown)
+        case .notMigrated(let pending): throw ServerStartupError.databaseNotMigrated(pending: pending)
         }
-        if !status.changed.isEmpty { throw ServerStartupError.migrationChanged(files: status.changed) }
-        if !status.unknown.isEmpty { throw ServerStartupError.databaseNewer(unknown: status.unknown) }
-        if !status.pending.isEmpty { throw ServerStartupError.databaseNotMigrated(pending: status.pending) }
     }
 }
 

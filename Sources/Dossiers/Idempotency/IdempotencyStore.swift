@@ -3,14 +3,14 @@ import Postgres
 
 /// Idempotency records in PostgreSQL (`idempotency_keys`), shared by every server instance. A key is
 /// scoped to the token that used it.
-struct IdempotencyStore: Sendable {
+public struct IdempotencyStore: Sendable {
     let pool: PostgresConnectionPool
     /// A claim older than this is taken over: its holder is presumed dead.
     let abandonedAfterSeconds: Int64
     /// A record older than this is forgotten: the key may be used afresh, and the clean-up removes it.
-    let timeToLiveSeconds: Int64
+    public let timeToLiveSeconds: Int64
 
-    init(pool: PostgresConnectionPool, abandonedAfterSeconds: Int64 = 60, timeToLiveSeconds: Int64 = 86_400) {
+    public init(pool: PostgresConnectionPool, abandonedAfterSeconds: Int64 = 60, timeToLiveSeconds: Int64 = 86_400) {
         self.pool = pool
         self.abandonedAfterSeconds = abandonedAfterSeconds
         self.timeToLiveSeconds = max(1, timeToLiveSeconds)
@@ -18,7 +18,7 @@ struct IdempotencyStore: Sendable {
 
     /// Claims the key for a request with this hash, or says what is already there. A record past
     /// its time to live counts as absent and is claimed anew.
-    func claim(tokenID: UUID, key: String, requestHash: Data) async throws -> IdempotencyClaim {
+    public func claim(tokenID: UUID, key: String, requestHash: Data) async throws -> IdempotencyClaim {
         let abandonedAfterSeconds = abandonedAfterSeconds
         let timeToLiveSeconds = timeToLiveSeconds
         return try await pool.withConnection { connection in
@@ -68,14 +68,14 @@ struct IdempotencyStore: Sendable {
     }
 
     /// Stores the response of a claimed key.
-    func complete(tokenID: UUID, key: String, response: StoredResponse) async throws {
+    public func complete(tokenID: UUID, key: String, response: StoredResponse) async throws {
         try await pool.withConnection { connection in
             try complete(tokenID: tokenID, key: key, response: response, on: connection)
         }
     }
 
     /// Stores the response of a claimed key on the caller's connection (and transaction).
-    func complete(tokenID: UUID, key: String, response: StoredResponse, on connection: PostgresConnection) throws {
+    public func complete(tokenID: UUID, key: String, response: StoredResponse, on connection: PostgresConnection) throws {
         let headers = try JSONEncoder().encode(response.headers)
         try connection.execute(
             """
@@ -89,7 +89,7 @@ struct IdempotencyStore: Sendable {
 
     /// Removes every record past its time to live; returns how many.
     @discardableResult
-    func removeExpired() async throws -> Int {
+    public func removeExpired() async throws -> Int {
         let timeToLiveSeconds = timeToLiveSeconds
         return try await pool.withConnection { connection in
             try connection.execute(
@@ -100,7 +100,7 @@ struct IdempotencyStore: Sendable {
     }
 
     /// Gives a claimed key up (the request failed on the server's side), so that a retry runs it again.
-    func release(tokenID: UUID, key: String) async throws {
+    public func release(tokenID: UUID, key: String) async throws {
         try await pool.withConnection { connection in
             try connection.execute(
                 "DELETE FROM idempotency_keys WHERE token_id = $1 AND key = $2 AND state = 'bezig'",

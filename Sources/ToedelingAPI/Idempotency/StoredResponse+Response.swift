@@ -1,17 +1,9 @@
-import Foundation
+import Dossiers
 import HTTPTypes
 import Hummingbird
 import NIOCore
 
-/// The first response to an idempotent request, as kept for replay: status, the headers that matter and the body.
-struct StoredResponse: Sendable, Equatable {
-    /// The headers kept and replayed.
-    static let keptHeaders = ["Location", "ETag", "Content-Type", "Link"]
-
-    var status: Int
-    var headers: [String: String]
-    var body: Data
-
+extension StoredResponse {
     /// The response as sent: the kept headers in a fixed order and the body.
     func response(replayed: Bool = false) -> Response {
         var fields = HTTPFields()

@@ -1,5 +1,5 @@
 import Foundation
-import ReadModels
+import Dossiers
 import Taaktoedeling
 
 let coordinator = Actor(tokenID: UUID(), naam: "Coördinator BZK", rol: .coordinator)

@@ -1,4 +1,5 @@
 import Foundation
+import Taaktoedeling
 
 /// The renderings every report has, the same bytes whichever front end asks (API, CLI, web).
 public enum Rapportformaat: String, Sendable, CaseIterable {

@@ -1,4 +1,5 @@
 import Foundation
+import Taaktoedeling
 
 extension Evaluatieoverzicht {
     /// The overview as JSON (`application/json`): sorted keys, pretty printed.

@@ -1,7 +1,7 @@
 import EventStore
 import Foundation
 import PropertyBased
-import ReadModels
+import Dossiers
 import Taaktoedeling
 import Testing
 

@@ -1,4 +1,5 @@
 import Foundation
+import Taaktoedeling
 
 extension StandVanZaken {
     /// The report as JSON (`application/json`): sorted keys, pretty printed, instants in UTC.

@@ -21,6 +21,11 @@ public final class DossierService: Sendable {
     /// Counts appends that lost a race for a stream's version (`toedeling_append_conflicts_total`).
     let appendConflicts = Counter(label: "toedeling_append_conflicts_total")
 
+    /// A service over a pool and the event store on it.
+    public convenience init(pool: PostgresConnectionPool, logger: Logger) {
+        self.init(store: EventStore(pool: pool, logger: logger), pool: pool, logger: logger)
+    }
+
     /// A service over the store's pool; `clock` is the moment commands are decided at.
     public init(
         store: EventStore, pool: PostgresConnectionPool, logger: Logger,
@@ -51,8 +56,7 @@ public final class DossierService: Sendable {
             let outcome = try Self.record(
                 events, commandID: context.commandID, metadata: metadata, to: id, expected: .noStream, before: nil, on: connection
             )
-            try context.inTransaction?(outcome, connection)
-            return outcome
+            return try Self.answered(outcome, context, on: connection)
         }
         store.announceCommittedEvents()
         logger.info("dossier geopend", metadata: ["dossier.id": "\(id.uuidString.lowercased())", "dossier.kenmerk": "\(outcome.dossier.kenmerk)"])
@@ -80,16 +84,13 @@ public final class DossierService: Sendable {
                     let events = try Beslissing.decide(state, command, by: context.actor, at: now, kenmerk: nil)
                     if events.isEmpty, let state {
                         // Nothing to record (a change to what the dossier already says).
-                        let outcome = CommandOutcome(dossier: state, events: [])
-                        try context.inTransaction?(outcome, connection)
-                        return outcome
+                        return try Self.answered(CommandOutcome(dossier: state, events: []), context, on: connection)
                     }
                     let outcome = try Self.record(
                         events, commandID: context.commandID, metadata: metadata, to: dossierID,
                         expected: .exact(state?.versie ?? 0), before: state, on: connection
                     )
-                    try context.inTransaction?(outcome, connection)
-                    return outcome
+                    return try Self.answered(outcome, context, on: connection)
                 }
                 store.announceCommittedEvents()
                 return outcome
@@ -103,6 +104,17 @@ public final class DossierService: Sendable {
                 try await Task.sleep(for: .milliseconds(Int.random(in: 0...(2 * min(attempt, 10)))))
             }
         }
+    }
+
+    /// The outcome with its answer rendered and, for an `Idempotency-Key`, kept: on the command's
+    /// own connection, inside its transaction.
+    private static func answered(_ outcome: CommandOutcome, _ context: CommandContext, on connection: PostgresConnection) throws -> CommandOutcome {
+        guard let answer = context.answer else { return outcome }
+        var outcome = outcome
+        let rendered = try answer.render(outcome)
+        try answer.ticket?.keep(rendered, on: connection)
+        outcome.answer = rendered
+        return outcome
     }
 
     /// Appends decided events and projects them, on the caller's transaction.
@@ -206,20 +218,12 @@ public final class DossierService: Sendable {
                  ), ronde: try row.optionalInt("ronde"), koepel: try row.optionalString("koepel"))
             }
         }
-        let geslotenRondes = Set(dossier.consultaties.filter { $0.status == .gesloten }.map(\.ronde))
-        let zichtbaar = rows.filter { row in
-            guard grens.omvat(row.regel.geregistreerdOp) else { return false }
-            guard actor.rol == .koepel, let ronde = row.ronde, let koepel = row.koepel else { return true }
-            return koepel == actor.koepel?.rawValue || geslotenRondes.contains(ronde)
-        }.map(\.regel)
-        guard actor.rol == .koepel else { return zichtbaar }
-        // A koepel's entries are numbered as the events it may see, like the versie of its view, so
-        // a gap never betrays another koepel's reactie in an open round.
-        return zichtbaar.enumerated().map { index, regel in
-            var regel = regel
-            regel.versie = Int64(index + 1)
-            return regel
-        }
+        let recorded = rows.filter { grens.omvat($0.regel.geregistreerdOp) }
+        let reacties = Dictionary(uniqueKeysWithValues: recorded.compactMap { row -> (Int64, (Int, Koepel))? in
+            guard let ronde = row.ronde, let koepel = row.koepel.flatMap(Koepel.init(rawValue:)) else { return nil }
+            return (row.regel.versie, (ronde, koepel))
+        })
+        return Tijdlijn.zichtbaar(recorded.map(\.regel), van: dossier, voor: actor) { reacties[$0.versie].map { (ronde: $0.0, koepel: $0.1) } }
     }
 
     /// A page (from 1) of the raw stored events of a dossier with metadata and hashes, and how many

@@ -7,4 +7,12 @@ public struct CommandOutcome: Sendable {
     public let dossier: Dossier
     /// The recorded events, in stream order.
     public let events: [RecordedEvent]
+    /// The answer rendered in the command's transaction (`CommandContext.answer`), if one was asked for.
+    public internal(set) var answer: StoredResponse?
+
+    init(dossier: Dossier, events: [RecordedEvent], answer: StoredResponse? = nil) {
+        self.dossier = dossier
+        self.events = events
+        self.answer = answer
+    }
 }

@@ -1,5 +1,5 @@
 /// What a request with an `Idempotency-Key` finds when it tries to claim the key.
-enum IdempotencyClaim: Sendable, Equatable {
+public enum IdempotencyClaim: Sendable, Equatable {
     /// The key is this request's now: process it and store the response.
     case claimed
     /// The same request was answered before: replay this.

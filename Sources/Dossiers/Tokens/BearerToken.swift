@@ -3,7 +3,7 @@ import Foundation
 
 /// The shape of a bearer token: `tdl_` followed by 32 random bytes in unpadded base64url (43 characters).
 /// Only the SHA-256 of a token is ever stored.
-enum BearerToken {
+public enum BearerToken {
     static let prefix = "tdl_"
     static let length = prefix.count + 43
 
@@ -19,7 +19,7 @@ enum BearerToken {
     }
 
     /// Whether a presented string can be a token at all (checked before any database look-up).
-    static func isWellFormed(_ token: String) -> Bool {
+    public static func isWellFormed(_ token: String) -> Bool {
         token.utf8.count == length && token.hasPrefix(prefix)
             && token.utf8.dropFirst(prefix.count).allSatisfy { byte in
                 switch byte {

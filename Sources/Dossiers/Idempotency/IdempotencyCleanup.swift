@@ -1,3 +1,4 @@
+import Dossiers
 import Logging
 import ServiceLifecycle
 
@@ -8,11 +9,11 @@ public struct IdempotencyCleanup: Service {
     let interval: Duration
     let logger: Logger
 
-    /// A clean-up of the records of `dependencies`' store, every `interval`.
-    public init(dependencies: APIDependencies, interval: Duration = .seconds(600)) {
-        self.store = dependencies.idempotencyStore
+    /// A clean-up of the records of `store`, every `interval`.
+    public init(store: IdempotencyStore, interval: Duration = .seconds(600), logger: Logger) {
+        self.store = store
         self.interval = interval
-        self.logger = dependencies.logger
+        self.logger = logger
     }
 
     /// Cleans up at once and then every `interval`, until graceful shutdown or cancellation.

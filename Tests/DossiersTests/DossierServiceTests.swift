@@ -1,7 +1,7 @@
 import EventStore
 import Foundation
 import Postgres
-import ReadModels
+import Dossiers
 import Taaktoedeling
 import Testing
 
@@ -230,8 +230,7 @@ import Testing
             _ = try await db.service.execute(.sluitConsultatie(ronde: 1), on: dossier.id, context: context())
             _ = try await openDossier(db.service, titel: "Later")
             let again = try await db.service.standVanZaken(peildatum: peildatum)
-            #expect(try first.json() == again.json())
-            #expect(first.csv() == again.csv())
+            #expect(first == again, "the same rows, so the same bytes in every rendering")
             #expect(first.rijen.count == 1)
             #expect(first.rijen.first?.fase == .consultatie)
         }

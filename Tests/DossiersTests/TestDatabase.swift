@@ -2,7 +2,7 @@ import EventStore
 import Foundation
 import Logging
 import Postgres
-import ReadModels
+import Dossiers
 import ToedelingTestSupport
 
 /// A fresh, fully migrated database of its own (see `ScratchDatabase`), with a pool, store and service over it; dropped when the test is done.
