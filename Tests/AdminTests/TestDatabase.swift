@@ -17,32 +17,20 @@ struct TestDatabase {
 
     /// Creates the database, runs `body` with it, closes the pool and drops the database.
     static func with<T>(migrated: Bool = true, _ body: (TestDatabase) async throws -> T) async throws -> T {
-        let database = try create(migrated: migrated)
-        do {
-            let value = try await body(database)
-            await database.pool.close()
-            try database.drop()
-            return value
-        } catch {
-            await database.pool.close()
-            try? database.drop()
-            throw error
+        try await ScratchDatabase.with(prefix: "admin", migrations: migrated ? .all : .none) { scratch in
+            let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
+            let pool = PostgresConnectionPool(connectionString: scratch.url, maximumConnections: 4, logger: logger)
+            let store = EventStore(pool: pool, logger: logger)
+            let database = TestDatabase(scratch: scratch, pool: pool, store: store, service: DossierService(store: store, pool: pool, logger: logger))
+            do {
+                let value = try await body(database)
+                await pool.close()
+                return value
+            } catch {
+                await pool.close()
+                throw error
+            }
         }
-    }
-
-    private static func create(migrated: Bool) throws -> TestDatabase {
-        let scratch = try ScratchDatabase.create(prefix: "admin")
-        if migrated {
-            do { try scratch.migrate() } catch { try? scratch.drop(); throw error }
-        }
-        let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
-        let pool = PostgresConnectionPool(connectionString: scratch.url, maximumConnections: 4, logger: logger)
-        let store = EventStore(pool: pool, logger: logger)
-        return TestDatabase(scratch: scratch, pool: pool, store: store, service: DossierService(store: store, pool: pool, logger: logger))
-    }
-
-    func drop() throws {
-        try scratch.drop()
     }
 
     /// The rows of a query, each as its text, to compare databases.

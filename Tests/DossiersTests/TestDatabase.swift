@@ -16,21 +16,19 @@ struct TestDatabase {
 
     /// Creates the database, runs `body` with it, closes the pool and drops the database.
     static func with<T>(maximumConnections: Int = 8, _ body: (TestDatabase) async throws -> T) async throws -> T {
-        let scratch = try ScratchDatabase.create()
-        let logger = Logger(label: "test")
-        let pool = PostgresConnectionPool(connectionString: scratch.url, maximumConnections: maximumConnections, logger: logger)
-        let store = EventStore(pool: pool, logger: logger)
-        let database = TestDatabase(scratch: scratch, pool: pool, store: store, service: DossierService(store: store, pool: pool, logger: logger))
-        do {
-            try scratch.migrate()
-            let value = try await body(database)
-            await pool.close()
-            try scratch.drop()
-            return value
-        } catch {
-            await pool.close()
-            try? scratch.drop()
-            throw error
+        try await ScratchDatabase.with { scratch in
+            let logger = Logger(label: "test")
+            let pool = PostgresConnectionPool(connectionString: scratch.url, maximumConnections: maximumConnections, logger: logger)
+            let store = EventStore(pool: pool, logger: logger)
+            let database = TestDatabase(scratch: scratch, pool: pool, store: store, service: DossierService(store: store, pool: pool, logger: logger))
+            do {
+                let value = try await body(database)
+                await pool.close()
+                return value
+            } catch {
+                await pool.close()
+                throw error
+            }
         }
     }
 

@@ -13,15 +13,8 @@ struct TestDatabase {
 
     /// Creates a migrated database, runs `body` with it and drops it afterwards.
     static func with<T>(_ body: (TestDatabase) async throws -> T) async throws -> T {
-        let scratch = try ScratchDatabase.create()
-        do {
-            try scratch.migrate(onlyFilesContaining: "event_store")
-            let value = try await body(TestDatabase(scratch: scratch))
-            try scratch.drop()
-            return value
-        } catch {
-            try? scratch.drop()
-            throw error
+        try await ScratchDatabase.with(migrations: .onlyFilesContaining("event_store")) { scratch in
+            try await body(TestDatabase(scratch: scratch))
         }
     }
 

@@ -1,3 +1,4 @@
+import ToedelingTestSupport
 import Foundation
 import Postgres
 import Testing

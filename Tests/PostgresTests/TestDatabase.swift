@@ -11,15 +11,7 @@ struct TestDatabase {
 
     /// Creates a database, runs `body` with it and drops it afterwards, also when `body` throws.
     static func with<T>(_ body: (TestDatabase) async throws -> T) async throws -> T {
-        let database = TestDatabase(scratch: try ScratchDatabase.create())
-        do {
-            let value = try await body(database)
-            try database.scratch.drop()
-            return value
-        } catch {
-            try? database.scratch.drop()
-            throw error
-        }
+        try await ScratchDatabase.with(migrations: .none) { scratch in try await body(TestDatabase(scratch: scratch)) }
     }
 
     func connect() throws -> PostgresConnection {

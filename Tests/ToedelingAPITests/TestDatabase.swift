@@ -16,16 +16,7 @@ struct TestDatabase {
     }
 
     static func with<T>(_ body: (TestDatabase) async throws -> T) async throws -> T {
-        let scratch = try ScratchDatabase.create(prefix: "api")
-        do {
-            try scratch.migrate()
-            let value = try await body(TestDatabase(scratch: scratch))
-            try scratch.drop()
-            return value
-        } catch {
-            try? scratch.drop()
-            throw error
-        }
+        try await ScratchDatabase.with(prefix: "api") { scratch in try await body(TestDatabase(scratch: scratch)) }
     }
 
     func connect() throws -> PostgresConnection {

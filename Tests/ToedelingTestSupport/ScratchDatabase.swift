@@ -21,6 +21,37 @@ public struct ScratchDatabase: Sendable {
         }
     }
 
+    /// Which migrations a scratch database gets.
+    public enum Migrations: Sendable {
+        /// None: an empty database.
+        case none
+        /// Every migration of the project.
+        case all
+        /// Only the files whose name contains the text (a module's own).
+        case onlyFilesContaining(String)
+    }
+
+    /// Creates a database, migrates it as asked, runs `body` with it and drops it afterwards, also
+    /// when creating, migrating or `body` fails: the one create/migrate/drop of every test target.
+    public static func with<T>(
+        prefix: String = "test", migrations: Migrations = .all, _ body: (ScratchDatabase) async throws -> T
+    ) async throws -> T {
+        let scratch = try create(prefix: prefix)
+        do {
+            switch migrations {
+            case .none: break
+            case .all: try scratch.migrate()
+            case .onlyFilesContaining(let filter): try scratch.migrate(onlyFilesContaining: filter)
+            }
+            let value = try await body(scratch)
+            try scratch.drop()
+            return value
+        } catch {
+            try? scratch.drop()
+            throw error
+        }
+    }
+
     /// Creates an empty database named `<prefix>_<random>`.
     public static func create(prefix: String = "test") throws -> ScratchDatabase {
         let name = prefix + "_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
