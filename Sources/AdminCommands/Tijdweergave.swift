@@ -16,13 +16,7 @@ enum Tijdweergave {
 
     /// An amount in euros with Dutch digit grouping, `€ 1.200.000`.
     static func bedrag(_ euros: Int) -> String {
-        let cijfers = String(euros.magnitude)
-        var gegroepeerd = ""
-        for (index, cijfer) in cijfers.enumerated() {
-            if index > 0 && (cijfers.count - index) % 3 == 0 { gegroepeerd.append(".") }
-            gegroepeerd.append(cijfer)
-        }
-        return (euros < 0 ? "-€ " : "€ ") + gegroepeerd
+        Tijdlijn.bedrag(euros)
     }
 
     private static func twee(_ getal: Int) -> String {

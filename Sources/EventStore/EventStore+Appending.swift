@@ -41,7 +41,8 @@ extension EventStore {
         to streamID: String,
         streamType: String,
         expectedVersion: ExpectedVersion,
-        events: [NewEvent]
+        events: [NewEvent],
+        recordedAt: Date? = nil
     ) throws -> AppendResult {
         guard !events.isEmpty else { throw EventStoreError.noEvents }
         if let invalid = events.first(where: { $0.schemaVersion < 1 }) {
@@ -50,10 +51,11 @@ extension EventStore {
         let rows: PostgresRows
         do {
             rows = try connection.query(
-                "SELECT * FROM event_store_append($1, $2, $3, $4::uuid[], $5)",
+                "SELECT * FROM event_store_append($1, $2, $3, $4::uuid[], $5, $6)",
                 [
                     .text(streamID), .text(streamType), expectedVersion.databaseValue,
                     .text("{" + events.map(\.eventID.uuidString).joined(separator: ",") + "}"), .jsonb(encodedForAppend(events)),
+                    recordedAt.map { .timestamp($0) } ?? .null,
                 ]
             )
         } catch let error as PostgresError {

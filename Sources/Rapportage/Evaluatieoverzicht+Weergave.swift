@@ -35,24 +35,13 @@ extension Evaluatieoverzicht {
     /// The overview as a standalone, printable HTML page (`text/html`), every value escaped.
     public func html() -> String {
         let titel = "Overzicht voor de evaluatie van het beleidskader"
-        var pagina = """
-        <!DOCTYPE html>
-        <html lang="nl">
-        <head>
-        <meta charset="utf-8">
-        <title>\(titel)</title>
-        <style>
+        var pagina = HTMLPagina.begin(titel: titel, stijl: """
         body { font-family: system-ui, sans-serif; font-size: 10pt; margin: 2em; color: #000; }
         table { border-collapse: collapse; margin-bottom: 1.5em; }
         th, td { border: 1px solid #666; padding: 4px 6px; text-align: left; }
         th { background: #e6e6e6; }
         @media print { @page { size: A4; margin: 1.5cm; } body { margin: 0; } }
-        </style>
-        </head>
-        <body>
-        <h1>\(titel)</h1>
-
-        """
+        """)
         for (kop, rijen) in hoofdstukken {
             pagina += "<h2>\(StandVanZaken.htmlTekst(kop))</h2>\n<table>\n<thead><tr><th scope=\"col\">Onderdeel</th><th scope=\"col\">Aantal</th></tr></thead>\n<tbody>\n"
             for (naam, waarde) in rijen {
@@ -60,7 +49,7 @@ extension Evaluatieoverzicht {
             }
             pagina += "</tbody>\n</table>\n"
         }
-        pagina += "</body>\n</html>\n"
+        pagina += HTMLPagina.einde
         return pagina
     }
 

@@ -46,13 +46,7 @@ extension StandVanZaken {
     /// The report as a standalone, printable HTML page (`text/html`), every value escaped.
     public func html() -> String {
         let titel = "Stand van zaken taaktoedeling per \(peildatumWeergave)"
-        var pagina = """
-        <!DOCTYPE html>
-        <html lang="nl">
-        <head>
-        <meta charset="utf-8">
-        <title>\(Self.htmlTekst(titel))</title>
-        <style>
+        var pagina = HTMLPagina.begin(titel: titel, stijl: """
         body { font-family: "RijksoverheidSansText", Verdana, sans-serif; font-size: 10pt; margin: 2em; color: #000; }
         h1 { font-size: 14pt; }
         table { border-collapse: collapse; width: 100%; }
@@ -60,19 +54,14 @@ extension StandVanZaken {
         th { background: #e6e6e6; }
         tr { page-break-inside: avoid; }
         @media print { @page { size: A4 landscape; margin: 1.5cm; } body { margin: 0; } thead { display: table-header-group; } }
-        </style>
-        </head>
-        <body>
-        <h1>\(Self.htmlTekst(titel))</h1>
-
-        """
+        """)
         pagina += "<table>\n<thead>\n<tr>" + Self.kolommen.map { "<th>\(Self.htmlTekst($0))</th>" }.joined() + "</tr>\n</thead>\n<tbody>\n"
         for rij in rijen {
             pagina += "<tr>" + Self.menselijkeVelden(rij).map { "<td>\(Self.htmlTekst($0))</td>" }.joined() + "</tr>\n"
         }
         pagina += "</tbody>\n</table>\n"
         if rijen.isEmpty { pagina += "<p>Geen dossiers op deze peildatum.</p>\n" }
-        pagina += "</body>\n</html>\n"
+        pagina += HTMLPagina.einde
         return pagina
     }
 

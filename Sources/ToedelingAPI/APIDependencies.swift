@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 import Prometheus
 import Dossiers
@@ -45,11 +46,13 @@ public struct APIDependencies: Sendable {
         self.health = DatabaseHealthProbe(pool: pool)
     }
 
-    /// Creates the dependencies over one pool: its event store, dossier service and token store.
-    public init(pool: DatabasePool, metrics: PrometheusCollectorRegistry, logger: Logger) {
+    /// Creates the dependencies over one pool: its event store, dossier service and token store;
+    /// `clock`, when given, is the moment commands are decided and recorded at (tests), else the
+    /// database's clock.
+    public init(pool: DatabasePool, metrics: PrometheusCollectorRegistry, logger: Logger, clock: (@Sendable () -> Date)? = nil) {
         self.init(
             pool: pool,
-            service: DossierService(pool: pool, logger: logger),
+            service: DossierService(pool: pool, logger: logger, clock: clock),
             tokens: TokenStore(pool: pool),
             metrics: metrics,
             logger: logger

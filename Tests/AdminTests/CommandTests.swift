@@ -5,6 +5,7 @@ import Postgres
 import Dossiers
 import Taaktoedeling
 import Testing
+import ToedelingTestSupport
 
 @testable import AdminCommands
 
@@ -109,7 +110,8 @@ import Testing
     }
 
     @Test func dossierShowReadsTheSameByKenmerkAndByIdWithDutchLabels() async throws {
-        try await TestDatabase.with { db in
+        let clock = TestClock(Date())
+        try await TestDatabase.with(clock: clock) { db in
             let dossiers = try await populate(db.service)
             let besloten = try #require(dossiers.first { $0.fase == .besloten })
             let byKenmerk = await AdminRun.run(["dossier", "show", besloten.kenmerk.description], databaseURL: db.url)
@@ -124,7 +126,7 @@ import Testing
                 #expect(byKenmerk.text.contains(expected), "missing \(expected)")
             }
             let later = try await openDossier(db.service, titel: "Later gewijzigd")
-            try await Task.sleep(for: .milliseconds(1200))
+            clock.advance(seconds: 2)
             _ = try await db.service.execute(.openConsultatie(koepels: [.UvW], termijn: Kalenderdatum("2030-12-31")!), on: later.id, context: context())
             let justAfterOpening = Peildatum(moment: Date(timeIntervalSince1970: ceil(later.geopendOp.timeIntervalSince1970)))
             let asOpened = await AdminRun.run(["dossier", "show", later.kenmerk.description, "--peildatum", justAfterOpening.tekst], databaseURL: db.url)

@@ -16,12 +16,14 @@ struct TestDatabase {
     let service: DossierService
 
     /// Creates the database, runs `body` with it, closes the pool and drops the database.
-    static func with<T>(migrated: Bool = true, _ body: (TestDatabase) async throws -> T) async throws -> T {
+    static func with<T>(migrated: Bool = true, clock: TestClock? = nil, _ body: (TestDatabase) async throws -> T) async throws -> T {
         try await ScratchDatabase.with(prefix: "admin", migrations: migrated ? .all : .none) { scratch in
             let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
             let pool = PostgresConnectionPool(connectionString: scratch.url, maximumConnections: 4, logger: logger)
             let store = EventStore(pool: pool, logger: logger)
-            let database = TestDatabase(scratch: scratch, pool: pool, store: store, service: DossierService(store: store, pool: pool, logger: logger))
+            let database = TestDatabase(
+                scratch: scratch, pool: pool, store: store, service: DossierService(store: store, pool: pool, logger: logger, clock: clock?.reading)
+            )
             do {
                 let value = try await body(database)
                 await pool.close()

@@ -8,6 +8,7 @@ import Postgres
 import Prometheus
 import Taaktoedeling
 import ToedelingAPI
+import ToedelingTestSupport
 
 /// One test's world: its own migrated database, a pool, the application over it, and a token per role.
 struct APITestHarness: Sendable {
@@ -24,13 +25,15 @@ struct APITestHarness: Sendable {
     static func with<T>(
         corsOrigins: [String] = [],
         limits: PostgresLimits? = nil,
+        clock: TestClock? = nil,
         _ body: (APITestHarness) async throws -> T
     ) async throws -> T {
         try await TestDatabase.with { database in
             let pool = PostgresConnectionPool(
                 connectionString: database.url, maximumConnections: 6, limits: limits, logger: Logger(label: "test"))
             do {
-                let dependencies = APIDependencies(pool: pool, metrics: PrometheusCollectorRegistry(), logger: Logger(label: "test"))
+                let dependencies = APIDependencies(
+                    pool: pool, metrics: PrometheusCollectorRegistry(), logger: Logger(label: "test"), clock: clock?.reading)
                 let tokens = dependencies.tokens
                 let harness = APITestHarness(
                     database: database,

@@ -3,6 +3,7 @@ import HTTPTypes
 import HummingbirdTesting
 import NIOCore
 import Testing
+import ToedelingTestSupport
 import ToedelingAPI
 
 @Suite("Dossier endpoints: the whole lifecycle")
@@ -98,12 +99,12 @@ struct DossierLifecycleTests {
     }
 
     @Test func aStateAsOfAPeildatumBeforeOpeningIs404AndLaterShowsThatVersion() async throws {
-        try await APITestHarness.with { harness in
+        let clock = TestClock()
+        try await APITestHarness.with(clock: clock) { harness in
             try await harness.test { client async throws in
                 let id = try await client.openDossier(token: harness.coordinator)
-                try await Task.sleep(for: .milliseconds(20))
-                let between = ISO8601DateFormatter().string(from: Date().addingTimeInterval(1))
-                try await Task.sleep(for: .milliseconds(1100))
+                let between = ISO8601DateFormatter().string(from: clock.now.addingTimeInterval(30))
+                clock.advance(seconds: 60)
                 try await client.command("consultaties", on: id, token: harness.coordinator, json: Fixtures.consultatie)
                 let before = try await client.send(.get, "/v1/dossiers/\(id)?peildatum=2000-01-01", token: harness.coordinator)
                 #expect(before.status == .notFound)

@@ -4,6 +4,7 @@ import HummingbirdTesting
 import NIOCore
 import Testing
 import ToedelingAPI
+import ToedelingTestSupport
 
 @Suite("Lists, scoping, reports and the feed")
 struct DossierQueryTests {
@@ -86,12 +87,13 @@ struct DossierQueryTests {
     }
 
     @Test func theReportIsNegotiatedByAcceptAndReproducible() async throws {
-        try await APITestHarness.with { harness in
+        let clock = TestClock()
+        try await APITestHarness.with(clock: clock) { harness in
             try await harness.test { client async throws in
                 let id = try await client.openDossier(token: harness.coordinator)
                 try await client.command("kamerstukken", on: id, token: harness.liaison, json: Fixtures.kamerstuk)
-                let peildatum = ISO8601DateFormatter().string(from: Date().addingTimeInterval(1))
-                try await Task.sleep(for: .milliseconds(1100))
+                let peildatum = ISO8601DateFormatter().string(from: clock.now.addingTimeInterval(30))
+                clock.advance(seconds: 60)
                 try await client.command("consultaties", on: id, token: harness.coordinator, json: Fixtures.consultatie)
                 let uri = "/v1/rapportages/stand-van-zaken?peildatum=\(peildatum)"
                 let cases: [(String?, String)] = [

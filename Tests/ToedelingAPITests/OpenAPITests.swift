@@ -125,9 +125,13 @@ struct OpenAPITests {
                 ]
                 for (path, body, token) in steps {
                     let response = try await client.send(.post, "/v1/dossiers/\(id)/\(path)", token: token, json: body)
-                    #expect(response.status == .created || response.status == .conflict, "\(path): \(response.status)")
-                    try check(response, response.status == .created ? "DossierNaCommando" : "Problem", path)
+                    #expect(response.status == .created, "\(path): \(response.status)")
+                    try check(response, "DossierNaCommando", path)
                 }
+                // A refusal is a documented problem too: nothing is accepted after withdrawal.
+                let refused = try await client.send(.post, "/v1/dossiers/\(id)/kamerstukken", token: harness.coordinator, json: Fixtures.kamerstuk)
+                #expect(refused.status == .conflict)
+                try check(refused, "Problem", "refused")
                 for token in [harness.coordinator, harness.vng] {
                     try check(try await client.send(.get, "/v1/dossiers/\(id)", token: token), "Dossier", "dossier")
                     try check(try await client.send(.get, "/v1/dossiers", token: token), "DossierLijst", "list")

@@ -20,15 +20,18 @@ struct ServerStartupTests {
         try admin.executeScript("CREATE DATABASE \(name)")
         var components = try #require(URLComponents(string: try TestDatabase.serverURL))
         components.path = "/" + name
-        let pool = PostgresConnectionPool(connectionString: components.string!, logger: Logger(label: "test"))
+        let pool = PostgresConnectionPool(connectionString: try #require(components.string), logger: Logger(label: "test"))
+        // The database goes again whatever happens below.
+        defer { try? admin.executeScript("DROP DATABASE IF EXISTS \(name) WITH (FORCE)") }
         do {
             try await ToedelingServerRunner.requireMigratedDatabase(pool: pool, logger: Logger(label: "test"))
             Issue.record("an unmigrated database was accepted")
         } catch let error as ServerStartupError {
             #expect(String(describing: error).contains("toedeling-admin migrate"))
+        } catch {
+            Issue.record("unexpected \(error)")
         }
         await pool.close()
-        try admin.executeScript("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
     }
 
     @Test func aDatabaseMigratedByANewerVersionIsRefused() async throws {

@@ -15,21 +15,24 @@ public final class DossierService: Sendable {
     let pool: PostgresConnectionPool
     let store: EventStore
     let logger: Logger
-    let clock: @Sendable () -> Date
+    /// The moment a command is decided at, which its events are recorded with; nil: the database's
+    /// clock, read in the command's own transaction (one clock for every instance).
+    let clock: (@Sendable () -> Date)?
     /// How often a command is decided again after losing a race before giving up.
     let maximumAttempts: Int
     /// Counts appends that lost a race for a stream's version (`toedeling_append_conflicts_total`).
     let appendConflicts = Counter(label: "toedeling_append_conflicts_total")
 
     /// A service over a pool and the event store on it.
-    public convenience init(pool: PostgresConnectionPool, logger: Logger) {
-        self.init(store: EventStore(pool: pool, logger: logger), pool: pool, logger: logger)
+    public convenience init(pool: PostgresConnectionPool, logger: Logger, clock: (@Sendable () -> Date)? = nil) {
+        self.init(store: EventStore(pool: pool, logger: logger), pool: pool, logger: logger, clock: clock)
     }
 
-    /// A service over the store's pool; `clock` is the moment commands are decided at.
+    /// A service over the store's pool; `clock`, when given, is the moment commands are decided and
+    /// recorded at (tests); otherwise the database's clock.
     public init(
         store: EventStore, pool: PostgresConnectionPool, logger: Logger,
-        maximumAttempts: Int = 50, clock: @escaping @Sendable () -> Date = { Date() }
+        maximumAttempts: Int = 50, clock: (@Sendable () -> Date)? = nil
     ) {
         self.store = store
         self.pool = pool
@@ -45,16 +48,17 @@ public final class DossierService: Sendable {
         guard case .openen(let id, _) = command else {
             throw DomainError.conflict("Dit verzoek opent geen dossier.")
         }
-        let now = clock()
         // Refuse invalid or unauthorised input before a kenmerk is drawn.
-        _ = try Beslissing.decide(nil, command, by: context.actor, at: now, kenmerk: Kenmerk(jaar: 2000, volgnummer: 1))
+        _ = try Beslissing.decide(nil, command, by: context.actor, at: Date(), kenmerk: Kenmerk(jaar: 2000, volgnummer: 1))
         let metadata = try EventMetadata(context: context).encoded()
-        let jaar = AmsterdamseTijd.kalenderdatum(van: now).jaar
+        let clock = clock
         let outcome = try await pool.withTransaction { connection in
-            let kenmerk = try KenmerkUitgifte.volgende(in: jaar, on: connection)
+            let now = try Self.moment(clock, on: connection)
+            let kenmerk = try KenmerkUitgifte.volgende(in: AmsterdamseTijd.kalenderdatum(van: now).jaar, on: connection)
             let events = try Beslissing.decide(nil, command, by: context.actor, at: now, kenmerk: kenmerk)
             let outcome = try Self.record(
-                events, commandID: context.commandID, metadata: metadata, to: id, expected: .noStream, before: nil, on: connection
+                events, commandID: context.commandID, metadata: metadata, to: id, expected: .noStream, before: nil,
+                at: now, on: connection
             )
             return try Self.answered(outcome, context, on: connection)
         }
@@ -71,8 +75,9 @@ public final class DossierService: Sendable {
         while true {
             attempt += 1
             do {
-                let now = clock()
+                let clock = clock
                 let outcome = try await pool.withTransaction { connection in
+                    let now = try Self.moment(clock, on: connection)
                     let elements = try DossierStream.decode(EventStore.readStream(on: connection, streamID))
                     let state = DossierStream.fold(elements)
                     if let expected = context.expectedVersion, let state {
@@ -88,7 +93,7 @@ public final class DossierService: Sendable {
                     }
                     let outcome = try Self.record(
                         events, commandID: context.commandID, metadata: metadata, to: dossierID,
-                        expected: .exact(state?.versie ?? 0), before: state, on: connection
+                        expected: .exact(state?.versie ?? 0), before: state, at: now, on: connection
                     )
                     return try Self.answered(outcome, context, on: connection)
                 }
@@ -104,6 +109,19 @@ public final class DossierService: Sendable {
                 try await Task.sleep(for: .milliseconds(Int.random(in: 0...(2 * min(attempt, 10)))))
             }
         }
+    }
+
+    /// The moment to decide and record at: the injected clock's, else the database's, to the
+    /// microsecond the store keeps.
+    private static func moment(_ clock: (@Sendable () -> Date)?, on connection: PostgresConnection) throws -> Date {
+        if let clock {
+            let micros = (clock().timeIntervalSince1970 * 1_000_000).rounded()
+            return Date(timeIntervalSince1970: micros / 1_000_000)
+        }
+        guard let now = try connection.query("SELECT clock_timestamp() AS nu").first?.date("nu") else {
+            throw ServiceError.unreadableEvent(position: 0)
+        }
+        return now
     }
 
     /// The outcome with its answer rendered and, for an `Idempotency-Key`, kept: on the command's
@@ -124,7 +142,7 @@ public final class DossierService: Sendable {
     /// or is refused by the store as different content: it never writes twice.
     private static func record(
         _ events: [DossierEvent], commandID: UUID, metadata: Data, to dossierID: UUID, expected: ExpectedVersion,
-        before: Dossier?, on connection: PostgresConnection
+        before: Dossier?, at moment: Date, on connection: PostgresConnection
     ) throws -> CommandOutcome {
         let newEvents = try events.enumerated().map { index, event in
             NewEvent(
@@ -134,7 +152,8 @@ public final class DossierService: Sendable {
         }
         let streamID = DossierStream.id(of: dossierID)
         let result = try EventStore.append(
-            on: connection, to: streamID, streamType: DossierEvent.streamType, expectedVersion: expected, events: newEvents
+            on: connection, to: streamID, streamType: DossierEvent.streamType, expectedVersion: expected, events: newEvents,
+            recordedAt: moment
         )
         if result.wasAlreadyAppended {
             guard let current = DossierStream.fold(try DossierStream.decode(EventStore.readStream(on: connection, streamID))) else {
@@ -280,7 +299,7 @@ public final class DossierService: Sendable {
     /// to the end of `tot` (Europe/Amsterdam; both optional), each as recorded at the end of `tot`
     /// (now when absent).
     public func evaluatie(van: Kalenderdatum?, tot: Kalenderdatum?) async throws -> Evaluatieoverzicht {
-        let peildatum = tot.map(Peildatum.init(eindeVan:)) ?? Peildatum(moment: clock())
+        let peildatum = tot.map(Peildatum.init(eindeVan:)) ?? Peildatum(moment: clock?() ?? Date())
         let begin = van.map { AmsterdamseTijd.beginVan($0) }
         let dossiers = try await dossiers(asRecordedAt: peildatum).filter { dossier in begin.map { dossier.geopendOp >= $0 } ?? true }
         return Evaluatieoverzicht(dossiers: dossiers)

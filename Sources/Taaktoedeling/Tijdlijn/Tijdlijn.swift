@@ -65,11 +65,12 @@ public enum Tijdlijn {
     /// Joins names as Dutch enumeration: `VNG`, `VNG en IPO`, `VNG, IPO en UvW`.
     static func opsomming(_ namen: [String]) -> String {
         guard namen.count > 1 else { return namen.first ?? "" }
-        return namen.dropLast().joined(separator: ", ") + " en " + namen.last!
+        return namen.dropLast().joined(separator: ", ") + " en " + (namen.last ?? "")
     }
 
-    /// An amount in euros with Dutch digit grouping, e.g. `€ 1.200.000`.
-    static func bedrag(_ euros: Int) -> String {
+    /// An amount in euros with Dutch digit grouping, e.g. `€ 1.200.000` (the one rendering of an
+    /// amount, for timelines, the CLI and pages).
+    public static func bedrag(_ euros: Int) -> String {
         let cijfers = String(euros.magnitude)
         var gegroepeerd = ""
         for (index, cijfer) in cijfers.enumerated() {

@@ -18,7 +18,7 @@ struct FeedController {
         if let token = parameters.text("na") {
             cursor = FeedPosition(token: token)
             if cursor == nil {
-                parameters.problems.append(InvalidParam(name: "na", reason: "is geen cursor uit een eerder antwoord (volgende)"))
+                parameters.report("na", "is geen cursor uit een eerder antwoord (volgende)")
             }
         }
         try parameters.validate()

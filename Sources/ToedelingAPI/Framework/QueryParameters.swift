@@ -1,82 +1,35 @@
 import Hummingbird
 import Taaktoedeling
 
-/// The query parameters of a request, checked against the names an endpoint knows: unknown or repeated
-/// parameters are input errors like unknown body fields. Problems are collected, then thrown together.
+/// The query parameters of a request, read by the domain's `Parameterlezer` (the same reader the
+/// web forms use): unknown or repeated parameters are input errors like unknown body fields;
+/// problems are collected, then thrown together as a 400.
 struct QueryParameters {
-    private let values: [String: String]
-    var problems: [InvalidParam] = []
+    private var lezer: Parameterlezer
 
     init(_ request: Request, known: Set<String>) {
-        var values: [String: String] = [:]
-        var problems: [InvalidParam] = []
-        for (name, value) in request.uri.queryParameters {
-            let name = String(name)
-            if !known.contains(name) {
-                problems.append(InvalidParam(name: name, reason: "is geen bekende queryparameter"))
-            } else if values[name] != nil {
-                problems.append(InvalidParam(name: name, reason: "mag maar één keer voorkomen"))
-            } else {
-                values[name] = String(value)
-            }
-        }
-        self.values = values
-        self.problems = problems.sorted { $0.name < $1.name }
+        lezer = Parameterlezer(request.uri.queryParameters.map { (String($0.key), String($0.value)) }, bekend: known)
     }
 
-    /// A text parameter; an empty value counts as not given (what an HTML form sends for an empty
-    /// field), control characters are a problem.
-    mutating func text(_ name: String) -> String? {
-        guard let value = values[name], !value.isEmpty else { return nil }
-        if let problem = Tekstregels.probleem(in: value, regelovergangen: false) {
-            problems.append(InvalidParam(name: name, reason: problem))
-            return nil
-        }
-        return value
-    }
+    /// Records a problem with a parameter.
+    mutating func report(_ name: String, _ reason: String) { lezer.meld(name, reason) }
+
+    /// A text parameter (an empty value counts as not given).
+    mutating func text(_ name: String) -> String? { lezer.tekst(name) }
 
     /// An integer parameter within `range`.
-    mutating func integer(_ name: String, in range: ClosedRange<Int>) -> Int? {
-        guard let value = text(name) else { return nil }
-        guard let number = Int(value), range.contains(number) else {
-            problems.append(InvalidParam(name: name, reason: "moet een geheel getal van \(range.lowerBound) tot en met \(range.upperBound) zijn"))
-            return nil
-        }
-        return number
-    }
+    mutating func integer(_ name: String, in range: ClosedRange<Int>) -> Int? { lezer.geheelGetal(name, in: range) }
 
     /// A parameter holding one raw value of `E`.
     mutating func choice<E: RawRepresentable & CaseIterable>(_ name: String, _ type: E.Type) -> E? where E.RawValue == String {
-        guard let value = text(name) else { return nil }
-        guard let choice = E(rawValue: value) else {
-            let allowed = E.allCases.map(\.rawValue).joined(separator: ", ")
-            problems.append(InvalidParam(name: name, reason: "onbekende waarde \"\(value)\"; toegestaan: \(allowed)"))
-            return nil
-        }
-        return choice
+        lezer.keuze(name, type)
     }
 
-    /// A `peildatum`: a date (end of that day, Europe/Amsterdam) or an exact date-time.
-    mutating func peildatum(_ name: String = "peildatum") -> Peildatum? {
-        guard let value = text(name) else { return nil }
-        switch Peildatum.parse(value, veld: name) {
-        case .success(let peildatum):
-            return peildatum
-        case .failure(let invalid):
-            problems.append(contentsOf: invalid.problems)
-            return nil
-        }
-    }
+    /// A `peildatum`.
+    mutating func peildatum(_ name: String = "peildatum") -> Peildatum? { lezer.peildatum(name) }
 
-    /// A calendar date `JJJJ-MM-DD` in the supported years.
-    mutating func datum(_ name: String) -> Kalenderdatum? {
-        guard let value = text(name) else { return nil }
-        guard let datum = Kalenderdatum(value), Kalenderdatum.ondersteundeJaren.contains(datum.jaar) else {
-            problems.append(InvalidParam(name: name, reason: "is geen geldige datum (verwacht JJJJ-MM-DD, jaar 0001 tot en met 9999)"))
-            return nil
-        }
-        return datum
-    }
+    /// A calendar date.
+    mutating func datum(_ name: String) -> Kalenderdatum? { lezer.datum(name) }
 
     /// `page` (from 1) and `pageSize` (1…`maximumSize`).
     mutating func paging(defaultSize: Int = 20, maximumSize: Int = 100) -> Paging {
@@ -85,6 +38,6 @@ struct QueryParameters {
 
     /// Throws a 400 listing every problem found, if there is any.
     func validate() throws {
-        if !problems.isEmpty { throw Problem.invalidInput(problems) }
+        if !lezer.problemen.isEmpty { throw Problem.invalidInput(lezer.problemen) }
     }
 }

@@ -31,7 +31,7 @@ struct ReportController {
         let van = parameters.datum("van")
         let tot = parameters.datum("tot")
         if let van, let tot, tot < van {
-            parameters.problems.append(InvalidParam(name: "tot", reason: "ligt voor van"))
+            parameters.report("tot", "ligt voor van")
         }
         try parameters.validate()
         let format = try Self.format(of: request)

@@ -1,0 +1,27 @@
+import Foundation
+import Taaktoedeling
+
+/// The frame of a standalone, printable report page: doctype, Dutch language, UTF-8, the title as
+/// page title and heading, the page's own print style.
+enum HTMLPagina {
+    /// The page up to and including its heading, with `titel` escaped.
+    static func begin(titel: String, stijl: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="nl">
+        <head>
+        <meta charset="utf-8">
+        <title>\(StandVanZaken.htmlTekst(titel))</title>
+        <style>
+        \(stijl)
+        </style>
+        </head>
+        <body>
+        <h1>\(StandVanZaken.htmlTekst(titel))</h1>
+
+        """
+    }
+
+    /// The end of the page.
+    static let einde = "</body>\n</html>\n"
+}
