@@ -4,17 +4,16 @@ import Postgres
 extension EventStore {
     // MARK: Streams
 
-    /// The stream's events in version order, up to `limit`, upcast; empty for an unknown stream.
+    /// The stream's events in version order, up to `limit`; empty for an unknown stream.
     public func readStream(_ streamID: String, upTo limit: StreamLimit = .end) async throws -> [RecordedEvent] {
-        let upcaster = upcaster
         return try await pool.withConnection { connection in
-            try Self.readStream(on: connection, streamID, upTo: limit, upcaster: upcaster)
+            try Self.readStream(on: connection, streamID, upTo: limit)
         }
     }
 
     /// `readStream` on a connection the caller holds (inside its transaction, if any).
     public static func readStream(
-        on connection: PostgresConnection, _ streamID: String, upTo limit: StreamLimit = .end, upcaster: (any EventUpcaster)? = nil
+        on connection: PostgresConnection, _ streamID: String, upTo limit: StreamLimit = .end
     ) throws -> [RecordedEvent] {
         let rows: PostgresRows
         switch limit {
@@ -31,13 +30,12 @@ extension EventStore {
                 [.text(streamID), .timestamp(moment)]
             )
         }
-        return try rows.map { try upcasted(RecordedEvent(row: $0), by: upcaster) }
+        return try rows.map(RecordedEvent.init(row:))
     }
 
     /// The events of a stream with versions `after + 1 …` (at most `limit`) and the stream's version,
     /// read in one snapshot; nil when the stream does not exist.
     public func readStream(_ streamID: String, after: Int64, limit: Int) async throws -> (events: [RecordedEvent], version: Int64)? {
-        let upcaster = upcaster
         return try await pool.withTransaction { connection in
             guard let version = try connection.query("SELECT version FROM streams WHERE stream_id = $1", [.text(streamID)]).first?
                 .int64("version")
@@ -46,7 +44,7 @@ extension EventStore {
                 "SELECT \(RecordedEvent.selectList) FROM events WHERE stream_id = $1 AND version > $2 ORDER BY version LIMIT $3",
                 [.text(streamID), .int(after), .int(Int64(limit))]
             )
-            return (try rows.map { try Self.upcasted(RecordedEvent(row: $0), by: upcaster) }, version)
+            return (try rows.map(RecordedEvent.init(row:)), version)
         }
     }
 
@@ -59,20 +57,19 @@ extension EventStore {
 
     // MARK: Global feed
 
-    /// Up to `limit` committed events after `cursor` (from the beginning when nil), upcast. Never
+    /// Up to `limit` committed events after `cursor` (from the beginning when nil). Never
     /// skips a late commit: only events of transactions older than every transaction still
     /// running are returned, in (transaction id, position) order.
     public func readAll(after cursor: FeedCursor?, limit: Int) async throws -> FeedPage {
-        let upcaster = upcaster
         return try await pool.withConnection { connection in
-            try Self.readAll(on: connection, after: cursor, limit: limit, upcaster: upcaster)
+            try Self.readAll(on: connection, after: cursor, limit: limit)
         }
     }
 
     /// `readAll` on a connection the caller holds. Call it before the transaction writes
     /// anything: once it has a transaction id of its own, later commits wait for the next transaction.
     public static func readAll(
-        on connection: PostgresConnection, after cursor: FeedCursor?, limit: Int, upcaster: (any EventUpcaster)? = nil
+        on connection: PostgresConnection, after cursor: FeedCursor?, limit: Int
     ) throws -> FeedPage {
         let rows = try connection.query(
             """
@@ -85,11 +82,7 @@ extension EventStore {
         )
         let stored = try rows.map(RecordedEvent.init(row:))
         let next = stored.last.map(FeedCursor.init(after:)) ?? cursor
-        return FeedPage(events: try stored.map { try upcasted($0, by: upcaster) }, cursor: next)
+        return FeedPage(events: stored, cursor: next)
     }
 
-    static func upcasted(_ event: RecordedEvent, by upcaster: (any EventUpcaster)?) throws -> RecordedEvent {
-        guard let upcaster else { return event }
-        return try upcaster.upcast(event)
-    }
 }

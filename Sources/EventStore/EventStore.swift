@@ -16,16 +16,14 @@ public final class EventStore: Sendable {
     /// The pool the store runs on.
     public let pool: PostgresConnectionPool
     let logger: Logger
-    let upcaster: (any EventUpcaster)?
     let wakeups: EventStoreWakeups
 
-    /// A store on `pool`; `upcaster`, when given, runs on every event read. With
+    /// A store on `pool`. With
     /// `notifiesOtherInstances` commits are announced to other instances by NOTIFY, sent while
     /// `runNotifications()` runs; without it, only to subscriptions in this process.
-    public init(pool: PostgresConnectionPool, logger: Logger, upcaster: (any EventUpcaster)? = nil, notifiesOtherInstances: Bool = false) {
+    public init(pool: PostgresConnectionPool, logger: Logger, notifiesOtherInstances: Bool = false) {
         self.pool = pool
         self.logger = logger
-        self.upcaster = upcaster
         wakeups = EventStoreWakeups(
             pool: pool, channel: Self.notificationChannel, notifiesOtherInstances: notifiesOtherInstances, logger: logger
         )

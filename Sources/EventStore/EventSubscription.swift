@@ -18,7 +18,7 @@ public final class EventSubscription: Service, Sendable {
     private let handler: @Sendable (PostgresConnection, [RecordedEvent]) throws -> Void
 
     /// A subscription named `name` on `store`; `handler` gets batches of at most `batchSize`
-    /// upcast events in feed order, on the connection and inside the transaction that stores the checkpoint.
+    /// events in feed order, on the connection and inside the transaction that stores the checkpoint.
     public init(
         name: String,
         store: EventStore,
@@ -91,7 +91,6 @@ public final class EventSubscription: Service, Sendable {
     private func processBatch() async throws -> Int {
         let name = name
         let batchSize = batchSize
-        let upcaster = store.upcaster
         let handler = handler
         return try await store.pool.withTransaction { connection in
             let locked = try connection.query(
@@ -99,7 +98,7 @@ public final class EventSubscription: Service, Sendable {
             )[0].bool("locked")
             guard locked else { return 0 }
             let cursor = try Self.storedCheckpoint(on: connection, name: name)
-            let page = try EventStore.readAll(on: connection, after: cursor, limit: batchSize, upcaster: upcaster)
+            let page = try EventStore.readAll(on: connection, after: cursor, limit: batchSize)
             guard !page.events.isEmpty, let next = page.cursor else { return 0 }
             try handler(connection, page.events)
             try connection.execute(

@@ -14,11 +14,11 @@ public struct RecordedEvent: Sendable, Codable, Hashable {
     public let version: Int64
     /// The idempotency key given by the writer.
     public let eventID: UUID
-    /// The event type name (after upcasting, when an upcaster ran).
+    /// The event type name.
     public let type: String
-    /// The payload's schema version (after upcasting, when an upcaster ran).
+    /// The payload's schema version.
     public let schemaVersion: Int
-    /// The payload as UTF-8 JSON (PostgreSQL's normalised jsonb text as stored, or upcast).
+    /// The payload as UTF-8 JSON (PostgreSQL's normalised jsonb text as stored).
     public let data: Data
     /// The metadata as UTF-8 JSON.
     public let metadata: Data
@@ -29,7 +29,7 @@ public struct RecordedEvent: Sendable, Codable, Hashable {
     /// sha256(previousHash ‖ canonical bytes of this event), see `EventHasher`.
     public let hash: Data
 
-    /// A stored event; used by the store and by upcasters through `replacingPayload`.
+    /// A stored event, as the store reads it.
     public init(
         position: Int64, transactionID: UInt64, streamID: String, streamType: String, version: Int64,
         eventID: UUID, type: String, schemaVersion: Int, data: Data, metadata: Data, recordedAt: Date,
@@ -48,14 +48,5 @@ public struct RecordedEvent: Sendable, Codable, Hashable {
         self.recordedAt = recordedAt
         self.previousHash = previousHash
         self.hash = hash
-    }
-
-    /// The same event with another type, schema version and payload: what an upcaster returns.
-    public func replacingPayload(type: String, schemaVersion: Int, data: Data) -> RecordedEvent {
-        RecordedEvent(
-            position: position, transactionID: transactionID, streamID: streamID, streamType: streamType,
-            version: version, eventID: eventID, type: type, schemaVersion: schemaVersion, data: data,
-            metadata: metadata, recordedAt: recordedAt, previousHash: previousHash, hash: hash
-        )
     }
 }

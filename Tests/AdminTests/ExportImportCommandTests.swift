@@ -1,3 +1,4 @@
+import ToedelingTestSupport
 import EventStore
 import Foundation
 import Postgres

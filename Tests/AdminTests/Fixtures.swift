@@ -1,26 +1,7 @@
 import Foundation
 import Dossiers
 import Taaktoedeling
-
-let coordinator = Actor(tokenID: UUID(), naam: "Coördinator BZK", rol: .coordinator)
-
-func context(_ actor: Actor = coordinator) -> CommandContext {
-    CommandContext(actor: actor, correlationID: "admin-test-\(UUID().uuidString.prefix(8))")
-}
-
-let lokaleTaak = Taakkenmerken(
-    schaal: .lokaal, beleidsvrijheid: .veel, sturingVakdepartement: false, waterbeheer: false,
-    specifiekBeleidsterrein: false, samenwerking: .geen, congruenteRegioIndeling: nil
-)
-
-/// Opens a dossier through the service and returns it.
-@discardableResult
-func openDossier(
-    _ service: DossierService, titel: String = "Toezicht op kinderopvang", vakdepartement: String = "SZW"
-) async throws -> Dossier {
-    let voorstel = Voorstel(titel: titel, omschrijving: "Een nieuwe wettelijke taak.\nMet een tweede regel.", vakdepartement: vakdepartement, soort: .taak, nieuweTaak: true)
-    return try await service.open(.openen(id: UUID(), voorstel: voorstel), context: context()).dossier
-}
+import ToedelingTestSupport
 
 /// A few dossiers in different fasen, with text that JSON must escape and amounts, so an export
 /// has something to get wrong: one open, one in consultation with a reactie, one decided, one withdrawn.

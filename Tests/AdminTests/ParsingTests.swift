@@ -1,3 +1,4 @@
+import ToedelingTestSupport
 import ArgumentParser
 import Foundation
 import Taaktoedeling

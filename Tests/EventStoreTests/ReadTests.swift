@@ -4,13 +4,6 @@ import Postgres
 import Testing
 
 @Suite struct ReadTests {
-    struct VersionTwoUpcaster: EventUpcaster {
-        func upcast(_ event: RecordedEvent) throws -> RecordedEvent {
-            guard event.type == "Opened", event.schemaVersion == 1 else { return event }
-            return event.replacingPayload(type: "Opened", schemaVersion: 2, data: Data(#"{"n": 1, "upcast": true}"#.utf8))
-        }
-    }
-
     @Test func aStreamIsReadUpToAVersionOrAMoment() async throws {
         try await TestDatabase.with { database in
             let store = database.makeStore()
@@ -41,20 +34,6 @@ import Testing
                 try connection.query("SELECT (extract(epoch FROM recorded_at) * 1000000)::int8 AS micros FROM events")[0].int64("micros")
             }
             #expect(Int64((read[0].recordedAt.timeIntervalSince1970 * 1_000_000).rounded()) == storedMicros)
-            await store.pool.close()
-        }
-    }
-
-    @Test func anUpcasterRunsOnEveryReadButVerificationUsesTheStoredForm() async throws {
-        try await TestDatabase.with { database in
-            let store = database.makeStore(upcaster: VersionTwoUpcaster())
-            try await store.append(to: "s", streamType: "dossier", expectedVersion: .noStream, events: [event("Opened"), event("Closed")])
-            let read = try await store.readStream("s")
-            #expect(read.map(\.schemaVersion) == [2, 1])
-            #expect(String(decoding: read[0].data, as: UTF8.self).contains("upcast"))
-            let feed = try await store.readAll(after: nil, limit: 10)
-            #expect(feed.events.map(\.schemaVersion) == [2, 1])
-            #expect(try await store.verify().isIntact)
             await store.pool.close()
         }
     }

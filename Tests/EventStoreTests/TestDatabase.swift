@@ -26,9 +26,9 @@ struct TestDatabase {
         PostgresConnectionPool(connectionString: url, maximumConnections: maximumConnections, logger: Logger(label: "test"))
     }
 
-    func makeStore(maximumConnections: Int = 8, upcaster: (any EventUpcaster)? = nil, notifiesOtherInstances: Bool = false) -> EventStore {
+    func makeStore(maximumConnections: Int = 8, notifiesOtherInstances: Bool = false) -> EventStore {
         EventStore(
-            pool: makePool(maximumConnections: maximumConnections), logger: Logger(label: "test"), upcaster: upcaster,
+            pool: makePool(maximumConnections: maximumConnections), logger: Logger(label: "test"),
             notifiesOtherInstances: notifiesOtherInstances
         )
     }

@@ -167,15 +167,19 @@ struct HardeningTests {
                     return try await group.reduce(into: []) { $0.append($1) }
                 }
                 #expect(statuses.allSatisfy { $0 == .serviceUnavailable }, "\(statuses)")
-                #expect(ContinuousClock.now - start < .seconds(10))
+                // Without bounds these requests waited as long as the lock was held (here: until the
+                // test ends). The bound asserted is loose, for a loaded machine; the waits themselves
+                // are half a second each.
+                #expect(ContinuousClock.now - start < .seconds(60))
                 let healthStart = ContinuousClock.now
                 let health = try await client.execute(uri: "/health", method: .get)
                 // The probe gives up after 1 s (the contract says 2 s); the bound here is loose, for a
                 // loaded machine: what counts is that it answers, not how fast.
-                #expect(ContinuousClock.now - healthStart < .seconds(5))
+                #expect(ContinuousClock.now - healthStart < .seconds(15))
                 #expect(health.status == .ok, "the database answers; only a table is locked")
                 let busy = try await client.send(.get, "/v1/dossiers", token: harness.coordinator)
                 #expect(busy.headers[.retryAfter] != nil)
+                #expect(try busy.problem.detail?.contains("te druk") == true, "the timeout's own answer, not a failure")
                 try locker.executeScript("ROLLBACK")
                 let recovered = try await client.send(.get, "/v1/dossiers", token: harness.coordinator)
                 #expect(recovered.status == .ok)

@@ -29,6 +29,13 @@ enum DossierProjection {
         return state
     }
 
+    /// The current state of a dossier from its read-model row, the row locked until the caller's
+    /// transaction ends; nil when there is none.
+    static func lockedState(of id: UUID, on connection: PostgresConnection) throws -> Dossier? {
+        try connection.query("SELECT staat FROM dossiers WHERE id = $1 FOR UPDATE", [.uuid(id)]).first
+            .map { try decodeState($0.json("staat")) }
+    }
+
     /// The state as stored in the `staat` column: exact instants (seconds since the reference date),
     /// so that decoding it gives back an equal `Dossier`.
     static func encodeState(_ dossier: Dossier) throws -> Data {

@@ -50,7 +50,7 @@ public final class DossierService: Sendable {
         }
         // Refuse invalid or unauthorised input before a kenmerk is drawn.
         _ = try Beslissing.decide(nil, command, by: context.actor, at: Date(), kenmerk: Kenmerk(jaar: 2000, volgnummer: 1))
-        let metadata = try EventMetadata(context: context).encoded()
+        let metadata = EventMetadata(context: context)
         let clock = clock
         let outcome = try await pool.withTransaction { connection in
             let now = try Self.moment(clock, on: connection)
@@ -69,8 +69,7 @@ public final class DossierService: Sendable {
 
     /// Executes any other command on an existing dossier.
     public func execute(_ command: DossierCommand, on dossierID: UUID, context: CommandContext) async throws -> CommandOutcome {
-        let metadata = try EventMetadata(context: context).encoded()
-        let streamID = DossierStream.id(of: dossierID)
+        let metadata = EventMetadata(context: context)
         var attempt = 0
         while true {
             attempt += 1
@@ -78,8 +77,10 @@ public final class DossierService: Sendable {
                 let clock = clock
                 let outcome = try await pool.withTransaction { connection in
                     let now = try Self.moment(clock, on: connection)
-                    let elements = try DossierStream.decode(EventStore.readStream(on: connection, streamID))
-                    let state = DossierStream.fold(elements)
+                    // The state and its version from the read-model row, locked for the transaction:
+                    // the command's cost does not grow with the stream, and concurrent commands on
+                    // one dossier queue here instead of losing the race for the version.
+                    let state = try DossierProjection.lockedState(of: dossierID, on: connection)
                     if let expected = context.expectedVersion, let state {
                         // Visibility first: a dossier the actor may not see is unknown to it, whatever
                         // version it names; and it is compared with the version of its own view.
@@ -141,13 +142,14 @@ public final class DossierService: Sendable {
     /// under the same `Idempotency-Key`) either finds its events already stored and writes nothing,
     /// or is refused by the store as different content: it never writes twice.
     private static func record(
-        _ events: [DossierEvent], commandID: UUID, metadata: Data, to dossierID: UUID, expected: ExpectedVersion,
+        _ events: [DossierEvent], commandID: UUID, metadata: EventMetadata, to dossierID: UUID, expected: ExpectedVersion,
         before: Dossier?, at moment: Date, on connection: PostgresConnection
     ) throws -> CommandOutcome {
+        let encodedMetadata = try metadata.encoded()
         let newEvents = try events.enumerated().map { index, event in
             NewEvent(
                 eventID: StableUUID.derived(from: commandID, "event-\(index)"), type: event.type,
-                schemaVersion: DossierEvent.schemaVersions[event.type] ?? 1, data: try event.encodedData(), metadata: metadata
+                schemaVersion: DossierEvent.schemaVersions[event.type] ?? 1, data: try event.encodedData(), metadata: encodedMetadata
             )
         }
         let streamID = DossierStream.id(of: dossierID)
@@ -161,7 +163,10 @@ public final class DossierService: Sendable {
             }
             return CommandOutcome(dossier: current, events: result.events)
         }
-        let elements = try DossierStream.decode(result.events)
+        // The decided events are evolved as they are: nothing just encoded is decoded again.
+        let elements = zip(events, result.events).map { event, recorded in
+            DossierStream.Element(event: event, version: recorded.version, recordedAt: recorded.recordedAt, metadata: metadata)
+        }
         guard let after = try DossierProjection.apply(elements, after: before, on: connection) else {
             throw ServiceError.unreadableEvent(position: result.lastPosition)
         }

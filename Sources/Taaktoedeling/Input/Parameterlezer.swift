@@ -1,8 +1,8 @@
 /// Reads named text values from a client — query parameters, and the fields of an HTML form —
 /// checked against the names a request knows, collecting every problem instead of stopping at the
 /// first (as `Veldlezer` does for JSON bodies). Unknown or repeated names are problems; an empty
-/// value counts as not given (what a form sends for an empty field); control characters, values
-/// that are no number, choice or date are problems.
+/// text, choice or date counts as not given (what a form sends for an empty field); control
+/// characters, values that are no number, choice or date are problems.
 public struct Parameterlezer: Sendable {
     private let waarden: [String: String]
     /// The problems found so far, in the order found (unknown and repeated names first, by name).
@@ -40,10 +40,11 @@ public struct Parameterlezer: Sendable {
         return waarde
     }
 
-    /// A whole number within `bereik`.
+    /// A whole number within `bereik`; unlike text, an empty value is a problem (a number is never
+    /// a form's empty field: it comes from a link).
     public mutating func geheelGetal(_ naam: String, in bereik: ClosedRange<Int>) -> Int? {
-        guard let waarde = tekst(naam) else { return nil }
-        guard waarde.allSatisfy(\.isASCIIDigit), let getal = Int(waarde), bereik.contains(getal) else {
+        guard let waarde = waarden[naam] else { return nil }
+        guard !waarde.isEmpty, waarde.allSatisfy(\.isASCIIDigit), let getal = Int(waarde), bereik.contains(getal) else {
             meld(naam, "moet een geheel getal van \(bereik.lowerBound) tot en met \(bereik.upperBound) zijn")
             return nil
         }
