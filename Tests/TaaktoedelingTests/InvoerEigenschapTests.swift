@@ -108,4 +108,23 @@ struct InvoerEigenschapTests {
             #expect(kenmerk.description == tekst)
         }
     }
+
+    @Test func queryAndFormValuesAreReadOrReportedPerName() async {
+        let namen = ["fase", "page", "peildatum", "van", "onbekend"]
+        await propertyCheck(count: 1500, input: Gen.int(in: 0...4).array(of: 0...6), Self.tekst) { indices, waarde in
+            let paren = indices.map { (namen[$0], waarde) }
+            var lezer = Parameterlezer(paren, bekend: ["fase", "page", "peildatum", "van"])
+            let fase = lezer.keuze("fase", Fase.self)
+            let page = lezer.geheelGetal("page", in: 1...1000)
+            let peildatum = lezer.peildatum()
+            let van = lezer.datum("van")
+            if let fase { #expect(fase.rawValue == waarde) }
+            if let page { #expect(String(page) == waarde) }
+            if let peildatum { #expect(peildatum.tekst == waarde) }
+            if let van { #expect(van.description == waarde) }
+            let genoemd = Set(indices.map { namen[$0] })
+            #expect(lezer.problemen.allSatisfy { genoemd.contains($0.name) }, "a problem names a parameter that was sent")
+            #expect(lezer.problemen.contains { $0.name == "onbekend" } == genoemd.contains("onbekend"))
+        }
+    }
 }

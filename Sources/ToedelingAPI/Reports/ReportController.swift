@@ -11,8 +11,8 @@ struct ReportController {
     let service: DossierService
 
     func addRoutes(to routes: APIRoutes) {
-        routes.on(.get, "/v1/rapportages/stand-van-zaken", produces: ReportFormat.mediaTypes, use: standVanZaken)
-        routes.on(.get, "/v1/rapportages/evaluatie", produces: ReportFormat.mediaTypes, use: evaluatie)
+        routes.on(.get, "/v1/rapportages/stand-van-zaken", produces: Rapportformaat.mediaTypes, use: standVanZaken)
+        routes.on(.get, "/v1/rapportages/evaluatie", produces: Rapportformaat.mediaTypes, use: evaluatie)
     }
 
     @Sendable func standVanZaken(_ request: Request, context: APIRequestContext) async throws -> Response {
@@ -22,7 +22,7 @@ struct ReportController {
         try parameters.validate()
         let format = try Self.format(of: request)
         let report = try await service.standVanZaken(peildatum: peildatum)
-        return try Self.response(format, try format.rendering.render(report))
+        return try Self.response(format, try format.render(report))
     }
 
     @Sendable func evaluatie(_ request: Request, context: APIRequestContext) async throws -> Response {
@@ -36,17 +36,17 @@ struct ReportController {
         try parameters.validate()
         let format = try Self.format(of: request)
         let overzicht = try await service.evaluatie(van: van, tot: tot)
-        return try Self.response(format, try format.rendering.render(overzicht))
+        return try Self.response(format, try format.render(overzicht))
     }
 
-    private static func format(of request: Request) throws -> ReportFormat {
-        guard let format = ReportFormat.negotiate(accept: request.headers[.accept]) else {
-            throw Problem.notAcceptable(offered: ReportFormat.mediaTypes)
+    private static func format(of request: Request) throws -> Rapportformaat {
+        guard let format = Rapportformaat.negotiate(accept: request.headers[.accept]) else {
+            throw Problem.notAcceptable(offered: Rapportformaat.mediaTypes)
         }
         return format
     }
 
-    private static func response(_ format: ReportFormat, _ body: Data) throws -> Response {
+    private static func response(_ format: Rapportformaat, _ body: Data) throws -> Response {
         Response(
             status: .ok,
             headers: [.contentType: format.contentType, .vary: "Accept"],

@@ -1,11 +1,9 @@
-import Rapportage
 import Foundation
-import Taaktoedeling
+import Rapportage
 
-/// The renderings of a report, chosen by `Accept`.
-enum ReportFormat: CaseIterable {
-    case json, csv, markdown, html
-
+/// The renderings of a report as HTTP media types, chosen by `Accept`.
+extension Rapportformaat {
+    /// The media type an `Accept` header names it by.
     var mediaType: String {
         switch self {
         case .json: "application/json"
@@ -15,6 +13,7 @@ enum ReportFormat: CaseIterable {
         }
     }
 
+    /// The `Content-Type` it is sent with.
     var contentType: String {
         switch self {
         case .json: MediaTypes.json
@@ -28,17 +27,7 @@ enum ReportFormat: CaseIterable {
     static let mediaTypes = allCases.map(\.mediaType)
 
     /// The format that best fits an `Accept` header (JSON when absent); nil when none is acceptable.
-    static func negotiate(accept: String?) -> ReportFormat? {
+    static func negotiate(accept: String?) -> Rapportformaat? {
         ContentNegotiation.best(accept: accept, offered: mediaTypes).flatMap { type in allCases.first { $0.mediaType == type } }
-    }
-
-    /// The domain's rendering for this format.
-    var rendering: Rapportformaat {
-        switch self {
-        case .json: .json
-        case .csv: .csv
-        case .markdown: .markdown
-        case .html: .html
-        }
     }
 }
