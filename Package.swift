@@ -103,7 +103,7 @@ let package = Package(
         // MARK: Tests
         .target(
             name: "ToedelingTestSupport",
-            dependencies: ["Postgres", "Dossiers", "Taaktoedeling", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["Postgres", "EventStore", "Dossiers", "Taaktoedeling", .product(name: "Logging", package: "swift-log")],
             path: "Tests/ToedelingTestSupport"
         ),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "ToedelingTestSupport", .product(name: "Logging", package: "swift-log")]),
