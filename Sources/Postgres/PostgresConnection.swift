@@ -8,6 +8,12 @@ public final class PostgresConnection: @unchecked Sendable {
     /// Set by the notice receiver when the server announced a FATAL error (e.g. the backend was terminated).
     private let receivedFatalNotice: UnsafeMutablePointer<Int32>
     var savepointDepth = 0
+    /// Statements prepared on this connection, by their text: a statement with parameters is parsed
+    /// and planned once per connection and then only executed (PostgreSQL re-plans it by itself
+    /// when a table it reads changes).
+    private var preparedStatements: [String: String] = [:]
+    /// At most this many statements are kept prepared; later ones run unprepared.
+    static let preparedStatementLimit = 128
 
     /// Connects with a libpq connection string or URI (`postgresql://…` or `host=… dbname=…`);
     /// unset parts come from the `PG*` environment variables and `~/.pgpass`, as in psql.
@@ -112,12 +118,31 @@ public final class PostgresConnection: @unchecked Sendable {
             }
             values.append(strdup(text))
         }
+        let name = parameters.isEmpty ? nil : try preparedName(for: sql, types: types)
         let raw = values.withUnsafeBufferPointer { valuePointers in
             valuePointers.withMemoryRebound(to: UnsafePointer<CChar>?.self) { constValues in
-                PQexecParams(handle, sql, Int32(parameters.count), types, constValues.baseAddress, nil, nil, 0)
+                if let name {
+                    PQexecPrepared(handle, name, Int32(parameters.count), constValues.baseAddress, nil, nil, 0)
+                } else {
+                    PQexecParams(handle, sql, Int32(parameters.count), types, constValues.baseAddress, nil, nil, 0)
+                }
             }
         }
         return try checked(raw)
+    }
+
+    /// The name `sql` is prepared under on this connection, preparing it on first use; nil when the
+    /// cache is full or the statement cannot be prepared right now (inside a failed transaction),
+    /// then it runs unprepared. The parameter types are part of the key: the same text with other
+    /// types is another statement.
+    private func preparedName(for sql: String, types: [UInt32]) throws -> String? {
+        let key = types.map(String.init).joined(separator: ",") + ":" + sql
+        if let name = preparedStatements[key] { return name }
+        guard preparedStatements.count < Self.preparedStatementLimit, !hasFailedTransaction else { return nil }
+        let name = "toedeling_\(preparedStatements.count + 1)"
+        _ = try checked(PQprepare(handle, name, sql, Int32(types.count), types))
+        preparedStatements[key] = name
+        return name
     }
 
     private func checked(_ raw: OpaquePointer?) throws -> PostgresResult {
