@@ -138,6 +138,39 @@ import Testing
         }
     }
 
+    /// The append no longer looks every id up before writing when the version matches: the insert
+    /// finds a stored id itself. A batch whose first event is new and whose second reuses an id is
+    /// still refused whole, and an id stored elsewhere under a matching version is still refused.
+    @Test func anIDStoredElsewhereIsRefusedEvenWhenTheVersionMatchesAndNothingOfTheBatchStays() async throws {
+        try await TestDatabase.with { database in
+            let store = database.makeStore()
+            let stored = UUID()
+            try await store.append(to: "a", streamType: "dossier", expectedVersion: .noStream, events: [event("Opened", id: stored)])
+            try await store.append(to: "b", streamType: "dossier", expectedVersion: .noStream, events: [event()])
+            let fresh = UUID()
+            await #expect(throws: EventStoreError.duplicateEventWithDifferentContent(eventID: stored)) {
+                try await store.append(to: "b", streamType: "dossier", expectedVersion: .exact(1), events: [event("Changed", id: fresh), event("Opened", id: stored)])
+            }
+            await #expect(throws: EventStoreError.duplicateEventWithDifferentContent(eventID: stored)) {
+                try await store.append(to: "b", streamType: "dossier", expectedVersion: .exact(1), events: [event("Opened", id: stored)])
+            }
+            await #expect(throws: EventStoreError.duplicateEventWithDifferentContent(eventID: stored)) {
+                try await store.append(to: "c", streamType: "dossier", expectedVersion: .any, events: [event("Changed", id: fresh), event("Opened", id: stored)])
+            }
+            #expect(try await store.streamVersion("b") == 1)
+            #expect(try await store.streamVersion("c") == nil)
+            let count = try await store.pool.withConnection { connection in
+                try connection.query("SELECT count(*) AS n FROM events WHERE event_id = $1", [.uuid(fresh)])[0].int("n")
+            }
+            #expect(count == 0)
+            // And the stream still takes its next event at the version it had.
+            let next = try await store.append(to: "b", streamType: "dossier", expectedVersion: .exact(1), events: [event("Changed", id: fresh)])
+            #expect(next.events.map(\.version) == [2])
+            #expect(try await store.verify().isIntact)
+            await store.pool.close()
+        }
+    }
+
     @Test func theHookRunsInTheAppendTransactionAndItsFailureWritesNothing() async throws {
         try await TestDatabase.with { database in
             let store = database.makeStore()
