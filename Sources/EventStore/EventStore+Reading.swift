@@ -33,6 +33,22 @@ extension EventStore {
         return try rows.map(RecordedEvent.init(row:))
     }
 
+    /// The events of every stream of `streamType` after the event `(streamID, version)`, in stream
+    /// and version order, at most `limit`: one keyset pass across streams (start after `("", 0)`),
+    /// on the unique index of stream and version, for rebuilds and exports.
+    public static func readStreams(
+        on connection: PostgresConnection, ofType streamType: String, after key: (streamID: String, version: Int64), limit: Int
+    ) throws -> [RecordedEvent] {
+        try connection.query(
+            """
+            SELECT \(RecordedEvent.selectList) FROM events
+            WHERE stream_type = $1 AND (stream_id, version) > ($2, $3)
+            ORDER BY stream_id, version LIMIT $4
+            """,
+            [.text(streamType), .text(key.streamID), .int(key.version), .int(Int64(limit))]
+        ).map(RecordedEvent.init(row:))
+    }
+
     /// The events of a stream with versions `after + 1 …` (at most `limit`) and the stream's version,
     /// read in one snapshot; nil when the stream does not exist.
     public func readStream(_ streamID: String, after: Int64, limit: Int) async throws -> (events: [RecordedEvent], version: Int64)? {

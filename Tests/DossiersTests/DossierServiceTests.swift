@@ -237,3 +237,56 @@ import Testing
         }
     }
 }
+
+/// Reads of now come from what the read model stores; reads of the past fold the events.
+@Suite(.serialized) struct StoredReadTests {
+    @Test func aReportOfNowReadsTheReadModelAndOneOfThePastFoldsTheEvents() async throws {
+        try await TestDatabase.with { db in
+            let a = try await openDossier(db.service, titel: "Alfa")
+            let b = try await openDossier(db.service, titel: "Bravo")
+            let between = Date()
+            try await Task.sleep(for: .milliseconds(5))
+            _ = try await db.service.execute(.openConsultatie(koepels: [.VNG], termijn: termijn), on: a.id, context: context())
+            _ = try await db.service.execute(.legToetsingVast(taakkenmerken: lokaleTaak, toelichting: nil), on: b.id, context: context())
+            func folded(upTo moment: Date) async throws -> [Dossier] {
+                var dossiers: [Dossier] = []
+                for id in [a.id, b.id].sorted(by: { DossierStream.id(of: $0) < DossierStream.id(of: $1) }) {
+                    let events = try await db.store.readStream(DossierStream.id(of: id), upTo: .recordedAt(moment))
+                    if let dossier = DossierStream.fold(try DossierStream.decode(events)) { dossiers.append(dossier) }
+                }
+                return dossiers
+            }
+            let now = Date()
+            #expect(try await db.service.dossiers(asRecordedAt: Peildatum(moment: now)) == (try await folded(upTo: now)))
+            #expect(try await db.service.dossiers(asRecordedAt: Peildatum(moment: between)) == (try await folded(upTo: between)))
+            #expect(try await db.service.dossiers(asRecordedAt: Peildatum(moment: between)).map(\.versie) == [1, 1])
+
+            // Which source each read uses: a read model changed behind the service's back shows in a
+            // report of now and not in one of the past.
+            try await db.pool.withConnection { connection in
+                _ = try connection.execute("UPDATE dossiers SET staat = jsonb_set(staat, '{titel}', '\"Gewijzigd\"')")
+            }
+            #expect(try await db.service.dossiers(asRecordedAt: Peildatum(moment: now)).map(\.titel) == ["Gewijzigd", "Gewijzigd"])
+            #expect(try await db.service.dossiers(asRecordedAt: Peildatum(moment: between)).map(\.titel).sorted() == ["Alfa", "Bravo"])
+        }
+    }
+
+    @Test func aDossierWithoutStoredViewsIsRenderedFromItsStateUntilItsNextChange() async throws {
+        try await TestDatabase.with { db in
+            let dossier = try await openDossier(db.service)
+            _ = try await db.service.execute(.openConsultatie(koepels: [.VNG], termijn: termijn), on: dossier.id, context: context())
+            let stored = try #require(try await db.service.weergave(dossier.id, voor: koepel(.VNG)))
+            let full = try #require(try await db.service.weergave(dossier.id, voor: liaison))
+            try await db.pool.withConnection { connection in _ = try connection.execute("DELETE FROM dossier_weergaven") }
+            // The same bytes, rendered from the state (a row written before the views existed).
+            #expect(try await db.service.weergave(dossier.id, voor: koepel(.VNG)) == stored)
+            #expect(try await db.service.weergave(dossier.id, voor: liaison) == full)
+            // Nothing for a koepel that was not invited, or for an unknown dossier.
+            #expect(try await db.service.weergave(dossier.id, voor: koepel(.IPO)) == nil)
+            #expect(try await db.service.weergave(UUID(), voor: coordinator) == nil)
+            _ = try await db.service.execute(.dienReactieIn(ronde: 1, koepel: nil, standpunt: .instemmend, toelichting: "Akkoord.", kenmerk: nil), on: dossier.id, context: context(koepel(.VNG)))
+            #expect(try await db.dump("dossier_weergaven").count == 2)
+            #expect(try await db.service.weergave(dossier.id, voor: koepel(.VNG))?.versie == 3)
+        }
+    }
+}

@@ -50,17 +50,29 @@ import Testing
                     #expect(read == DossierStream.fold(try DossierStream.decode(recorded)))
                     let timeline = try await db.service.tijdlijn(dossier.id, voor: coordinator)
                     #expect(timeline?.map(\.versie) == recorded.map(\.version))
+                    // Every stored view is the fold as that reader may see it, rendered.
+                    let folded = try #require(DossierStream.fold(try DossierStream.decode(recorded)))
+                    for reader in [coordinator, liaison, koepel(.VNG), koepel(.IPO), koepel(.UvW)] {
+                        let expected = try folded.zichtbaar(voor: reader).map {
+                            DossierWeergave(versie: $0.versie, document: try DossierWeergave.encoder().encode($0))
+                        }
+                        #expect(try await db.service.weergave(dossier.id, voor: reader) == expected, "view of \(reader.naam)")
+                    }
                 } catch {
                     Issue.record("unexpected error: \(error)")
                 }
             }
             let dossiersBefore = try await db.dump("dossiers")
             let timelineBefore = try await db.dump("dossier_tijdlijn")
+            let viewsBefore = try await db.dump("dossier_weergaven")
             #expect(dossiersBefore.count >= 25)
-            let counts = try await ProjectionRebuilder(pool: db.pool, logger: .init(label: "test")).rebuild()
+            #expect(viewsBefore.count > dossiersBefore.count, "koepels were invited, so some dossiers have koepel views")
+            // Small batches, so that streams straddle the keyset pass's batch boundaries.
+            let counts = try await ProjectionRebuilder(pool: db.pool, logger: .init(label: "test"), batchSize: 7).rebuild()
             #expect(counts.streams == dossiersBefore.count)
             #expect(try await db.dump("dossiers") == dossiersBefore)
             #expect(try await db.dump("dossier_tijdlijn") == timelineBefore)
+            #expect(try await db.dump("dossier_weergaven") == viewsBefore)
         }
     }
 
@@ -72,15 +84,19 @@ import Testing
             try await db.pool.withConnection { connection in
                 _ = try connection.execute("UPDATE dossiers SET fase = 'besloten', titel = 'kapot'")
                 _ = try connection.execute("DELETE FROM dossier_tijdlijn WHERE versie = 2")
+                _ = try connection.execute("UPDATE dossier_weergaven SET document = '{}', versie = 0")
             }
             try await ProjectionRebuilder(pool: db.pool, logger: .init(label: "test")).rebuild()
             #expect(try await db.dump("dossiers") == before)
             #expect(try await db.service.tijdlijn(dossier.id, voor: coordinator)?.count == 2)
+            let view = try #require(try await db.service.weergave(dossier.id, voor: koepel(.VNG)))
+            #expect(view.versie == 2)
+            #expect(try DossierWeergave.encoder().encode(try #require(try await db.service.dossier(dossier.id))) == view.document)
             let indexes = try await db.pool.withConnection { connection in
-                try connection.query("SELECT indexname FROM pg_indexes WHERE tablename IN ('dossiers', 'dossier_tijdlijn') ORDER BY 1")
+                try connection.query("SELECT indexname FROM pg_indexes WHERE tablename IN ('dossiers', 'dossier_tijdlijn', 'dossier_weergaven') ORDER BY 1")
                     .map { try $0.string("indexname") }
             }
-            #expect(indexes == ["dossier_tijdlijn_pkey", "dossiers_fase_idx", "dossiers_kenmerk_key", "dossiers_koepels_idx", "dossiers_pkey", "dossiers_vakdepartement_idx"])
+            #expect(indexes == ["dossier_tijdlijn_pkey", "dossier_weergaven_pkey", "dossiers_fase_idx", "dossiers_kenmerk_key", "dossiers_koepels_idx", "dossiers_pkey", "dossiers_vakdepartement_idx"])
             // The kenmerk stays unique after the swap.
             await #expect(throws: (any Error).self) {
                 try await db.pool.withConnection { connection in

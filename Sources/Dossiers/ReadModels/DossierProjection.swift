@@ -6,13 +6,13 @@ import Taaktoedeling
 /// Writes the dossier read models (current state and timeline) for newly recorded events, inside the
 /// transaction that recorded them, so that a client reads its own writes.
 enum DossierProjection {
-    /// Applies decoded events to `before` and writes the resulting state and the timeline entries;
-    /// returns the state after the events.
+    /// Applies decoded events to `before` and writes the resulting state, the timeline entries and
+    /// the rendered views; returns the state after the events and its views by reader.
     @discardableResult
     static func apply(
         _ elements: [DossierStream.Element], after before: Dossier?, on connection: PostgresConnection,
         into tables: DossierTables = .live
-    ) throws -> Dossier? {
+    ) throws -> (dossier: Dossier, weergaven: [String: DossierWeergave])? {
         var state = before
         var entries: [TijdlijnRij] = []
         for element in elements {
@@ -24,9 +24,7 @@ enum DossierProjection {
             state = Beslissing.evolve(state, element.event, version: element.version, recordedAt: element.recordedAt)
         }
         guard let state else { return nil }
-        try upsert(state, on: connection, into: tables)
-        try insert(entries, dossierID: state.id, on: connection, into: tables)
-        return state
+        return (state, try write(state, entries: entries, on: connection, into: tables))
     }
 
     /// The current state of a dossier from its read-model row, the row locked until the caller's
@@ -53,37 +51,53 @@ enum DossierProjection {
         return try decoder.decode(Dossier.self, from: data)
     }
 
-    private static func upsert(_ dossier: Dossier, on connection: PostgresConnection, into tables: DossierTables) throws {
+    /// Writes the state row, the new timeline entries and every stored view in one statement (one
+    /// round trip); a view for each koepel slot that is unused is left out.
+    private static func write(
+        _ dossier: Dossier, entries: [TijdlijnRij], on connection: PostgresConnection, into tables: DossierTables
+    ) throws -> [String: DossierWeergave] {
         let koepels = "{" + dossier.uitgenodigdeKoepels.map(\.rawValue).sorted().joined(separator: ",") + "}"
+        let views = try DossierWeergave.all(of: dossier)
+        var parameters: [PostgresValue] = [
+            .uuid(dossier.id), .text(dossier.kenmerk.description), .text(dossier.titel), .text(dossier.vakdepartement),
+            .text(dossier.fase.rawValue), .int(dossier.versie), .text(koepels), .timestamp(dossier.geopendOp),
+            .timestamp(dossier.bijgewerktOp), .jsonb(try encodeState(dossier)), .jsonb(try JSONEncoder().encode(entries)),
+        ]
+        for slot in 0..<(1 + Koepel.allCases.count) {
+            if slot < views.count {
+                let view = views[slot]
+                parameters += [.text(view.kijker), .int(view.weergave.versie), .text(String(decoding: view.weergave.document, as: UTF8.self))]
+            } else {
+                parameters += [.null, .null, .null]
+            }
+        }
+        let slots = (0..<(1 + Koepel.allCases.count)).map { slot in
+            "($\(12 + 3 * slot)::text, $\(13 + 3 * slot)::bigint, $\(14 + 3 * slot)::json)"
+        }.joined(separator: ", ")
         try connection.execute(
             """
-            INSERT INTO \(tables.dossiers) (id, kenmerk, titel, vakdepartement, fase, versie, koepels, geopend_op, bijgewerkt_op, staat)
-            VALUES ($1, $2, $3, $4, $5, $6, $7::text[], $8, $9, $10)
-            ON CONFLICT (id) DO UPDATE SET kenmerk = excluded.kenmerk, titel = excluded.titel,
-                vakdepartement = excluded.vakdepartement, fase = excluded.fase, versie = excluded.versie,
-                koepels = excluded.koepels, geopend_op = excluded.geopend_op,
-                bijgewerkt_op = excluded.bijgewerkt_op, staat = excluded.staat
+            WITH staat AS (
+                INSERT INTO \(tables.dossiers) (id, kenmerk, titel, vakdepartement, fase, versie, koepels, geopend_op, bijgewerkt_op, staat)
+                VALUES ($1, $2, $3, $4, $5, $6, $7::text[], $8, $9, $10)
+                ON CONFLICT (id) DO UPDATE SET kenmerk = excluded.kenmerk, titel = excluded.titel,
+                    vakdepartement = excluded.vakdepartement, fase = excluded.fase, versie = excluded.versie,
+                    koepels = excluded.koepels, geopend_op = excluded.geopend_op,
+                    bijgewerkt_op = excluded.bijgewerkt_op, staat = excluded.staat
+            ), regels AS (
+                INSERT INTO \(tables.tijdlijn) (dossier_id, versie, type, geregistreerd_op, omschrijving, door, ronde, koepel)
+                SELECT $1, t.versie, t.type, timestamptz 'epoch' + t."geregistreerdOpMicroseconden" * interval '1 microsecond',
+                       t.omschrijving, t.door, t.ronde, t.koepel
+                FROM jsonb_to_recordset($11) AS t(versie bigint, type text, "geregistreerdOpMicroseconden" bigint, omschrijving text,
+                                                  door text, ronde integer, koepel text)
+            )
+            INSERT INTO \(tables.weergaven) (dossier_id, kijker, versie, document)
+            SELECT $1, v.kijker, v.versie, v.document FROM (VALUES \(slots)) AS v (kijker, versie, document)
+            WHERE v.kijker IS NOT NULL
+            ON CONFLICT (dossier_id, kijker) DO UPDATE SET versie = excluded.versie, document = excluded.document
             """,
-            [
-                .uuid(dossier.id), .text(dossier.kenmerk.description), .text(dossier.titel), .text(dossier.vakdepartement),
-                .text(dossier.fase.rawValue), .int(dossier.versie), .text(koepels), .timestamp(dossier.geopendOp),
-                .timestamp(dossier.bijgewerktOp), .jsonb(try encodeState(dossier)),
-            ]
+            parameters
         )
-    }
-
-    private static func insert(_ entries: [TijdlijnRij], dossierID: UUID, on connection: PostgresConnection, into tables: DossierTables) throws {
-        guard !entries.isEmpty else { return }
-        try connection.execute(
-            """
-            INSERT INTO \(tables.tijdlijn) (dossier_id, versie, type, geregistreerd_op, omschrijving, door, ronde, koepel)
-            SELECT $1, t.versie, t.type, timestamptz 'epoch' + t."geregistreerdOpMicroseconden" * interval '1 microsecond',
-                   t.omschrijving, t.door, t.ronde, t.koepel
-            FROM jsonb_to_recordset($2) AS t(versie bigint, type text, "geregistreerdOpMicroseconden" bigint, omschrijving text,
-                                             door text, ronde integer, koepel text)
-            """,
-            [.uuid(dossierID), .jsonb(try JSONEncoder().encode(entries))]
-        )
+        return Dictionary(uniqueKeysWithValues: views.map { ($0.kijker, $0.weergave) })
     }
 }
 

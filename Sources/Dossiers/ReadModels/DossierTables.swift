@@ -5,9 +5,13 @@ struct DossierTables: Sendable {
     let dossiers: String
     /// The timeline table.
     let tijdlijn: String
+    /// The rendered views.
+    let weergaven: String
 
     /// The tables readers use.
-    static let live = DossierTables(dossiers: "dossiers", tijdlijn: "dossier_tijdlijn")
+    static let live = DossierTables(dossiers: "dossiers", tijdlijn: "dossier_tijdlijn", weergaven: "dossier_weergaven")
     /// The tables a rebuild fills before the swap.
-    static let herbouw = DossierTables(dossiers: "dossiers_herbouw", tijdlijn: "dossier_tijdlijn_herbouw")
+    static let herbouw = DossierTables(
+        dossiers: "dossiers_herbouw", tijdlijn: "dossier_tijdlijn_herbouw", weergaven: "dossier_weergaven_herbouw"
+    )
 }

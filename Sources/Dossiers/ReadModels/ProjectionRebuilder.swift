@@ -10,11 +10,14 @@ import Taaktoedeling
 public struct ProjectionRebuilder: Sendable {
     let pool: PostgresConnectionPool
     let logger: Logger
+    /// Events read per round trip.
+    let batchSize: Int
 
-    /// A rebuilder over the given pool.
-    public init(pool: PostgresConnectionPool, logger: Logger) {
+    /// A rebuilder over the given pool, reading `batchSize` events per round trip.
+    public init(pool: PostgresConnectionPool, logger: Logger, batchSize: Int = 5000) {
         self.pool = pool
         self.logger = logger
+        self.batchSize = max(1, batchSize)
     }
 
     /// How far a rebuild has come.
@@ -25,50 +28,52 @@ public struct ProjectionRebuilder: Sendable {
         public let events: Int
     }
 
-    /// Rebuilds; `progress` is called after every batch of streams. Returns the final counts.
+    /// Rebuilds; `progress` is called after every batch of events read. Returns the final counts.
     @discardableResult
     public func rebuild(progress: @escaping @Sendable (Progress) -> Void = { _ in }) async throws -> Progress {
         let logger = logger
+        let batchSize = batchSize
         let result = try await pool.withTransaction { connection in
             try connection.execute("LOCK TABLE events IN SHARE MODE")
             let tables = DossierTables.herbouw
-            try connection.execute("DROP TABLE IF EXISTS \(tables.dossiers), \(tables.tijdlijn)")
+            try connection.execute("DROP TABLE IF EXISTS \(tables.dossiers), \(tables.tijdlijn), \(tables.weergaven)")
             try connection.execute("CREATE TABLE \(tables.dossiers) (LIKE dossiers INCLUDING ALL)")
             try connection.execute("CREATE TABLE \(tables.tijdlijn) (LIKE dossier_tijdlijn INCLUDING ALL)")
+            try connection.execute("CREATE TABLE \(tables.weergaven) (LIKE dossier_weergaven INCLUDING ALL)")
             var counts = Progress(streams: 0, events: 0)
-            var lastStream = ""
+            // One keyset pass over every dossier event in stream order; a stream's events are
+            // projected together once the next stream (or the end) is reached.
+            var after: (stream: String, version: Int64) = ("", 0)
+            var pending: [RecordedEvent] = []
+            func project() throws {
+                guard !pending.isEmpty else { return }
+                try DossierProjection.apply(try DossierStream.decode(pending), after: nil, on: connection, into: tables)
+                counts = Progress(streams: counts.streams + 1, events: counts.events + pending.count)
+                pending.removeAll(keepingCapacity: true)
+            }
             while true {
-                let batch = try Self.readBatch(after: lastStream, on: connection)
+                let batch = try EventStore.readStreams(
+                    on: connection, ofType: DossierEvent.streamType, after: (after.stream, after.version), limit: batchSize
+                )
                 guard let last = batch.last else { break }
-                var index = batch.startIndex
-                while index < batch.endIndex {
-                    let stream = batch[index].streamID
-                    let end = batch[index...].firstIndex { $0.streamID != stream } ?? batch.endIndex
-                    let elements = try DossierStream.decode(Array(batch[index..<end]))
-                    try DossierProjection.apply(elements, after: nil, on: connection, into: tables)
-                    counts = Progress(streams: counts.streams + 1, events: counts.events + elements.count)
-                    index = end
+                for event in batch {
+                    if let current = pending.first?.streamID, current != event.streamID { try project() }
+                    pending.append(event)
                 }
-                lastStream = last.streamID
+                after = (last.streamID, last.version)
                 progress(counts)
             }
-            try connection.execute("DROP TABLE dossiers, dossier_tijdlijn")
+            try project()
+            progress(counts)
+            try connection.execute("DROP TABLE dossiers, dossier_tijdlijn, dossier_weergaven")
             try connection.execute("ALTER TABLE \(tables.dossiers) RENAME TO dossiers")
             try connection.execute("ALTER TABLE \(tables.tijdlijn) RENAME TO dossier_tijdlijn")
+            try connection.execute("ALTER TABLE \(tables.weergaven) RENAME TO dossier_weergaven")
             try Self.renameIndexes(on: connection)
             return counts
         }
         logger.info("projecties herbouwd", metadata: ["streams": "\(result.streams)", "events": "\(result.events)"])
         return result
-    }
-
-    /// The events of whole streams after `streamID` in stream order: up to about 200 streams a batch.
-    private static func readBatch(after streamID: String, on connection: PostgresConnection) throws -> [RecordedEvent] {
-        let streams = try connection.query(
-            "SELECT stream_id FROM streams WHERE stream_type = $1 AND stream_id > $2 ORDER BY stream_id LIMIT 200",
-            [.text(DossierEvent.streamType), .text(streamID)]
-        ).map { try $0.string("stream_id") }
-        return try streams.flatMap { try EventStore.readStream(on: connection, $0) }
     }
 
     /// Gives the swapped-in tables' indexes and keys the names the migration gave them.
@@ -80,6 +85,7 @@ public struct ProjectionRebuilder: Sendable {
             ("dossiers", "vakdepartement", "dossiers_vakdepartement_idx"),
             ("dossiers", "koepels", "dossiers_koepels_idx"),
             ("dossier_tijdlijn", "dossier_id, versie", "dossier_tijdlijn_pkey"),
+            ("dossier_weergaven", "dossier_id, kijker", "dossier_weergaven_pkey"),
         ]
         for index in wanted {
             let current = try connection.query(

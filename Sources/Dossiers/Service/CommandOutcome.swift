@@ -9,10 +9,20 @@ public struct CommandOutcome: Sendable {
     public let events: [RecordedEvent]
     /// The answer rendered in the command's transaction (`CommandContext.answer`), if one was asked for.
     public internal(set) var answer: StoredResponse?
+    /// The views written for the dossier after the command, by reader; empty when nothing was
+    /// recorded. An answer that is just the actor's view uses these bytes (`weergave(voor:)`).
+    let weergaven: [String: DossierWeergave]
 
-    init(dossier: Dossier, events: [RecordedEvent], answer: StoredResponse? = nil) {
+    init(dossier: Dossier, events: [RecordedEvent], answer: StoredResponse? = nil, weergaven: [String: DossierWeergave] = [:]) {
         self.dossier = dossier
         self.events = events
         self.answer = answer
+        self.weergaven = weergaven
+    }
+
+    /// The dossier as `actor` may see it after the command, rendered; nil when it may not see it.
+    public func weergave(voor actor: Actor) throws -> DossierWeergave? {
+        if let kijker = DossierWeergave.kijker(voor: actor), let stored = weergaven[kijker] { return stored }
+        return try DossierWeergave.render(dossier, voor: actor)
     }
 }

@@ -170,7 +170,7 @@ public final class DossierService: Sendable {
         guard let after = try DossierProjection.apply(elements, after: before, on: connection) else {
             throw ServiceError.unreadableEvent(position: result.lastPosition)
         }
-        return CommandOutcome(dossier: after, events: result.events)
+        return CommandOutcome(dossier: after.dossier, events: result.events, weergaven: after.weergaven)
     }
 
     // MARK: Queries
@@ -185,6 +185,22 @@ public final class DossierService: Sendable {
         return try await pool.withConnection { connection in
             try connection.query("SELECT staat FROM dossiers WHERE id = $1", [.uuid(id)]).first
                 .map { try DossierProjection.decodeState($0.json("staat")) }
+        }
+    }
+
+    /// The dossier now as `actor` may see it, rendered: the stored view when there is one (one row
+    /// read, no decoding), else rendered from the stored state (a dossier not changed since the views
+    /// were introduced); nil when it does not exist or the actor may not see it.
+    public func weergave(_ id: UUID, voor actor: Actor) async throws -> DossierWeergave? {
+        guard let kijker = DossierWeergave.kijker(voor: actor) else { return nil }
+        return try await pool.withConnection { connection in
+            if let row = try connection.query(
+                "SELECT versie, document FROM dossier_weergaven WHERE dossier_id = $1 AND kijker = $2", [.uuid(id), .text(kijker)]
+            ).first {
+                return DossierWeergave(versie: try row.int64("versie"), document: try row.json("document"))
+            }
+            guard let row = try connection.query("SELECT staat FROM dossiers WHERE id = $1", [.uuid(id)]).first else { return nil }
+            return try DossierWeergave.render(try DossierProjection.decodeState(row.json("staat")), voor: actor)
         }
     }
 
@@ -263,9 +279,24 @@ public final class DossierService: Sendable {
         try await store.readAll(after: cursor, limit: limit)
     }
 
-    /// Every dossier as recorded at `peildatum`, folded from the events: reproducible, because events
-    /// never change.
+    /// Every dossier as recorded at `peildatum`: reproducible, because events never change. When
+    /// nothing was recorded after the peildatum (a report of now) that is the read model, read in one
+    /// pass; otherwise the events up to the peildatum, folded in one ordered pass. Either way in stream
+    /// order.
     public func dossiers(asRecordedAt peildatum: Peildatum) async throws -> [Dossier] {
+        let current = try await pool.withConnection { connection -> [Dossier]? in
+            // One statement, one snapshot: the rows and whether any changed after the peildatum. A
+            // row's bijgewerkt_op is the moment of its last event.
+            let rows = try connection.query("SELECT staat, bijgewerkt_op FROM dossiers ORDER BY 'dossier-' || id::text")
+            var dossiers: [Dossier] = []
+            dossiers.reserveCapacity(rows.count)
+            for row in rows {
+                guard peildatum.omvat(try row.date("bijgewerkt_op")) else { return nil }
+                dossiers.append(try DossierProjection.decodeState(row.json("staat")))
+            }
+            return dossiers
+        }
+        if let current { return current }
         let grouped = try await pool.withConnection { connection in
             try connection.query(
                 """

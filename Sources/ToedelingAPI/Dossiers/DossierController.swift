@@ -54,6 +54,15 @@ struct DossierController {
         var parameters = QueryParameters(request, known: ["peildatum"])
         let peildatum = parameters.peildatum()
         try parameters.validate()
+        if peildatum == nil {
+            // Now: the stored view, its bytes as they are.
+            guard let id = Self.dossierID(context), let view = try await service.weergave(id, voor: actor) else {
+                throw Problem.notFound("Dit dossier bestaat niet of is niet zichtbaar.")
+            }
+            let tag = EntityTag.of(version: view.versie)
+            if EntityTag.noneMatch(request, tag) { return EntityTag.notModified(tag) }
+            return APIJSON.response(rendered: view.document, headers: [.eTag: tag])
+        }
         let visible = try await visibleDossier(context, actor: actor, peildatum: peildatum)
         let tag = EntityTag.of(visible)
         if EntityTag.noneMatch(request, tag) { return EntityTag.notModified(tag) }
@@ -105,7 +114,7 @@ struct DossierController {
         let pad = context.commandID.map { ["id": StableUUID.derived(from: $0, "dossier").uuidString.lowercased()] } ?? [:]
         let command = try DossierCommand.parse(.openen, body: body, pad: pad).get()
         let outcome = try await service.open(command, context: commandContext(actor, context, expectedVersion: nil) { outcome in
-            try Self.answer(DossierDocument(dossier: outcome.dossier), status: .created, for: actor)
+            try Self.answer(outcome, status: .created, for: actor)
         })
         return try Self.response(outcome)
     }
@@ -119,7 +128,7 @@ struct DossierController {
         let command = try DossierCommand.parse(.wijzigVoorstel, body: body).get()
         guard let id = Self.dossierID(context) else { throw Problem.notFound("Dit dossier bestaat niet.") }
         let outcome = try await service.execute(command, on: id, context: commandContext(actor, context, expectedVersion: expectedVersion) { outcome in
-            try Self.answer(DossierDocument(dossier: outcome.dossier), status: .ok, for: actor)
+            try Self.answer(outcome, status: .ok, for: actor)
         })
         return try Self.response(outcome)
     }
@@ -141,7 +150,7 @@ struct DossierController {
                 switch route.kind {
                 case .openConsultatie: document.ronde = outcome.dossier.consultaties.map(\.ronde).max()
                 case .legToetsingVast: document.advies = outcome.dossier.toetsing?.advies
-                default: break
+                default: return try Self.answer(outcome, status: .created, for: actor)
                 }
                 return try Self.answer(document, status: .created, for: actor)
             })
@@ -180,7 +189,25 @@ struct DossierController {
         return answer.response()
     }
 
-    /// The answer to a command: the dossier as the actor may see it, its `Location` and its `ETag`.
+    /// The answer to a command that is the dossier as the actor may see it: the view the command
+    /// rendered for the read model, its `Location` and its `ETag`.
+    static func answer(_ outcome: CommandOutcome, status: HTTPResponse.Status, for actor: Actor) throws -> StoredResponse {
+        guard let view = try outcome.weergave(voor: actor) else {
+            throw Problem.notFound("Dit dossier bestaat niet of is niet zichtbaar.")
+        }
+        return StoredResponse(
+            status: Int(status.code),
+            headers: [
+                "Content-Type": MediaTypes.json,
+                "Location": "/v1/dossiers/\(outcome.dossier.id.uuidString.lowercased())",
+                "ETag": EntityTag.of(version: view.versie),
+            ],
+            body: view.document
+        )
+    }
+
+    /// The answer to a command with extra members (`ronde`, `advies`): the dossier as the actor may
+    /// see it, its `Location` and its `ETag`.
     static func answer(_ document: DossierDocument, status: HTTPResponse.Status, for actor: Actor) throws -> StoredResponse {
         guard let visible = document.dossier.zichtbaar(voor: actor) else {
             throw Problem.notFound("Dit dossier bestaat niet of is niet zichtbaar.")

@@ -9,7 +9,11 @@ enum EntityTag {
     static let unmatchable: Int64 = -1
 
     static func of(_ dossier: Dossier) -> String {
-        "\"\(dossier.versie)\""
+        of(version: dossier.versie)
+    }
+
+    static func of(version: Int64) -> String {
+        "\"\(version)\""
     }
 
     /// Whether `If-None-Match` names `tag` (or is `*`): then the answer is 304 (weak comparison,

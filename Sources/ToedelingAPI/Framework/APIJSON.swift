@@ -2,16 +2,14 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import NIOCore
+import Dossiers
 import Taaktoedeling
 
 /// Reading JSON bodies and writing JSON responses the same way everywhere: instants in UTC (ISO 8601),
 /// keys sorted so that equal values give equal bytes.
 enum APIJSON {
     static func encoder() -> JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .iso8601
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
+        DossierWeergave.encoder()
     }
 
     /// The body as a `JSONValue`; an empty body is an empty object, anything unreadable is a 400.
@@ -24,6 +22,13 @@ enum APIJSON {
         } catch {
             throw Problem.undecodableBody()
         }
+    }
+
+    /// A response with JSON bytes rendered before (a stored view).
+    static func response(rendered document: Data, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
+        var headers = headers
+        headers[.contentType] = MediaTypes.json
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: document)))
     }
 
     /// A JSON response.
