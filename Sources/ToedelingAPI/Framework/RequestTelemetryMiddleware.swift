@@ -17,7 +17,7 @@ struct RequestTelemetryMiddleware: RouterMiddleware {
         let start = ContinuousClock.now
         let response = try await next(request, context)
         let elapsed = ContinuousClock.now - start
-        let route = registry.template(forPath: request.uri.path, method: request.method) ?? "unmatched"
+        let route = registry.route(endpointPath: context.endpointPath, method: request.method)?.template ?? "unmatched"
         let status = String(response.status.code)
         Counter(
             label: "http_requests_total",
@@ -29,6 +29,8 @@ struct RequestTelemetryMiddleware: RouterMiddleware {
             dimensions: [("method", request.method.rawValue), ("route", route)],
             factory: metricsFactory
         ).record(duration: elapsed)
+        // The line is built only when it is written (level `info` or lower).
+        guard context.logger.logLevel <= .info else { return response }
         let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
         context.logger.info(
             "request",

@@ -15,10 +15,12 @@ struct RouteGuardMiddleware: RouterMiddleware {
         guard path == "/" || !(path.hasSuffix("/") || path.contains("//")) else {
             throw Problem.notFound()
         }
-        guard let routes = registry.matching(path: path) else {
-            throw Problem.notFound()
-        }
-        guard let route = routes.first(where: { $0.method == request.method }) else {
+        // The router has looked the route up; only where it found none are the templates scanned, to
+        // tell an unknown path (404) from a known one with another method (405).
+        guard let route = registry.route(endpointPath: context.endpointPath, method: request.method) else {
+            guard let routes = registry.matching(path: path) else {
+                throw Problem.notFound()
+            }
             throw Problem.methodNotAllowed(allowed: routes.map(\.method))
         }
         guard ContentNegotiation.best(accept: request.headers[.accept], offered: route.produces) != nil else {

@@ -5,6 +5,9 @@ import Synchronization
 /// labels and the OpenAPI check all agree with what is registered.
 public final class RouteRegistry: Sendable {
     private let entries = Mutex<[RegisteredRoute]>([])
+    /// The routes by method and the path the router reports for a match (`endpointPath`, OpenAPI
+    /// notation): a lookup per request instead of a scan of every template.
+    private let byEndpoint = Mutex<[String: RegisteredRoute]>([:])
 
     /// Creates an empty registry.
     public init() {}
@@ -16,7 +19,20 @@ public final class RouteRegistry: Sendable {
 
     /// Records a route.
     func record(_ method: HTTPRequest.Method, _ template: String, produces: [String]) {
-        entries.withLock { $0.append(RegisteredRoute(method: method, template: template, produces: produces)) }
+        let route = RegisteredRoute(method: method, template: template, produces: produces)
+        entries.withLock { $0.append(route) }
+        byEndpoint.withLock { $0[Self.key(method, route.openAPIPath)] = route }
+    }
+
+    /// The route Hummingbird's router matched, from the request context's `endpointPath`; nil when
+    /// it matched none (then only `matching(path:)` tells 404 from 405).
+    func route(endpointPath: String?, method: HTTPRequest.Method) -> RegisteredRoute? {
+        guard let endpointPath else { return nil }
+        return byEndpoint.withLock { $0[Self.key(method, endpointPath)] }
+    }
+
+    private static func key(_ method: HTTPRequest.Method, _ path: String) -> String {
+        method.rawValue + " " + path
     }
 
     /// The routes whose template matches `path` (one per method), or nil when none does.
@@ -25,8 +41,5 @@ public final class RouteRegistry: Sendable {
         return matching.isEmpty ? nil : matching
     }
 
-    /// The template that serves `method` on `path`, for metrics labels.
-    func template(forPath path: String, method: HTTPRequest.Method) -> String? {
-        routes.first { $0.method == method && $0.matches(path: path) }?.template
-    }
+
 }
