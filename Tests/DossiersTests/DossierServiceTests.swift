@@ -290,3 +290,29 @@ import Testing
         }
     }
 }
+
+@Suite(.serialized) struct CommandOrderTests {
+    /// Commands on one dossier queue on its read-model row and read the database clock once they
+    /// hold it: all succeed, and the recorded times follow the versions.
+    @Test func parallelCommandsOnOneDossierAllSucceedAndTheirTimesFollowTheVersions() async throws {
+        try await TestDatabase.with { db in
+            let dossier = try await openDossier(db.service)
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for writer in 0..<8 {
+                    group.addTask {
+                        for n in 0..<10 {
+                            let command = DossierCommand.koppelKamerstuk(nummer: "36000-\(writer)-\(n)", titel: "Brief", datum: Kalenderdatum("2026-03-10")!)
+                            _ = try await db.service.execute(command, on: dossier.id, context: context())
+                        }
+                    }
+                }
+                try await group.waitForAll()
+            }
+            let events = try await db.store.readStream(DossierStream.id(of: dossier.id))
+            #expect(events.count == 81)
+            #expect(events.map(\.version) == Array(1...81))
+            #expect(zip(events, events.dropFirst()).allSatisfy { $0.recordedAt <= $1.recordedAt }, "recorded times never go backwards")
+            #expect(try await db.service.dossier(dossier.id)?.kamerstukken.count == 80)
+        }
+    }
+}

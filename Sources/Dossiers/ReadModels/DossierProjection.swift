@@ -28,10 +28,13 @@ enum DossierProjection {
     }
 
     /// The current state of a dossier from its read-model row, the row locked until the caller's
-    /// transaction ends; nil when there is none.
-    static func lockedState(of id: UUID, on connection: PostgresConnection) throws -> Dossier? {
-        try connection.query("SELECT staat FROM dossiers WHERE id = $1 FOR UPDATE", [.uuid(id)]).first
-            .map { try decodeState($0.json("staat")) }
+    /// transaction ends (nil when there is none), and the database's clock read after the lock was
+    /// granted: one round trip. The sub-select is evaluated before the clock in the select list.
+    static func lockedState(of id: UUID, on connection: PostgresConnection) throws -> (state: Dossier?, moment: Date) {
+        let row = try connection.query(
+            "SELECT (SELECT staat FROM dossiers WHERE id = $1 FOR UPDATE) AS staat, clock_timestamp() AS nu", [.uuid(id)]
+        )[0]
+        return (try row.isNull("staat") ? nil : decodeState(row.json("staat")), try row.date("nu"))
     }
 
     /// The state as stored in the `staat` column: exact instants (seconds since the reference date),

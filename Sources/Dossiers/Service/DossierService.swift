@@ -76,11 +76,13 @@ public final class DossierService: Sendable {
             do {
                 let clock = clock
                 let outcome = try await pool.withTransaction { connection in
-                    let now = try Self.moment(clock, on: connection)
                     // The state and its version from the read-model row, locked for the transaction:
                     // the command's cost does not grow with the stream, and concurrent commands on
-                    // one dossier queue here instead of losing the race for the version.
-                    let state = try DossierProjection.lockedState(of: dossierID, on: connection)
+                    // one dossier queue here instead of losing the race for the version. The moment
+                    // is read once the lock is held, so a stream's times never go backwards.
+                    let locked = try DossierProjection.lockedState(of: dossierID, on: connection)
+                    let now = clock.map { Self.microseconds($0()) } ?? locked.moment
+                    let state = locked.state
                     if let expected = context.expectedVersion, let state {
                         // Visibility first: a dossier the actor may not see is unknown to it, whatever
                         // version it names; and it is compared with the version of its own view.
@@ -115,14 +117,16 @@ public final class DossierService: Sendable {
     /// The moment to decide and record at: the injected clock's, else the database's, to the
     /// microsecond the store keeps.
     private static func moment(_ clock: (@Sendable () -> Date)?, on connection: PostgresConnection) throws -> Date {
-        if let clock {
-            let micros = (clock().timeIntervalSince1970 * 1_000_000).rounded()
-            return Date(timeIntervalSince1970: micros / 1_000_000)
-        }
+        if let clock { return microseconds(clock()) }
         guard let now = try connection.query("SELECT clock_timestamp() AS nu").first?.date("nu") else {
             throw ServiceError.unreadableEvent(position: 0)
         }
         return now
+    }
+
+    /// A moment to the microsecond the store keeps.
+    private static func microseconds(_ date: Date) -> Date {
+        Date(timeIntervalSince1970: (date.timeIntervalSince1970 * 1_000_000).rounded() / 1_000_000)
     }
 
     /// The outcome with its answer rendered and, for an `Idempotency-Key`, kept: on the command's
