@@ -271,6 +271,35 @@ import Testing
         }
     }
 
+    @Test func aListIsTheStoredViewsOfItsPageAsEachReaderMaySeeThem() async throws {
+        try await TestDatabase.with { db in
+            let a = try await openDossier(db.service, titel: "Alfa")
+            let b = try await openDossier(db.service, titel: "Bravo")
+            _ = try await openDossier(db.service, titel: "Charlie")
+            _ = try await db.service.execute(.openConsultatie(koepels: [.VNG, .IPO], termijn: termijn), on: a.id, context: context())
+            _ = try await db.service.execute(.openConsultatie(koepels: [.VNG], termijn: termijn), on: b.id, context: context())
+            _ = try await db.service.execute(.dienReactieIn(ronde: 1, koepel: nil, standpunt: .bezwaar, toelichting: "Nee.", kenmerk: nil), on: a.id, context: context(koepel(.IPO)))
+            // One of them without stored views (written before they existed): rendered from its state.
+            try await db.pool.withConnection { connection in
+                _ = try connection.execute("DELETE FROM dossier_weergaven WHERE dossier_id = $1", [.uuid(b.id)])
+            }
+            for reader in [coordinator, koepel(.VNG), koepel(.IPO), koepel(.UvW)] {
+                let all = try await db.service.dossiers(DossierQuery(koepel: reader.koepel, pageSize: 100)).items
+                let expected = try all.compactMap { try $0.zichtbaar(voor: reader).map { try DossierWeergave.encoder().encode($0) } }
+                let page = try await db.service.weergaven(DossierQuery(pageSize: 100), voor: reader)
+                #expect(page.documents == expected, "list of \(reader.naam)")
+                #expect(page.total == expected.count)
+            }
+            // VNG sees its own view: IPO's reactie in the open round is not in it.
+            let vng = try await db.service.weergaven(DossierQuery(pageSize: 100), voor: koepel(.VNG))
+            #expect(vng.documents.count == 2)
+            #expect(!vng.documents.contains { String(decoding: $0, as: UTF8.self).contains("Nee.") })
+            let second = try await db.service.weergaven(DossierQuery(page: 2, pageSize: 2), voor: coordinator)
+            #expect(second.documents.count == 1)
+            #expect(second.total == 3)
+        }
+    }
+
     @Test func aDossierWithoutStoredViewsIsRenderedFromItsStateUntilItsNextChange() async throws {
         try await TestDatabase.with { db in
             let dossier = try await openDossier(db.service)

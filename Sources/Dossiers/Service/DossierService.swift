@@ -242,6 +242,51 @@ public final class DossierService: Sendable {
         }
     }
 
+    /// A page of current dossiers as `actor` may see them, ordered by kenmerk, each the stored view's
+    /// bytes (rendered from the state for a dossier without stored views), and how many there are.
+    /// A koepel gets only the dossiers it was invited to.
+    public func weergaven(_ query: DossierQuery, voor actor: Actor) async throws -> (documents: [Data], total: Int) {
+        guard let kijker = DossierWeergave.kijker(voor: actor) else { return ([], 0) }
+        let pageSize = max(1, query.pageSize)
+        let offset = Int64(max(0, query.page - 1)) * Int64(pageSize)
+        let koepel = actor.rol == .koepel ? actor.koepel?.rawValue : query.koepel?.rawValue
+        return try await pool.withConnection { connection in
+            let filter = """
+                WHERE ($1::text IS NULL OR d.fase = $1) AND ($2::text IS NULL OR d.vakdepartement = $2)
+                  AND ($3::text IS NULL OR d.koepels @> ARRAY[$3::text])
+                """
+            let rows = try connection.query(
+                """
+                SELECT w.document, CASE WHEN w.document IS NULL THEN d.staat END AS staat, count(*) OVER () AS totaal
+                FROM dossiers d LEFT JOIN dossier_weergaven w ON w.dossier_id = d.id AND w.kijker = $6
+                \(filter)
+                ORDER BY d.kenmerk LIMIT $4 OFFSET $5
+                """,
+                [
+                    query.fase.map { .text($0.rawValue) } ?? .null, query.vakdepartement.map { .text($0) } ?? .null,
+                    koepel.map { .text($0) } ?? .null, .int(Int64(pageSize)), .int(offset), .text(kijker),
+                ]
+            )
+            var documents: [Data] = []
+            documents.reserveCapacity(rows.count)
+            for row in rows {
+                if try !row.isNull("document") {
+                    documents.append(try row.json("document"))
+                } else if let view = try DossierWeergave.render(try DossierProjection.decodeState(row.json("staat")), voor: actor) {
+                    documents.append(view.document)
+                }
+            }
+            var total = try rows.first?.int("totaal") ?? 0
+            if rows.isEmpty && offset > 0 {
+                total = try connection.query(
+                    "SELECT count(*) AS totaal FROM dossiers d \(filter)",
+                    [query.fase.map { .text($0.rawValue) } ?? .null, query.vakdepartement.map { .text($0) } ?? .null, koepel.map { .text($0) } ?? .null]
+                ).first?.int("totaal") ?? 0
+            }
+            return (documents, total)
+        }
+    }
+
     /// The timeline as recorded at `peildatum` (now when nil), as `actor` may see it: a koepel does
     /// not see another koepel's reactie while that round was open at the peildatum. `nil` when the
     /// dossier did not exist (yet) or the actor may not see it.

@@ -40,13 +40,12 @@ struct DossierController {
             page: paging.page,
             pageSize: paging.pageSize
         )
-        let result = try await service.dossiers(query)
-        let visible = result.items.compactMap { $0.zichtbaar(voor: actor) }
+        let result = try await service.weergaven(query, voor: actor)
         var filters: [(String, String)] = []
         if let fase { filters.append(("fase", fase.rawValue)) }
         if let vakdepartement { filters.append(("vakdepartement", vakdepartement)) }
         let headers = PageLinks(path: "/v1/dossiers", filters: filters, paging: paging, total: result.total).headers
-        return try APIJSON.response(DossierList(resultaten: visible), headers: headers)
+        return APIJSON.response(rendered: DossierList.document(of: result.documents), headers: headers)
     }
 
     @Sendable func show(_ request: Request, context: APIRequestContext) async throws -> Response {
