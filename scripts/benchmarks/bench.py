@@ -1,0 +1,532 @@
+#!/usr/bin/env python3
+"""Toedeling's benchmarks, each side by side with RAW pgbench in the same run.
+
+Every case starts a throwaway PostgreSQL cluster on its durable defaults (fsync and
+synchronous_commit on), measures, and removes it. Figures are comparable only within one run:
+each case measures its baseline (RAW: pgbench, one INSERT per commit into an events-shaped table)
+in the same go, and reports ratios against it. Numbers, never assertions.
+
+Cases (default: all, in this order):
+  append        appends/s at 1, 4, 16 writers: RAW, pgbench calling event_store_append, the Swift
+                store (toedeling-bench) and a plain INSERT through the same Swift pool
+  append-parts  pgbench at 16 clients on each part of an append added one at a time (insert, lock,
+                head, hash chain, replay probe), the 0004 function and today's
+  http          the release server under wrk, 16 connections: a command (POST a Kamerstuk) and a
+                GET of a dossier (throughput, p50, p99), CPU seconds of server and PostgreSQL,
+                server RSS, and the request log at level notice
+  growth        median latency of a command and a GET on a dossier of 10 events against one grown
+                to --growth-events (10,000) by 8 parallel writers, and how many of those failed
+  rebuild       `projections rebuild` over --rebuild-events (1,000,000) events
+  report        the stand van zaken over 5,000 dossiers, now (read model) and at a peildatum in
+                the past (folded), and the server's RSS afterwards
+
+Usage: scripts/bench [case ...] [--seconds N] [--growth-events N] [--rebuild-events N]
+Run through scripts/bench, which installs what is missing and builds the release binaries.
+"""
+import argparse
+import concurrent.futures
+import json
+import os
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+HERE = os.path.dirname(os.path.abspath(__file__))
+PGBIN = sorted([p for p in (f"/usr/lib/postgresql/{v}/bin" for v in range(13, 30)) if os.path.isdir(p)])[-1]
+BIN = subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], cwd=ROOT, capture_output=True,
+                     text=True, check=True).stdout.strip()
+SCHEMA = os.path.join(ROOT, "schema")
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def say(text=""):
+    print(text, flush=True)
+
+
+class Cluster:
+    """A throwaway PostgreSQL cluster run as the unprivileged postgres user, durable defaults."""
+
+    def __init__(self):
+        self.dir = tempfile.mkdtemp(prefix="toedeling-bench.")
+        os.chmod(self.dir, 0o755)
+        shutil.chown(self.dir, "postgres")
+        self.port = free_port()
+        self._as_pg(f"{PGBIN}/initdb", "-D", f"{self.dir}/data", "-U", "postgres", "--auth=trust", "-E", "UTF8",
+                    "--locale=C.UTF-8", "-N")
+        self._as_pg(f"{PGBIN}/pg_ctl", "-D", f"{self.dir}/data", "-l", f"{self.dir}/log", "-w", "start", "-o",
+                    f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.dir} -c max_connections=200")
+
+    def _as_pg(self, *cmd):
+        subprocess.run(["runuser", "-u", "postgres", "--", *cmd], cwd=self.dir, check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def url(self, db="postgres"):
+        return f"postgresql://postgres@127.0.0.1:{self.port}/{db}"
+
+    def createdb(self, name, migrate=False):
+        self.psql("postgres", f'CREATE DATABASE "{name}"')
+        if migrate:
+            admin(self.url(name), "migrate")
+        return self.url(name)
+
+    def psql(self, db, sql, file=None):
+        cmd = ["psql", self.url(db), "-XAtq", "-v", "ON_ERROR_STOP=1"] + (["-f", file] if file else ["-c", sql])
+        return subprocess.run(cmd, check=True, capture_output=True, text=True).stdout.strip()
+
+    def stop(self):
+        try:
+            self._as_pg(f"{PGBIN}/pg_ctl", "-D", f"{self.dir}/data", "-m", "immediate", "-w", "stop")
+        except subprocess.CalledProcessError:
+            pass
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def admin(url, *args, timeout=3600):
+    env = dict(os.environ, DATABASE_URL=url, TOEDELING_SCHEMA_DIR=SCHEMA)
+    r = subprocess.run([f"{BIN}/toedeling-admin", *args], env=env, capture_output=True, text=True, timeout=timeout)
+    if r.returncode != 0:
+        raise RuntimeError(f"toedeling-admin {' '.join(args)}: {r.stderr.strip()[-300:]}")
+    return r.stdout
+
+
+def pgbench(url, script, clients, seconds, defines=()):
+    args = ["pgbench", "-n", "-M", "prepared", "-T", str(seconds), "-c", str(clients), "-j", str(min(clients, 2))]
+    for d in defines:
+        args += ["-D", d]
+    r = subprocess.run(args + ["-f", script, url], capture_output=True, text=True)
+    m = re.search(r"^tps = ([0-9.]+)", r.stdout, re.M)
+    if not m:
+        raise RuntimeError(f"pgbench {script}: {(r.stdout + r.stderr)[-400:]}")
+    return float(m.group(1))
+
+
+class RawBaseline:
+    """RAW pgbench in its own database; every run continues the versions of the one before."""
+
+    def __init__(self, cluster):
+        self.url = cluster.createdb("raw")
+        cluster.psql("raw", None, file=os.path.join(HERE, "pgbench", "raw_schema.sql"))
+        self.base = 0
+
+    def rate(self, clients, seconds):
+        self.base += 100_000_000
+        return pgbench(self.url, os.path.join(HERE, "pgbench", "raw.sql"), clients, seconds, ["v=0", f"base={self.base}"])
+
+
+def pct(a, b):
+    return f"{100 * a / b:.0f} %" if b else "–"
+
+
+# ---------------------------------------------------------------- append
+
+def case_append(cluster, opts):
+    raw = RawBaseline(cluster)
+    store_db = cluster.createdb("append", migrate=True)
+    say("### Append: events per second, one event per commit\n")
+    say("| writers | RAW pgbench | `event_store_append` via pgbench | Swift store | plain INSERT via the Swift pool "
+        "| pgbench / RAW | store / RAW | plain / RAW |")
+    say("|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for writers in (1, 4, 16):
+        r = raw.rate(writers, opts.seconds)
+        f = pgbench(store_db, os.path.join(HERE, "pgbench", "append.sql"), writers, opts.seconds)
+        cluster.psql("postgres", f'CREATE DATABASE "tb{writers}"')
+        out = subprocess.run([f"{BIN}/toedeling-bench", "append", "--database-url", cluster.url(f"tb{writers}"),
+                              "--writers", str(writers), "--seconds", str(opts.seconds * 2), "--rounds", "2"],
+                             env=dict(os.environ, TOEDELING_SCHEMA_DIR=SCHEMA), capture_output=True, text=True,
+                             check=True).stdout
+        row = next(line for line in out.splitlines() if re.match(rf"^\| {writers} \|", line))
+        cells = [c.strip() for c in row.strip("|").split("|")]
+        store, plain = float(cells[1]), float(cells[2])
+        say(f"| {writers} | {r:.0f} | {f:.0f} | {store:.0f} | {plain:.0f} | {pct(f, r)} | {pct(store, r)} | {pct(plain, r)} |")
+    say()
+
+
+# ---------------------------------------------------------------- append-parts
+
+def old_append_function():
+    """event_store_append as migration 0004 defined it, renamed, to measure beside today's."""
+    text = open(os.path.join(SCHEMA, "0004_event_store_recorded_at.sql")).read()
+    start = text.index("CREATE FUNCTION event_store_append(")
+    end = text.index("$$;", start) + 3
+    return text[start:end].replace("CREATE FUNCTION event_store_append(", "CREATE FUNCTION event_store_append_0004(", 1)
+
+
+def case_append_parts(cluster, opts):
+    raw = RawBaseline(cluster)
+    url = cluster.createdb("parts", migrate=True)
+    cluster.psql("parts", None, file=os.path.join(HERE, "pgbench", "parts.sql"))
+    with tempfile.NamedTemporaryFile("w", suffix=".sql", delete=False) as f:
+        f.write(old_append_function() + "\n")
+    cluster.psql("parts", None, file=f.name)
+    work = tempfile.mkdtemp(prefix="parts.")
+    event = """'[{"type":"Event","schema_version":1,"data":{"a":1},"metadata":{}}]'::jsonb"""
+    calls = [
+        ("1 insert (plpgsql)", f"SELECT part_1_insert('dossier-' || :s, {event});"),
+        ("2 + advisory lock", f"SELECT part_2_lock('dossier-' || :s, {event});"),
+        ("3 + head (read and move the stream row)", f"SELECT part_3_head('dossier-' || :s, {event});"),
+        ("4 + hash chain (canonical bytes)", f"SELECT part_4_hash('dossier-' || :s, {event});"),
+        ("5 + replay probe before writing", f"SELECT part_5_probe('dossier-' || :s, {event});"),
+        ("`event_store_append` of 0004 (+ version check, RETURN QUERY)",
+         f"SELECT count(*) FROM event_store_append_0004('dossier-' || :s, 'dossier', NULL, ARRAY[gen_random_uuid()], {event}, NULL);"),
+        ("`event_store_append` today (0005)",
+         f"SELECT count(*) FROM event_store_append('dossier-' || :s, 'dossier', NULL, ARRAY[gen_random_uuid()], {event}, NULL);"),
+    ]
+    say("### The parts of an append (pgbench, 16 clients, one call per commit)\n")
+    say("| step | calls/s | of RAW |")
+    say("|---|---:|---:|")
+    r = raw.rate(16, opts.seconds)
+    say(f"| RAW (one INSERT, no function) | {r:.0f} | 100 % |")
+    rates = []
+    for i, (name, sql) in enumerate(calls):
+        # Each step on streams of its own, so no step's head rows are another's.
+        script = os.path.join(work, f"step{i}.sql")
+        with open(script, "w") as f:
+            f.write(f"\\set s random({i * 100000 + 1}, {i * 100000 + 10000})\n{sql}\n")
+        rate = pgbench(url, script, 16, opts.seconds)
+        rates.append(rate)
+        say(f"| {name} | {rate:.0f} | {pct(rate, r)} |")
+    r2 = raw.rate(16, opts.seconds)
+    say(f"| RAW again (drift check) | {r2:.0f} | {pct(r2, r)} |")
+    say()
+
+
+# ---------------------------------------------------------------- server helpers
+
+def request(method, url, body=None, token=None, timeout=60):
+    headers = {"Accept": "application/json"}
+    data = None
+    if body is not None:
+        data = json.dumps(body).encode()
+        headers["Content-Type"] = "application/json"
+    if token:
+        headers["Authorization"] = f"Bearer {token}"
+    req = urllib.request.Request(url, data=data, method=method, headers=headers)
+    try:
+        with urllib.request.urlopen(req, timeout=timeout) as r:
+            return r.status, r.read()
+    except urllib.error.HTTPError as e:
+        return e.code, e.read()
+
+
+class Server:
+    def __init__(self, url, log_level="info"):
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        env = dict(os.environ, DATABASE_URL=url, TOEDELING_SCHEMA_DIR=SCHEMA, TOEDELING_LOG_LEVEL=log_level)
+        self.log = tempfile.TemporaryFile()
+        self.proc = subprocess.Popen([f"{BIN}/toedeling-server", "--hostname", "127.0.0.1", "--port", str(self.port)],
+                                     env=env, stdout=self.log, stderr=subprocess.STDOUT)
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"server exited with {self.proc.returncode}")
+            try:
+                if request("GET", self.base + "/health", timeout=2)[0] == 200:
+                    return
+            except OSError:
+                pass
+            time.sleep(0.2)
+        raise RuntimeError("server did not answer /health")
+
+    def rss_mb(self):
+        with open(f"/proc/{self.proc.pid}/status") as f:
+            for line in f:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+        return 0
+
+    def stop(self):
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+
+
+def cpu_seconds():
+    """CPU seconds (user + system) so far of the server processes and of PostgreSQL's."""
+    tick = os.sysconf("SC_CLK_TCK")
+    totals = {"server": 0.0, "postgres": 0.0}
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            with open(f"/proc/{pid}/stat") as f:
+                fields = f.read().rsplit(")", 1)
+            name = fields[0].split("(", 1)[1]
+            rest = fields[1].split()
+            used = (int(rest[11]) + int(rest[12])) / tick
+        except (OSError, IndexError, ValueError):
+            continue
+        if name.startswith("toedeling-serv"):
+            totals["server"] += used
+        elif name == "postgres":
+            totals["postgres"] += used
+    return totals
+
+
+def token(url, rol="coordinator"):
+    return admin(url, "token", "create", "--rol", rol, "--naam", "bench").strip()
+
+
+NEW = {"titel": "Bench", "omschrijving": "Een voorstel.", "vakdepartement": "BZK", "soort": "taak", "nieuweTaak": True}
+
+
+def open_dossiers(server, tok, n):
+    ids = []
+    for i in range(n):
+        status, body = request("POST", server.base + "/v1/dossiers", dict(NEW, titel=f"Bench {i}"), token=tok)
+        assert status == 201, body
+        ids.append(json.loads(body)["id"])
+    return ids
+
+
+def wrk(server, tok, ids, method, seconds, connections=16):
+    """wrk against random dossiers of `ids`; returns (requests/s, p50 ms, p99 ms, non-2xx)."""
+    script = tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False)
+    id_list = ",".join(f'"{i}"' for i in ids)
+    if method == "POST":
+        make = ('local body = \'{"nummer":"\' .. tid .. \'-\' .. n .. \'","titel":"Brief","datum":"2026-06-01"}\'\n'
+                '  return wrk.format("POST", "/v1/dossiers/" .. id .. "/kamerstukken", '
+                f'{{["Authorization"] = "Bearer {tok}", ["Content-Type"] = "application/json"}}, body)')
+    else:
+        make = f'return wrk.format("GET", "/v1/dossiers/" .. id, {{["Authorization"] = "Bearer {tok}"}}, nil)'
+    script.write(f"""
+local ids = {{{id_list}}}
+local n = 0
+local tid = 0
+init = function(args)
+  tid = tonumber(tostring({{}}):match("0x(%x+)"), 16) % 1000003
+  math.randomseed(tid)
+end
+request = function()
+  n = n + 1
+  local id = ids[math.random(#ids)]
+  {make}
+end
+done = function(summary, latency, requests)
+  io.write(string.format("RESULT %.1f %.3f %.3f %d\\n", summary.requests / (summary.duration / 1e6),
+    latency:percentile(50) / 1000, latency:percentile(99) / 1000, summary.errors.status))
+end
+""")
+    script.close()
+    out = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "-s", script.name, server.base],
+                         capture_output=True, text=True).stdout
+    m = re.search(r"^RESULT ([0-9.]+) ([0-9.]+) ([0-9.]+) (\d+)", out, re.M)
+    if not m:
+        raise RuntimeError("wrk: " + out[-400:])
+    return float(m.group(1)), float(m.group(2)), float(m.group(3)), int(m.group(4))
+
+
+# ---------------------------------------------------------------- http
+
+def case_http(cluster, opts):
+    raw = RawBaseline(cluster)
+    url = cluster.createdb("http", migrate=True)
+    tok = token(url)
+    server = Server(url)
+    try:
+        ids = open_dossiers(server, tok, 256)
+        rss_start = server.rss_mb()
+        r = raw.rate(16, opts.seconds)
+        say("### HTTP, 16 connections (wrk), 256 dossiers, log level info (the default)\n")
+        say("| load | requests/s | of RAW | p50 ms | p99 ms | non-2xx | server CPU s | PostgreSQL CPU s |")
+        say("|---|---:|---:|---:|---:|---:|---:|---:|")
+        say(f"| RAW pgbench, 16 clients | {r:.0f} | 100 % | | | | | |")
+        for label, method in (("command: POST a Kamerstuk", "POST"), ("GET a dossier", "GET")):
+            before = cpu_seconds()
+            rps, p50, p99, bad = wrk(server, tok, ids, method, opts.seconds)
+            after = cpu_seconds()
+            say(f"| {label} | {rps:.0f} | {pct(rps, r)} | {p50:.2f} | {p99:.2f} | {bad} | "
+                f"{after['server'] - before['server']:.1f} | {after['postgres'] - before['postgres']:.1f} |")
+        rss_end = server.rss_mb()
+    finally:
+        server.stop()
+    quiet = Server(url, log_level="notice")
+    try:
+        rps, p50, p99, bad = wrk(quiet, tok, ids, "GET", opts.seconds)
+        say(f"| GET a dossier, log level notice | {rps:.0f} | {pct(rps, r)} | {p50:.2f} | {p99:.2f} | {bad} | | |")
+    finally:
+        quiet.stop()
+    say(f"\nServer RSS: {rss_start:.0f} MB after start and 256 dossiers, {rss_end:.0f} MB after both loads.\n")
+
+
+# ---------------------------------------------------------------- growth
+
+def case_growth(cluster, opts):
+    url = cluster.createdb("growth", migrate=True)
+    tok = token(url)
+    server = Server(url)
+    n = opts.growth_events
+    try:
+        short, long_ = open_dossiers(server, tok, 2)
+
+        def post(did, nummer):
+            return request("POST", f"{server.base}/v1/dossiers/{did}/kamerstukken",
+                           {"nummer": nummer, "titel": "Brief", "datum": "2026-06-01"}, token=tok)[0]
+        for i in range(8):
+            post(short, f"1-{i}")
+        t0 = time.time()
+        with concurrent.futures.ThreadPoolExecutor(8) as pool:
+            codes = list(pool.map(lambda i: post(long_, f"2-{i}"), range(n)))
+        grow = time.time() - t0
+        lat = {k: [] for k in ("post-short", "post-long", "get-short", "get-long")}
+        for i in range(300):
+            for key, did in (("short", short), ("long", long_)):
+                t = time.perf_counter()
+                assert post(did, f"3-{key}-{i}") == 201
+                lat["post-" + key].append(time.perf_counter() - t)
+                t = time.perf_counter()
+                assert request("GET", f"{server.base}/v1/dossiers/{did}", token=tok)[0] == 200
+                lat["get-" + key].append(time.perf_counter() - t)
+        med = {k: statistics.median(v) * 1000 for k, v in lat.items()}
+        rss = server.rss_mb()
+    finally:
+        server.stop()
+    failed = len(codes) - codes.count(201)
+    say(f"### A command's cost against its stream's length (one client, median of 300)\n")
+    say(f"Grew one dossier to {n + 1} events with 8 parallel writers in {grow:.1f} s "
+        f"({n / grow:.0f} commands/s); {failed} of {n} commands failed.\n")
+    say(f"| | 10 events | {n + 1} events | ratio |")
+    say("|---|---:|---:|---:|")
+    say(f"| POST a Kamerstuk, ms | {med['post-short']:.2f} | {med['post-long']:.2f} | {med['post-long'] / med['post-short']:.2f}× |")
+    say(f"| GET the dossier, ms | {med['get-short']:.2f} | {med['get-long']:.2f} | {med['get-long'] / med['get-short']:.2f}× |")
+    say(f"\nServer RSS afterwards: {rss:.0f} MB.\n")
+
+
+# ---------------------------------------------------------------- many dossiers
+
+def template_dossier(url, events):
+    """One dossier of `events` events through the server; returns its stream id."""
+    tok = token(url)
+    server = Server(url)
+    try:
+        [did] = open_dossiers(server, tok, 1)
+        for i in range(events - 1):
+            status, body = request("POST", f"{server.base}/v1/dossiers/{did}/kamerstukken",
+                                   {"nummer": f"36000-{i}", "titel": "Brief", "datum": "2026-06-01"}, token=tok)
+            assert status == 201, body
+    finally:
+        server.stop()
+    return f"dossier-{did}"
+
+
+def copy_dossiers(cluster, db, stream, copies):
+    """`copies` copies of the template stream, each a dossier of its own (id and kenmerk), written
+    straight into the tables in SQL (far faster than through the API). The hashes are the
+    template's, so `verify` would refuse these streams; a rebuild and the reports do not check
+    them."""
+    cluster.psql(db, f"""
+        INSERT INTO events (stream_id, stream_type, version, event_id, type, schema_version, data, metadata, recorded_at, prev_hash, hash)
+        SELECT 'dossier-' || g.id, 'dossier', e.version, gen_random_uuid(), e.type, e.schema_version,
+               CASE WHEN e.type = 'DossierGeopend'
+                    THEN e.data || jsonb_build_object('id', g.id, 'kenmerk', 'TT-' || (2100 + g.i / 9000) || '-' || lpad((g.i % 9000 + 1)::text, 4, '0'))
+                    ELSE e.data END,
+               e.metadata, e.recorded_at, e.prev_hash, e.hash
+        FROM (SELECT i, md5('bench-' || i)::uuid::text AS id FROM generate_series(1, {copies}) AS i) g
+        CROSS JOIN (SELECT * FROM events WHERE stream_id = '{stream}') e
+        ORDER BY g.i, e.version;
+        INSERT INTO streams (stream_id, stream_type, version, head_hash)
+        SELECT stream_id, 'dossier', max(version), '\\x00' FROM events WHERE stream_id <> '{stream}' GROUP BY stream_id;
+        ANALYZE;
+    """)
+
+
+def case_rebuild(cluster, opts):
+    url = cluster.createdb("rebuild", migrate=True)
+    per = 10
+    stream = template_dossier(url, per)
+    copies = opts.rebuild_events // per
+    t0 = time.time()
+    copy_dossiers(cluster, "rebuild", stream, copies)
+    loaded = time.time() - t0
+    events = int(cluster.psql("rebuild", "SELECT count(*) FROM events"))
+    t0 = time.time()
+    admin(url, "projections", "rebuild")
+    took = time.time() - t0
+    r = raw_insert_rate(cluster)
+    say(f"### Projection rebuild\n")
+    say(f"{events} events in {copies + 1} dossiers (loaded in SQL in {loaded:.0f} s). "
+        f"`toedeling-admin projections rebuild`: {took:.1f} s, **{events / took:.0f} events/s** "
+        f"({(copies + 1) / took:.0f} dossiers/s). RAW pgbench at 1 client in the same run: {r:.0f} commits/s.\n")
+
+
+def raw_insert_rate(cluster):
+    return RawBaseline(cluster).rate(1, 5)
+
+
+def case_report(cluster, opts):
+    url = cluster.createdb("report", migrate=True)
+    per = 10
+    stream = template_dossier(url, per)
+    copy_dossiers(cluster, "report", stream, 4999)
+    admin(url, "projections", "rebuild")
+    last = cluster.psql("report", f"SELECT to_char((max(recorded_at) - interval '1 millisecond') AT TIME ZONE 'UTC', "
+                                  f"'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"') FROM events WHERE stream_id = '{stream}'")
+    tok = token(url, "liaison")
+    server = Server(url)
+    try:
+        rss0 = server.rss_mb()
+        rows = []
+        for label, query in (("now (read model)", ""), ("at a peildatum before the last event (folded)", f"?peildatum={last}")):
+            took = []
+            size = 0
+            for _ in range(5):
+                t = time.perf_counter()
+                status, body = request("GET", f"{server.base}/v1/rapportages/stand-van-zaken{query}", token=tok, timeout=600)
+                took.append(time.perf_counter() - t)
+                assert status == 200, body[:300]
+                size = len(body)
+            rows.append((label, statistics.median(took), size))
+        rss1 = server.rss_mb()
+    finally:
+        server.stop()
+    r = raw_insert_rate(cluster)
+    say("### Stand van zaken over 5,000 dossiers (50,000 events), JSON, median of 5\n")
+    say("| peildatum | seconds | bytes |")
+    say("|---|---:|---:|")
+    for label, seconds, size in rows:
+        say(f"| {label} | {seconds:.3f} | {size} |")
+    say(f"\nServer RSS: {rss0:.0f} MB after start, {rss1:.0f} MB after ten reports. "
+        f"RAW pgbench at 1 client in the same run: {r:.0f} commits/s.\n")
+
+
+CASES = {"append": case_append, "append-parts": case_append_parts, "http": case_http, "growth": case_growth,
+         "rebuild": case_rebuild, "report": case_report}
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("cases", nargs="*", default=[], help="one or more of: " + ", ".join(CASES))
+    parser.add_argument("--seconds", type=int, default=8)
+    parser.add_argument("--growth-events", type=int, default=10_000)
+    parser.add_argument("--rebuild-events", type=int, default=1_000_000)
+    opts = parser.parse_args()
+    cases = opts.cases or list(CASES)
+    unknown = [c for c in cases if c not in CASES]
+    if unknown:
+        parser.error(f"unknown case {unknown[0]!r}; the cases are: {', '.join(CASES)}")
+    say(f"Toedeling benchmarks, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {os.cpu_count()} cores, "
+        f"PostgreSQL {subprocess.run([PGBIN + '/postgres', '--version'], capture_output=True, text=True).stdout.split()[-1]}, "
+        f"git {subprocess.run(['git', 'rev-parse', '--short', 'HEAD'], cwd=ROOT, capture_output=True, text=True).stdout.strip()}\n")
+    for name in cases:
+        cluster = Cluster()
+        try:
+            CASES[name](cluster, opts)
+        finally:
+            cluster.stop()
+
+
+if __name__ == "__main__":
+    main()
