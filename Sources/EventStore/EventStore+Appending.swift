@@ -48,6 +48,11 @@ extension EventStore {
         if let invalid = events.first(where: { $0.schemaVersion < 1 }) {
             throw EventStoreError.invalidSchemaVersion(invalid.schemaVersion)
         }
+        if events.count == 1, expectedVersion != .noStream, let recorded = try appendOne(
+            on: connection, to: streamID, expectedVersion: expectedVersion, event: events[0], recordedAt: recordedAt
+        ) {
+            return AppendResult(streamID: streamID, events: [recorded], wasAlreadyAppended: false)
+        }
         let rows: PostgresRows
         do {
             rows = try connection.query(
@@ -65,6 +70,53 @@ extension EventStore {
         let replayed = try rows.first?.bool("replayed") ?? false
         return AppendResult(streamID: streamID, events: recorded, wasAlreadyAppended: replayed)
     }
+
+    /// One event on an existing stream at the expected version, in one prepared statement: the
+    /// UPDATE of the stream row checks the version, moves the head and takes the row lock that
+    /// serialises appends; the INSERT records the event from what it returned. The same statement
+    /// as the common path of `event_store_append` (schema/0005), sent directly, without the cost
+    /// of calling a plpgsql function. Nil when it does not apply (a new stream, a wrong version, a
+    /// stored event id): then `event_store_append` decides.
+    private static func appendOne(
+        on connection: PostgresConnection, to streamID: String, expectedVersion: ExpectedVersion, event: NewEvent, recordedAt: Date?
+    ) throws -> RecordedEvent? {
+        let rows: PostgresRows
+        do {
+            rows = try connection.query(
+                appendOneStatement,
+                [
+                    .text(streamID), expectedVersion.databaseValue, .uuid(event.eventID), .text(event.type),
+                    .int(Int64(event.schemaVersion)), .jsonb(event.data), .jsonb(event.metadata.isEmpty ? Data("{}".utf8) : event.metadata),
+                    recordedAt.map { .timestamp($0) } ?? .null,
+                ]
+            )
+        } catch let error as PostgresError {
+            throw translated(error, streamID: streamID, expectedVersion: expectedVersion)
+        }
+        return try rows.first.map(RecordedEvent.init(row:))
+    }
+
+    /// See `appendOne`; keep it equal to the first statement of `event_store_append` in schema/0005.
+    static let appendOneStatement = """
+        WITH head AS (
+            UPDATE streams s SET
+                version = s.version + 1,
+                previous_head_hash = s.head_hash,
+                updated_at = greatest(coalesce($8::timestamptz, statement_timestamp()), s.updated_at),
+                head_hash = sha256(s.head_hash || event_store_canonical_bytes(
+                    s.stream_id, s.stream_type, s.version + 1, $3::uuid, $4::text, $5::integer, $6::jsonb, $7::jsonb,
+                    greatest(coalesce($8::timestamptz, statement_timestamp()), s.updated_at)))
+            WHERE s.stream_id = $1::text AND s.version > 0 AND ($2::bigint IS NULL OR s.version = $2::bigint)
+              AND NOT EXISTS (SELECT FROM events x WHERE x.event_id = $3::uuid)
+            RETURNING s.stream_type, s.version, s.previous_head_hash, s.head_hash, s.updated_at
+        )
+        INSERT INTO events AS x (stream_id, stream_type, version, event_id, type, schema_version, data, metadata,
+                recorded_at, prev_hash, hash)
+        SELECT $1::text, head.stream_type, head.version, $3::uuid, $4::text, $5::integer, $6::jsonb, $7::jsonb,
+               head.updated_at, head.previous_head_hash, head.head_hash
+        FROM head
+        RETURNING \(RecordedEvent.returningList)
+        """
 
     /// The JSON array `event_store_append` takes; payloads are embedded as they are (PostgreSQL
     /// validates them).

@@ -9,6 +9,14 @@ extension RecordedEvent {
         recorded_at AS event_recorded_at, prev_hash AS event_prev_hash, hash AS event_hash
         """
 
+    /// The same columns from an `INSERT INTO events AS x … RETURNING`.
+    static let returningList = """
+        x.position AS event_position, x.tx AS event_tx, x.stream_id AS event_stream_id, \
+        x.stream_type AS event_stream_type, x.version AS event_version, x.event_id, x.type AS event_type, \
+        x.schema_version AS event_schema_version, x.data AS event_data, x.metadata AS event_metadata, \
+        x.recorded_at AS event_recorded_at, x.prev_hash AS event_prev_hash, x.hash AS event_hash
+        """
+
     /// An event from a row with the columns of `selectList` (also what `event_store_append` returns).
     init(row: PostgresRow) throws {
         self.init(

@@ -171,6 +171,47 @@ import Testing
         }
     }
 
+    /// Callers of the SQL function itself (not through `EventStore`) get the same guarantees from
+    /// both its paths: one statement for one event on an existing stream, the general path for new
+    /// streams. Parallel appends to one stream are serialised on its row; its times never go back.
+    @Test func parallelCallersOfTheSQLFunctionKeepTheChainWhole() async throws {
+        try await TestDatabase.with { database in
+            let store = database.makeStore(maximumConnections: 8)
+            let payload = Data(#"[{"type":"Opened","schema_version":1,"data":{"n":1},"metadata":{}}]"#.utf8)
+            func call(_ stream: String, expected: PostgresValue) async throws -> Int {
+                try await store.pool.withConnection { connection in
+                    try connection.query(
+                        "SELECT count(*) AS n FROM event_store_append($1, 'dossier', $2::bigint, ARRAY[$3::uuid], $4)",
+                        [.text(stream), expected, .uuid(UUID()), .jsonb(payload)]
+                    )[0].int("n")
+                }
+            }
+            // Eight creators of one new stream: exactly one wins, the others are told its version.
+            let created = await withTaskGroup(of: Bool.self) { group in
+                for _ in 0..<8 { group.addTask { (try? await call("new", expected: .int(0))) == 1 } }
+                return await group.reduce(0) { $0 + ($1 ? 1 : 0) }
+            }
+            #expect(created == 1)
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for _ in 0..<8 {
+                    group.addTask {
+                        for _ in 0..<20 {
+                            let appended = try await call("new", expected: .null)
+                            #expect(appended == 1)
+                        }
+                    }
+                }
+                try await group.waitForAll()
+            }
+            let events = try await store.readStream("new")
+            #expect(events.map(\.version) == Array(1...161))
+            #expect(zip(events, events.dropFirst()).allSatisfy { $0.recordedAt <= $1.recordedAt && $1.previousHash == $0.hash })
+            #expect(try await store.streamVersion("new") == 161)
+            #expect(try await store.verify().isIntact)
+            await store.pool.close()
+        }
+    }
+
     @Test func theHookRunsInTheAppendTransactionAndItsFailureWritesNothing() async throws {
         try await TestDatabase.with { database in
             let store = database.makeStore()
