@@ -276,7 +276,8 @@ class Server:
 
 
 def cpu_seconds():
-    """CPU seconds (user + system) so far of the server processes and of PostgreSQL's."""
+    """CPU seconds (user + system) so far of the server processes and of PostgreSQL's: its live
+    processes and, through the postmaster's children times, those that have exited."""
     tick = os.sysconf("SC_CLK_TCK")
     totals = {"server": 0.0, "postgres": 0.0}
     for pid in filter(str.isdigit, os.listdir("/proc")):
@@ -286,13 +287,34 @@ def cpu_seconds():
             name = fields[0].split("(", 1)[1]
             rest = fields[1].split()
             used = (int(rest[11]) + int(rest[12])) / tick
+            reaped = (int(rest[13]) + int(rest[14])) / tick
+            parent = int(rest[1])
         except (OSError, IndexError, ValueError):
             continue
         if name.startswith("toedeling-serv"):
             totals["server"] += used
         elif name == "postgres":
-            totals["postgres"] += used
+            # The postmaster (parent not postgres) also carries its reaped children.
+            totals["postgres"] += used + (reaped if parent == 1 or not _is_postgres(parent) else 0)
     return totals
+
+
+def _is_postgres(pid):
+    try:
+        with open(f"/proc/{pid}/comm") as f:
+            return f.read().strip() == "postgres"
+    except OSError:
+        return False
+
+
+def profiled(server, name, opts):
+    """perf record of the server while a load runs, when --perf DIR is given."""
+    if not opts.perf:
+        return None
+    os.makedirs(opts.perf, exist_ok=True)
+    return subprocess.Popen(["perf", "record", "-e", "cpu-clock", "-F", "499", "-g", "-p", str(server.proc.pid), "-o",
+                             os.path.join(opts.perf, f"{name}.data"), "--", "sleep", str(opts.seconds)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
 def token(url, rol="coordinator"):
@@ -365,8 +387,11 @@ def case_http(cluster, opts):
         say(f"| RAW pgbench, 16 clients | {r:.0f} | 100 % | | | | | |")
         for label, method in (("command: POST a Kamerstuk", "POST"), ("GET a dossier", "GET")):
             before = cpu_seconds()
+            perf = profiled(server, method.lower(), opts)
             rps, p50, p99, bad = wrk(server, tok, ids, method, opts.seconds)
             after = cpu_seconds()
+            if perf:
+                perf.wait()
             say(f"| {label} | {rps:.0f} | {pct(rps, r)} | {p50:.2f} | {p99:.2f} | {bad} | "
                 f"{after['server'] - before['server']:.1f} | {after['postgres'] - before['postgres']:.1f} |")
         rss_end = server.rss_mb()
@@ -529,6 +554,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("cases", nargs="*", default=[], help="one or more of: " + ", ".join(CASES))
     parser.add_argument("--seconds", type=int, default=8)
+    parser.add_argument("--perf", metavar="DIR", help="record CPU profiles of the server under load (perf report -i DIR/…)")
     parser.add_argument("--rounds", type=int, default=2, help="alternating rounds of the pgbench cases")
     parser.add_argument("--growth-events", type=int, default=10_000)
     parser.add_argument("--rebuild-events", type=int, default=1_000_000)

@@ -1,6 +1,8 @@
 import Foundation
 import Logging
-import Taaktoedeling
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A `LogHandler` that writes one JSON object per line (`timestamp` in UTC, `level`, `label`, `source`,
 /// `message` and the metadata under `metadata`), so that log collectors need no parsing rules.
@@ -32,35 +34,84 @@ public struct JSONLogHandler: LogHandler {
         set { metadata[key] = newValue }
     }
 
-    /// Writes one event as a JSON line.
+    /// Writes one event as a JSON line: keys sorted, written by hand (a request line is written for
+    /// every request at level info, so it must cost little next to the request).
     public func log(event: LogEvent) {
         var merged = metadata
         if let provided = metadataProvider?.get() { merged.merge(provided) { _, new in new } }
         if let own = event.metadata { merged.merge(own) { _, new in new } }
-        var line: [String: JSONValue] = [
-            "timestamp": .string(Self.timestamp(Date())),
-            "level": .string(event.level.rawValue),
-            "label": .string(label),
-            "source": .string(event.source),
-            "message": .string(event.message.description),
-        ]
-        if !merged.isEmpty { line["metadata"] = .object(merged.mapValues(Self.json)) }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(JSONValue.object(line)) else { return }
-        write(String(decoding: data, as: UTF8.self) + "\n")
+        var line = ""
+        line.reserveCapacity(256)
+        line += #"{"label":"#
+        Self.appendString(label, to: &line)
+        line += #","level":"#
+        Self.appendString(event.level.rawValue, to: &line)
+        line += #","message":"#
+        Self.appendString(event.message.description, to: &line)
+        if !merged.isEmpty {
+            line += #","metadata":"#
+            Self.append(.dictionary(merged), to: &line)
+        }
+        line += #","source":"#
+        Self.appendString(event.source, to: &line)
+        line += #","timestamp":""#
+        line += Self.timestamp(Date())
+        line += "\"}\n"
+        write(line)
     }
 
-    private static func json(_ value: Logger.Metadata.Value) -> JSONValue {
+    private static func append(_ value: Logger.Metadata.Value, to line: inout String) {
         switch value {
-        case .string(let text): .string(text)
-        case .stringConvertible(let convertible): .string(convertible.description)
-        case .array(let values): .array(values.map(json))
-        case .dictionary(let values): .object(values.mapValues(json))
+        case .string(let text): appendString(text, to: &line)
+        case .stringConvertible(let convertible): appendString(convertible.description, to: &line)
+        case .array(let values):
+            line += "["
+            for (index, element) in values.enumerated() {
+                if index > 0 { line += "," }
+                append(element, to: &line)
+            }
+            line += "]"
+        case .dictionary(let values):
+            line += "{"
+            for (index, key) in values.keys.sorted().enumerated() {
+                if index > 0 { line += "," }
+                appendString(key, to: &line)
+                line += ":"
+                append(values[key]!, to: &line)
+            }
+            line += "}"
         }
     }
 
-    private static func timestamp(_ date: Date) -> String {
-        date.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true).timeZone(separator: .omitted))
+    /// A JSON string: quotes, backslashes and control characters escaped (RFC 8259 §7).
+    static func appendString(_ text: String, to line: inout String) {
+        line += "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": line += "\\\""
+            case "\\": line += "\\\\"
+            case "\n": line += "\\n"
+            case "\r": line += "\\r"
+            case "\t": line += "\\t"
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
+                || scalar.value == 0x2028 || scalar.value == 0x2029:
+                let hex = String(scalar.value, radix: 16)
+                line += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: line.unicodeScalars.append(scalar)
+            }
+        }
+        line += "\""
+    }
+
+    /// `2026-12-01T09:30:00.123Z`: UTC, milliseconds.
+    static func timestamp(_ date: Date) -> String {
+        let interval = date.timeIntervalSince1970
+        var seconds = time_t(interval.rounded(.down))
+        let milliseconds = min(999, Int(((interval - Double(seconds)) * 1000).rounded(.down)))
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        let millis = milliseconds < 10 ? "00\(milliseconds)" : milliseconds < 100 ? "0\(milliseconds)" : "\(milliseconds)"
+        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec)).\(millis)Z"
     }
 }
