@@ -80,6 +80,7 @@ DECLARE
     v_version bigint;
     v_head bytea;
     v_stream_type text;
+    v_new_stream boolean := false;
     v_last_at timestamptz;
     v_recorded_at timestamptz;
     v_prev bytea;
@@ -139,62 +140,45 @@ BEGIN
         FROM streams s WHERE s.stream_id = p_stream_id FOR UPDATE;
     IF NOT FOUND AND coalesce(p_expected_version, 0) = 0 THEN
         -- A new stream: its row is written once, with its final head; whoever inserts it first owns
-        -- the stream, anyone else waits for that and then finds it below.
+        -- the stream, anyone else waits for that and then finds it locked below.
         v_recorded_at := coalesce(p_recorded_at, clock_timestamp());
         v_prev := c_zero;
         FOR v_index IN 1 .. v_count LOOP
-            v_hashes[v_index] := sha256(v_prev || event_store_canonical_bytes(
+            v_prev := sha256(v_prev || event_store_canonical_bytes(
                 p_stream_id, p_stream_type, v_index, p_event_ids[v_index], v_types[v_index], v_schemas[v_index],
                 v_data[v_index], v_metadata[v_index], v_recorded_at));
-            v_prev := v_hashes[v_index];
         END LOOP;
         INSERT INTO streams AS s (stream_id, stream_type, version, head_hash, created_at, updated_at)
             VALUES (p_stream_id, p_stream_type, v_count, v_prev, v_recorded_at, v_recorded_at)
             ON CONFLICT (stream_id) DO NOTHING;
         IF FOUND THEN
-            v_prev := c_zero;
-            FOR v_index IN 1 .. v_count LOOP
-                INSERT INTO events AS x (stream_id, stream_type, version, event_id, type, schema_version, data, metadata,
-                        recorded_at, prev_hash, hash)
-                    VALUES (p_stream_id, p_stream_type, v_index, p_event_ids[v_index], v_types[v_index], v_schemas[v_index],
-                        v_data[v_index], v_metadata[v_index], v_recorded_at, v_prev, v_hashes[v_index])
-                    ON CONFLICT ON CONSTRAINT events_event_id_key DO NOTHING
-                    RETURNING x.position, x.tx INTO v_row;
-                IF NOT FOUND THEN
-                    -- An id stored in another stream: ES003 (this stream is new, so it is no replay).
-                    RETURN QUERY SELECT * FROM event_store_replay(p_stream_id, p_event_ids, p_events);
-                    RAISE EXCEPTION 'event id reused with other content'
-                        USING ERRCODE = 'ES003', DETAIL = p_event_ids[v_index]::text;
-                END IF;
-                replayed := false; event_position := v_row.position; event_tx := v_row.tx;
-                event_stream_id := p_stream_id; event_stream_type := p_stream_type; event_version := v_index;
-                event_id := p_event_ids[v_index]; event_type := v_types[v_index]; event_schema_version := v_schemas[v_index];
-                event_data := v_data[v_index]; event_metadata := v_metadata[v_index]; event_recorded_at := v_recorded_at;
-                event_prev_hash := v_prev; event_hash := v_hashes[v_index];
-                RETURN NEXT;
-                v_prev := v_hashes[v_index];
-            END LOOP;
-            RETURN;
+            v_new_stream := true;
+            v_version := 0;
+            v_head := c_zero;
+            v_stream_type := p_stream_type;
+        ELSE
+            SELECT s.version, s.head_hash, s.stream_type, s.updated_at INTO v_version, v_head, v_stream_type, v_last_at
+                FROM streams s WHERE s.stream_id = p_stream_id FOR UPDATE;
         END IF;
-        SELECT s.version, s.head_hash, s.stream_type, s.updated_at INTO v_version, v_head, v_stream_type, v_last_at
-            FROM streams s WHERE s.stream_id = p_stream_id FOR UPDATE;
     END IF;
 
-    IF v_version IS NULL OR (p_expected_version IS NOT NULL AND v_version <> p_expected_version) THEN
-        -- The wrong version: a retry of an append that already happened, or a lost race.
-        PERFORM FROM events x WHERE x.event_id = ANY (p_event_ids);
-        IF FOUND THEN
-            RETURN QUERY SELECT * FROM event_store_replay(p_stream_id, p_event_ids, p_events);
-            RETURN;
+    IF NOT v_new_stream THEN
+        IF v_version IS NULL OR (p_expected_version IS NOT NULL AND v_version <> p_expected_version) THEN
+            -- The wrong version: a retry of an append that already happened, or a lost race.
+            PERFORM FROM events x WHERE x.event_id = ANY (p_event_ids);
+            IF FOUND THEN
+                RETURN QUERY SELECT * FROM event_store_replay(p_stream_id, p_event_ids, p_events);
+                RETURN;
+            END IF;
+            RAISE EXCEPTION 'wrong expected version'
+                USING ERRCODE = 'ES002', DETAIL = coalesce(v_version::text, 'none');
         END IF;
-        RAISE EXCEPTION 'wrong expected version'
-            USING ERRCODE = 'ES002', DETAIL = coalesce(v_version::text, 'none');
+        v_recorded_at := coalesce(p_recorded_at, clock_timestamp());
+        IF v_version > 0 THEN
+            v_recorded_at := greatest(v_recorded_at, v_last_at);
+        END IF;
     END IF;
 
-    v_recorded_at := coalesce(p_recorded_at, clock_timestamp());
-    IF v_version > 0 THEN
-        v_recorded_at := greatest(v_recorded_at, v_last_at);
-    END IF;
     v_prev := v_head;
     v_next := v_version;
     FOR v_index IN 1 .. v_count LOOP
@@ -210,7 +194,8 @@ BEGIN
             RETURNING x.position, x.tx INTO v_row;
         IF NOT FOUND THEN
             IF v_index = 1 THEN
-                -- Nothing written yet: a replay with a matching version, or an id used elsewhere.
+                -- Nothing of the events written yet: a replay with a matching version, or an id used
+                -- elsewhere (for a new stream always that, ES003, which also undoes its row).
                 RETURN QUERY SELECT * FROM event_store_replay(p_stream_id, p_event_ids, p_events);
                 RETURN;
             END IF;
@@ -226,7 +211,7 @@ BEGIN
         v_prev := v_hashes[v_index];
     END LOOP;
 
-    IF v_count > 0 THEN
+    IF NOT v_new_stream AND v_count > 0 THEN
         UPDATE streams s SET version = v_next, head_hash = v_prev, updated_at = v_recorded_at
             WHERE s.stream_id = p_stream_id;
     END IF;
