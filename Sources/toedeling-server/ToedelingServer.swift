@@ -44,6 +44,7 @@ struct ToedelingServer: AsyncParsableCommand {
     }
 
     func run() async throws {
+        MallocArenas.limit(to: 2, environment: Self.environment)
         let settings: ServerSettings
         do {
             let (limits, idempotencyTimeToLive) = try ServerSettings.limits(from: Self.environment)

@@ -512,13 +512,31 @@ def case_rebuild(cluster, opts):
     loaded = time.time() - t0
     events = int(cluster.psql("rebuild", "SELECT count(*) FROM events"))
     t0 = time.time()
-    admin(url, "projections", "rebuild")
+    if opts.perf:
+        os.makedirs(opts.perf, exist_ok=True)
+        subprocess.run(["perf", "record", "-e", "cpu-clock", "-F", "499", "-g", "-o", os.path.join(opts.perf, "rebuild.data"), "--",
+                        f"{BIN}/toedeling-admin", "projections", "rebuild"], env=dict(os.environ, DATABASE_URL=url),
+                       check=True, capture_output=True)
+    else:
+        admin(url, "projections", "rebuild")
     took = time.time() - t0
     r = raw_insert_rate(cluster)
+    # The server on the database of a million events: its memory under a read load.
+    ids = cluster.psql("rebuild", "SELECT id FROM dossiers ORDER BY random() LIMIT 256").split()
+    server = Server(url)
+    try:
+        tok = token(url)
+        rss0 = server.rss_mb()
+        rps, p50, p99, bad = wrk(server, tok, ids, "GET", opts.seconds)
+        rss1 = server.rss_mb()
+    finally:
+        server.stop()
     say(f"### Projection rebuild\n")
     say(f"{events} events in {copies + 1} dossiers (loaded in SQL in {loaded:.0f} s). "
         f"`toedeling-admin projections rebuild`: {took:.1f} s, **{events / took:.0f} events/s** "
         f"({(copies + 1) / took:.0f} dossiers/s). RAW pgbench at 1 client in the same run: {r:.0f} commits/s.\n")
+    say(f"The server on this database: {rss0:.0f} MB after start; GET of random dossiers (16 connections) "
+        f"{rps:.0f}/s, p99 {p99:.2f} ms, {bad} non-2xx; {rss1:.0f} MB afterwards.\n")
 
 
 def raw_insert_rate(cluster):
