@@ -334,16 +334,20 @@ public final class DossierService: Sendable {
     /// order.
     public func dossiers(asRecordedAt peildatum: Peildatum) async throws -> [Dossier] {
         let current = try await pool.withConnection { connection -> [Dossier]? in
-            // One statement, one snapshot: the rows and whether any changed after the peildatum. A
-            // row's bijgewerkt_op is the moment of its last event.
-            let rows = try connection.query("SELECT staat, bijgewerkt_op FROM dossiers ORDER BY 'dossier-' || id::text")
-            var dossiers: [Dossier] = []
-            dossiers.reserveCapacity(rows.count)
-            for row in rows {
-                guard peildatum.omvat(try row.date("bijgewerkt_op")) else { return nil }
-                dossiers.append(try DossierProjection.decodeState(row.json("staat")))
-            }
-            return dossiers
+            // One statement, one snapshot: the moment of the last change of any dossier (a row's
+            // bijgewerkt_op is the moment of its last event) and, only when that lies within the
+            // peildatum, the rows themselves.
+            let rows = try connection.query(
+                """
+                SELECT l.laatst, d.staat FROM (SELECT max(bijgewerkt_op) AS laatst FROM dossiers) l
+                LEFT JOIN dossiers d ON l.laatst <= $1
+                ORDER BY 'dossier-' || d.id::text
+                """,
+                [.timestamp(peildatum.moment)]
+            )
+            guard let first = rows.first, let laatst = try first.optionalDate("laatst") else { return [] }
+            guard peildatum.omvat(laatst), try !first.isNull("staat") else { return nil }
+            return try rows.map { try DossierProjection.decodeState($0.json("staat")) }
         }
         if let current { return current }
         let grouped = try await pool.withConnection { connection in
