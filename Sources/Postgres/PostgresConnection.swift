@@ -11,7 +11,7 @@ public final class PostgresConnection: @unchecked Sendable {
     /// Statements prepared on this connection, by their text: a statement with parameters is parsed
     /// and planned once per connection and then only executed (PostgreSQL re-plans it by itself
     /// when a table it reads changes).
-    private var preparedStatements: [String: String] = [:]
+    private var preparedStatements: [PreparedStatementKey: String] = [:]
     /// At most this many statements are kept prepared; later ones run unprepared.
     static let preparedStatementLimit = 128
 
@@ -136,7 +136,7 @@ public final class PostgresConnection: @unchecked Sendable {
     /// then it runs unprepared. The parameter types are part of the key: the same text with other
     /// types is another statement.
     private func preparedName(for sql: String, types: [UInt32]) throws -> String? {
-        let key = types.map(String.init).joined(separator: ",") + ":" + sql
+        let key = PreparedStatementKey(sql: sql, types: types)
         if let name = preparedStatements[key] { return name }
         guard preparedStatements.count < Self.preparedStatementLimit, !hasFailedTransaction else { return nil }
         let name = "toedeling_\(preparedStatements.count + 1)"
@@ -193,4 +193,10 @@ public final class PostgresConnection: @unchecked Sendable {
         defer { PQfreemem(quoted) }
         return String(cString: quoted)
     }
+}
+
+/// A statement's text and parameter types: what a prepared statement is known by on a connection.
+private struct PreparedStatementKey: Hashable {
+    let sql: String
+    let types: [UInt32]
 }
