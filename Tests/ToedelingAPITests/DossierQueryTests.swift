@@ -86,6 +86,34 @@ struct DossierQueryTests {
         }
     }
 
+    /// A GET writes the stored view: the same bytes and ETag as the answer of the command that wrote
+    /// it, for each reader, and the list holds those same bytes.
+    @Test func aGetIsTheBytesTheLastCommandAnsweredWithAndTheListHoldsThem() async throws {
+        try await APITestHarness.with { harness in
+            try await harness.test { client async throws in
+                let id = try await client.openDossier(token: harness.coordinator, body: Fixtures.dossier(titel: "Bytes"))
+                try await client.command("consultaties", on: id, token: harness.coordinator, json: Fixtures.consultatie)
+                let vng = try await client.command("consultaties/1/reacties", on: id, token: harness.vng, json: Fixtures.reactie)
+                let got = try await client.send(.get, "/v1/dossiers/\(id)", token: harness.vng)
+                #expect(got.status == .ok)
+                #expect(String(buffer: got.body) == String(buffer: vng.body))
+                #expect(got.headers[.eTag] == vng.headers[.eTag])
+                #expect(got.headers[.contentType] == "application/json")
+                let ipo = try await client.command("consultaties/1/reacties", on: id, token: harness.ipo, json: Fixtures.reactie)
+                // IPO's reactie is not in VNG's view while the round is open: its bytes and tag stay.
+                let again = try await client.send(.get, "/v1/dossiers/\(id)", token: harness.vng)
+                #expect(String(buffer: again.body) == String(buffer: vng.body))
+                #expect(again.headers[.eTag] == vng.headers[.eTag])
+                #expect(String(buffer: try await client.send(.get, "/v1/dossiers/\(id)", token: harness.ipo).body) == String(buffer: ipo.body))
+                let full = try await client.send(.get, "/v1/dossiers/\(id)", token: harness.liaison)
+                let list = try await client.send(.get, "/v1/dossiers", token: harness.liaison)
+                #expect(String(buffer: list.body) == #"{"resultaten":["# + String(buffer: full.body) + "]}")
+                let vngList = try await client.send(.get, "/v1/dossiers", token: harness.vng)
+                #expect(String(buffer: vngList.body) == #"{"resultaten":["# + String(buffer: vng.body) + "]}")
+            }
+        }
+    }
+
     @Test func theReportIsNegotiatedByAcceptAndReproducible() async throws {
         let clock = TestClock()
         try await APITestHarness.with(clock: clock) { harness in
