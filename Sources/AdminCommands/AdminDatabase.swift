@@ -12,6 +12,7 @@ struct AdminDatabase: Sendable {
     let store: EventStore
     let service: DossierService
     let tokens: TokenStore
+    let gebruikers: GebruikerStore
 
     init(connectionString: String) {
         logger = Logger(label: "toedeling-admin", factory: { _ in SwiftLogNoOpLogHandler() })
@@ -19,6 +20,7 @@ struct AdminDatabase: Sendable {
         store = EventStore(pool: pool, logger: logger)
         service = DossierService(store: store, pool: pool, logger: logger)
         tokens = TokenStore(pool: pool)
+        gebruikers = GebruikerStore(pool: pool)
     }
 
     /// The migrator for the schema directory this program finds.

@@ -8,7 +8,7 @@ public struct ToedelingAdmin: AsyncParsableCommand {
         abstract: "Administers a Toedeling database.",
         discussion: "The database is $DATABASE_URL (or --database-url); libpq's PG* variables and ~/.pgpass work as in psql.",
         subcommands: [
-            MigrateCommand.self, TokenCommands.self, DossierCommands.self, ReportCommands.self,
+            MigrateCommand.self, TokenCommands.self, GebruikerCommands.self, DossierCommands.self, ReportCommands.self,
             ProjectionsCommands.self, VerifyCommand.self, ExportCommand.self, ImportCommand.self,
         ]
     )

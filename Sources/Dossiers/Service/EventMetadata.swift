@@ -5,6 +5,8 @@ import Taaktoedeling
 public struct EventMetadata: Codable, Sendable, Equatable {
     /// The id of the bearer token that issued the command, if it came in through a token.
     public var tokenId: UUID?
+    /// The id of the web account that issued the command, if it came in through the web application.
+    public var gebruikerId: UUID?
     /// The name recorded with the token.
     public var naam: String
     /// The role the actor acted in.
@@ -19,6 +21,7 @@ public struct EventMetadata: Codable, Sendable, Equatable {
     /// Metadata for an event caused by `context`.
     public init(context: CommandContext) {
         self.tokenId = context.actor.tokenID
+        self.gebruikerId = context.actor.gebruikerID
         self.naam = context.actor.naam
         self.rol = context.actor.rol
         self.koepel = context.actor.koepel
@@ -36,6 +39,7 @@ public struct EventMetadata: Codable, Sendable, Equatable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(tokenId?.uuidString.lowercased(), forKey: .tokenId)
+        try container.encodeIfPresent(gebruikerId?.uuidString.lowercased(), forKey: .gebruikerId)
         try container.encode(naam, forKey: .naam)
         try container.encode(rol, forKey: .rol)
         try container.encodeIfPresent(koepel, forKey: .koepel)

@@ -1,0 +1,54 @@
+import Foundation
+import Taaktoedeling
+
+/// A personal account of the web application: who a person is, in which role they work and, for a
+/// koepel, for which koepel.
+public struct Gebruiker: Sendable, Equatable, Hashable {
+    /// The account's id, recorded in the metadata of every event the person causes.
+    public var id: UUID
+    /// The e-mail address, unique whatever its case.
+    public var email: String
+    /// The person's name, as the timeline shows it.
+    public var naam: String
+    /// The role the person works in.
+    public var rol: Rol
+    /// The koepel, exactly for a koepel account.
+    public var koepel: Koepel?
+    /// True once blocked: no login and no session until restored.
+    public var geblokkeerd: Bool
+    /// True once a password was set (through the activation link or on creation).
+    public var heeftWachtwoord: Bool
+    /// The TOTP secret once two-step verification is set up.
+    public var totpGeheim: String?
+    /// Sessions of an older generation are over (raised by blocking, restoring and a new password).
+    public var sessieGeneratie: Int
+    /// When the account was created.
+    public var aangemaaktOp: Date
+    /// The bcrypt hash of the password; never leaves this module.
+    var wachtwoordHash: String?
+
+    /// Creates an account value.
+    public init(
+        id: UUID, email: String, naam: String, rol: Rol, koepel: Koepel?, geblokkeerd: Bool, heeftWachtwoord: Bool,
+        totpGeheim: String?, sessieGeneratie: Int, aangemaaktOp: Date
+    ) {
+        self.id = id
+        self.email = email
+        self.naam = naam
+        self.rol = rol
+        self.koepel = koepel
+        self.geblokkeerd = geblokkeerd
+        self.heeftWachtwoord = heeftWachtwoord
+        self.totpGeheim = totpGeheim
+        self.sessieGeneratie = sessieGeneratie
+        self.aangemaaktOp = aangemaaktOp
+    }
+
+    /// The person as the domain sees who acts: name, role, koepel and the account's id.
+    public var actor: Actor {
+        Actor(gebruikerID: id, naam: naam, rol: rol, koepel: koepel)
+    }
+
+    /// True when two-step verification is set up.
+    public var heeftTweestap: Bool { totpGeheim != nil }
+}
