@@ -8,13 +8,16 @@ public struct DossierQuery: Sendable, Equatable {
     public var vakdepartement: String?
     /// Only dossiers this koepel was invited to (koepel scoping).
     public var koepel: Koepel?
+    /// Text to find in the kenmerk or the title (case-insensitive), if any.
+    public var tekst: String?
     /// The page, from 1.
     public var page: Int
     /// Rows per page.
     public var pageSize: Int
 
     /// A query; defaults to the first page of 20.
-    public init(fase: Fase? = nil, vakdepartement: String? = nil, koepel: Koepel? = nil, page: Int = 1, pageSize: Int = 20) {
+    public init(fase: Fase? = nil, vakdepartement: String? = nil, koepel: Koepel? = nil, tekst: String? = nil, page: Int = 1, pageSize: Int = 20) {
+        self.tekst = tekst
         self.fase = fase
         self.vakdepartement = vakdepartement
         self.koepel = koepel

@@ -210,35 +210,14 @@ public final class DossierService: Sendable {
 
     /// A page of current dossiers, ordered by kenmerk.
     public func dossiers(_ query: DossierQuery) async throws -> DossierPage {
-        let pageSize = max(1, query.pageSize)
-        let offset = Int64(max(0, query.page - 1)) * Int64(pageSize)
+        let filter = DossierFilter(query, koepel: query.koepel)
         return try await pool.withConnection { connection in
             let rows = try connection.query(
-                """
-                SELECT staat, count(*) OVER () AS totaal FROM dossiers
-                WHERE ($1::text IS NULL OR fase = $1) AND ($2::text IS NULL OR vakdepartement = $2)
-                  AND ($3::text IS NULL OR koepels @> ARRAY[$3::text])
-                ORDER BY kenmerk LIMIT $4 OFFSET $5
-                """,
-                [
-                    query.fase.map { .text($0.rawValue) } ?? .null, query.vakdepartement.map { .text($0) } ?? .null,
-                    query.koepel.map { .text($0.rawValue) } ?? .null, .int(Int64(pageSize)), .int(offset),
-                ]
+                "SELECT d.staat, count(*) OVER () AS totaal FROM dossiers d \(filter.sql) ORDER BY d.kenmerk \(filter.page)",
+                filter.parameters + filter.pageParameters
             )
             let items = try rows.map { try DossierProjection.decodeState($0.json("staat")) }
-            var total = try rows.first?.int("totaal") ?? 0
-            if rows.isEmpty && offset > 0 {
-                total = try connection.query(
-                    """
-                    SELECT count(*) AS totaal FROM dossiers
-                    WHERE ($1::text IS NULL OR fase = $1) AND ($2::text IS NULL OR vakdepartement = $2)
-                      AND ($3::text IS NULL OR koepels @> ARRAY[$3::text])
-                    """,
-                    [query.fase.map { .text($0.rawValue) } ?? .null, query.vakdepartement.map { .text($0) } ?? .null,
-                     query.koepel.map { .text($0.rawValue) } ?? .null]
-                ).first?.int("totaal") ?? 0
-            }
-            return DossierPage(items: items, total: total)
+            return DossierPage(items: items, total: try filter.total(rows, on: connection))
         }
     }
 
@@ -247,25 +226,16 @@ public final class DossierService: Sendable {
     /// A koepel gets only the dossiers it was invited to.
     public func weergaven(_ query: DossierQuery, voor actor: Actor) async throws -> (documents: [Data], total: Int) {
         guard let kijker = DossierWeergave.kijker(voor: actor) else { return ([], 0) }
-        let pageSize = max(1, query.pageSize)
-        let offset = Int64(max(0, query.page - 1)) * Int64(pageSize)
-        let koepel = actor.rol == .koepel ? actor.koepel?.rawValue : query.koepel?.rawValue
+        let filter = DossierFilter(query, koepel: actor.rol == .koepel ? actor.koepel : query.koepel)
         return try await pool.withConnection { connection in
-            let filter = """
-                WHERE ($1::text IS NULL OR d.fase = $1) AND ($2::text IS NULL OR d.vakdepartement = $2)
-                  AND ($3::text IS NULL OR d.koepels @> ARRAY[$3::text])
-                """
             let rows = try connection.query(
                 """
                 SELECT w.document, CASE WHEN w.document IS NULL THEN d.staat END AS staat, count(*) OVER () AS totaal
-                FROM dossiers d LEFT JOIN dossier_weergaven w ON w.dossier_id = d.id AND w.kijker = $6
-                \(filter)
-                ORDER BY d.kenmerk LIMIT $4 OFFSET $5
+                FROM dossiers d LEFT JOIN dossier_weergaven w ON w.dossier_id = d.id AND w.kijker = $\(filter.parameters.count + 3)
+                \(filter.sql)
+                ORDER BY d.kenmerk \(filter.page)
                 """,
-                [
-                    query.fase.map { .text($0.rawValue) } ?? .null, query.vakdepartement.map { .text($0) } ?? .null,
-                    koepel.map { .text($0) } ?? .null, .int(Int64(pageSize)), .int(offset), .text(kijker),
-                ]
+                filter.parameters + filter.pageParameters + [.text(kijker)]
             )
             var documents: [Data] = []
             documents.reserveCapacity(rows.count)
@@ -276,14 +246,36 @@ public final class DossierService: Sendable {
                     documents.append(view.document)
                 }
             }
-            var total = try rows.first?.int("totaal") ?? 0
-            if rows.isEmpty && offset > 0 {
-                total = try connection.query(
-                    "SELECT count(*) AS totaal FROM dossiers d \(filter)",
-                    [query.fase.map { .text($0.rawValue) } ?? .null, query.vakdepartement.map { .text($0) } ?? .null, koepel.map { .text($0) } ?? .null]
-                ).first?.int("totaal") ?? 0
-            }
-            return (documents, total)
+            return (documents, try filter.total(rows, on: connection))
+        }
+    }
+
+    /// A page of current dossiers as `actor` may see them, ordered by kenmerk (koepel: only the ones
+    /// it was invited to), and how many there are: for pages that show more than the API's document.
+    public func zichtbareDossiers(_ query: DossierQuery, voor actor: Actor) async throws -> DossierPage {
+        var query = query
+        if actor.rol == .koepel {
+            guard let koepel = actor.koepel else { return DossierPage(items: [], total: 0) }
+            query.koepel = koepel
+        }
+        let page = try await dossiers(query)
+        return DossierPage(items: page.items.compactMap { $0.zichtbaar(voor: actor) }, total: page.total)
+    }
+
+    /// The dossiers that need a coordinator's action first: an open round past its termijn (on
+    /// `vandaag`), or a UDO requested and pending; oldest change first.
+    public func aandachtspunten(vandaag: Kalenderdatum, limit: Int = 50) async throws -> [Dossier] {
+        try await pool.withConnection { connection in
+            try connection.query(
+                """
+                SELECT staat FROM dossiers
+                WHERE fase = 'udo' OR EXISTS (
+                  SELECT 1 FROM jsonb_array_elements(staat->'consultaties') c
+                  WHERE c->>'status' = 'open' AND (c->>'termijn') < $1)
+                ORDER BY bijgewerkt_op LIMIT $2
+                """,
+                [.text(vandaag.description), .int(Int64(max(1, limit)))]
+            ).map { try DossierProjection.decodeState($0.json("staat")) }
         }
     }
 

@@ -65,7 +65,7 @@ public struct Kalenderdatum: Sendable, Equatable, Hashable, Comparable, CustomSt
     }
 
     /// The day count since 1970-01-01 (proleptic Gregorian), for date arithmetic without a Calendar.
-    var dagnummer: Int { Self.dagnummer(jaar: jaar, maand: maand, dag: dag) }
+    public var dagnummer: Int { Self.dagnummer(jaar: jaar, maand: maand, dag: dag) }
 
     /// The day count since 1970-01-01 of any year, month (1…12) and day, without checking that the
     /// date exists.
@@ -80,7 +80,7 @@ public struct Kalenderdatum: Sendable, Equatable, Hashable, Comparable, CustomSt
     }
 
     /// The date with the given day count since 1970-01-01.
-    init(dagnummer: Int) {
+    public init(dagnummer: Int) {
         let z = dagnummer + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097
