@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
     ],
     targets: [
         // MARK: Infrastructure
@@ -53,6 +55,8 @@ let package = Package(
             dependencies: [
                 "Taaktoedeling", "EventStore", "Postgres",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -62,9 +66,21 @@ let package = Package(
         .target(name: "Rapportage", dependencies: ["Taaktoedeling"]),
         // MARK: HTTP
         .target(
-            name: "ToedelingAPI",
+            name: "ToedelingWeb",
             dependencies: [
                 "Dossiers", "Rapportage", "Taaktoedeling",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "ToedelingAPI",
+            dependencies: [
+                "Dossiers", "Rapportage", "Taaktoedeling", "ToedelingWeb",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -78,7 +94,7 @@ let package = Package(
         .executableTarget(
             name: "toedeling-server",
             dependencies: [
-                "ToedelingAPI",
+                "ToedelingAPI", "ToedelingWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
@@ -127,8 +143,9 @@ let package = Package(
         .testTarget(
             name: "ToedelingAPITests",
             dependencies: [
-                "ToedelingAPI", "Dossiers", "Rapportage", "Postgres", "EventStore", "Taaktoedeling", "ToedelingTestSupport",
+                "ToedelingAPI", "ToedelingWeb", "Dossiers", "Rapportage", "Postgres", "EventStore", "Taaktoedeling", "ToedelingTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]

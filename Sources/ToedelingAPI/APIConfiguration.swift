@@ -1,3 +1,4 @@
+import ToedelingWeb
 /// What the HTTP server is told from outside: where to listen and which browser origins may call it.
 public struct APIConfiguration: Sendable {
     /// The address to bind.
@@ -9,9 +10,16 @@ public struct APIConfiguration: Sendable {
     /// The `Strict-Transport-Security` header to send, when the server is reached over TLS
     /// (`TOEDELING_HSTS_MAX_AGE`); nil sends none.
     public var strictTransportSecurity: String?
+    /// The web application's settings (cookies, two-step verification, session lifetimes).
+    public var web: WebConfiguratie
 
     /// Creates a configuration.
-    public init(hostname: String = "127.0.0.1", port: Int = 8080, corsOrigins: [String] = [], strictTransportSecurity: String? = nil) {
+    public init(
+        hostname: String = "127.0.0.1", port: Int = 8080, corsOrigins: [String] = [], strictTransportSecurity: String? = nil,
+        web: WebConfiguratie = WebConfiguratie()
+    ) {
+        self.web = web
+        self.web.strictTransportSecurity = strictTransportSecurity
         self.hostname = hostname
         self.port = port
         self.corsOrigins = corsOrigins
@@ -29,5 +37,22 @@ public struct APIConfiguration: Sendable {
     public static func corsOrigins(fromEnvironmentValue value: String?) -> [String] {
         guard let value else { return [] }
         return value.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
+    }
+
+    /// The web application's settings from the environment: `TOEDELING_INSECURE_COOKIES=1` for
+    /// plain-http local use, `TOEDELING_MFA=verplicht` to require two-step verification.
+    public static func web(fromEnvironment environment: [String: String]) throws -> WebConfiguratie {
+        var web = WebConfiguratie()
+        switch environment["TOEDELING_INSECURE_COOKIES"] ?? "" {
+        case "", "0": web.veiligeCookies = true
+        case "1": web.veiligeCookies = false
+        default: throw ConfigurationError(variable: "TOEDELING_INSECURE_COOKIES", expected: "1 or 0")
+        }
+        switch environment["TOEDELING_MFA"] ?? "" {
+        case "", "optioneel": web.tweestapVerplicht = false
+        case "verplicht": web.tweestapVerplicht = true
+        default: throw ConfigurationError(variable: "TOEDELING_MFA", expected: "verplicht or optioneel")
+        }
+        return web
     }
 }

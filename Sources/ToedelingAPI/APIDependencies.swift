@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import Prometheus
 import Dossiers
+import ToedelingWeb
 
 /// What the HTTP layer is given to work with. The pool is not run here: whoever owns it runs it as a
 /// `Service` (the server puts it in its `ServiceGroup`) and closes it.
@@ -12,6 +13,12 @@ public struct APIDependencies: Sendable {
     public var service: DossierService
     /// Bearer tokens.
     public var tokens: TokenStore
+    /// The web application's accounts.
+    public var gebruikers: GebruikerStore
+    /// The web application's session rows.
+    public var sessies: SessieOpslag
+    /// The clock of the web application's sessions and login throttling (tests inject one).
+    public var nu: @Sendable () -> Date = { Date() }
     /// The registry `/metrics` emits; request and pool metrics are recorded into it.
     public var metrics: PrometheusCollectorRegistry
     /// The logger requests log to.
@@ -35,11 +42,14 @@ public struct APIDependencies: Sendable {
         tokens: TokenStore,
         metrics: PrometheusCollectorRegistry,
         logger: Logger,
-        idempotencyWaitLimit: Duration = .seconds(10)
+        idempotencyWaitLimit: Duration = .seconds(10),
+        gebruikers: GebruikerStore? = nil
     ) {
         self.pool = pool
         self.service = service
         self.tokens = tokens
+        self.gebruikers = gebruikers ?? GebruikerStore(pool: pool)
+        self.sessies = SessieOpslag(pool: pool)
         self.metrics = metrics
         self.logger = logger
         self.idempotencyWaitLimit = idempotencyWaitLimit
@@ -57,5 +67,12 @@ public struct APIDependencies: Sendable {
             metrics: metrics,
             logger: logger
         )
+    }
+}
+
+extension APIDependencies {
+    /// What the web application works with: the same service, the accounts and sessions.
+    var web: WebAfhankelijkheden {
+        WebAfhankelijkheden(service: service, gebruikers: gebruikers, sessies: sessies, nu: nu)
     }
 }

@@ -1,6 +1,7 @@
 import Hummingbird
 import Logging
 import Prometheus
+import ToedelingWeb
 
 /// Builds the HTTP application: the router with every route and middleware, bound to the configured
 /// address. The database pool in `dependencies` is not among its services: run it beside the
@@ -28,6 +29,9 @@ public func buildRouter(
     router.addMiddleware {
         RequestIDMiddleware()
         RequestTelemetryMiddleware(registry: registry, metricsFactory: metricsFactory)
+        WebDispatchMiddleware(
+            web: buildWebRouter(configuratie: configuration.web, afhankelijkheden: dependencies.web).buildResponder()
+        )
         StandardHeadersMiddleware(strictTransportSecurity: configuration.strictTransportSecurity)
         CORSPolicyMiddleware(allowedOrigins: Set(configuration.corsOrigins))
         ProblemMiddleware(metricsFactory: metricsFactory)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ToedelingAPI
+import ToedelingWeb
 
 /// `toedeling-server`: serves the Toedeling HTTP API until SIGTERM or SIGINT.
 @main
@@ -54,7 +55,8 @@ struct ToedelingServer: AsyncParsableCommand {
                     port: port,
                     corsOrigins: APIConfiguration.corsOrigins(fromEnvironmentValue: Self.environment["TOEDELING_CORS_ORIGINS"]),
                     strictTransportSecurity: try APIConfiguration.strictTransportSecurity(
-                        fromEnvironmentValue: Self.environment["TOEDELING_HSTS_MAX_AGE"])
+                        fromEnvironmentValue: Self.environment["TOEDELING_HSTS_MAX_AGE"]),
+                    web: try APIConfiguration.web(fromEnvironment: Self.environment)
                 ),
                 databaseURL: Self.environment["DATABASE_URL"] ?? "",
                 maximumConnections: Self.environment["TOEDELING_POOL_SIZE"].flatMap(Int.init) ?? 10,

@@ -8,6 +8,8 @@ import Postgres
 import Prometheus
 import Taaktoedeling
 import ToedelingAPI
+import ToedelingWeb
+import Dossiers
 import ToedelingTestSupport
 
 /// One test's world: its own migrated database, a pool, the application over it, and a token per role.
@@ -32,8 +34,11 @@ struct APITestHarness: Sendable {
             let pool = PostgresConnectionPool(
                 connectionString: database.url, maximumConnections: 6, limits: limits, logger: Logger(label: "test"))
             do {
-                let dependencies = APIDependencies(
+                var dependencies = APIDependencies(
                     pool: pool, metrics: PrometheusCollectorRegistry(), logger: Logger(label: "test"), clock: clock?.reading)
+                // bcrypt at cost 4 keeps the login tests fast; the production cost is tested on its own.
+                dependencies.gebruikers = GebruikerStore(pool: pool, bcryptKosten: 4)
+                if let clock { dependencies.nu = clock.reading }
                 let tokens = dependencies.tokens
                 let harness = APITestHarness(
                     database: database,
@@ -56,19 +61,21 @@ struct APITestHarness: Sendable {
     }
 
     /// The application under test.
-    func application(corsOrigins: [String] = [], strictTransportSecurity: String? = nil) async throws -> some ApplicationProtocol {
+    func application(
+        corsOrigins: [String] = [], strictTransportSecurity: String? = nil, web: WebConfiguratie = WebConfiguratie()
+    ) async throws -> some ApplicationProtocol {
         try await buildApplication(
-            configuration: APIConfiguration(corsOrigins: corsOrigins, strictTransportSecurity: strictTransportSecurity),
+            configuration: APIConfiguration(corsOrigins: corsOrigins, strictTransportSecurity: strictTransportSecurity, web: web),
             dependencies: dependencies
         )
     }
 
     /// Runs `body` with a client of the application (in-process router testing).
     func test<T: Sendable>(
-        corsOrigins: [String] = [], strictTransportSecurity: String? = nil,
+        corsOrigins: [String] = [], strictTransportSecurity: String? = nil, web: WebConfiguratie = WebConfiguratie(),
         _ body: @escaping @Sendable (any TestClientProtocol) async throws -> T
     ) async throws -> T {
-        try await application(corsOrigins: corsOrigins, strictTransportSecurity: strictTransportSecurity).test(.router) { client in
+        try await application(corsOrigins: corsOrigins, strictTransportSecurity: strictTransportSecurity, web: web).test(.router) { client in
             try await body(client)
         }
     }

@@ -50,7 +50,7 @@ struct FrameworkTests {
             try await harness.test { client async throws in
                 let responses = [
                     try await client.execute(uri: "/health", method: .get),
-                    try await client.execute(uri: "/does-not-exist", method: .get),
+                    try await client.execute(uri: "/v1/does-not-exist", method: .get),
                     try await client.execute(uri: "/v1/dossiers", method: .get),
                     try await client.send(.get, "/v1/dossiers", token: harness.coordinator),
                 ]

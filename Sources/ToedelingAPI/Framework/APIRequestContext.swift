@@ -18,6 +18,8 @@ public struct APIRequestContext: RequestContext {
     /// The claim on the request's `Idempotency-Key`, when it carries one: a command keeps its
     /// response through it in its own transaction.
     var idempotency: IdempotencyTicket?
+    /// The client's address without port, when known (the web application throttles logins by it).
+    public var clientAdres: String?
     /// Creates the context for one request.
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)
@@ -25,6 +27,7 @@ public struct APIRequestContext: RequestContext {
         self.actor = nil
         self.commandID = nil
         self.idempotency = nil
+        self.clientAdres = source.channel.remoteAddress?.ipAddress
     }
 
     /// Request bodies above this size are refused with 413.

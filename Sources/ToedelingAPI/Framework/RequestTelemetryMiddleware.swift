@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Logging
 import Metrics
+import ToedelingWeb
 
 /// One structured log line and the Prometheus request metrics per request: method, route template,
 /// status and duration (never the `Authorization` header).
@@ -17,7 +18,9 @@ struct RequestTelemetryMiddleware: RouterMiddleware {
         let start = ContinuousClock.now
         let response = try await next(request, context)
         let elapsed = ContinuousClock.now - start
-        let route = registry.route(endpointPath: context.endpointPath, method: request.method)?.template ?? "unmatched"
+        // A page of the web application is labelled by the template its router matched.
+        let route = registry.route(endpointPath: context.endpointPath, method: request.method)?.template
+            ?? (isWebPad(request.uri.path) ? context.endpointPath.flatMap { $0 == "NotFound" ? nil : "web " + $0 } : nil) ?? "unmatched"
         let status = String(response.status.code)
         Counter(
             label: "http_requests_total",

@@ -1,0 +1,39 @@
+import Dossiers
+import Foundation
+import Hummingbird
+import HummingbirdAuth
+import Taaktoedeling
+
+/// Builds the web application's router: every page with its middleware (security headers, error
+/// pages, sessions in PostgreSQL, the account, forms and their CSRF check). The API's router hands
+/// it every request outside `/v1`, `/health` and `/metrics`.
+public func buildWebRouter(configuratie: WebConfiguratie, afhankelijkheden: WebAfhankelijkheden) -> Router<WebRequestContext> {
+    let router = Router(context: WebRequestContext.self, options: [.autoGenerateHeadEndpoints])
+    let weergave = Weergave()
+    let routes = WebRoutes()
+    router.addMiddleware {
+        WebKopMiddleware(strictTransportSecurity: configuratie.strictTransportSecurity)
+        WebFoutMiddleware(weergave: weergave, routes: routes)
+        SessionMiddleware<WebRequestContext>(
+            storage: PostgresSessieDriver(opslag: afhankelijkheden.sessies),
+            configuration: SessionMiddlewareConfiguration(
+                sessionCookieParameters: SessionCookieParameters(
+                    name: configuratie.sessieCookie, path: "/", secure: configuratie.veiligeCookies, sameSite: .lax
+                ),
+                keyPrefix: WebPaginas.sessieSleutelPrefix,
+                defaultSessionExpiration: configuratie.inactiefNa
+            )
+        )
+        WebSessieMiddleware(gebruikers: afhankelijkheden.gebruikers, configuratie: configuratie, nu: afhankelijkheden.nu)
+        FormulierMiddleware(configuratie: configuratie)
+    }
+    let paginas = WebPaginas(configuratie: configuratie, afhankelijkheden: afhankelijkheden, weergave: weergave)
+    paginas.addRoutes(to: WebRouter(router: router, routes: routes))
+    return router
+}
+
+/// The paths the API serves (`/v1…`, `/health…`, `/metrics…`, so that a near miss such as
+/// `/health/` is answered by the API with problem+json); every other path is the web application's.
+public func isWebPad(_ path: String) -> Bool {
+    !(path.hasPrefix("/v1") || path.hasPrefix("/health") || path.hasPrefix("/metrics"))
+}

@@ -1,0 +1,50 @@
+import Dossiers
+import Foundation
+
+/// How the web application is set up (from the server's environment).
+public struct WebConfiguratie: Sendable {
+    /// False only with `TOEDELING_INSECURE_COOKIES=1` (plain-http local use): then the cookies lack
+    /// `Secure` and, since browsers refuse a `__Host-` cookie without it, the prefix.
+    public var veiligeCookies: Bool
+    /// `TOEDELING_MFA=verplicht`: every account must use two-step verification.
+    public var tweestapVerplicht: Bool
+    /// How long a session lasts without use.
+    public var inactiefNa: Duration
+    /// How long a session lasts at most.
+    public var hoogstens: Duration
+    /// The `Strict-Transport-Security` value, or nil.
+    public var strictTransportSecurity: String?
+
+    /// The settings; the defaults are WEB.md's (30 minutes idle, 12 hours at most, secure cookies).
+    public init(
+        veiligeCookies: Bool = true, tweestapVerplicht: Bool = false, inactiefNa: Duration = .seconds(30 * 60),
+        hoogstens: Duration = .seconds(12 * 3600), strictTransportSecurity: String? = nil
+    ) {
+        self.veiligeCookies = veiligeCookies
+        self.tweestapVerplicht = tweestapVerplicht
+        self.inactiefNa = inactiefNa
+        self.hoogstens = hoogstens
+        self.strictTransportSecurity = strictTransportSecurity
+    }
+
+    /// The session cookie's name.
+    var sessieCookie: String { veiligeCookies ? "__Host-toedeling" : "toedeling" }
+    /// The name of the cookie that binds the forms shown before login.
+    var csrfCookie: String { veiligeCookies ? "__Host-toedeling-csrf" : "toedeling-csrf" }
+}
+
+/// What the web application works with: the same application service as the API, the accounts,
+/// the session rows, and a clock (injected by tests).
+public struct WebAfhankelijkheden: Sendable {
+    public var service: DossierService
+    public var gebruikers: GebruikerStore
+    public var sessies: SessieOpslag
+    public var nu: @Sendable () -> Date
+
+    public init(service: DossierService, gebruikers: GebruikerStore, sessies: SessieOpslag, nu: @escaping @Sendable () -> Date = { Date() }) {
+        self.service = service
+        self.gebruikers = gebruikers
+        self.sessies = sessies
+        self.nu = nu
+    }
+}

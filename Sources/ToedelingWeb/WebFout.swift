@@ -1,0 +1,42 @@
+import HTTPTypes
+
+/// A refusal the web application answers with a Dutch error page (or, for a client that asks for
+/// JSON, problem+json).
+struct WebFout: Error, Sendable {
+    var status: HTTPResponse.Status
+    var kop: String
+    var tekst: String
+    var allow: [HTTPRequest.Method] = []
+
+    static let nietGevonden = WebFout(
+        status: .notFound, kop: "Pagina niet gevonden",
+        tekst: "Deze pagina bestaat niet, of u hebt er geen toegang toe. Controleer het adres of ga terug naar de vorige pagina."
+    )
+    static let geenToegang = WebFout(
+        status: .forbidden, kop: "Geen toegang", tekst: "Met uw rol kunt u deze pagina niet gebruiken."
+    )
+    static let verlopenFormulier = WebFout(
+        status: .forbidden, kop: "Het formulier is verlopen",
+        tekst: "Uw sessie is verlopen of het formulier kwam niet van deze pagina. Er is niets opgeslagen. Ga terug, laad de pagina opnieuw en probeer het nog eens."
+    )
+    static let onleesbaarFormulier = WebFout(
+        status: .badRequest, kop: "Het formulier kon niet worden gelezen", tekst: "Er is niets opgeslagen. Laad de pagina opnieuw en probeer het nog eens."
+    )
+    static let teGroot = WebFout(
+        status: .contentTooLarge, kop: "Te veel tekst", tekst: "Het formulier is groter dan 1 MiB. Er is niets opgeslagen."
+    )
+    static let nietBeschikbaar = WebFout(
+        status: .serviceUnavailable, kop: "Toedeling is even niet beschikbaar",
+        tekst: "De database is nu niet bereikbaar. Er is niets opgeslagen. Probeer het over een paar minuten opnieuw."
+    )
+    static let interneFout = WebFout(
+        status: .internalServerError, kop: "Er ging iets mis", tekst: "Er ging aan onze kant iets mis. Er is niets opgeslagen. Probeer het later opnieuw."
+    )
+    static let drukte = WebFout(
+        status: .serviceUnavailable, kop: "Het is te druk", tekst: "Dit dossier wordt nu door veel mensen tegelijk gewijzigd. Er is niets opgeslagen. Probeer het zo opnieuw."
+    )
+
+    static func methodeNietToegestaan(_ allow: [HTTPRequest.Method]) -> WebFout {
+        WebFout(status: .methodNotAllowed, kop: "Dit kan hier niet", tekst: "Deze pagina kan zo niet worden gebruikt.", allow: allow)
+    }
+}

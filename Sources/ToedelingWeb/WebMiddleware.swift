@@ -1,0 +1,188 @@
+import Crypto
+import Dossiers
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdAuth
+import Logging
+import Postgres
+import Taaktoedeling
+
+/// The security headers of every page: a strict Content-Security-Policy, no sniffing, no referrer,
+/// no framing; pages are not cached, the content-hashed static files for a year.
+struct WebKopMiddleware: RouterMiddleware {
+    let strictTransportSecurity: String?
+
+    func handle(_ request: Request, context: WebRequestContext, next: (Request, WebRequestContext) async throws -> Response) async throws -> Response {
+        var response = try await next(request, context)
+        response.headers[.contentSecurityPolicy] = "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'"
+        response.headers[.xContentTypeOptions] = "nosniff"
+        response.headers[HTTPField.Name("Referrer-Policy")!] = "no-referrer"
+        response.headers[HTTPField.Name("X-Frame-Options")!] = "DENY"
+        if response.headers[.cacheControl] == nil { response.headers[.cacheControl] = "no-store" }
+        if let strictTransportSecurity { response.headers[.strictTransportSecurity] = strictTransportSecurity }
+        return response
+    }
+}
+
+/// Thrown where a page needs a login: answered with a redirect to `/inloggen`.
+struct InloggenNodig: Error {
+    let terug: String?
+}
+
+/// Turns every error into a Dutch error page (problem+json for a client that prefers JSON); the
+/// details of unexpected errors are logged here and never shown.
+struct WebFoutMiddleware: RouterMiddleware {
+    let weergave: Weergave
+    let routes: WebRoutes
+
+    func handle(_ request: Request, context: WebRequestContext, next: (Request, WebRequestContext) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let nodig as InloggenNodig {
+            let terug = nodig.terug.flatMap { $0.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "/-"))) }
+            return Weergave.verder("/inloggen" + (terug.map { "?terug=" + $0 } ?? ""))
+        } catch {
+            var fout = Self.fout(error, request: request, routes: routes)
+            if fout.status == .internalServerError {
+                context.logger.error("web request failed", metadata: ["error.type": "\(String(reflecting: type(of: error)))", "error.description": "\(error)"])
+            }
+            if fout.status == .notFound, request.method == .head { fout.tekst = "" }
+            var headers: HTTPFields = [:]
+            if !fout.allow.isEmpty { headers[.allow] = fout.allow.map(\.rawValue).joined(separator: ", ") }
+            if Self.wilJSON(request) {
+                headers[.contentType] = "application/problem+json"
+                let body = "{\"type\":\"about:blank\",\"title\":\(Self.json(fout.kop)),\"status\":\(fout.status.code),\"detail\":\(Self.json(fout.tekst))}"
+                return Response(status: fout.status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: body)))
+            }
+            let terug = context.gebruiker.map { Weergave.thuis(voor: $0.rol) } ?? "/inloggen"
+            return weergave.pagina(
+                "fout", titel: fout.kop,
+                model: ["kop": fout.kop, "tekst": fout.tekst, "terug": terug, "terugTekst": context.gebruiker == nil ? "Naar inloggen" : "Naar uw startpagina"],
+                context: context, status: fout.status, headers: headers
+            )
+        }
+    }
+
+    static func fout(_ error: any Error, request: Request, routes: WebRoutes) -> WebFout {
+        switch error {
+        case let fout as WebFout:
+            return fout
+        case let fout as HTTPError where fout.status == .notFound:
+            if let allow = routes.methoden(voor: request.uri.path) { return .methodeNietToegestaan(allow) }
+            return .nietGevonden
+        case let fout as HTTPError where fout.status == .contentTooLarge:
+            return .teGroot
+        case let fout as HTTPError where fout.status.code < 500:
+            return WebFout(status: fout.status, kop: "Dit verzoek kan niet worden verwerkt", tekst: "Er is niets opgeslagen.")
+        case ServiceError.tooMuchContention:
+            return .drukte
+        default:
+            switch StorageCondition(error) {
+            case .unavailable: return .nietBeschikbaar
+            case .busy: return .drukte
+            case .kenmerkenUitgeput(let jaar):
+                return WebFout(status: .conflict, kop: "De kenmerken zijn op", tekst: "Er kunnen in \(jaar) niet meer dan 9999 dossiers worden geopend. Er is niets opgeslagen.")
+            case .commandAlreadyProcessed:
+                return WebFout(status: .conflict, kop: "Al verwerkt", tekst: "Dit formulier was al verwerkt. Bekijk de actuele stand van het dossier.")
+            case nil: return .interneFout
+            }
+        }
+    }
+
+    /// True when the client's `Accept` names JSON and not HTML.
+    static func wilJSON(_ request: Request) -> Bool {
+        guard let accept = request.headers[.accept]?.lowercased() else { return false }
+        return accept.contains("json") && !accept.contains("html")
+    }
+
+    static func json(_ tekst: String) -> String {
+        var uit = "\""
+        for scalar in tekst.unicodeScalars {
+            switch scalar {
+            case "\"": uit += "\\\""
+            case "\\": uit += "\\\\"
+            case "\n": uit += "\\n"
+            case _ where scalar.value < 0x20: uit += String(format: "\\u%04x", scalar.value)
+            default: uit.unicodeScalars.append(scalar)
+            }
+        }
+        return uit + "\""
+    }
+}
+
+/// Reads the session's account: a session of a blocked account, of an older generation (blocked,
+/// restored, new password) or older than the absolute limit ends here. A session in use is extended
+/// (idle timeout), but never past its absolute end.
+struct WebSessieMiddleware: RouterMiddleware {
+    let gebruikers: GebruikerStore
+    let configuratie: WebConfiguratie
+    let nu: @Sendable () -> Date
+
+    func handle(_ request: Request, context: WebRequestContext, next: (Request, WebRequestContext) async throws -> Response) async throws -> Response {
+        var context = context
+        if let sessie = context.sessions.session {
+            let moment = nu()
+            let einde = sessie.aangemaaktOp.addingTimeInterval(Self.seconden(configuratie.hoogstens))
+            let gebruiker = moment < einde ? try await gebruikers.gebruiker(id: sessie.gebruikerID) : nil
+            if let gebruiker, !gebruiker.geblokkeerd, gebruiker.sessieGeneratie == sessie.generatie {
+                if sessie.stap == .ingelogd { context.gebruiker = gebruiker }
+                context.logger[metadataKey: "actor.gebruiker"] = .string(gebruiker.id.uuidString.lowercased())
+                if moment.timeIntervalSince(sessie.verlengdOp) >= 60 {
+                    var verlengd = sessie
+                    verlengd.verlengdOp = moment
+                    let over = min(Self.seconden(configuratie.inactiefNa), einde.timeIntervalSince(moment))
+                    _ = context.sessions.updateSession(verlengd, expiresIn: .milliseconds(Int64(max(1, over) * 1000)))
+                }
+            } else {
+                context.sessions.clearSession()
+            }
+        }
+        return try await next(request, context)
+    }
+
+    static func seconden(_ duur: Duration) -> TimeInterval {
+        TimeInterval(duur.components.seconds) + TimeInterval(duur.components.attoseconds) / 1e18
+    }
+}
+
+/// Reads every posted form once (urlencoded only, at most 1 MiB) and refuses it with 403, before
+/// anything is done, unless its `csrf` field is the session's token (or, before login, the token
+/// in the form cookie).
+struct FormulierMiddleware: RouterMiddleware {
+    let configuratie: WebConfiguratie
+
+    func handle(_ request: Request, context: WebRequestContext, next: (Request, WebRequestContext) async throws -> Response) async throws -> Response {
+        guard request.method == .post else { return try await next(request, context) }
+        let soort = request.headers[.contentType]?.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        guard soort == "application/x-www-form-urlencoded" else {
+            // A form from elsewhere or a broken client; nothing is read or done.
+            throw WebFout(status: .unsupportedMediaType, kop: "Dit formulier kan niet worden gelezen", tekst: "Er is niets opgeslagen.")
+        }
+        var request = request
+        let buffer = try await request.collectBody(upTo: context.maxUploadSize)
+        guard let waarden = Formulierwaarden(urlencoded: String(buffer: buffer)) else { throw WebFout.onleesbaarFormulier }
+        let verwacht = context.sessions.session?.csrf ?? request.cookies[configuratie.csrfCookie].map { String($0.value) }
+        guard let verwacht, !verwacht.isEmpty, let gegeven = waarden["csrf"], Self.gelijk(gegeven, verwacht) else {
+            throw WebFout.verlopenFormulier
+        }
+        var context = context
+        context.formulier = waarden
+        return try await next(request, context)
+    }
+
+    /// Compares in constant time.
+    static func gelijk(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        guard x.count == y.count else { return false }
+        var verschil: UInt8 = 0
+        for index in x.indices { verschil |= x[index] ^ y[index] }
+        return verschil == 0
+    }
+
+    /// A new random token (256 bits, base64url).
+    static func nieuwToken() -> String {
+        SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }.base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    }
+}

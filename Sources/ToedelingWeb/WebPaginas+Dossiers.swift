@@ -1,0 +1,372 @@
+import Dossiers
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Taaktoedeling
+
+extension WebPaginas {
+    static let paginaGrootte = 25
+    static let iedereen: Set<Rol> = [.coordinator, .koepel, .liaison]
+
+    func addDossierRoutes(to router: WebRouter) {
+        router.get("/dossiers", use: dossiers)
+        router.get("/dossiers/nieuw", use: nieuwPagina)
+        router.post("/dossiers/nieuw", use: openen)
+        router.get("/dossiers/:id", use: dossierPagina)
+        router.get("/dossiers/:id/tijdlijn", use: tijdlijn)
+        router.get("/dossiers/:id/consultaties/:ronde/ontvangstbewijs", use: ontvangstbewijs)
+        for kind in DossierCommandKind.allCases where kind != .openen {
+            let pad = DossierFormulieren.pad(kind, ronde: nil).replacingOccurrences(of: "/0/", with: "/:ronde/")
+            router.post("/dossiers/:id/" + pad) { request, context in try await voerUit(kind, request, context) }
+        }
+    }
+
+    // MARK: The list
+
+    @Sendable func dossiers(_ request: Request, context: WebRequestContext) async throws -> Response {
+        let gebruiker = try vereis(Self.iedereen, request, context)
+        let parameters = request.uri.queryParameters
+        let fase = parameters.get("fase").flatMap { Fase(rawValue: String($0)) }
+        let vakdepartement = parameters.get("vakdepartement").map { String($0).trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
+        let tekst = parameters.get("tekst").map { String($0).trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
+        let pagina = Self.paginanummer(request)
+        let query = DossierQuery(fase: fase, vakdepartement: vakdepartement, tekst: tekst, page: pagina, pageSize: Self.paginaGrootte)
+        let page = try await service.zichtbareDossiers(query, voor: gebruiker.actor)
+        let rijen: [[String: Any]] = page.items.map { dossier in
+            [
+                "href": "/dossiers/\(dossier.id.uuidString.lowercased())", "kenmerk": dossier.kenmerk.description, "titel": dossier.titel,
+                "vakdepartement": dossier.vakdepartement, "fase": Opmaak.fase(dossier.fase), "bijgewerkt": Opmaak.moment(dossier.bijgewerktOp),
+            ]
+        }
+        let filters: [(String, String)] = [("fase", fase?.rawValue ?? ""), ("vakdepartement", vakdepartement ?? ""), ("tekst", tekst ?? "")]
+        var model: [String: Any] = [
+            "kop": gebruiker.rol == .koepel ? "Dossiers van \(gebruiker.koepel?.rawValue ?? "")" : "Dossiers",
+            "rijen": rijen, "magOpenen": DossierCommandKind.openen.rollen.contains(gebruiker.rol),
+            "bijschrift": "\(page.total) \(page.total == 1 ? "dossier" : "dossiers")" + (fase.map { ", fase \(Opmaak.fase($0).lowercased())" } ?? ""),
+            "filter": [
+                "tekst": tekst ?? "", "vakdepartement": vakdepartement ?? "",
+                "fases": [["waarde": "", "label": "Alle fases", "gekozen": fase == nil]]
+                    + Fase.allCases.map { ["waarde": $0.rawValue, "label": Opmaak.fase($0), "gekozen": $0 == fase] },
+            ] as [String: Any],
+        ]
+        if let paginering = Self.paginering(pagina: pagina, totaal: page.total, grootte: Self.paginaGrootte, href: { nummer in
+            "/dossiers" + Self.query(filters + [("pagina", String(nummer))])
+        }) { model["paginering"] = paginering }
+        if gebruiker.rol == .coordinator {
+            let vandaag = vandaag
+            let punten: [[String: Any]] = try await service.aandachtspunten(vandaag: vandaag).map { dossier in
+                var redenen: [String] = []
+                if let ronde = dossier.openConsultatie, ronde.termijn < vandaag {
+                    let ontbreekt = ronde.koepels.filter { ronde.reactie(van: $0) == nil }.map(\.rawValue)
+                    redenen.append("de termijn van ronde \(ronde.ronde) is verstreken (\(Opmaak.datum(ronde.termijn)))"
+                        + (ontbreekt.isEmpty ? "; sluit de ronde" : "; nog geen reactie van " + ontbreekt.joined(separator: ", ")))
+                }
+                if dossier.fase == .udo, let udo = dossier.udo {
+                    redenen.append("de UDO is aangevraagd op \(Opmaak.moment(udo.aangevraagdOp))" + (udo.termijn.map { " met termijn \(Opmaak.datum($0))" } ?? ""))
+                }
+                return ["href": "/dossiers/\(dossier.id.uuidString.lowercased())", "kenmerk": dossier.kenmerk.description, "titel": dossier.titel,
+                        "reden": redenen.joined(separator: "; ")]
+            }
+            if !punten.isEmpty { model["aandacht"] = ["punten": punten] }
+        }
+        return weergave.pagina("dossiers", titel: "Dossiers", model: model, context: context, actief: "/dossiers")
+    }
+
+    // MARK: Opening
+
+    @Sendable func nieuwPagina(_ request: Request, context: WebRequestContext) async throws -> Response {
+        _ = try vereis(DossierCommandKind.openen.rollen, request, context)
+        return weergave.pagina(
+            "dossier-nieuw", titel: "Nieuw dossier", model: ["formulier": DossierFormulieren.nieuw.model(csrf: csrf(context))], context: context,
+            actief: "/dossiers/nieuw"
+        )
+    }
+
+    @Sendable func openen(_ request: Request, context: WebRequestContext) async throws -> Response {
+        let gebruiker = try vereis(DossierCommandKind.openen.rollen, request, context)
+        let formulier = DossierFormulieren.nieuw
+        func opnieuw(_ problemen: [FieldProblem], melding: String? = nil, status: HTTPResponse.Status) -> Response {
+            weergave.pagina(
+                "dossier-nieuw", titel: "Nieuw dossier – fout",
+                model: ["formulier": formulier.model(csrf: csrf(context), waarden: context.formulier, problemen: problemen, melding: melding)],
+                context: context, status: status, actief: "/dossiers/nieuw"
+            )
+        }
+        switch DossierCommand.parse(.openen, body: formulier.json(context.formulier)) {
+        case .failure(let invoer):
+            return opnieuw(invoer.problems, status: .badRequest)
+        case .success(let command):
+            do {
+                let outcome = try await service.open(command, context: CommandContext(actor: gebruiker.actor, correlationID: context.requestID))
+                return Weergave.verder("/dossiers/\(outcome.dossier.id.uuidString.lowercased())?vastgelegd=openen")
+            } catch DomainError.ongeldigeInvoer(let invoer) {
+                return opnieuw(invoer.problems, status: .badRequest)
+            } catch DomainError.nietToegestaan(let reden) {
+                return opnieuw([], melding: reden, status: .forbidden)
+            } catch DomainError.conflict(let reden) {
+                return opnieuw([], melding: reden, status: .conflict)
+            }
+        }
+    }
+
+    // MARK: One dossier
+
+    /// What a refused form had: its command, the values typed, the problems and a message.
+    struct Ingevuld {
+        var kind: DossierCommandKind
+        var waarden: Formulierwaarden
+        var problemen: [FieldProblem]
+        var melding: String?
+    }
+
+    @Sendable func dossierPagina(_ request: Request, context: WebRequestContext) async throws -> Response {
+        let melding = request.uri.queryParameters.get("vastgelegd").flatMap { DossierCommandKind(rawValue: String($0)) }.map(Self.vastgelegd)
+        return try await dossierResponse(try dossierID(context), request, context, melding: melding)
+    }
+
+    static func vastgelegd(_ kind: DossierCommandKind) -> String {
+        switch kind {
+        case .openen: "Het dossier is geopend."
+        case .wijzigVoorstel: "De wijziging van het voorstel is vastgelegd."
+        case .openConsultatie: "De consultatieronde is geopend. De uitgenodigde koepels zien het dossier nu."
+        case .dienReactieIn: "De reactie is geregistreerd."
+        case .sluitConsultatie: "De consultatieronde is gesloten."
+        case .legToetsingVast: "De toetsing aan het afwegingskader is vastgelegd. Het advies staat hieronder."
+        case .legFinancieleGevolgenVast: "De financiële gevolgen zijn vastgelegd."
+        case .vraagUdoAan: "De UDO is aangevraagd."
+        case .legUdoUitkomstVast: "De uitkomst van de UDO is vastgelegd."
+        case .legBesluitVast: "Het besluit is vastgelegd."
+        case .koppelKamerstuk: "Het Kamerstuk is gekoppeld."
+        case .trekIn: "Het dossier is ingetrokken."
+        case .heropen: "Het dossier is heropend."
+        }
+    }
+
+    func dossierResponse(
+        _ id: UUID, _ request: Request, _ context: WebRequestContext, status: HTTPResponse.Status = .ok, melding: String? = nil,
+        ingevuld: Ingevuld? = nil, conflict: String? = nil
+    ) async throws -> Response {
+        let gebruiker = try vereis(Self.iedereen, request, context)
+        let actor = gebruiker.actor
+        guard let volledig = try await service.dossier(id), let dossier = volledig.zichtbaar(voor: actor) else { throw WebFout.nietGevonden }
+        let basis = "/dossiers/\(id.uuidString.lowercased())"
+        let toegestaan = Beslissing.toegestaneCommandos(op: volledig, voor: actor, at: afhankelijkheden.nu())
+        var acties: [[String: Any]] = toegestaan.compactMap { kind in
+            guard let formulier = DossierFormulieren.formulier(kind, dossier: volledig, voor: actor, basis: basis) else { return nil }
+            let eigen = ingevuld?.kind == kind ? ingevuld : nil
+            return formulier.model(
+                csrf: csrf(context), waarden: eigen?.waarden, begin: DossierFormulieren.begin(kind, dossier: volledig),
+                problemen: eigen?.problemen ?? [], melding: eigen?.melding, versie: dossier.versie
+            )
+        }
+        var conflictTekst = conflict
+        if let ingevuld, !toegestaan.contains(ingevuld.kind) {
+            // The form is no longer offered (someone else was quicker): say so, and keep what was typed.
+            let getypt = ingevuld.waarden.velden.filter { $0.naam != "csrf" && $0.naam != "versie" && !$0.waarde.isEmpty }
+                .map { "\($0.naam): \($0.waarde)" }.joined(separator: "; ")
+            conflictTekst = (ingevuld.melding ?? conflict ?? "Dit kan in de huidige fase niet meer.") + (getypt.isEmpty ? "" : " Wat u had ingevuld: " + getypt)
+        }
+        if acties.isEmpty { acties = [] }
+        var model = dossierModel(dossier, voor: gebruiker)
+        model["acties"] = acties
+        model["terug"] = gebruiker.rol == .koepel ? "/consultaties" : "/dossiers"
+        model["terugTekst"] = gebruiker.rol == .koepel ? "Terug naar uw consultaties" : "Terug naar alle dossiers"
+        model["tijdlijnHref"] = basis + "/tijdlijn"
+        if let conflictTekst { model["conflict"] = conflictTekst }
+        return weergave.pagina(
+            "dossier", titel: (status == .ok ? "" : "Fout – ") + "\(dossier.kenmerk) \(dossier.titel)", model: model, context: context,
+            status: status, melding: melding, actief: "/dossiers"
+        )
+    }
+
+    /// The dossier as the page shows it (already the actor's view).
+    func dossierModel(_ dossier: Dossier, voor gebruiker: Gebruiker) -> [String: Any] {
+        let vandaag = vandaag
+        var gegevens: [[String: String]] = [
+            ["term": "Vakdepartement", "waarde": dossier.vakdepartement],
+            ["term": "Soort", "waarde": Opmaak.soort(dossier.soort)],
+            ["term": "Nieuwe taak", "waarde": dossier.nieuweTaak ? "Ja" : "Nee, een bestaande taak"],
+        ]
+        if let aanleiding = dossier.aanleiding { gegevens.append(["term": "Aanleiding", "waarde": Opmaak.hoofdletter(aanleiding.weergave)]) }
+        if let grondslag = dossier.wettelijkeGrondslag { gegevens.append(["term": "Wettelijke grondslag", "waarde": grondslag]) }
+        gegevens.append(["term": "Geopend", "waarde": Opmaak.moment(dossier.geopendOp)])
+        let consultaties: [[String: Any]] = dossier.consultaties.reversed().map { ronde in
+            var model: [String: Any] = [
+                "ronde": ronde.ronde, "status": ronde.status == .open ? "open" : "gesloten",
+                "koepels": ronde.koepels.map(\.rawValue).joined(separator: ", "), "termijn": Opmaak.datum(ronde.termijn),
+                "reacties": ronde.reacties.map { reactie -> [String: Any] in
+                    var r: [String: Any] = [
+                        "koepel": reactie.koepel.rawValue, "standpunt": Opmaak.hoofdletter(reactie.standpunt.weergave), "teLaat": reactie.teLaat,
+                        "ingediend": Opmaak.moment(reactie.ingediendOp), "toelichting": reactie.toelichting,
+                    ]
+                    if let kenmerk = reactie.kenmerk { r["kenmerk"] = kenmerk }
+                    if reactie.geregistreerdDoor != reactie.koepel.rawValue { r["door"] = reactie.geregistreerdDoor }
+                    return r
+                },
+            ]
+            if ronde.status == .open { model["dagen"] = Opmaak.dagenTot(ronde.termijn, vandaag: vandaag) }
+            if ronde.status == .open, gebruiker.rol == .koepel {
+                model["verborgen"] = "De reacties van de andere koepels ziet u zodra de ronde is gesloten."
+            }
+            return model
+        }
+        var model: [String: Any] = [
+            "kenmerk": dossier.kenmerk.description, "titel": dossier.titel, "fase": Opmaak.fase(dossier.fase), "versie": dossier.versie,
+            "bijgewerkt": Opmaak.moment(dossier.bijgewerktOp), "omschrijving": dossier.omschrijving, "gegevens": gegevens,
+            "consultaties": consultaties,
+            "kamerstukken": dossier.kamerstukken.map { ["nummer": $0.nummer, "titel": $0.titel, "datum": Opmaak.datum($0.datum)] },
+            "heeftKamerstukken": !dossier.kamerstukken.isEmpty,
+            "heropeningen": dossier.heropeningen.map { "\(Opmaak.moment($0.heropendOp)): \(Opmaak.hoofdletter($0.aanleiding.weergave)). \($0.toelichting)" },
+            "heeftHeropeningen": !dossier.heropeningen.isEmpty,
+        ]
+        if let toetsing = dossier.toetsing {
+            let k = toetsing.taakkenmerken
+            var kenmerken: [[String: String]] = [
+                ["term": "Schaal", "waarde": Opmaak.hoofdletter(k.schaal.rawValue)],
+                ["term": "Beleidsvrijheid", "waarde": Opmaak.hoofdletter(k.beleidsvrijheid.rawValue)],
+                ["term": "Samenwerking", "waarde": DossierFormulieren.samenwerkingen.first { $0.waarde == k.samenwerking.rawValue }?.label ?? k.samenwerking.rawValue],
+                ["term": "Sturing door het vakdepartement", "waarde": k.sturingVakdepartement ? "Ja" : "Nee"],
+                ["term": "Waterbeheer", "waarde": k.waterbeheer ? "Ja" : "Nee"],
+                ["term": "Specifiek beleidsterrein", "waarde": k.specifiekBeleidsterrein ? "Ja" : "Nee"],
+            ]
+            if let congruent = k.congruenteRegioIndeling { kenmerken.append(["term": "Congruente regio-indeling", "waarde": congruent ? "Ja" : "Nee"]) }
+            var t: [String: Any] = [
+                "advies": Opmaak.hoofdletter(toetsing.advies.bestuurslaag.weergave), "udoVereist": toetsing.advies.udoVereist,
+                "kenmerken": kenmerken,
+                "regels": toetsing.advies.regels.map { ["id": $0.id, "citaat": $0.citaat, "toelichting": $0.toelichting] },
+                "waarschuwingen": toetsing.advies.waarschuwingen,
+            ]
+            if !toetsing.advies.alternatieven.isEmpty { t["alternatieven"] = toetsing.advies.alternatieven.map(\.weergave).joined(separator: ", ") }
+            if let toelichting = toetsing.toelichting { t["toelichting"] = toelichting }
+            model["toetsing"] = t
+        }
+        if let financieel = dossier.financieleGevolgen {
+            model["financieel"] = [
+                "structureel": Opmaak.bedrag(Int64(financieel.structureleKosten)), "incidenteel": Opmaak.bedrag(Int64(financieel.incidenteleKosten)),
+                "dekking": financieel.dekking, "toelichting": financieel.toelichting,
+            ]
+        }
+        if let udo = dossier.udo {
+            var u: [String: Any] = [
+                "status": udo.status == .aangevraagd ? "Aangevraagd" : "Afgerond", "aangevraagd": Opmaak.moment(udo.aangevraagdOp), "toelichting": udo.toelichting,
+            ]
+            if let termijn = udo.termijn { u["termijn"] = Opmaak.datum(termijn) }
+            if let uitkomst = udo.uitkomst { u["uitkomst"] = Opmaak.hoofdletter(uitkomst.weergave) }
+            if let samenvatting = udo.samenvatting { u["samenvatting"] = samenvatting }
+            if let vindplaats = udo.vindplaats { u["vindplaats"] = vindplaats }
+            model["udo"] = u
+        }
+        if let besluit = dossier.besluit {
+            model["besluit"] = [
+                "bestuurslaag": Opmaak.hoofdletter(besluit.bestuurslaag.weergave), "motivering": besluit.motivering,
+                "afwijking": besluit.afwijkingVanAdvies, "geadviseerd": besluit.geadviseerdeBestuurslaag.weergave,
+            ] as [String: Any]
+        }
+        if let intrekking = dossier.intrekking {
+            model["intrekking"] = "Ingetrokken op \(Opmaak.moment(intrekking.ingetrokkenOp)): \(intrekking.reden)"
+        }
+        return model
+    }
+
+    // MARK: Commands
+
+    func voerUit(_ kind: DossierCommandKind, _ request: Request, _ context: WebRequestContext) async throws -> Response {
+        let gebruiker = try vereis(Self.iedereen, request, context)
+        let id = try dossierID(context)
+        guard kind.rollen.contains(gebruiker.rol) else { throw WebFout.geenToegang }
+        let actor = gebruiker.actor
+        guard let volledig = try await service.dossier(id), volledig.zichtbaar(voor: actor) != nil else { throw WebFout.nietGevonden }
+        guard let formulier = DossierFormulieren.formulier(kind, dossier: volledig, voor: actor, basis: "/dossiers/\(id.uuidString.lowercased())") else {
+            throw WebFout.nietGevonden
+        }
+        let waarden = context.formulier
+        var pad: [String: String] = [:]
+        if let ronde = context.parameters.get("ronde") { pad["ronde"] = ronde }
+        func geweigerd(_ problemen: [FieldProblem], melding: String? = nil, status: HTTPResponse.Status) async throws -> Response {
+            try await dossierResponse(id, request, context, status: status, ingevuld: Ingevuld(kind: kind, waarden: waarden, problemen: problemen, melding: melding))
+        }
+        switch DossierCommand.parse(kind, body: formulier.json(waarden), pad: pad) {
+        case .failure(let invoer):
+            return try await geweigerd(Self.metAfwijking(invoer.problems, kind: kind, waarden: waarden, dossier: volledig), status: .badRequest)
+        case .success(let command):
+            let versie = waarden["versie"].flatMap { Int64($0) }
+            do {
+                let outcome = try await service.execute(
+                    command, on: id, context: CommandContext(actor: actor, correlationID: context.requestID, expectedVersion: versie)
+                )
+                if kind == .dienReactieIn, case .dienReactieIn(let ronde, let koepel, _, _, _) = command {
+                    let wie = koepel ?? gebruiker.koepel
+                    return Weergave.verder(
+                        "/dossiers/\(id.uuidString.lowercased())/consultaties/\(ronde)/ontvangstbewijs" + Self.query([("koepel", wie?.rawValue ?? "")])
+                    )
+                }
+                _ = outcome
+                return Weergave.verder("/dossiers/\(id.uuidString.lowercased())?vastgelegd=\(kind.rawValue)")
+            } catch ServiceError.staleVersion {
+                return try await dossierResponse(
+                    id, request, context, status: .conflict,
+                    ingevuld: Ingevuld(kind: kind, waarden: waarden, problemen: [], melding: nil),
+                    conflict: "Iemand anders heeft dit dossier gewijzigd terwijl u het formulier invulde. Hieronder staat de nieuwe stand; wat u typte staat nog in het formulier. Controleer het en verstuur opnieuw."
+                )
+            } catch DomainError.ongeldigeInvoer(let invoer) {
+                return try await geweigerd(invoer.problems, status: .badRequest)
+            } catch DomainError.nietToegestaan(let reden) {
+                return try await geweigerd([], melding: reden, status: .forbidden)
+            } catch DomainError.conflict(let reden) {
+                return try await geweigerd([], melding: reden, status: .conflict)
+            } catch DomainError.nietGevonden {
+                throw WebFout.nietGevonden
+            }
+        }
+    }
+
+    /// A decision that deviates from the advice without its motivering: the problem says so.
+    static func metAfwijking(_ problemen: [FieldProblem], kind: DossierCommandKind, waarden: Formulierwaarden, dossier: Dossier) -> [FieldProblem] {
+        guard kind == .legBesluitVast, let advies = dossier.toetsing?.advies.bestuurslaag, let gekozen = waarden.tekst("bestuurslaag"),
+            gekozen != advies.rawValue
+        else { return problemen }
+        return problemen.map { probleem in
+            guard probleem.name == "motivering" else { return probleem }
+            return FieldProblem(name: "motivering", reason: "uw keuze wijkt af van het advies (\(advies.weergave)); motiveer waarom")
+        }
+    }
+
+    // MARK: Timeline and receipt
+
+    @Sendable func tijdlijn(_ request: Request, context: WebRequestContext) async throws -> Response {
+        let gebruiker = try vereis(Self.iedereen, request, context)
+        let id = try dossierID(context)
+        guard let dossier = try await service.dossier(id)?.zichtbaar(voor: gebruiker.actor),
+            let regels = try await service.tijdlijn(id, voor: gebruiker.actor)
+        else { throw WebFout.nietGevonden }
+        let pagina = Self.paginanummer(request)
+        let grootte = 50
+        let stuk = regels.dropFirst((pagina - 1) * grootte).prefix(grootte)
+        var model: [String: Any] = [
+            "kenmerk": dossier.kenmerk.description, "titel": dossier.titel, "dossierHref": "/dossiers/\(id.uuidString.lowercased())",
+            "regels": stuk.map { ["moment": Opmaak.moment($0.geregistreerdOp), "door": $0.door, "omschrijving": $0.omschrijving] },
+        ]
+        if let paginering = Self.paginering(pagina: pagina, totaal: regels.count, grootte: grootte, href: { "?pagina=\($0)" }) {
+            model["paginering"] = paginering
+        }
+        return weergave.pagina("tijdlijn", titel: "Tijdlijn van \(dossier.kenmerk)", model: model, context: context, actief: "/dossiers")
+    }
+
+    @Sendable func ontvangstbewijs(_ request: Request, context: WebRequestContext) async throws -> Response {
+        let gebruiker = try vereis(DossierCommandKind.dienReactieIn.rollen, request, context)
+        let id = try dossierID(context)
+        guard let nummer = context.parameters.get("ronde").flatMap({ Int($0) }),
+            let dossier = try await service.dossier(id)?.zichtbaar(voor: gebruiker.actor),
+            let ronde = dossier.consultaties.first(where: { $0.ronde == nummer })
+        else { throw WebFout.nietGevonden }
+        let koepel = gebruiker.koepel ?? request.uri.queryParameters.get("koepel").flatMap { Koepel(rawValue: String($0)) }
+        guard let koepel, let reactie = ronde.reactie(van: koepel) else { throw WebFout.nietGevonden }
+        let model: [String: Any] = [
+            "referentie": "\(dossier.kenmerk)-R\(ronde.ronde)-\(koepel.rawValue)", "kenmerk": dossier.kenmerk.description, "titel": dossier.titel,
+            "ronde": ronde.ronde, "koepel": Opmaak.koepelNaam(koepel), "standpunt": Opmaak.hoofdletter(reactie.standpunt.weergave),
+            "ontvangen": Opmaak.moment(reactie.ingediendOp), "teLaat": reactie.teLaat, "door": reactie.geregistreerdDoor,
+            "dossierHref": "/dossiers/\(id.uuidString.lowercased())",
+        ]
+        return weergave.pagina("ontvangstbewijs", titel: "Reactie ontvangen", model: model, context: context)
+    }
+}

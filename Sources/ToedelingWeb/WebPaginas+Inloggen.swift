@@ -1,0 +1,230 @@
+import Dossiers
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdOTP
+import Taaktoedeling
+
+extension WebPaginas {
+    static let inlogFormulier = Formulier(
+        id: "inloggen", titel: nil, uitleg: nil, actie: "/inloggen", knop: "Inloggen",
+        velden: [
+            Formulier.Veld(naam: "email", label: "E-mailadres", soort: .tekst(invoertype: "email", autocomplete: "username")),
+            Formulier.Veld(naam: "wachtwoord", label: "Wachtwoord", soort: .tekst(invoertype: "password", autocomplete: "current-password")),
+        ]
+    )
+
+    static let codeFormulier = Formulier(
+        id: "code", titel: nil, uitleg: nil, actie: "/inloggen/code", knop: "Doorgaan",
+        velden: [
+            Formulier.Veld(
+                naam: "code", label: "Code", soort: .tekst(autocomplete: "one-time-code", inputmode: "numeric", smal: true),
+                hint: "Zes cijfers, bijvoorbeeld 123456."
+            ),
+        ]
+    )
+
+    static func activatieFormulier(_ token: String) -> Formulier {
+        Formulier(
+            id: "activeren", titel: nil, uitleg: nil, actie: "/activeren/" + token, knop: "Wachtwoord instellen",
+            velden: [
+                Formulier.Veld(
+                    naam: "wachtwoord", label: "Nieuw wachtwoord", soort: .tekst(invoertype: "password", autocomplete: "new-password"),
+                    hint: "Ten minste \(Wachtwoordregels.minimumLengte) tekens. Een zin van een paar woorden is goed te onthouden en moeilijk te raden."
+                ),
+                Formulier.Veld(naam: "herhaling", label: "Herhaal het wachtwoord", soort: .tekst(invoertype: "password", autocomplete: "new-password")),
+            ]
+        )
+    }
+
+    func addInlogRoutes(to router: WebRouter) {
+        router.get("/inloggen", use: inlogPagina)
+        router.post("/inloggen", use: inloggen)
+        router.get("/inloggen/code", use: codePagina)
+        router.post("/inloggen/code", use: code)
+        router.post("/uitloggen", use: uitloggen)
+        router.get("/activeren/:token", use: activatiePagina)
+        router.post("/activeren/:token", use: activeren)
+    }
+
+    /// Where to go after login: a path of this site from `?terug=`, else the role's home page.
+    static func terug(_ request: Request, rol: Rol) -> String {
+        if let terug = request.uri.queryParameters.get("terug"), terug.hasPrefix("/"), !terug.hasPrefix("//"), !terug.contains("\\"),
+            !terug.hasPrefix("/inloggen"), isWebPad(terug)
+        {
+            return terug
+        }
+        return Weergave.thuis(voor: rol)
+    }
+
+    static func terugParameter(_ request: Request) -> String {
+        request.uri.queryParameters.get("terug").map { String($0) } ?? ""
+    }
+
+    private static func inlogActie(_ request: Request) -> String {
+        guard let terug = request.uri.queryParameters.get("terug") else { return "/inloggen" }
+        return "/inloggen" + query([("terug", String(terug))])
+    }
+
+    @Sendable func inlogPagina(_ request: Request, context: WebRequestContext) async throws -> Response {
+        if let gebruiker = context.gebruiker { return Weergave.verder(Weergave.thuis(voor: gebruiker.rol)) }
+        let (token, headers) = formulierToken(request, context)
+        var formulier = Self.inlogFormulier
+        formulier.actie = Self.inlogActie(request)
+        var melding: String?
+        if request.uri.queryParameters.get("uitgelogd") != nil { melding = "U bent uitgelogd." }
+        if request.uri.queryParameters.get("geactiveerd") != nil { melding = "Uw wachtwoord is ingesteld. U kunt nu inloggen." }
+        return weergave.pagina(
+            "inloggen", titel: "Inloggen", model: ["formulier": formulier.model(csrf: token)], context: context, melding: melding, headers: headers
+        )
+    }
+
+    @Sendable func inloggen(_ request: Request, context: WebRequestContext) async throws -> Response {
+        let waarden = context.formulier
+        var formulier = Self.inlogFormulier
+        formulier.actie = Self.inlogActie(request)
+        let token = formulierToken(request, context).token
+        func opnieuw(_ status: HTTPResponse.Status, problemen: [FieldProblem] = [], melding: String? = nil) -> Response {
+            weergave.pagina(
+                "inloggen", titel: "Inloggen",
+                model: ["formulier": formulier.model(csrf: token, waarden: waarden, problemen: problemen, melding: melding)],
+                context: context, status: status
+            )
+        }
+        var problemen: [FieldProblem] = []
+        if waarden.tekst("email") == nil { problemen.append(FieldProblem(name: "email", reason: "vul uw e-mailadres in")) }
+        if (waarden["wachtwoord"] ?? "").isEmpty { problemen.append(FieldProblem(name: "wachtwoord", reason: "vul uw wachtwoord in")) }
+        guard problemen.isEmpty, let email = waarden.tekst("email"), let wachtwoord = waarden["wachtwoord"] else {
+            return opnieuw(.badRequest, problemen: problemen)
+        }
+        switch try await gebruikers.inloggen(email: email, wachtwoord: wachtwoord, adres: context.clientAdres, nu: afhankelijkheden.nu()) {
+        case .wacht(let seconden):
+            return opnieuw(.tooManyRequests, melding: Self.wachtMelding(seconden))
+        case .mislukt:
+            return opnieuw(.unauthorized, melding: "Het e-mailadres of het wachtwoord klopt niet.")
+        case .gelukt(let gebruiker):
+            if gebruiker.heeftTweestap {
+                try await nieuweSessie(gebruiker, stap: .code, request, context)
+                return Weergave.verder("/inloggen/code" + Self.query([("terug", Self.terugParameter(request))]))
+            }
+            if configuratie.tweestapVerplicht {
+                try await nieuweSessie(gebruiker, stap: .tweestapInstellen, request, context, geheim: Self.nieuwTotpGeheim())
+                return Weergave.verder("/account/tweestap")
+            }
+            try await nieuweSessie(gebruiker, stap: .ingelogd, request, context)
+            return Weergave.verder(Self.terug(request, rol: gebruiker.rol))
+        }
+    }
+
+    static func wachtMelding(_ seconden: Int) -> String {
+        let tijd = seconden < 60 ? "\(seconden) seconden" : "\((seconden + 59) / 60) minuten"
+        return "Er is te vaak een verkeerd wachtwoord of een verkeerde code ingevuld. Probeer het over \(tijd) opnieuw."
+    }
+
+    @Sendable func codePagina(_ request: Request, context: WebRequestContext) async throws -> Response {
+        guard let sessie = context.sessions.session, sessie.stap == .code else { return Weergave.verder("/inloggen") }
+        var formulier = Self.codeFormulier
+        formulier.actie = "/inloggen/code" + Self.query([("terug", Self.terugParameter(request))])
+        return weergave.pagina("code", titel: "Tweestapsverificatie", model: ["formulier": formulier.model(csrf: sessie.csrf)], context: context)
+    }
+
+    @Sendable func code(_ request: Request, context: WebRequestContext) async throws -> Response {
+        guard let sessie = context.sessions.session, sessie.stap == .code,
+            let gebruiker = try await gebruikers.gebruiker(id: sessie.gebruikerID), let geheim = gebruiker.totpGeheim
+        else { return Weergave.verder("/inloggen") }
+        var formulier = Self.codeFormulier
+        formulier.actie = "/inloggen/code" + Self.query([("terug", Self.terugParameter(request))])
+        func opnieuw(_ status: HTTPResponse.Status, melding: String?, problemen: [FieldProblem] = []) -> Response {
+            weergave.pagina(
+                "code", titel: "Tweestapsverificatie",
+                model: ["formulier": formulier.model(csrf: sessie.csrf, waarden: Formulierwaarden(), problemen: problemen, melding: melding)],
+                context: context, status: status
+            )
+        }
+        if let wacht = try await gebruikers.wachttijd(email: gebruiker.email, adres: context.clientAdres, nu: afhankelijkheden.nu()) {
+            return opnieuw(.tooManyRequests, melding: Self.wachtMelding(wacht))
+        }
+        guard Self.codeKlopt(context.formulier.tekst("code"), geheim: geheim, nu: afhankelijkheden.nu()) else {
+            try await gebruikers.tweedeStapMislukt(email: gebruiker.email, adres: context.clientAdres, nu: afhankelijkheden.nu())
+            return opnieuw(.unauthorized, melding: nil, problemen: [FieldProblem(name: "code", reason: "deze code klopt niet; vul de code in die de app nu toont")])
+        }
+        try await nieuweSessie(gebruiker, stap: .ingelogd, request, context)
+        return Weergave.verder(Self.terug(request, rol: gebruiker.rol))
+    }
+
+    @Sendable func uitloggen(_ request: Request, context: WebRequestContext) async throws -> Response {
+        context.sessions.clearSession()
+        return Weergave.verder("/inloggen?uitgelogd=1")
+    }
+
+    @Sendable func activatiePagina(_ request: Request, context: WebRequestContext) async throws -> Response {
+        let token = context.parameters.get("token") ?? ""
+        guard let gebruiker = try await gebruikers.activatie(token: token) else {
+            return weergave.pagina("activatie-ongeldig", titel: "Deze link werkt niet meer", model: [:], context: context, status: .notFound)
+        }
+        let (csrf, headers) = formulierToken(request, context)
+        return weergave.pagina(
+            "activeren", titel: "Wachtwoord instellen",
+            model: ["naam": gebruiker.naam, "email": gebruiker.email, "formulier": Self.activatieFormulier(token).model(csrf: csrf)],
+            context: context, headers: headers
+        )
+    }
+
+    @Sendable func activeren(_ request: Request, context: WebRequestContext) async throws -> Response {
+        let token = context.parameters.get("token") ?? ""
+        guard let gebruiker = try await gebruikers.activatie(token: token) else {
+            return weergave.pagina("activatie-ongeldig", titel: "Deze link werkt niet meer", model: [:], context: context, status: .notFound)
+        }
+        let waarden = context.formulier
+        let wachtwoord = waarden["wachtwoord"] ?? ""
+        var problemen: [FieldProblem] = []
+        if let bezwaar = Wachtwoordregels.bezwaar(tegen: wachtwoord, email: gebruiker.email, naam: gebruiker.naam) {
+            problemen.append(FieldProblem(name: "wachtwoord", reason: bezwaar))
+        } else if waarden["herhaling"] != wachtwoord {
+            problemen.append(FieldProblem(name: "herhaling", reason: "dit is niet hetzelfde wachtwoord; typ het nog eens"))
+        }
+        if problemen.isEmpty {
+            do {
+                _ = try await gebruikers.activeer(token: token, wachtwoord: wachtwoord)
+                return Weergave.verder("/inloggen?geactiveerd=1")
+            } catch GebruikerFout.ongeldigeActivatie {
+                return weergave.pagina("activatie-ongeldig", titel: "Deze link werkt niet meer", model: [:], context: context, status: .notFound)
+            } catch GebruikerFout.zwakWachtwoord(let reden) {
+                problemen.append(FieldProblem(name: "wachtwoord", reason: reden))
+            }
+        }
+        let csrf = formulierToken(request, context).token
+        return weergave.pagina(
+            "activeren", titel: "Wachtwoord instellen",
+            model: [
+                "naam": gebruiker.naam, "email": gebruiker.email,
+                "formulier": Self.activatieFormulier(token).model(csrf: csrf, waarden: waarden, problemen: problemen),
+            ],
+            context: context, status: .badRequest
+        )
+    }
+
+    // MARK: TOTP
+
+    /// A new TOTP secret: 20 random characters, whose bytes are the key (HummingbirdOTP's secret).
+    static func nieuwTotpGeheim() -> String {
+        let alfabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567")
+        var generator = SystemRandomNumberGenerator()
+        return String((0..<20).map { _ in alfabet[Int(generator.next(upperBound: UInt32(alfabet.count)))] })
+    }
+
+    /// True when `code` is the secret's TOTP code now or one 30-second step before or after (clocks
+    /// of phones drift).
+    static func codeKlopt(_ code: String?, geheim: String, nu: Date) -> Bool {
+        guard let code, code.count == 6, code.allSatisfy(\.isASCII), let getal = Int(code), getal >= 0 else { return false }
+        let totp = TOTP(secret: geheim)
+        return [-30.0, 0, 30].contains { totp.compute(date: nu.addingTimeInterval($0)) == getal }
+    }
+
+    /// The `otpauth://` link for an authenticator app, and the key as the app wants it typed (base32).
+    static func authenticatorLink(geheim: String, email: String) -> (url: String, sleutel: String) {
+        let url = TOTP(secret: geheim).createAuthenticatorURL(label: "Toedeling:" + email, issuer: "Toedeling")
+        let sleutel = url.split(separator: "?").last?.split(separator: "&").first { $0.hasPrefix("secret=") }.map { String($0.dropFirst(7)) } ?? ""
+        return (url, sleutel)
+    }
+}

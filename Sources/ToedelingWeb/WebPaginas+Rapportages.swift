@@ -1,0 +1,128 @@
+import Dossiers
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Rapportage
+import Taaktoedeling
+
+extension WebPaginas {
+    static let rapportLezers: Set<Rol> = [.coordinator, .liaison]
+
+    func addRapportRoutes(to router: WebRouter) {
+        router.get("/rapportages/stand-van-zaken", use: standVanZaken)
+        router.get("/rapportages/evaluatie", use: evaluatie)
+    }
+
+    /// The stand van zaken at `?peildatum=` (today when absent), on screen, or with `?formaat=csv`
+    /// or `markdown` as a download.
+    @Sendable func standVanZaken(_ request: Request, context: WebRequestContext) async throws -> Response {
+        _ = try vereis(Self.rapportLezers, request, context)
+        let invoer = request.uri.queryParameters.get("peildatum").map { String($0).trimmingCharacters(in: .whitespaces) } ?? ""
+        let tekst = invoer.isEmpty ? Opmaak.invoerDatum(vandaag) : Formulier.datum(invoer)
+        var model: [String: Any] = ["invoer": invoer.isEmpty ? tekst : invoer]
+        let peildatum: Peildatum
+        switch Peildatum.parse(tekst) {
+        case .failure(let fout):
+            let reden = Formulier.zin(fout.problems.first?.reason ?? "is geen datum")
+            model["fout"] = reden
+            model["formulier"] = ["id": "peildatum-formulier", "heeftFouten": true, "foutTitel": "Er is een probleem",
+                                  "fouten": [["tekst": "Peildatum: " + reden, "veld": "peildatum"]]] as [String: Any]
+            return weergave.pagina("stand-van-zaken", titel: "Stand van zaken – fout", model: model, context: context, status: .badRequest,
+                                   actief: "/rapportages/stand-van-zaken")
+        case .success(let gelezen):
+            peildatum = gelezen
+        }
+        let rapport = try await service.standVanZaken(peildatum: peildatum)
+        let bestand = "stand-van-zaken-" + peildatum.tekst.prefix(10)
+        switch request.uri.queryParameters.get("formaat") {
+        case "csv":
+            return Self.download(rapport.csv(), type: "text/csv; charset=utf-8", naam: bestand + ".csv")
+        case "markdown":
+            return Self.download(rapport.markdown(), type: "text/markdown; charset=utf-8", naam: bestand + ".md")
+        case nil:
+            break
+        default:
+            throw WebFout(status: .badRequest, kop: "Onbekend formaat", tekst: "Kies CSV of Markdown.")
+        }
+        let basis = "/rapportages/stand-van-zaken" + Self.query([("peildatum", peildatum.tekst)])
+        model["rapport"] = [
+            "peildatum": Self.peildatumTekst(peildatum), "aantal": rapport.rijen.count,
+            "csvHref": basis + "&formaat=csv", "markdownHref": basis + "&formaat=markdown",
+            "rijen": rapport.rijen.map { rij -> [String: Any] in
+                [
+                    "kenmerk": rij.kenmerk.description, "titel": rij.titel, "vakdepartement": rij.vakdepartement, "fase": Opmaak.fase(rij.fase),
+                    "mijlpaal": Opmaak.moment(rij.laatsteMijlpaal), "vng": rij.reactie(van: .VNG).weergave, "ipo": rij.reactie(van: .IPO).weergave,
+                    "uvw": rij.reactie(van: .UvW).weergave, "udo": rij.udo.weergave, "advies": rij.geadviseerdeBestuurslaag?.weergave ?? "–",
+                    "besluit": rij.gekozenBestuurslaag?.weergave ?? "–", "afwijking": rij.afwijkingVanAdvies,
+                    "kamerstukken": rij.kamerstukken.isEmpty ? "–" : rij.kamerstukken.joined(separator: ", "),
+                ]
+            },
+        ] as [String: Any]
+        return weergave.pagina("stand-van-zaken", titel: "Stand van zaken", model: model, context: context, actief: "/rapportages/stand-van-zaken")
+    }
+
+    static func peildatumTekst(_ peildatum: Peildatum) -> String {
+        if let datum = Kalenderdatum(peildatum.tekst) { return "einde van " + Opmaak.datum(datum) }
+        return Opmaak.moment(peildatum.moment)
+    }
+
+    static func download(_ tekst: String, type: String, naam: String) -> Response {
+        Response(
+            status: .ok,
+            headers: [.contentType: type, .contentDisposition: "attachment; filename=\"\(naam)\""],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: tekst))
+        )
+    }
+
+    @Sendable func evaluatie(_ request: Request, context: WebRequestContext) async throws -> Response {
+        _ = try vereis(Self.rapportLezers, request, context)
+        var periode: [[String: Any]] = []
+        var fouten: [[String: Any]] = []
+        var datums: [String: Kalenderdatum] = [:]
+        for (naam, label) in [("van", "Geopend vanaf"), ("tot", "Geopend tot en met")] {
+            let invoer = request.uri.queryParameters.get(naam).map { String($0).trimmingCharacters(in: .whitespaces) } ?? ""
+            var veld: [String: Any] = ["id": naam, "label": label, "waarde": invoer]
+            if !invoer.isEmpty {
+                if let datum = Kalenderdatum(Formulier.datum(invoer)) {
+                    datums[naam] = datum
+                } else {
+                    veld["fout"] = "Vul een datum in, bijvoorbeeld 31-12-2026."
+                    fouten.append(["tekst": label + ": vul een datum in, bijvoorbeeld 31-12-2026.", "veld": naam])
+                }
+            }
+            periode.append(veld)
+        }
+        var model: [String: Any] = ["periode": periode]
+        guard fouten.isEmpty else {
+            model["formulier"] = ["id": "periode", "heeftFouten": true, "foutTitel": "Er is een probleem", "fouten": fouten] as [String: Any]
+            return weergave.pagina("evaluatie", titel: "Evaluatieoverzicht – fout", model: model, context: context, status: .badRequest,
+                                   actief: "/rapportages/evaluatie")
+        }
+        let overzicht = try await service.evaluatie(van: datums["van"], tot: datums["tot"])
+        func aantal(_ tellingen: [LaagTelling], _ laag: Bestuurslaag) -> Int {
+            tellingen.first { $0.bestuurslaag == laag }?.aantal ?? 0
+        }
+        var cijfers: [[String: String]] = [
+            ["term": "Dossiers", "waarde": String(overzicht.aantalDossiers)],
+            ["term": "Nieuwe taken", "waarde": String(overzicht.nieuweTaken)],
+            ["term": "Bestaande taken", "waarde": String(overzicht.bestaandeTaken)],
+            ["term": "Afwijkingen van het advies", "waarde": overzicht.afwijkingenVanAdvies.isEmpty ? "geen" : overzicht.afwijkingenVanAdvies.map(\.description).joined(separator: ", ")],
+            ["term": "Afgeronde UDO's", "waarde": overzicht.udosAfgerond.isEmpty ? "geen" : overzicht.udosAfgerond.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")],
+            ["term": "Reacties van koepels", "waarde": "\(overzicht.aantalReacties), waarvan \(overzicht.aantalReactiesTeLaat) te laat"],
+        ]
+        if let gemiddeld = overzicht.gemiddeldeReactietijdDagen {
+            cijfers.append(["term": "Gemiddelde reactietijd", "waarde": String(format: "%.1f dagen", gemiddeld).replacingOccurrences(of: ".", with: ",")])
+        }
+        if let mediaan = overzicht.mediaanReactietijdDagen {
+            cijfers.append(["term": "Mediane reactietijd", "waarde": String(format: "%.1f dagen", mediaan).replacingOccurrences(of: ".", with: ",")])
+        }
+        model["overzicht"] = [
+            "cijfers": cijfers,
+            "lagen": Bestuurslaag.allCases.map { laag in
+                ["laag": Opmaak.hoofdletter(laag.weergave), "geadviseerd": aantal(overzicht.perGeadviseerdeBestuurslaag, laag),
+                 "gekozen": aantal(overzicht.perGekozenBestuurslaag, laag)] as [String: Any]
+            },
+        ] as [String: Any]
+        return weergave.pagina("evaluatie", titel: "Evaluatieoverzicht", model: model, context: context, actief: "/rapportages/evaluatie")
+    }
+}

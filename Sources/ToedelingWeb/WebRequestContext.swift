@@ -1,0 +1,51 @@
+import Dossiers
+import Foundation
+import Hummingbird
+import HummingbirdAuth
+import NIOCore
+import Taaktoedeling
+
+/// The request context of every page of the web application: the session (hummingbird-auth), the
+/// logged-in account once known, the client's address and the request's form.
+public struct WebRequestContext: RequestContext, SessionRequestContext {
+    public typealias Session = WebSessie
+
+    /// Hummingbird's own per-request storage.
+    public var coreContext: CoreRequestContextStorage
+    /// The session of this request, loaded and saved by `SessionMiddleware`.
+    public let sessions: SessionContext<WebSessie>
+    /// The account of a completed login (password and, when set up, code).
+    public var gebruiker: Gebruiker?
+    /// The client's address without port (for throttling logins), when known.
+    public var clientAdres: String?
+    /// The request id (from `X-Request-ID` or generated), the correlation id of the events caused.
+    public var requestID: String
+    /// The fields of a posted form, read once by `FormulierMiddleware`.
+    public var formulier: Formulierwaarden
+
+    /// Creates the context for one request (Hummingbird's initialiser).
+    public init(source: ApplicationRequestContextSource) {
+        self.init(core: CoreRequestContextStorage(source: source), clientAdres: Self.adres(source.channel.remoteAddress), requestID: UUID().uuidString.lowercased())
+    }
+
+    /// The context for a request the API's router hands to the web application.
+    public init(core: CoreRequestContextStorage, clientAdres: String?, requestID: String) {
+        self.coreContext = core
+        self.sessions = SessionContext()
+        self.gebruiker = nil
+        self.clientAdres = clientAdres
+        self.requestID = requestID
+        self.formulier = Formulierwaarden()
+    }
+
+    /// Forms above this size are refused with 413.
+    public var maxUploadSize: Int { 1024 * 1024 }
+
+    /// The address of a socket without port.
+    public static func adres(_ address: SocketAddress?) -> String? {
+        address?.ipAddress
+    }
+
+    /// The logged-in account as the domain sees who acts.
+    var actor: Actor? { gebruiker?.actor }
+}
