@@ -1,0 +1,308 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Postgres
+import Taaktoedeling
+import Testing
+import ToedelingAPI
+import ToedelingTestSupport
+import ToedelingWeb
+import Dossiers
+
+@Suite("Web application: pages, scoping and forms")
+struct WebPageTests {
+    /// A world with one account per role and one dossier whose open round invites VNG and IPO, in
+    /// which VNG has reacted; a second dossier invites nobody.
+    struct Wereld: Sendable {
+        let harness: APITestHarness
+        let uitgenodigd: Dossier
+        let anders: Dossier
+        var service: DossierService { harness.dependencies.service }
+    }
+
+    static func met(_ body: @escaping @Sendable (Wereld, any TestClientProtocol) async throws -> Void) async throws {
+        try await APITestHarness.with { harness in
+            for (email, rol, koepel) in [
+                ("cora@bzk.example", Rol.coordinator, Koepel?.none), ("li@tk.example", .liaison, nil),
+                ("vera@vng.example", .koepel, .VNG), ("ivo@ipo.example", .koepel, .IPO), ("uma@uvw.example", .koepel, .UvW),
+            ] {
+                _ = try await harness.account(email, rol: rol, koepel: koepel, naam: email.split(separator: "@")[0].capitalized)
+            }
+            let service = harness.dependencies.service
+            let dossier = try await openDossier(service, titel: "Toezicht op kinderopvang")
+            _ = try await service.execute(.openConsultatie(koepels: [.VNG, .IPO], termijn: termijn), on: dossier.id, context: context())
+            _ = try await service.execute(
+                .dienReactieIn(ronde: 1, koepel: nil, standpunt: .bezwaar, toelichting: "Geheim bezwaar van de VNG.", kenmerk: nil),
+                on: dossier.id, context: context(koepel(.VNG))
+            )
+            let anders = try await openDossier(service, titel: "Waterkeringen onder rijksbeheer", vakdepartement: "IenW")
+            let wereld = Wereld(harness: harness, uitgenodigd: try #require(try await service.dossier(dossier.id)), anders: anders)
+            try await harness.test { client in try await body(wereld, client) }
+        }
+    }
+
+    static func pad(_ dossier: Dossier, _ rest: String = "") -> String {
+        "/dossiers/\(dossier.id.uuidString.lowercased())" + rest
+    }
+
+    @Test func aKoepelSeesNothingOfADossierItWasNotInvitedToAndNotAnothersOpenRoundReactie() async throws {
+        try await Self.met { wereld, client in
+            let ipo = try await wereld.harness.ingelogd(client, "ivo@ipo.example")
+            let lijst = try await ipo.get("/dossiers")
+            #expect(lijst.status == .ok)
+            #expect(lijst.tekst.contains("Toezicht op kinderopvang"))
+            #expect(!lijst.tekst.contains("Waterkeringen"))
+            #expect(lijst.tekst.contains("1 dossier<"))
+            #expect(!(try await ipo.get("/dossiers?tekst=Water")).tekst.contains(Self.pad(wereld.anders)))
+            #expect(try await ipo.get(Self.pad(wereld.anders)).status == .notFound)
+            #expect(try await ipo.get(Self.pad(wereld.anders, "/tijdlijn")).status == .notFound)
+            let pagina = try await ipo.get(Self.pad(wereld.uitgenodigd))
+            #expect(pagina.status == .ok)
+            #expect(!pagina.tekst.contains("Geheim bezwaar"))
+            #expect(pagina.tekst.contains("De reacties van de andere koepels ziet u zodra de ronde is gesloten."))
+            // Its only form is its own reactie.
+            #expect(pagina.tekst.contains(#"id="actie-consultaties-reacties""#))
+            #expect(!pagina.tekst.contains(#"id="actie-consultaties-sluiting""#))
+            #expect(!pagina.tekst.contains(#"id="actie-toetsingen""#))
+            let tijdlijn = try await ipo.get(Self.pad(wereld.uitgenodigd, "/tijdlijn"))
+            #expect(!tijdlijn.tekst.contains("VNG heeft"))
+            let consultaties = try await ipo.get("/consultaties")
+            #expect(consultaties.tekst.contains("Toezicht op kinderopvang"))
+            #expect(consultaties.tekst.contains("Nog niet ingediend"))
+            #expect(!consultaties.tekst.contains("Waterkeringen"))
+            // UvW was not invited anywhere.
+            let uvw = try await wereld.harness.ingelogd(client, "uma@uvw.example")
+            #expect(try await uvw.get(Self.pad(wereld.uitgenodigd)).status == .notFound)
+            #expect(try await uvw.get("/consultaties").tekst.contains("U bent nog niet uitgenodigd"))
+            #expect(try await uvw.get("/dossiers").tekst.contains("0 dossiers"))
+            // After closing, the other koepels' reacties are there.
+            _ = try await wereld.service.execute(.sluitConsultatie(ronde: 1), on: wereld.uitgenodigd.id, context: context())
+            #expect(try await ipo.get(Self.pad(wereld.uitgenodigd)).tekst.contains("Geheim bezwaar van de VNG."))
+        }
+    }
+
+    @Test func aKoepelSubmitsItsReactieOnceAndGetsAReceipt() async throws {
+        try await Self.met { wereld, client in
+            let ipo = try await wereld.harness.ingelogd(client, "ivo@ipo.example")
+            // Its view counts only what it may see: VNG's reactie moves neither the version nor the page.
+            #expect(try await ipo.get(Self.pad(wereld.uitgenodigd)).tekst.contains(#"name="versie" value="2""#))
+            let leeg = try await ipo.post(Self.pad(wereld.uitgenodigd, "/consultaties/1/reacties"), [("versie", "2")])
+            #expect(leeg.status == .badRequest)
+            #expect(leeg.tekst.contains(##"href="#actie-consultaties-reacties-standpunt""##))
+            #expect(leeg.tekst.contains(##"href="#actie-consultaties-reacties-toelichting""##))
+            let ingediend = try await ipo.post(
+                Self.pad(wereld.uitgenodigd, "/consultaties/1/reacties"),
+                [("versie", "2"), ("standpunt", "instemmendMetKanttekeningen"), ("toelichting", "Provincies kunnen dit aan."), ("kenmerk", "IPO-2026-7")]
+            )
+            #expect(ingediend.status == .seeOther)
+            let bewijs = try await ipo.get(try #require(ingediend.locatie))
+            #expect(bewijs.status == .ok)
+            #expect(bewijs.tekst.contains("\(wereld.uitgenodigd.kenmerk)-R1-IPO"))
+            #expect(bewijs.tekst.contains("Instemmend met kanttekeningen"))
+            // The event records the account, as the API records the token.
+            let metadata = try await wereld.harness.pool.withConnection { connection in
+                try connection.query("SELECT metadata FROM events WHERE type = 'ReactieIngediend' ORDER BY position DESC LIMIT 1").first?.json("metadata")
+            }
+            let object = try JSONSerialization.jsonObject(with: try #require(metadata)) as? [String: Any]
+            let ivo = try await wereld.harness.dependencies.gebruikers.gebruiker(email: "ivo@ipo.example")
+            #expect(object?["gebruikerId"] as? String == ivo?.id.uuidString.lowercased())
+            #expect(object?["koepel"] as? String == "IPO")
+            #expect(object?["tokenId"] == nil)
+            // A second reactie is refused in Dutch; the form is gone and what was typed is kept.
+            try await ipo.get(Self.pad(wereld.uitgenodigd))
+            let tweede = try await ipo.post(
+                Self.pad(wereld.uitgenodigd, "/consultaties/1/reacties"),
+                [("standpunt", "bezwaar"), ("toelichting", "Toch bezwaar.")]
+            )
+            #expect(tweede.status == .conflict)
+            #expect(tweede.tekst.contains("Toch bezwaar."))
+            #expect(!tweede.tekst.contains(#"id="actie-consultaties-reacties""#))
+            // VNG cannot see IPO's receipt.
+            let vng = try await wereld.harness.ingelogd(client, "vera@vng.example")
+            #expect(try await vng.get(Self.pad(wereld.uitgenodigd, "/consultaties/1/ontvangstbewijs")).tekst.contains("\(wereld.uitgenodigd.kenmerk)-R1-VNG"))
+            #expect(!(try await vng.get(Self.pad(wereld.uitgenodigd, "/consultaties/1/ontvangstbewijs?koepel=IPO"))).tekst.contains("R1-IPO"))
+        }
+    }
+
+    @Test func aStaleFormShowsTheNewStateAndKeepsWhatWasTyped() async throws {
+        try await Self.met { wereld, client in
+            let cora = try await wereld.harness.ingelogd(client, "cora@bzk.example")
+            let pagina = try await cora.get(Self.pad(wereld.anders))
+            #expect(pagina.tekst.contains(#"name="versie" value="1""#))
+            // Someone else changes the dossier meanwhile.
+            _ = try await wereld.service.execute(.koppelKamerstuk(nummer: "36000-1", titel: "Brief", datum: termijn), on: wereld.anders.id, context: context())
+            let antwoord = try await cora.post(
+                Self.pad(wereld.anders, "/kamerstukken"), [("versie", "1"), ("nummer", "36000-2"), ("titel", "Mijn getypte titel"), ("datum", "01-12-2026")]
+            )
+            #expect(antwoord.status == .conflict)
+            #expect(antwoord.tekst.contains("Iemand anders heeft dit dossier gewijzigd"))
+            #expect(antwoord.tekst.contains("Kamerstuk 36000-1"))
+            #expect(antwoord.tekst.contains(#"value="Mijn getypte titel""#))
+            #expect(antwoord.tekst.contains(#"name="versie" value="2""#))
+            #expect(try await wereld.service.dossier(wereld.anders.id)?.kamerstukken.count == 1)
+            // Sent again with the new version it is recorded.
+            let opnieuw = try await cora.post(
+                Self.pad(wereld.anders, "/kamerstukken"), [("versie", "2"), ("nummer", "36000-2"), ("titel", "Mijn getypte titel"), ("datum", "01-12-2026")]
+            )
+            #expect(opnieuw.locatie == Self.pad(wereld.anders, "?vastgelegd=koppelKamerstuk"))
+            #expect(try await wereld.service.dossier(wereld.anders.id)?.kamerstukken.last?.datum == Kalenderdatum(jaar: 2026, maand: 12, dag: 1))
+        }
+    }
+
+    @Test func aCoordinatorTakesADossierFromVoorstelToBesluitThroughThePages() async throws {
+        try await Self.met { wereld, client in
+            let cora = try await wereld.harness.ingelogd(client, "cora@bzk.example")
+            try await cora.get("/dossiers/nieuw")
+            let fout = try await cora.post("/dossiers/nieuw", [("titel", ""), ("soort", "taak"), ("nieuweTaak", "nee")])
+            #expect(fout.status == .badRequest)
+            for veld in ["titel", "omschrijving", "vakdepartement", "aanleiding"] {
+                #expect(fout.tekst.contains("href=\"#nieuw-dossier-\(veld)\""), "\(veld)")
+            }
+            #expect(fout.tekst.contains(#"value="nee" checked"#))
+            let geopend = try await cora.post("/dossiers/nieuw", [
+                ("titel", "Energiearmoede-aanpak"), ("omschrijving", "Gemeenten voeren de aanpak uit."), ("vakdepartement", "KGG"),
+                ("soort", "taak"), ("nieuweTaak", "ja"),
+            ])
+            let locatie = try #require(geopend.locatie)
+            let pad = String(locatie.split(separator: "?")[0])
+            #expect(try await cora.get(locatie).tekst.contains("Het dossier is geopend."))
+            func stap(_ rest: String, _ velden: [(String, String)]) async throws {
+                try await cora.get(pad)
+                let antwoord = try await cora.post(pad + rest, velden)
+                #expect(antwoord.status == .seeOther, "\(rest): \(antwoord.tekst.prefix(2000))")
+            }
+            try await stap("/consultaties", [("koepels", "VNG"), ("koepels", "IPO"), ("termijn", "31-12-2030")])
+            try await stap("/consultaties/1/reacties", [("koepel", "VNG"), ("standpunt", "instemmend"), ("toelichting", "Per brief ontvangen.")])
+            try await stap("/consultaties/1/sluiting", [])
+            try await stap("/toetsingen", [("taakkenmerken.schaal", "lokaal"), ("taakkenmerken.beleidsvrijheid", "veel"), ("taakkenmerken.samenwerking", "geen")])
+            let getoetst = try await cora.get(pad)
+            #expect(getoetst.tekst.contains("Advies: <strong>Gemeente</strong>"))
+            #expect(getoetst.tekst.contains(#"<blockquote class="citaat">"#))
+            try await stap("/financiele-gevolgen", [("structureleKosten", "12.000.000"), ("incidenteleKosten", "€ 500.000"), ("dekking", "Gemeentefonds"), ("toelichting", "Via het fonds.")])
+            #expect(try await cora.get(pad).tekst.contains("€ 12.000.000 per jaar"))
+            try await stap("/udo-aanvragen", [("toelichting", "Graag een UDO.")])
+            try await stap("/udo-uitkomsten", [("uitkomst", "uitvoerbaar"), ("samenvatting", "Goed uitvoerbaar.")])
+            // A decision that deviates from the advice asks for its motivering.
+            try await cora.get(pad)
+            let afwijking = try await cora.post(pad + "/besluiten", [("bestuurslaag", "provincie"), ("motivering", "")])
+            #expect(afwijking.status == .badRequest)
+            #expect(afwijking.tekst.contains("Motivering: Uw keuze wijkt af van het advies (gemeente); motiveer waarom."))
+            try await stap("/besluiten", [("bestuurslaag", "provincie"), ("motivering", "De schaal van de provincie past beter.")])
+            let besloten = try await cora.get(pad)
+            #expect(besloten.tekst.contains("Fase: <strong>Besloten</strong>"))
+            #expect(besloten.tekst.contains("wijkt af van het advies (gemeente)"))
+            let tijdlijn = try await cora.get(pad + "/tijdlijn")
+            #expect(tijdlijn.tekst.contains("Cora"))
+            #expect(tijdlijn.tekst.split(separator: "<li>").count >= 10)
+        }
+    }
+
+    @Test func everyPageIsForItsRolesOnly() async throws {
+        try await Self.met { wereld, client in
+            let li = try await wereld.harness.ingelogd(client, "li@tk.example")
+            #expect(try await li.get("/dossiers/nieuw").status == .forbidden)
+            #expect(try await li.get("/consultaties").status == .forbidden)
+            #expect(try await li.get("/rapportages/stand-van-zaken").status == .ok)
+            let pagina = try await li.get(Self.pad(wereld.uitgenodigd))
+            #expect(pagina.tekst.contains("Geheim bezwaar van de VNG."))
+            #expect(pagina.tekst.contains(#"id="actie-kamerstukken""#))
+            #expect(!pagina.tekst.contains(#"id="actie-consultaties-sluiting""#))
+            #expect(try await li.post(Self.pad(wereld.uitgenodigd, "/consultaties/1/sluiting"), []).status == .forbidden)
+            #expect(try await li.post("/dossiers/nieuw", [("titel", "x")]).status == .forbidden)
+            let gekoppeld = try await li.post(Self.pad(wereld.uitgenodigd, "/kamerstukken"), [("nummer", "36000-9"), ("titel", "Motie"), ("datum", "2026-11-30")])
+            #expect(gekoppeld.status == .seeOther)
+            let vng = try await wereld.harness.ingelogd(client, "vera@vng.example")
+            #expect(try await vng.get("/rapportages/stand-van-zaken").status == .forbidden)
+            #expect(try await vng.get("/rapportages/evaluatie").status == .forbidden)
+            #expect(try await vng.get("/dossiers/nieuw").status == .forbidden)
+            #expect(try await vng.post(Self.pad(wereld.uitgenodigd, "/kamerstukken"), [("nummer", "1-1"), ("titel", "x"), ("datum", "2026-01-01")]).status == .forbidden)
+            let cora = try await wereld.harness.ingelogd(client, "cora@bzk.example")
+            #expect(try await cora.get("/consultaties").status == .forbidden)
+            // Not logged in: every page but the public ones leads to the login.
+            let niemand = WebBrowser(client)
+            for pad in ["/dossiers", Self.pad(wereld.uitgenodigd), "/consultaties", "/rapportages/stand-van-zaken", "/rapportages/evaluatie", "/account"] {
+                let antwoord = try await niemand.get(pad)
+                #expect(antwoord.status == .seeOther, "\(pad)")
+                #expect(antwoord.locatie?.hasPrefix("/inloggen?terug=") == true, "\(pad)")
+            }
+            #expect(try await niemand.get("/toegankelijkheid").status == .ok)
+        }
+    }
+
+    @Test func theCoordinatorsOverviewFiltersAndPutsWhatNeedsActionFirst() async throws {
+        try await Self.met { wereld, client in
+            let verlopen = try await openDossier(wereld.service, titel: "Verlopen ronde")
+            _ = try await wereld.service.execute(
+                .openConsultatie(koepels: [.UvW], termijn: Kalenderdatum(jaar: 2020, maand: 1, dag: 1)!), on: verlopen.id, context: context())
+            let cora = try await wereld.harness.ingelogd(client, "cora@bzk.example")
+            let overzicht = try await cora.get("/dossiers")
+            let aandacht = try #require(overzicht.tekst.components(separatedBy: "Vraagt eerst aandacht").last?.components(separatedBy: "</section>").first)
+            #expect(aandacht.contains("Verlopen ronde"))
+            #expect(aandacht.contains("nog geen reactie van UvW"))
+            #expect(!aandacht.contains("Toezicht op kinderopvang"))
+            let gefilterd = try await cora.get("/dossiers?fase=consultatie&tekst=kinder")
+            #expect(gefilterd.tekst.contains("Toezicht op kinderopvang"))
+            #expect(!gefilterd.tekst.contains(">Waterkeringen"))
+            #expect(gefilterd.tekst.contains(#"<option value="consultatie" selected>"#))
+            #expect(try await cora.get("/dossiers?vakdepartement=IenW").tekst.contains("Waterkeringen onder rijksbeheer"))
+            for nummer in 1...30 { _ = try await openDossier(wereld.service, titel: "Reeks \(nummer)") }
+            let eerste = try await cora.get("/dossiers")
+            #expect(eerste.tekst.contains("Pagina 1 van 2"))
+            #expect(eerste.tekst.contains(#"href="/dossiers?pagina=2" rel="next""#))
+            #expect(try await cora.get("/dossiers?pagina=2").tekst.contains("Pagina 2 van 2"))
+        }
+    }
+
+    @Test func theStandVanZakenIsOnScreenPrintableAndDownloadable() async throws {
+        try await Self.met { wereld, client in
+            let li = try await wereld.harness.ingelogd(client, "li@tk.example")
+            let scherm = try await li.get("/rapportages/stand-van-zaken")
+            #expect(scherm.tekst.contains(wereld.uitgenodigd.kenmerk.description))
+            #expect(scherm.tekst.contains("(2 dossiers)"))
+            let stijl = try await li.get(try #require(scherm.tekst.components(separatedBy: #"rel="stylesheet" href=""#).last?.components(separatedBy: "\"").first))
+            #expect(stijl.headers[.cacheControl] == "public, max-age=31536000, immutable")
+            #expect(stijl.tekst.contains("@media print"))
+            #expect(stijl.tekst.contains("size: A4"))
+            let vandaag = AmsterdamseTijd.kalenderdatum(van: Date())
+            let csv = try await li.get("/rapportages/stand-van-zaken?peildatum=\(vandaag)&formaat=csv")
+            #expect(csv.headers[.contentType] == "text/csv; charset=utf-8")
+            #expect(csv.headers[.contentDisposition] == "attachment; filename=\"stand-van-zaken-\(vandaag).csv\"")
+            #expect(csv.tekst.contains(wereld.uitgenodigd.kenmerk.description))
+            let markdown = try await li.get("/rapportages/stand-van-zaken?peildatum=\(vandaag)&formaat=markdown")
+            #expect(markdown.tekst.hasPrefix("#") || markdown.tekst.contains("|"))
+            // Before the dossiers existed there were none; a wrong date is explained at its field.
+            #expect(try await li.get("/rapportages/stand-van-zaken?peildatum=01-01-2020").tekst.contains("Op deze peildatum waren er geen dossiers."))
+            let fout = try await li.get("/rapportages/stand-van-zaken?peildatum=gisteren")
+            #expect(fout.status == .badRequest)
+            #expect(fout.tekst.contains(##"href="#peildatum""##))
+            let evaluatie = try await li.get("/rapportages/evaluatie?van=01-01-2020")
+            #expect(evaluatie.status == .ok)
+            #expect(evaluatie.tekst.contains("<dt>Dossiers</dt><dd>2</dd>"))
+            #expect(try await li.get("/rapportages/evaluatie?tot=morgen").status == .badRequest)
+        }
+    }
+
+    @Test func pagesCarryTheSecurityHeadersAndAnUnknownMethodIs405() async throws {
+        try await Self.met { wereld, client in
+            let cora = try await wereld.harness.ingelogd(client, "cora@bzk.example")
+            for pad in ["/inloggen", "/dossiers", "/toegankelijkheid", "/bestaat-niet"] {
+                let antwoord = try await cora.get(pad)
+                #expect(antwoord.headers[.contentSecurityPolicy]?.hasPrefix("default-src 'self'; frame-ancestors 'none'") == true, "\(pad)")
+                #expect(antwoord.headers[HTTPField.Name("X-Content-Type-Options")!] == "nosniff")
+                #expect(antwoord.headers[HTTPField.Name("Referrer-Policy")!] == "no-referrer")
+            }
+            let onbekend = try await cora.get("/bestaat-niet")
+            #expect(onbekend.status == .notFound)
+            #expect(onbekend.tekst.contains("Pagina niet gevonden"))
+            let json = try await client.execute(uri: "/bestaat-niet", method: .get, headers: [.accept: "application/json"])
+            #expect(json.headers[.contentType] == "application/problem+json")
+            let methode = try await client.execute(uri: "/dossiers", method: .delete)
+            #expect(methode.status == .methodNotAllowed)
+            #expect(methode.headers[.allow] == "GET, HEAD")
+            #expect(try await client.execute(uri: "/toegankelijkheid", method: .head).status == .ok)
+            // The API keeps its own answers.
+            #expect(try await client.execute(uri: "/v1/dossiers", method: .get).status == .unauthorized)
+        }
+    }
+}
