@@ -84,6 +84,7 @@ enum Stijl {
         .bevestiging h1 { margin-top: var(--rhc-space-300); }
         .waarschuwing { border-left: 6px solid var(--rhc-color-donkergeel-500); background: #fff6df; padding: var(--rhc-space-200) var(--rhc-space-400); margin: var(--rhc-space-400) 0; }
         .verborgen { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+        .tabelrol { overflow-x: auto; max-width: 100%; }
         .tabel { border-collapse: collapse; width: 100%; margin: var(--rhc-space-400) 0; font-size: 1rem; }
         .tabel caption { text-align: left; font-weight: bold; padding: var(--rhc-space-200) 0; }
         .tabel th, .tabel td { text-align: left; vertical-align: top; padding: var(--rhc-space-200) var(--rhc-space-300); border-bottom: 1px solid var(--rhc-color-grijs-300); }
@@ -114,6 +115,7 @@ enum Stijl {
           body { font-size: 9pt; }
           .kop, .menu, .voet, .skiplink, .geen-druk, .kop__uitloggen { display: none !important; }
           .inhoud { max-width: none; padding: 0; }
+          .tabelrol { overflow: visible; }
           h1 { font-size: 14pt; color: #000; margin: 0 0 4mm; }
           .inleiding { font-size: 9pt; }
           .tabel--rapport { font-size: 8pt; }

@@ -25,6 +25,9 @@ public func buildWebRouter(configuratie: WebConfiguratie, afhankelijkheden: WebA
             )
         )
         WebSessieMiddleware(gebruikers: afhankelijkheden.gebruikers, configuratie: configuratie, nu: afhankelijkheden.nu)
+        // Again inside the session, so an error page shows the logged-in header (the outer one
+        // catches what fails before: the session's own storage).
+        WebFoutMiddleware(weergave: weergave, routes: routes)
         FormulierMiddleware(configuratie: configuratie)
     }
     let paginas = WebPaginas(configuratie: configuratie, afhankelijkheden: afhankelijkheden, weergave: weergave)

@@ -46,7 +46,7 @@ extension WebPaginas {
         }
         let basis = "/rapportages/stand-van-zaken" + Self.query([("peildatum", peildatum.tekst)])
         model["rapport"] = [
-            "peildatum": Self.peildatumTekst(peildatum), "aantal": rapport.rijen.count,
+            "peildatum": Self.peildatumTekst(peildatum), "aantalTekst": rapport.rijen.count == 1 ? "1 dossier" : "\(rapport.rijen.count) dossiers",
             "csvHref": basis + "&formaat=csv", "markdownHref": basis + "&formaat=markdown",
             "rijen": rapport.rijen.map { rij -> [String: Any] in
                 [

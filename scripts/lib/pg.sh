@@ -26,6 +26,21 @@ toedeling_install_prerequisites() {
     [ -x "$PG_BIN/initdb" ] || { echo "PostgreSQL server binaries not found under /usr/lib/postgresql" >&2; return 1; }
 }
 
+# Installs the named Debian packages that are missing (and only those), e.g. chromium for the
+# browser tests.
+toedeling_install_packages() {
+    local missing=()
+    for p in "$@"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+    done
+    ((${#missing[@]})) || return 0
+    echo "installing: ${missing[*]}" >&2
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
 # The user PostgreSQL runs as: ourselves unless we are root, which PostgreSQL refuses.
 toedeling_pg_user() {
     if [ "$(id -u)" -eq 0 ]; then echo postgres; else id -un; fi

@@ -151,6 +151,30 @@ grep -qF "curl -H \"Authorization: Bearer $token\" $base/v1/dossiers" "$log" \
 [ "$(get_status /v1/dossiers "$token")" = 200 ] || fail "GET /v1/dossiers with the printed token: $(cat "$work/body")"
 say "the printed coordinator token is accepted"
 
+# web_login EMAIL PASSWORD HOME: logs in through the login form (CSRF cookie and field) as a
+# browser would, and expects to land on HOME and to read it.
+web_login() {
+    local jar="$work/jar-$1" csrf code location
+    rm -f "$jar"
+    curl -s -c "$jar" -b "$jar" -o "$work/login.html" "$base/inloggen" || fail "GET /inloggen failed"
+    csrf=$(sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' "$work/login.html" | head -n 1)
+    [ -n "$csrf" ] || fail "the login page has no CSRF field"
+    location=$(curl -s -c "$jar" -b "$jar" -o /dev/null -w '%{redirect_url}' --data-urlencode "csrf=$csrf" \
+        --data-urlencode "email=$1" --data-urlencode "wachtwoord=$2" "$base/inloggen")
+    [ "$location" = "$base$3" ] || fail "logging in as $1 led to '$location', expected $base$3"
+    code=$(curl -s -b "$jar" -o "$work/home.html" -w '%{http_code}' "$base$3")
+    [ "$code" = 200 ] || fail "GET $3 after logging in as $1 answered $code"
+}
+password_of() {
+    sed -n "s/.*$1 *wachtwoord: \([^ ]*\) .*/\1/p" "$log" | head -n 1
+}
+coordinator_password=$(password_of coordinator@toedeling.local)
+[ -n "$coordinator_password" ] || fail "scripts/run did not print the coordinator account's password"
+grep -qF "Open $base/ in your browser" "$log" || fail "scripts/run did not print the address to open"
+web_login coordinator@toedeling.local "$coordinator_password" /dossiers
+grep -q "Coördinator BZK" "$work/home.html" || fail "the coordinator's overview does not name the account"
+say "the printed coordinator account logs in to the web application"
+
 if [ "$with_demo" != 0 ]; then
     expected=$(find scripts/demo/dossiers -name '*.json' | wc -l)
     count=$(dossier_count "$token")
@@ -185,6 +209,14 @@ for p in problems:
 sys.exit(1 if problems else 0)
 EOF2
     say "the decided and the withdrawn demo dossier read as expected"
+    vng_password=$(password_of vng@demo.toedeling.local)
+    liaison_password=$(password_of liaison@demo.toedeling.local)
+    [ -n "$vng_password" ] && [ -n "$liaison_password" ] || fail "--demo did not print the koepel and liaison passwords"
+    web_login vng@demo.toedeling.local "$vng_password" /consultaties
+    grep -q "natuurinclusief landelijk gebied" "$work/home.html" || fail "the VNG account does not see the demo round it is invited to"
+    web_login liaison@demo.toedeling.local "$liaison_password" /rapportages/stand-van-zaken
+    grep -q "Regie op de regionale woningbouwprogrammering" "$work/home.html" || fail "the liaison's stand van zaken lacks a demo dossier"
+    say "the demo's koepel and liaison accounts log in to their home pages"
 fi
 
 stop_run
@@ -194,6 +226,8 @@ say "SIGINT stopped scripts/run cleanly"
 start_run "$work/run-2.log"
 wait_ready 300
 grep -q "creating a coordinator token" "$log" && fail "the second start created another token"
+grep -q "wachtwoord:" "$log" && fail "the second start showed a password again"
+grep -q "coordinator@toedeling.local *(password shown at its first start" "$log" || fail "the second start did not say how to log in"
 [ "$(head -n 1 "$token_file")" = "$token" ] || fail "the second start changed the token file"
 [ "$(get_status /v1/dossiers "$token")" = 200 ] || fail "the token is not accepted after a restart"
 stop_run

@@ -16,14 +16,16 @@ extension Sjablonen {
         <button type="submit" class="knop knop--secundair">Filter</button>
         </form>
         {{#magOpenen}}<p><a class="knop knop--primair" href="/dossiers/nieuw">Nieuw dossier</a></p>{{/magOpenen}}
+        <div class="tabelrol" role="region" aria-labelledby="dossiers-bijschrift" tabindex="0">
         <table class="tabel">
-        <caption>{{bijschrift}}</caption>
+        <caption id="dossiers-bijschrift">{{bijschrift}}</caption>
         <thead><tr><th scope="col">Kenmerk</th><th scope="col">Titel</th><th scope="col">Vakdepartement</th><th scope="col">Fase</th><th scope="col">Bijgewerkt</th></tr></thead>
         <tbody>
         {{#rijen}}<tr><td><a href="{{href}}">{{kenmerk}}</a></td><td>{{titel}}</td><td>{{vakdepartement}}</td><td>{{fase}}</td><td>{{bijgewerkt}}</td></tr>{{/rijen}}
         {{^rijen}}<tr><td colspan="5">Geen dossiers gevonden.</td></tr>{{/rijen}}
         </tbody>
         </table>
+        </div>
         {{> paginering}}
         """
 
@@ -131,14 +133,16 @@ extension Sjablonen {
     static let consultaties = """
         <h1>Consultaties voor {{koepel}}</h1>
         <p class="inleiding">De consultatierondes waarvoor {{koepel}} is uitgenodigd. Open rondes staan bovenaan.</p>
+        <div class="tabelrol" role="region" aria-labelledby="rondes-bijschrift" tabindex="0">
         <table class="tabel">
-        <caption>Consultatierondes</caption>
+        <caption id="rondes-bijschrift">Consultatierondes</caption>
         <thead><tr><th scope="col">Dossier</th><th scope="col">Ronde</th><th scope="col">Status</th><th scope="col">Termijn</th><th scope="col">Uw reactie</th></tr></thead>
         <tbody>
         {{#rondes}}<tr><td><a href="{{href}}">{{kenmerk}} {{titel}}</a></td><td>{{ronde}}</td><td>{{status}}</td><td>{{termijn}}{{#dagen}} ({{dagen}}){{/dagen}}</td><td>{{reactie}}</td></tr>{{/rondes}}
         {{^rondes}}<tr><td colspan="5">U bent nog niet uitgenodigd voor een consultatie.</td></tr>{{/rondes}}
         </tbody>
         </table>
+        </div>
         {{> paginering}}
         """
 

@@ -11,14 +11,16 @@ extension Sjablonen {
         </form>
         {{#rapport}}
         <p class="geen-druk downloads">Downloaden: <a href="{{csvHref}}" download>CSV</a> · <a href="{{markdownHref}}" download>Markdown</a>. Afdrukken op A4: gebruik Afdrukken in uw browser (Ctrl+P); menu en knoppen worden dan weggelaten.</p>
+        <div class="tabelrol" role="region" aria-labelledby="rapport-bijschrift" tabindex="0">
         <table class="tabel tabel--rapport">
-        <caption>Stand van zaken per {{peildatum}} ({{aantal}} dossiers)</caption>
+        <caption id="rapport-bijschrift">Stand van zaken per {{peildatum}} ({{aantalTekst}})</caption>
         <thead><tr><th scope="col">Kenmerk</th><th scope="col">Titel</th><th scope="col">Vakdepartement</th><th scope="col">Fase</th><th scope="col">Laatste mijlpaal</th><th scope="col">VNG</th><th scope="col">IPO</th><th scope="col">UvW</th><th scope="col">UDO</th><th scope="col">Advies</th><th scope="col">Besluit</th><th scope="col">Kamerstukken</th></tr></thead>
         <tbody>
         {{#rijen}}<tr><td>{{kenmerk}}</td><td>{{titel}}</td><td>{{vakdepartement}}</td><td>{{fase}}</td><td>{{mijlpaal}}</td><td>{{vng}}</td><td>{{ipo}}</td><td>{{uvw}}</td><td>{{udo}}</td><td>{{advies}}</td><td>{{besluit}}{{#afwijking}} (afwijking){{/afwijking}}</td><td>{{kamerstukken}}</td></tr>{{/rijen}}
         {{^rijen}}<tr><td colspan="12">Op deze peildatum waren er geen dossiers.</td></tr>{{/rijen}}
         </tbody>
         </table>
+        </div>
         {{/rapport}}
         """
 
