@@ -40,3 +40,9 @@ public func buildWebRouter(configuratie: WebConfiguratie, afhankelijkheden: WebA
 public func isWebPad(_ path: String) -> Bool {
     !(path.hasPrefix("/v1") || path.hasPrefix("/health") || path.hasPrefix("/metrics"))
 }
+
+/// The path as it may be logged: the token of an activation link (`/activeren/<token>`) is a secret
+/// and is left out.
+public func logbaarPad(_ path: String) -> String {
+    path.hasPrefix("/activeren/") ? "/activeren/…" : path
+}

@@ -153,7 +153,8 @@ struct FormulierMiddleware: RouterMiddleware {
     let configuratie: WebConfiguratie
 
     func handle(_ request: Request, context: WebRequestContext, next: (Request, WebRequestContext) async throws -> Response) async throws -> Response {
-        guard request.method == .post else { return try await next(request, context) }
+        // Only a form posted to a page that takes one: any other request goes on to its 404 or 405.
+        guard request.method == .post, let route = context.endpointPath, route != "NotFound" else { return try await next(request, context) }
         let soort = request.headers[.contentType]?.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         guard soort == "application/x-www-form-urlencoded" else {
             // A form from elsewhere or a broken client; nothing is read or done.

@@ -49,7 +49,10 @@ extension WebPaginas {
 
     /// Where to go after login: a path of this site from `?terug=`, else the role's home page.
     static func terug(_ request: Request, rol: Rol) -> String {
-        if let terug = request.uri.queryParameters.get("terug"), terug.hasPrefix("/"), !terug.hasPrefix("//"), !terug.contains("\\"),
+        // Only a path of this site: no scheme or host, no backslash, and no control character or
+        // space (browsers drop tabs and newlines, which would turn "/\t/x" into "//x").
+        if let terug = Optional(Self.terugParameter(request)), terug.hasPrefix("/"), !terug.hasPrefix("//"),
+            !terug.contains("\\"), terug.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F }),
             !terug.hasPrefix("/inloggen"), isWebPad(terug)
         {
             return terug

@@ -57,6 +57,25 @@ struct WebLoginTests {
         }
     }
 
+    @Test func afterLoginOnlyAPathOfThisSiteIsFollowed() async throws {
+        try await APITestHarness.with { harness in
+            _ = try await harness.account("cora@bzk.example", rol: .coordinator)
+            try await harness.test { client in
+                for (terug, verwacht) in [
+                    ("/rapportages/evaluatie", "/rapportages/evaluatie"), ("//kwaad.example/x", "/dossiers"),
+                    ("https://kwaad.example", "/dossiers"), ("/%09/kwaad.example", "/dossiers"), ("/%5C%5Ckwaad.example", "/dossiers"),
+                    ("/v1/dossiers", "/dossiers"),
+                ] {
+                    let browser = WebBrowser(client)
+                    try await browser.get("/inloggen?terug=" + terug)
+                    let login = try await browser.post(
+                        "/inloggen?terug=" + terug, [("email", "cora@bzk.example"), ("wachtwoord", "een lange zin als wachtwoord")])
+                    #expect(login.locatie == verwacht, "\(terug)")
+                }
+            }
+        }
+    }
+
     @Test func aWrongPasswordAndAnUnknownAddressGetTheSameAnswer() async throws {
         try await APITestHarness.with { harness in
             _ = try await harness.account("cora@bzk.example", rol: .coordinator)
@@ -262,6 +281,11 @@ struct WebLoginTests {
                 #expect(try await browser.post("/inloggen", [("email", "vera@vng.example"), ("wachtwoord", "een lange zin als wachtwoord")]).locatie == "/consultaties")
             }
         }
+    }
+
+    @Test func anActivationTokenIsNeverLogged() {
+        #expect(logbaarPad("/activeren/Mb1RYKEORn7zEPnllKKSXxiWmTfV7PJgQCkwTzYWHCc") == "/activeren/…")
+        #expect(logbaarPad("/dossiers/nieuw") == "/dossiers/nieuw")
     }
 
     @Test func productionPasswordsAreBcryptAtCostTwelve() async throws {

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
@@ -300,9 +301,104 @@ struct WebPageTests {
             let methode = try await client.execute(uri: "/dossiers", method: .delete)
             #expect(methode.status == .methodNotAllowed)
             #expect(methode.headers[.allow] == "GET, HEAD")
+            let post = try await cora.post("/dossiers", [])
+            #expect(post.status == .methodNotAllowed)
+            #expect(try await cora.post("/nergens", []).status == .notFound)
             #expect(try await client.execute(uri: "/toegankelijkheid", method: .head).status == .ok)
             // The API keeps its own answers.
             #expect(try await client.execute(uri: "/v1/dossiers", method: .get).status == .unauthorized)
+        }
+    }
+
+    @Test func everyCommandFormRefusesWhatTheDomainRefusesWithAnErrorSummaryAndWritesNothing() async throws {
+        try await Self.met { wereld, client in
+            let cora = try await wereld.harness.ingelogd(client, "cora@bzk.example")
+            func events() async throws -> Int {
+                try await wereld.harness.pool.withConnection { try $0.query("SELECT count(*) AS n FROM events").first?.int("n") ?? -1 }
+            }
+            func weigert(_ dossier: Dossier, _ pad: String, _ formulier: String, _ veld: String, _ velden: [(String, String)] = []) async throws {
+                try await cora.get(Self.pad(dossier))
+                let voor = try await events()
+                let antwoord = try await cora.post(Self.pad(dossier, "/" + pad), velden)
+                #expect(antwoord.status == .badRequest, "\(pad)")
+                #expect(antwoord.tekst.contains("href=\"#\(formulier)-\(veld)\""), "\(pad): no summary link to \(veld)")
+                #expect(antwoord.tekst.contains("<details class=\"uitklap\" open>"), "\(pad): the refused form is not open")
+                #expect(try await events() == voor, "\(pad) wrote an event")
+            }
+            let anders = wereld.anders
+            try await weigert(anders, "consultaties", "actie-consultaties", "koepels", [("termijn", "31-02-2030")])
+            try await weigert(anders, "toetsingen", "actie-toetsingen", "taakkenmerken-schaal")
+            try await weigert(anders, "financiele-gevolgen", "actie-financiele-gevolgen", "structureleKosten", [("structureleKosten", "twaalf miljoen")])
+            try await weigert(anders, "kamerstukken", "actie-kamerstukken", "datum", [("nummer", "36000-1"), ("titel", "Brief"), ("datum", "morgen")])
+            try await weigert(anders, "intrekking", "actie-intrekking", "reden")
+            try await weigert(anders, "voorstel", "actie-voorstel", "titel", [("titel", String(repeating: "x", count: 5000))])
+            try await weigert(wereld.uitgenodigd, "consultaties/1/reacties", "actie-consultaties-reacties", "standpunt", [("koepel", "IPO")])
+            _ = try await wereld.service.execute(.legToetsingVast(taakkenmerken: lokaleTaak, toelichting: nil), on: anders.id, context: context())
+            try await weigert(anders, "udo-aanvragen", "actie-udo-aanvragen", "toelichting")
+            try await weigert(anders, "besluiten", "actie-besluiten", "bestuurslaag")
+            _ = try await wereld.service.execute(.vraagUdoAan(toelichting: "UDO", termijn: nil), on: anders.id, context: context())
+            try await weigert(anders, "udo-uitkomsten", "actie-udo-uitkomsten", "uitkomst")
+            _ = try await wereld.service.execute(.legUdoUitkomstVast(uitkomst: .uitvoerbaar, samenvatting: "Goed.", vindplaats: nil), on: anders.id, context: context())
+            _ = try await wereld.service.execute(
+                .legFinancieleGevolgenVast(structureleKosten: 1, incidenteleKosten: 0, dekking: "Fonds", toelichting: "Klein."), on: anders.id, context: context())
+            _ = try await wereld.service.execute(.legBesluitVast(bestuurslaag: .gemeente, motivering: "Advies."), on: anders.id, context: context())
+            try await weigert(anders, "heropening", "actie-heropening", "aanleiding")
+            // A command the fase does not allow is refused by the domain in Dutch, nothing written.
+            let voor = try await events()
+            try await cora.get(Self.pad(wereld.uitgenodigd))
+            let heropenen = try await cora.post(Self.pad(wereld.uitgenodigd, "/heropening"), [("aanleiding", "motie"), ("toelichting", "Nee.")])
+            #expect(heropenen.status == .conflict)
+            #expect(heropenen.tekst.contains("Alleen een besloten dossier kan worden heropend"))
+            #expect(heropenen.tekst.contains("toelichting: Nee."))
+            #expect(try await events() == voor)
+        }
+    }
+
+    @Test func theCleanUpRemovesExpiredSessionsOldLinksAndOldFailureCounts() async throws {
+        try await APITestHarness.with { harness in
+            let cora = try await harness.account("cora@bzk.example", rol: .coordinator)
+            let sessies = harness.dependencies.sessies
+            _ = try await harness.dependencies.gebruikers.herstel(email: "cora@bzk.example")
+            try await sessies.zet(sleutel: "a", waarde: Data("{}".utf8), gebruikerID: cora.id, verlooptNa: .seconds(600))
+            try await sessies.zet(sleutel: "b", waarde: Data("{}".utf8), gebruikerID: nil, verlooptNa: .seconds(600))
+            try await harness.pool.withConnection { connection in
+                _ = try connection.execute("UPDATE web_sessies SET verloopt_op = now() - interval '1 second'")
+                _ = try connection.execute("INSERT INTO inlog_pogingen VALUES ('account:oud', 9, now() - interval '2 hours'), ('account:nieuw', 2, now())")
+                _ = try connection.execute("UPDATE gebruiker_activaties SET verloopt_op = now() - interval '8 days'")
+            }
+            try await sessies.zet(sleutel: "c", waarde: Data("{}".utf8), gebruikerID: cora.id, verlooptNa: .seconds(600))
+            let weg = try await WebOpruiming(pool: harness.pool, logger: Logger(label: "test")).ruimOp()
+            #expect(weg.sessies == 2)
+            #expect(weg.activaties == 1)
+            #expect(weg.pogingen == 1)
+            #expect(try await sessies.lees(sleutel: "c") != nil)
+            #expect(try await sessies.lees(sleutel: "a") == nil)
+            let over = try await harness.pool.withConnection { connection in
+                (try connection.query("SELECT count(*) AS n FROM web_sessies").first?.int("n"),
+                 try connection.query("SELECT sleutel FROM inlog_pogingen").map { try $0.string("sleutel") })
+            }
+            #expect(over.0 == 1)
+            #expect(over.1 == ["account:nieuw"])
+        }
+    }
+
+    @Test func theCleanUpServiceKeepsCleaningUntilCancelled() async throws {
+        try await APITestHarness.with { harness in
+            let dienst = WebOpruiming(pool: harness.pool, interval: .milliseconds(50), logger: Logger(label: "test"))
+            let taak = Task { try await dienst.run() }
+            // Rows that expire after the first passes are still removed by a later one.
+            try await Task.sleep(for: .milliseconds(200))
+            try await harness.pool.withConnection { connection in
+                _ = try connection.execute("INSERT INTO inlog_pogingen VALUES ('account:oud', 9, now() - interval '2 hours')")
+            }
+            var over = 1
+            for _ in 0..<100 where over > 0 {
+                try await Task.sleep(for: .milliseconds(50))
+                over = try await harness.pool.withConnection { try $0.query("SELECT count(*) AS n FROM inlog_pogingen").first?.int("n") ?? -1 }
+            }
+            taak.cancel()
+            _ = await taak.result
+            #expect(over == 0)
         }
     }
 }

@@ -11,7 +11,9 @@ Each user group's main task end to end:
      (the advice with its rules and the sentences of the letter), the financial consequences, the
      UDO and a decision that deviates from the advice (asked for its motivering first);
   4. a liaison links a Kamerstuk and pulls the stand van zaken: on screen, printed to an A4 PDF
-     (the print stylesheet hides the menu), and as CSV and Markdown downloads.
+     (the print stylesheet hides the menu), and as CSV and Markdown downloads;
+  5. a new account sets its password through its activation link (a weak one refused first), sets
+     up two-step verification and logs in with a code.
 Every page is screenshot into the artifacts folder and checked with axe-core: a violation of impact
 "serious" or "critical" fails the run. The main pages are also checked at 200 % zoom (no
 horizontal scrolling).
@@ -19,6 +21,10 @@ horizontal scrolling).
 
 import argparse
 import base64
+import hashlib
+import hmac
+import struct
+import time
 import json
 import os
 import pathlib
@@ -375,6 +381,61 @@ def liaison_reports(b, password, dossier):
     b.logout()
 
 
+def totp(secret_text, at=None):
+    """RFC 6238 with SHA-1, 6 digits, 30 s: the key is the secret's bytes, as HummingbirdOTP has it."""
+    counter = int((at or time.time()) // 30)
+    digest = hmac.new(secret_text.encode("ascii"), struct.pack(">Q", counter), hashlib.sha1).digest()
+    offset = digest[-1] & 0x0F
+    value = struct.unpack(">I", digest[offset:offset + 4])[0] & 0x7FFFFFFF
+    return f"{value % 1000000:06d}"
+
+
+def base32_text(encoded):
+    padded = encoded + "=" * (-len(encoded) % 8)
+    return base64.b32decode(padded).decode("ascii")
+
+
+def new_account(b, link):
+    path = link[len(b.base):] if link.startswith(b.base) else link
+    b.open(path)
+    check("Wachtwoord instellen" in b.text() and "nieuw@tk.example" in b.text(), "the activation page does not greet the account")
+    b.page("activeren")
+    b.type("activeren-wachtwoord", "wachtwoord123")
+    b.type("activeren-herhaling", "wachtwoord123")
+    b.submit("activeren")
+    check(b.driver.find_elements(By.CSS_SELECTOR, ".foutsamenvatting a[href='#activeren-wachtwoord']"), "a common password is not refused at its field")
+    b.page("activeren-fout")
+    password = "Een zin die niemand raadt 42"
+    b.type("activeren-wachtwoord", password)
+    b.type("activeren-herhaling", password)
+    b.submit("activeren")
+    check("Uw wachtwoord is ingesteld" in b.text(), "setting the password was not confirmed")
+    b.login("nieuw@tk.example", password, "/rapportages/stand-van-zaken")
+    b.open("/account")
+    b.submit("tweestap-starten")
+    check(b.path() == "/account/tweestap", f"setting up two-step verification led to {b.path()}")
+    b.page("tweestap-instellen")
+    url = next(e.text for e in b.driver.find_elements(By.CSS_SELECTOR, "code.sleutel") if e.text.startswith("otpauth://"))
+    secret = base32_text(re.search(r"secret=([A-Z2-7]+)", url).group(1))
+    b.type("tweestap-code", totp(secret))
+    b.submit("tweestap")
+    check("Tweestapsverificatie staat aan." in b.text(), "two-step verification was not switched on")
+    b.logout()
+    b.open("/inloggen")
+    b.type("inloggen-email", "nieuw@tk.example")
+    b.type("inloggen-wachtwoord", password)
+    b.submit("inloggen")
+    check(b.path() == "/inloggen/code", f"a login with two-step verification led to {b.path()}")
+    b.page("code")
+    b.type("code-code", "000000" if totp(secret) != "000000" else "111111")
+    b.submit("code")
+    check(b.driver.find_elements(By.CSS_SELECTOR, ".foutsamenvatting a[href='#code-code']"), "a wrong code is not refused")
+    b.type("code-code", totp(secret))
+    b.submit("code")
+    check(b.path() == "/rapportages/stand-van-zaken", f"the code led to {b.path()}")
+    b.logout()
+
+
 def zoom(b, password):
     b.driver.set_window_size(640, 1000)
     b.login("coordinator@bzk.example", password, "/dossiers")
@@ -407,6 +468,7 @@ def main():
         other_koepel_cannot_see(b, passwords["ipo@ipo.example"], dossier); steps += 1
         coordinator_decides(b, passwords["coordinator@bzk.example"], dossier); steps += 1
         liaison_reports(b, passwords["liaison@tk.example"], dossier); steps += 1
+        new_account(b, os.environ["TOEDELING_BROWSER_ACTIVATIE"].strip()); steps += 1
         zoom(b, passwords["coordinator@bzk.example"]); steps += 1
     except (Failure, WebDriverException) as error:
         b.driver.save_screenshot(str(b.artifacts / "failure.png"))

@@ -5,7 +5,8 @@
 # It starts toedeling-server on a free port against a database of its own, with one account per
 # role, and runs scripts/tests/browser.py: a coordinator takes a dossier from voorstel to besluit,
 # a koepel submits its reactie by keyboard alone and another cannot see it while the round is open,
-# a liaison links a Kamerstuk and pulls, prints and downloads the stand van zaken. Screenshots of
+# a liaison links a Kamerstuk and pulls, prints and downloads the stand van zaken, and a new account
+# sets its password through its activation link and sets up two-step verification. Screenshots of
 # every page, the printed PDF and the axe reports are kept in test-artifacts/browser/ (not in git).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -54,7 +55,11 @@ for spec in "coordinator coordinator@bzk.example Coördinator_BZK -" "koepel vng
     passwords[$email]=$password
 done
 
+# One account without a password: the browser sets it through its activation link.
 port=$(toedeling_free_port)
+activatie=$(TOEDELING_PUBLIC_URL="http://127.0.0.1:$port" "$bin/toedeling-admin" gebruiker create --rol liaison \
+    --naam "Nieuwe liaison" --email nieuw@tk.example)
+
 TOEDELING_INSECURE_COOKIES=1 TOEDELING_LOG_LEVEL=warning "$bin/toedeling-server" --hostname 127.0.0.1 --port "$port" \
     >"$artifacts/server.log" 2>&1 &
 server_pid=$!
@@ -63,5 +68,5 @@ for _ in $(seq 1 300); do
     sleep 0.1
 done
 
-TOEDELING_BROWSER_PASSWORDS="$(for e in "${!passwords[@]}"; do printf '%s=%s\n' "$e" "${passwords[$e]}"; done)" \
+TOEDELING_BROWSER_ACTIVATIE="$activatie" TOEDELING_BROWSER_PASSWORDS="$(for e in "${!passwords[@]}"; do printf '%s=%s\n' "$e" "${passwords[$e]}"; done)" \
     "$venv/bin/python" scripts/tests/browser.py --base-url "http://127.0.0.1:$port" --axe "$axe" --artifacts "$artifacts"

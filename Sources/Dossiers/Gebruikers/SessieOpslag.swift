@@ -60,14 +60,6 @@ public struct SessieOpslag: Sendable {
         }
     }
 
-    /// Removes expired sessions (they are never read; this only keeps the table small).
-    @discardableResult
-    public func ruimOp() async throws -> Int {
-        try await pool.withConnection { connection in
-            try connection.execute("DELETE FROM web_sessies WHERE verloopt_op <= now()")
-        }
-    }
-
     /// How many sessions an account has that have not expired (for tests and the account page).
     public func aantal(van gebruikerID: UUID) async throws -> Int {
         try await pool.withConnection { connection in

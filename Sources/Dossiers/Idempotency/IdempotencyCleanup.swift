@@ -18,15 +18,9 @@ public struct IdempotencyCleanup: Service {
 
     /// Cleans up at once and then every `interval`, until graceful shutdown or cancellation.
     public func run() async throws {
-        while !Task.isCancelled, !Task.isShuttingDownGracefully {
-            do {
-                let removed = try await store.removeExpired()
-                if removed > 0 { logger.info("idempotency records expired", metadata: ["idempotency.removed": "\(removed)"]) }
-            } catch {
-                logger.warning("idempotency clean-up failed", metadata: ["error.type": "\(String(reflecting: type(of: error)))"])
-            }
-            let interval = interval
-            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
+        let store = store
+        try await Opruiming.herhaal("idempotency records expired", interval: interval, logger: logger) {
+            [("idempotency.removed", try await store.removeExpired())]
         }
     }
 }

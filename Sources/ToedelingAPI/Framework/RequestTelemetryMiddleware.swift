@@ -39,7 +39,7 @@ struct RequestTelemetryMiddleware: RouterMiddleware {
             "request",
             metadata: [
                 "http.method": .string(request.method.rawValue),
-                "http.path": .string(request.uri.path),
+                "http.path": .string(logbaarPad(request.uri.path)),
                 "http.route": .string(route),
                 "http.status": .string(status),
                 "http.duration_ms": .string(String(format: "%.1f", milliseconds)),

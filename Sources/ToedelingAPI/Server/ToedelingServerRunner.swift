@@ -46,7 +46,8 @@ public enum ToedelingServerRunner {
         let group = ServiceGroup(
             configuration: .init(
                 services: [
-                    pool, IdempotencyCleanup(store: dependencies.idempotencyStore, logger: logger), dependencies.health, application,
+                    pool, IdempotencyCleanup(store: dependencies.idempotencyStore, logger: logger), WebOpruiming(pool: pool, logger: logger),
+                    dependencies.health, application,
                 ],
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger
