@@ -17,6 +17,14 @@ public struct APIDependencies: Sendable {
     public var gebruikers: GebruikerStore
     /// The web application's session rows.
     public var sessies: SessieOpslag
+    /// The feed followed live by `GET /v1/gebeurtenissen/stroom`; run it as a service after the server.
+    public var liveFeed: LiveEventFeed
+    /// How many Server-Sent Event streams this instance serves at once (`TOEDELING_SSE_MAX_STREAMS`).
+    public var maximumEventStreams: Int = 100
+    /// How often an idle event stream sends a comment, so proxies keep it open.
+    public var eventStreamHeartbeat: Duration = .seconds(15)
+    /// The streams open now (for the bound).
+    let openEventStreams = EventStreamCount()
     /// The clock of the web application's sessions and login throttling (tests inject one).
     public var nu: @Sendable () -> Date = { Date() }
     /// The registry `/metrics` emits; request and pool metrics are recorded into it.
@@ -50,6 +58,7 @@ public struct APIDependencies: Sendable {
         self.tokens = tokens
         self.gebruikers = gebruikers ?? GebruikerStore(pool: pool)
         self.sessies = SessieOpslag(pool: pool)
+        self.liveFeed = service.liveFeed()
         self.metrics = metrics
         self.logger = logger
         self.idempotencyWaitLimit = idempotencyWaitLimit
@@ -59,10 +68,13 @@ public struct APIDependencies: Sendable {
     /// Creates the dependencies over one pool: its event store, dossier service and token store;
     /// `clock`, when given, is the moment commands are decided and recorded at (tests), else the
     /// database's clock.
-    public init(pool: DatabasePool, metrics: PrometheusCollectorRegistry, logger: Logger, clock: (@Sendable () -> Date)? = nil) {
+    public init(
+        pool: DatabasePool, metrics: PrometheusCollectorRegistry, logger: Logger, clock: (@Sendable () -> Date)? = nil,
+        notifiesOtherInstances: Bool = false
+    ) {
         self.init(
             pool: pool,
-            service: DossierService(pool: pool, logger: logger, clock: clock),
+            service: DossierService(pool: pool, logger: logger, clock: clock, notifiesOtherInstances: notifiesOtherInstances),
             tokens: TokenStore(pool: pool),
             metrics: metrics,
             logger: logger

@@ -50,5 +50,9 @@ public func buildRouter(
     AfwegingskaderController().addRoutes(to: routes)
     ReportController(service: dependencies.service).addRoutes(to: routes)
     FeedController(service: dependencies.service).addRoutes(to: routes)
+    EventStreamController(
+        service: dependencies.service, liveFeed: dependencies.liveFeed, heartbeat: dependencies.eventStreamHeartbeat,
+        maximum: dependencies.maximumEventStreams, open: dependencies.openEventStreams
+    ).addRoutes(to: routes)
     return router
 }

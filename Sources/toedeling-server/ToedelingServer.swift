@@ -46,7 +46,7 @@ struct ToedelingServer: AsyncParsableCommand {
 
     func run() async throws {
         MallocArenas.limit(to: 2, environment: Self.environment)
-        let settings: ServerSettings
+        var settings: ServerSettings
         do {
             let (limits, idempotencyTimeToLive) = try ServerSettings.limits(from: Self.environment)
             settings = ServerSettings(
@@ -64,6 +64,7 @@ struct ToedelingServer: AsyncParsableCommand {
                 databaseLimits: limits,
                 idempotencyTimeToLive: idempotencyTimeToLive
             )
+            settings.maximumEventStreams = try ServerSettings.maximumEventStreams(from: Self.environment)
         } catch let error as ConfigurationError {
             FileHandle.standardError.write(Data("toedeling-server: \(error)\n".utf8))
             throw ExitCode(64)

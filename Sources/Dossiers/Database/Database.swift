@@ -44,6 +44,10 @@ public enum DatabaseReadiness: Sendable, Equatable {
 public typealias StoredEvent = RecordedEvent
 /// A place in the global feed, as the opaque `na`/`volgende` token of the API.
 public typealias FeedPosition = FeedCursor
+/// The feed followed live (Server-Sent Events): one LISTEN per instance, run as a service.
+public typealias LiveEventFeed = LiveFeed
+/// One live reader of the feed.
+public typealias LiveEventFollower = LiveFeedFollower
 
 extension PostgresLimits {
     /// The bounds the server runs with unless configured otherwise.

@@ -24,8 +24,20 @@ public final class DossierService: Sendable {
     let appendConflicts = Counter(label: "toedeling_append_conflicts_total")
 
     /// A service over a pool and the event store on it.
-    public convenience init(pool: PostgresConnectionPool, logger: Logger, clock: (@Sendable () -> Date)? = nil) {
-        self.init(store: EventStore(pool: pool, logger: logger), pool: pool, logger: logger, clock: clock)
+    /// `notifiesOtherInstances`: commits are announced by NOTIFY to the live feeds of other
+    /// instances (the server); the live feed that runs `runNotifications` sends them.
+    public convenience init(
+        pool: PostgresConnectionPool, logger: Logger, clock: (@Sendable () -> Date)? = nil, notifiesOtherInstances: Bool = false
+    ) {
+        self.init(
+            store: EventStore(pool: pool, logger: logger, notifiesOtherInstances: notifiesOtherInstances), pool: pool, logger: logger,
+            clock: clock
+        )
+    }
+
+    /// The live feed over this service's store, for Server-Sent Events; run it as a service.
+    public func liveFeed() -> LiveFeed {
+        LiveFeed(store: store)
     }
 
     /// A service over the store's pool; `clock`, when given, is the moment commands are decided and

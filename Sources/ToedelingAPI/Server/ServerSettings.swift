@@ -16,6 +16,8 @@ public struct ServerSettings: Sendable {
     public var databaseLimits: DatabaseLimits
     /// How long idempotency records are kept (`TOEDELING_IDEMPOTENCY_TTL`).
     public var idempotencyTimeToLive: Duration
+    /// How many Server-Sent Event streams this instance serves at once (`TOEDELING_SSE_MAX_STREAMS`).
+    public var maximumEventStreams: Int = 100
 
     /// Creates settings.
     public init(
@@ -48,5 +50,14 @@ public struct ServerSettings: Sendable {
         let ttl = try duration("TOEDELING_IDEMPOTENCY_TTL", .seconds(86_400))
         guard ttl >= .seconds(1) else { throw ConfigurationError(variable: "TOEDELING_IDEMPOTENCY_TTL", expected: "at least 1s") }
         return (limits, ttl)
+    }
+
+    /// `TOEDELING_SSE_MAX_STREAMS`, 100 when unset.
+    public static func maximumEventStreams(from environment: [String: String]) throws -> Int {
+        guard let value = environment["TOEDELING_SSE_MAX_STREAMS"], !value.isEmpty else { return 100 }
+        guard let maximum = Int(value), maximum >= 0 else {
+            throw ConfigurationError(variable: "TOEDELING_SSE_MAX_STREAMS", expected: "a number of streams (0 or more)")
+        }
+        return maximum
     }
 }

@@ -36,7 +36,8 @@ public enum ToedelingServerRunner {
             await pool.close()
             throw error
         }
-        var dependencies = APIDependencies(pool: pool, metrics: metrics, logger: logger)
+        var dependencies = APIDependencies(pool: pool, metrics: metrics, logger: logger, notifiesOtherInstances: true)
+        dependencies.maximumEventStreams = settings.maximumEventStreams
         dependencies.idempotencyTimeToLiveSeconds = max(1, settings.idempotencyTimeToLive.components.seconds)
         let application = try await buildApplication(configuration: settings.api, dependencies: dependencies)
         logger.info(
@@ -48,6 +49,8 @@ public enum ToedelingServerRunner {
                 services: [
                     pool, IdempotencyCleanup(store: dependencies.idempotencyStore, logger: logger), WebOpruiming(pool: pool, logger: logger),
                     dependencies.health, application,
+                    // After the server: on shutdown it goes first and ends the open event streams.
+                    dependencies.liveFeed,
                 ],
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger
