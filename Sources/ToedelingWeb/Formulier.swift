@@ -129,7 +129,8 @@ struct Formulier {
         if let melding { fouten.append(["tekst": melding]) }
         for probleem in problemen {
             let veld = velden.first { $0.naam == probleem.name } ?? velden.first { probleem.name.hasPrefix($0.naam + ".") }
-            let tekst = (veld.map { $0.label + ": " } ?? "") + Self.zin(probleem.reason)
+            // In the summary the field's label leads: "Titel: is verplicht."
+            let tekst = veld.map { $0.label + ": " + Self.slot(probleem.reason) } ?? Self.zin(probleem.reason)
             if let veld {
                 if perVeld[veld.naam] == nil { perVeld[veld.naam] = Self.zin(probleem.reason) }
                 fouten.append(["tekst": tekst, "veld": veldID(veld.naam)])
@@ -207,6 +208,13 @@ struct Formulier {
         if let uitleg { model["uitleg"] = uitleg }
         if let versie { model["versie"] = String(versie) }
         return model
+    }
+
+    /// A reason as the end of a sentence: a full stop last.
+    static func slot(_ tekst: String) -> String {
+        var zin = tekst
+        if let laatste = zin.last, !".!?".contains(laatste) { zin.append(".") }
+        return zin
     }
 
     /// A reason as a sentence: capital first, full stop last.

@@ -48,7 +48,8 @@ struct WebFoutMiddleware: RouterMiddleware {
                 context.logger.error("web request failed", metadata: ["error.type": "\(String(reflecting: type(of: error)))", "error.description": "\(error)"])
             }
             if fout.status == .notFound, request.method == .head { fout.tekst = "" }
-            var headers: HTTPFields = [:]
+            // HTML or problem+json by `Accept`.
+            var headers: HTTPFields = [.vary: "Accept"]
             if !fout.allow.isEmpty { headers[.allow] = fout.allow.map(\.rawValue).joined(separator: ", ") }
             if Self.wilJSON(request) {
                 headers[.contentType] = "application/problem+json"

@@ -94,7 +94,8 @@ extension WebPaginas {
     @Sendable func tweestapAan(_ request: Request, context: WebRequestContext) async throws -> Response {
         guard let (gebruiker, sessie) = try await instellend(context) else { throw InloggenNodig(terug: nil) }
         guard let geheim = sessie.nieuwTotpGeheim else { return Weergave.verder("/account") }
-        guard Self.codeKlopt(context.formulier.tekst("code"), geheim: geheim, nu: afhankelijkheden.nu()) else {
+        // Set up: the first code of the new secret is checked (and its step taken once stored).
+        guard let stap = Self.codeStap(context.formulier.tekst("code"), geheim: geheim, nu: afhankelijkheden.nu()) else {
             return tweestapPaginaResponse(
                 gebruiker, sessie, context,
                 problemen: [FieldProblem(name: "code", reason: "deze code klopt niet; controleer de sleutel in de app en vul de code in die de app nu toont")],
@@ -102,6 +103,7 @@ extension WebPaginas {
             )
         }
         try await gebruikers.zetTweestap(id: gebruiker.id, geheim: geheim)
+        _ = try await gebruikers.gebruikTotpStap(id: gebruiker.id, stap: stap)
         if sessie.stap == .tweestapInstellen {
             try await nieuweSessie(gebruiker, stap: .ingelogd, request, context)
             return Weergave.verder(Weergave.thuis(voor: gebruiker.rol))
@@ -116,7 +118,7 @@ extension WebPaginas {
         let gebruiker = try vereis([.coordinator, .koepel, .liaison], request, context)
         guard !configuratie.tweestapVerplicht else { throw WebFout.geenToegang }
         guard let geheim = gebruiker.totpGeheim else { return Weergave.verder("/account") }
-        guard Self.codeKlopt(context.formulier.tekst("code"), geheim: geheim, nu: afhankelijkheden.nu()) else {
+        guard try await codeKlopt(context.formulier.tekst("code"), geheim: geheim, voor: gebruiker) else {
             return weergave.pagina(
                 "account", titel: "Uw account",
                 model: accountModel(gebruiker, context, uitProblemen: [FieldProblem(name: "code", reason: "deze code klopt niet")]),

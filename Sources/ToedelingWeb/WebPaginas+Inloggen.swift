@@ -147,9 +147,9 @@ extension WebPaginas {
         if let wacht = try await gebruikers.wachttijd(email: gebruiker.email, adres: context.clientAdres, nu: afhankelijkheden.nu()) {
             return opnieuw(.tooManyRequests, melding: Self.wachtMelding(wacht))
         }
-        guard Self.codeKlopt(context.formulier.tekst("code"), geheim: geheim, nu: afhankelijkheden.nu()) else {
+        guard try await codeKlopt(context.formulier.tekst("code"), geheim: geheim, voor: gebruiker) else {
             try await gebruikers.tweedeStapMislukt(email: gebruiker.email, adres: context.clientAdres, nu: afhankelijkheden.nu())
-            return opnieuw(.unauthorized, melding: nil, problemen: [FieldProblem(name: "code", reason: "deze code klopt niet; vul de code in die de app nu toont")])
+            return opnieuw(.unauthorized, melding: nil, problemen: [FieldProblem(name: "code", reason: "deze code klopt niet of is al gebruikt; vul de code in die de app nu toont")])
         }
         try await nieuweSessie(gebruiker, stap: .ingelogd, request, context)
         return Weergave.verder(Self.terug(request, rol: gebruiker.rol))
@@ -216,12 +216,20 @@ extension WebPaginas {
         return String((0..<20).map { _ in alfabet[Int(generator.next(upperBound: UInt32(alfabet.count)))] })
     }
 
-    /// True when `code` is the secret's TOTP code now or one 30-second step before or after (clocks
-    /// of phones drift).
-    static func codeKlopt(_ code: String?, geheim: String, nu: Date) -> Bool {
-        guard let code, code.count == 6, code.allSatisfy(\.isASCII), let getal = Int(code), getal >= 0 else { return false }
+    /// The 30-second time step whose TOTP code `code` is, now or one step before or after (clocks of
+    /// phones drift); nil when it is none of them.
+    static func codeStap(_ code: String?, geheim: String, nu: Date) -> Int64? {
+        guard let code, code.count == 6, code.allSatisfy(\.isASCII), let getal = Int(code), getal >= 0 else { return nil }
         let totp = TOTP(secret: geheim)
-        return [-30.0, 0, 30].contains { totp.compute(date: nu.addingTimeInterval($0)) == getal }
+        let stap = Int64(floor(nu.timeIntervalSince1970 / 30))
+        return [stap - 1, stap, stap + 1].first { totp.compute(date: Date(timeIntervalSince1970: TimeInterval($0) * 30 + 1)) == getal }
+    }
+
+    /// True when `code` is a valid code of the account's secret whose time step was not used before
+    /// (it is taken as used now).
+    func codeKlopt(_ code: String?, geheim: String, voor gebruiker: Gebruiker) async throws -> Bool {
+        guard let stap = Self.codeStap(code, geheim: geheim, nu: afhankelijkheden.nu()) else { return false }
+        return try await gebruikers.gebruikTotpStap(id: gebruiker.id, stap: stap)
     }
 
     /// The `otpauth://` link for an authenticator app, and the key as the app wants it typed (base32).

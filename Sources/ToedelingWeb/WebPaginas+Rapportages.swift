@@ -26,7 +26,7 @@ extension WebPaginas {
             let reden = Formulier.zin(fout.problems.first?.reason ?? "is geen datum")
             model["fout"] = reden
             model["formulier"] = ["id": "peildatum-formulier", "heeftFouten": true, "foutTitel": "Er is een probleem",
-                                  "fouten": [["tekst": "Peildatum: " + reden, "veld": "peildatum"]]] as [String: Any]
+                                  "fouten": [["tekst": "Peildatum: " + Formulier.slot(fout.problems.first?.reason ?? "is geen datum"), "veld": "peildatum"]]] as [String: Any]
             return weergave.pagina("stand-van-zaken", titel: "Stand van zaken – fout", model: model, context: context, status: .badRequest,
                                    actief: "/rapportages/stand-van-zaken")
         case .success(let gelezen):

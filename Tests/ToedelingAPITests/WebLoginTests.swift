@@ -92,7 +92,7 @@ struct WebLoginTests {
                 #expect(browser.cookie("__Host-toedeling") == nil)
                 let leeg = try await browser.post("/inloggen", [("email", ""), ("wachtwoord", "")])
                 #expect(leeg.status == .badRequest)
-                #expect(leeg.tekst.contains(##"<a href="#inloggen-email">E-mailadres: Vul uw e-mailadres in.</a>"##))
+                #expect(leeg.tekst.contains(##"<a href="#inloggen-email">E-mailadres: vul uw e-mailadres in.</a>"##))
                 #expect(leeg.tekst.contains(##"href="#inloggen-wachtwoord""##))
             }
         }
@@ -176,9 +176,20 @@ struct WebLoginTests {
                 try await tweede.get("/inloggen/code")
                 let verkeerd = try await tweede.post("/inloggen/code", [("code", Self.andereCode(geheim))])
                 #expect(verkeerd.status == .unauthorized)
-                let goed = try await tweede.post("/inloggen/code", [("code", Self.code(geheim))])
+                // The code of the set-up's time step was used there; the next step's is accepted once.
+                #expect(try await tweede.post("/inloggen/code", [("code", Self.code(geheim))]).status == .unauthorized)
+                let volgende = Self.code(geheim, over: 30)
+                let goed = try await tweede.post("/inloggen/code", [("code", volgende)])
                 #expect(goed.locatie == "/dossiers")
                 #expect(try await tweede.get("/dossiers").status == .ok)
+                // The same code a second time is refused, also for a new login.
+                let derde = WebBrowser(client)
+                try await derde.get("/inloggen")
+                #expect(try await derde.post("/inloggen", [("email", "cora@bzk.example"), ("wachtwoord", "een lange zin als wachtwoord")]).locatie == "/inloggen/code")
+                try await derde.get("/inloggen/code")
+                let herhaald = try await derde.post("/inloggen/code", [("code", volgende)])
+                #expect(herhaald.status == .unauthorized)
+                #expect(herhaald.tekst.contains("al gebruikt"))
             }
         }
     }
@@ -347,14 +358,14 @@ struct WebLoginTests {
         return String(bytes: bytes, encoding: .utf8)
     }
 
-    static func code(_ geheim: String) -> String {
-        String(format: "%06d", TOTP(secret: geheim).compute(date: Date()))
+    static func code(_ geheim: String, over seconden: TimeInterval = 0) -> String {
+        String(format: "%06d", TOTP(secret: geheim).compute(date: Date().addingTimeInterval(seconden)))
     }
 
     /// A code that is none of the accepted ones (now and a step either side).
     static func andereCode(_ geheim: String) -> String {
         let totp = TOTP(secret: geheim)
-        let geldig = Set([-30.0, 0, 30].map { totp.compute(date: Date().addingTimeInterval($0)) })
+        let geldig = Set([-60.0, -30, 0, 30, 60].map { totp.compute(date: Date().addingTimeInterval($0)) })
         return String(format: "%06d", (0..<1_000_000).first { !geldig.contains($0) } ?? 0)
     }
 }

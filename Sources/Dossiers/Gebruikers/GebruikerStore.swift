@@ -198,7 +198,20 @@ public struct GebruikerStore: Sendable {
     /// Sets up (or with nil removes) the account's TOTP secret.
     public func zetTweestap(id: UUID, geheim: String?) async throws {
         try await pool.withConnection { connection in
-            _ = try connection.execute("UPDATE gebruikers SET totp_geheim = $2 WHERE id = $1", [.uuid(id), geheim.map { .text($0) } ?? .null])
+            _ = try connection.execute(
+                "UPDATE gebruikers SET totp_geheim = $2, totp_laatste_stap = NULL WHERE id = $1", [.uuid(id), geheim.map { .text($0) } ?? .null]
+            )
+        }
+    }
+
+    /// Takes the TOTP time step `stap` as used by the account: true the first time, false when it
+    /// (or a later one) was used before, so a code cannot be replayed.
+    public func gebruikTotpStap(id: UUID, stap: Int64) async throws -> Bool {
+        try await pool.withConnection { connection in
+            try connection.execute(
+                "UPDATE gebruikers SET totp_laatste_stap = $2 WHERE id = $1 AND (totp_laatste_stap IS NULL OR totp_laatste_stap < $2)",
+                [.uuid(id), .int(stap)]
+            ) == 1
         }
     }
 
