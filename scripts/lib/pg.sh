@@ -41,6 +41,20 @@ toedeling_install_packages() {
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 }
 
+# toedeling_scratch_database PREFIX: creates a database of its own beside the one DATABASE_URL
+# names (for one script test) and exports DATABASE_URL to it; toedeling_scratch_drop removes it,
+# connected to the database it was made from (a database cannot be dropped from inside itself).
+toedeling_scratch_database() {
+    toedeling_scratch_admin_url="$DATABASE_URL"
+    toedeling_scratch_name="$1_$(date +%s)_$$"
+    psql -X -q "$toedeling_scratch_admin_url" -c "CREATE DATABASE $toedeling_scratch_name" >/dev/null
+    export DATABASE_URL="${toedeling_scratch_admin_url%/*}/$toedeling_scratch_name"
+}
+toedeling_scratch_drop() {
+    [ -n "${toedeling_scratch_name:-}" ] || return 0
+    psql -X -q "$toedeling_scratch_admin_url" -c "DROP DATABASE IF EXISTS $toedeling_scratch_name WITH (FORCE)" >/dev/null 2>&1 || true
+}
+
 # The user PostgreSQL runs as: ourselves unless we are root, which PostgreSQL refuses.
 toedeling_pg_user() {
     if [ "$(id -u)" -eq 0 ]; then echo postgres; else id -un; fi

@@ -30,18 +30,15 @@ artifacts="${TOEDELING_TEST_ARTIFACTS:-$PWD/test-artifacts}/browser"
 rm -rf "$artifacts"
 mkdir -p "$artifacts"
 work=$(mktemp -d /tmp/toedeling-browser.XXXXXX)
-name="browser_$(date +%s)_$$"
-base="${DATABASE_URL%/*}"
 export TOEDELING_SCHEMA_DIR="$PWD/schema"
 server_pid=""
 cleanup() {
     [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
-    psql -X -q "$DATABASE_URL" -c "DROP DATABASE IF EXISTS $name WITH (FORCE)" >/dev/null 2>&1 || true
+    toedeling_scratch_drop
     rm -rf "$work"
 }
 trap cleanup EXIT
-psql -X -q "$DATABASE_URL" -c "CREATE DATABASE $name" >/dev/null
-export DATABASE_URL="$base/$name"
+toedeling_scratch_database browser
 "$bin/toedeling-admin" migrate >/dev/null
 
 declare -A passwords

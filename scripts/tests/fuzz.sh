@@ -24,18 +24,15 @@ if ! "$venv/bin/schemathesis" --version 2>/dev/null | grep -q "version 4\.32\.";
 fi
 
 work=$(mktemp -d /tmp/toedeling-fuzz.XXXXXX)
-name="fuzz_$(date +%s)_$$"
-base="${DATABASE_URL%/*}"
 export TOEDELING_SCHEMA_DIR="$PWD/schema"
 server_pid=""
 cleanup() {
     [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
-    psql -X -q "$DATABASE_URL" -c "DROP DATABASE IF EXISTS $name WITH (FORCE)" >/dev/null 2>&1 || true
+    toedeling_scratch_drop
     rm -rf "$work"
 }
 trap cleanup EXIT
-psql -X -q "$DATABASE_URL" -c "CREATE DATABASE $name" >/dev/null
-export DATABASE_URL="$base/$name"
+toedeling_scratch_database fuzz
 "$bin/toedeling-admin" migrate >/dev/null
 coordinator=$("$bin/toedeling-admin" token create --rol coordinator --naam "Fuzz coördinator")
 koepel=$("$bin/toedeling-admin" token create --rol koepel --koepel VNG --naam "Fuzz VNG")
