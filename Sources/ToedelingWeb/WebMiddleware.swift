@@ -1,4 +1,3 @@
-import Crypto
 import Dossiers
 import Foundation
 import HTTPTypes
@@ -180,11 +179,5 @@ struct FormulierMiddleware: RouterMiddleware {
         var verschil: UInt8 = 0
         for index in x.indices { verschil |= x[index] ^ y[index] }
         return verschil == 0
-    }
-
-    /// A new random token (256 bits, base64url).
-    static func nieuwToken() -> String {
-        SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }.base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
     }
 }

@@ -77,7 +77,7 @@ struct WebPaginas: Sendable {
         if let bestaand = request.cookies[configuratie.csrfCookie].map({ String($0.value) }), bestaand.utf8.count == 43 {
             return (bestaand, [:])
         }
-        let token = FormulierMiddleware.nieuwToken()
+        let token = BearerToken.randomBase64URL()
         let cookie = Cookie(
             name: configuratie.csrfCookie, value: token, path: "/", secure: configuratie.veiligeCookies, httpOnly: true, sameSite: .strict
         )
@@ -94,7 +94,7 @@ struct WebPaginas: Sendable {
         }
         let nu = afhankelijkheden.nu()
         let sessie = WebSessie(
-            gebruikerID: gebruiker.id, generatie: gebruiker.sessieGeneratie, stap: stap, csrf: FormulierMiddleware.nieuwToken(),
+            gebruikerID: gebruiker.id, generatie: gebruiker.sessieGeneratie, stap: stap, csrf: BearerToken.randomBase64URL(),
             aangemaaktOp: nu, verlengdOp: nu, nieuwTotpGeheim: geheim
         )
         let duur: Duration = stap == .ingelogd ? configuratie.inactiefNa : .seconds(10 * 60)

@@ -37,7 +37,7 @@ public struct GebruikerStore: Sendable {
             hash = try await hashWachtwoord(wachtwoord)
         }
         let id = UUID()
-        let token = hash == nil ? Self.nieuwToken() : nil
+        let token = hash == nil ? BearerToken.randomBase64URL() : nil
         let wachtwoordHash = hash
         try await pool.withTransaction { connection in
             guard try connection.query("SELECT 1 AS x FROM gebruikers WHERE lower(email) = lower($1)", [.text(email)]).isEmpty else {
@@ -106,7 +106,7 @@ public struct GebruikerStore: Sendable {
     /// Restores the account as new: unblocked, password and two-step verification cleared, every
     /// session ended, earlier links void, and a new one-time activation link token returned.
     public func herstel(email: String) async throws -> (gebruiker: Gebruiker, activatie: String) {
-        let token = Self.nieuwToken()
+        let token = BearerToken.randomBase64URL()
         try await pool.withTransaction { connection in
             guard let row = try connection.query(
                 """
@@ -225,24 +225,18 @@ public struct GebruikerStore: Sendable {
     /// bcrypt's check, off the cooperative threads; without a hash a dummy one is checked, so an
     /// unknown address takes as long as a wrong password.
     private func controleerWachtwoord(_ wachtwoord: String, hash: String?) async throws -> Bool {
-        let vergelijk = hash ?? Self.dummyHash
-        let klopt = try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(wachtwoord, hash: vergelijk) }
+        // Also the dummy hash is made (once) on the pool's thread, not a cooperative one.
+        let klopt = try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(wachtwoord, hash: hash ?? Self.dummyHash) }
         return klopt && hash != nil
     }
 
     /// A bcrypt hash (cost 12) of a random text nobody knows, made once.
-    private static let dummyHash = Bcrypt.hash(nieuwToken(), cost: 12)
+    private static let dummyHash = Bcrypt.hash(BearerToken.randomBase64URL(), cost: 12)
 
     static func isEmail(_ tekst: String) -> Bool {
         let delen = tekst.split(separator: "@", omittingEmptySubsequences: false)
         return delen.count == 2 && !delen[0].isEmpty && delen[1].contains(".") && !delen[1].hasPrefix(".") && !delen[1].hasSuffix(".")
             && tekst.count <= 254 && !tekst.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" || $0 == "," })
-    }
-
-    static func nieuwToken() -> String {
-        let bytes = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }
-        return bytes.base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
     }
 
     /// The SHA-256 of a well-formed token (43 characters of base64url); nil for anything else.

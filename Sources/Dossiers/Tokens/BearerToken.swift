@@ -9,8 +9,13 @@ public enum BearerToken {
 
     /// A new random token.
     static func generate() -> String {
-        let bytes = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }
-        return prefix + base64URL(bytes)
+        prefix + randomBase64URL()
+    }
+
+    /// 256 random bits as unpadded base64url (43 characters): the body of a bearer token, and the
+    /// activation links, session CSRF tokens and form cookies of the web application.
+    public static func randomBase64URL() -> String {
+        base64URL(SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) })
     }
 
     /// The stored form of a token.
