@@ -42,7 +42,7 @@ struct EventStreamTests {
 
         /// Reads until `done` holds for the body read so far, or the time is up.
         @discardableResult
-        func read(until done: (String) -> Bool, within seconds: Double = 10) async throws -> String {
+        func read(until done: (String) -> Bool, within seconds: Double = 30) async throws -> String {
             let deadline = Date().addingTimeInterval(seconds)
             while !done(body) {
                 guard Date() < deadline, !ended else { throw StreamEnded(body: body, ended: ended) }

@@ -151,7 +151,10 @@ struct WebLoginTests {
     }
 
     @Test func twoStepVerificationIsSetUpFromTheAccountPageAndAskedAtEveryLogin() async throws {
-        try await APITestHarness.with { harness in
+        // The server's clock stands still: which 30-second step a code belongs to never depends on
+        // how fast the test runs.
+        let clock = TestClock(Date())
+        try await APITestHarness.with(clock: clock) { harness in
             _ = try await harness.account("cora@bzk.example", rol: .coordinator)
             try await harness.test { client in
                 let browser = try await harness.ingelogd(client, "cora@bzk.example")
@@ -159,10 +162,10 @@ struct WebLoginTests {
                 #expect(try await browser.post("/account/tweestap/nieuw", []).locatie == "/account/tweestap")
                 let instellen = try await browser.get("/account/tweestap")
                 let geheim = try #require(Self.geheim(in: instellen.tekst))
-                let fout = try await browser.post("/account/tweestap", [("code", Self.andereCode(geheim))])
+                let fout = try await browser.post("/account/tweestap", [("code", Self.andereCode(geheim, at: clock.now))])
                 #expect(fout.status == .badRequest)
                 #expect(fout.tekst.contains("Deze code klopt niet"))
-                let aan = try await browser.post("/account/tweestap", [("code", Self.code(geheim))])
+                let aan = try await browser.post("/account/tweestap", [("code", Self.code(geheim, at: clock.now))])
                 #expect(aan.locatie == "/account?tweestap=aan")
                 #expect(try await harness.dependencies.gebruikers.gebruiker(email: "cora@bzk.example")?.heeftTweestap == true)
                 try await browser.post("/uitloggen", [])
@@ -174,11 +177,11 @@ struct WebLoginTests {
                 // The password alone is no login.
                 #expect(try await tweede.get("/dossiers").status == .seeOther)
                 try await tweede.get("/inloggen/code")
-                let verkeerd = try await tweede.post("/inloggen/code", [("code", Self.andereCode(geheim))])
+                let verkeerd = try await tweede.post("/inloggen/code", [("code", Self.andereCode(geheim, at: clock.now))])
                 #expect(verkeerd.status == .unauthorized)
                 // The code of the set-up's time step was used there; the next step's is accepted once.
-                #expect(try await tweede.post("/inloggen/code", [("code", Self.code(geheim))]).status == .unauthorized)
-                let volgende = Self.code(geheim, over: 30)
+                #expect(try await tweede.post("/inloggen/code", [("code", Self.code(geheim, at: clock.now))]).status == .unauthorized)
+                let volgende = Self.code(geheim, at: clock.now.addingTimeInterval(30))
                 let goed = try await tweede.post("/inloggen/code", [("code", volgende)])
                 #expect(goed.locatie == "/dossiers")
                 #expect(try await tweede.get("/dossiers").status == .ok)
@@ -195,7 +198,10 @@ struct WebLoginTests {
     }
 
     @Test func requiredTwoStepVerificationMustBeSetUpBeforeAnyPage() async throws {
-        try await APITestHarness.with { harness in
+        // The server's clock stands still: which 30-second step a code belongs to never depends on
+        // how fast the test runs.
+        let clock = TestClock(Date())
+        try await APITestHarness.with(clock: clock) { harness in
             _ = try await harness.account("cora@bzk.example", rol: .coordinator)
             try await harness.test(web: WebConfiguratie(tweestapVerplicht: true)) { client in
                 let browser = WebBrowser(client)
@@ -206,7 +212,7 @@ struct WebLoginTests {
                 let pagina = try await browser.get("/account/tweestap")
                 #expect(pagina.tekst.contains("tweestapsverificatie verplicht"))
                 let geheim = try #require(Self.geheim(in: pagina.tekst))
-                let klaar = try await browser.post("/account/tweestap", [("code", Self.code(geheim))])
+                let klaar = try await browser.post("/account/tweestap", [("code", Self.code(geheim, at: clock.now))])
                 #expect(klaar.locatie == "/dossiers")
                 #expect(try await browser.get("/dossiers").status == .ok)
                 let account = try await browser.get("/account")
@@ -358,14 +364,14 @@ struct WebLoginTests {
         return String(bytes: bytes, encoding: .utf8)
     }
 
-    static func code(_ geheim: String, over seconden: TimeInterval = 0) -> String {
-        String(format: "%06d", TOTP(secret: geheim).compute(date: Date().addingTimeInterval(seconden)))
+    static func code(_ geheim: String, at moment: Date) -> String {
+        String(format: "%06d", TOTP(secret: geheim).compute(date: moment))
     }
 
     /// A code that is none of the accepted ones (now and a step either side).
-    static func andereCode(_ geheim: String) -> String {
+    static func andereCode(_ geheim: String, at moment: Date) -> String {
         let totp = TOTP(secret: geheim)
-        let geldig = Set([-60.0, -30, 0, 30, 60].map { totp.compute(date: Date().addingTimeInterval($0)) })
+        let geldig = Set([-60.0, -30, 0, 30, 60].map { totp.compute(date: moment.addingTimeInterval($0)) })
         return String(format: "%06d", (0..<1_000_000).first { !geldig.contains($0) } ?? 0)
     }
 }

@@ -401,4 +401,29 @@ struct WebPageTests {
             #expect(over == 0)
         }
     }
+
+    @Test func aKoepelsRoundsAndATimelinePaginate() async throws {
+        try await Self.met { wereld, client in
+            for nummer in 1...26 {
+                let dossier = try await openDossier(wereld.service, titel: "Reeks \(nummer)")
+                _ = try await wereld.service.execute(.openConsultatie(koepels: [.UvW], termijn: termijn), on: dossier.id, context: context())
+            }
+            for nummer in 1...50 {
+                _ = try await wereld.service.execute(
+                    .koppelKamerstuk(nummer: "36000-\(nummer)", titel: "Brief \(nummer)", datum: termijn), on: wereld.anders.id, context: context())
+            }
+            let uvw = try await wereld.harness.ingelogd(client, "uma@uvw.example")
+            let eerste = try await uvw.get("/consultaties")
+            #expect(eerste.tekst.contains("Pagina 1 van 2"))
+            #expect(eerste.tekst.components(separatedBy: "<tr><td><a href=").count - 1 == 25)
+            let tweede = try await uvw.get("/consultaties?pagina=2")
+            #expect(tweede.tekst.components(separatedBy: "<tr><td><a href=").count - 1 == 1)
+            let cora = try await wereld.harness.ingelogd(client, "cora@bzk.example")
+            let tijdlijn = try await cora.get(Self.pad(wereld.anders, "/tijdlijn"))
+            #expect(tijdlijn.tekst.contains("Pagina 1 van 2"))
+            #expect(tijdlijn.tekst.components(separatedBy: "<li><p class=\"tijdlijn__moment\">").count - 1 == 50)
+            let rest = try await cora.get(Self.pad(wereld.anders, "/tijdlijn?pagina=2"))
+            #expect(rest.tekst.components(separatedBy: "<li><p class=\"tijdlijn__moment\">").count - 1 == 1)
+        }
+    }
 }

@@ -85,6 +85,13 @@ class Browser:
         """A screenshot and an axe-core run of the current page."""
         self.shots += 1
         self.screenshot(f"{self.shots:02d}-{name}")
+        # Nothing is loaded from elsewhere, and the style sheet carries its content hash in its name.
+        resources = self.driver.execute_script(
+            "return performance.getEntriesByType('resource').map(e => e.name).concat([...document.styleSheets].map(s => s.href || ''));"
+        )
+        outside = [r for r in resources if r and not r.startswith(self.base + "/")]
+        check(not outside, f"{name} loads from elsewhere: {outside}")
+        check(any(re.search(r"/static/toedeling-[0-9a-f]{12}\.css$", r) for r in resources), f"{name} has no content-hashed style sheet")
         result = self.axe_run()
         check("error" not in result, f"axe-core failed on {name}: {result.get('error')}")
         (self.artifacts / f"{self.shots:02d}-{name}.axe.json").write_text(json.dumps(result, indent=2), encoding="utf-8")
