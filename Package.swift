@@ -21,6 +21,8 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
     ],
     targets: [
         // MARK: Infrastructure
@@ -62,6 +64,21 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        // MARK: Notifications
+        .target(
+            name: "Notifications",
+            dependencies: [
+                "Dossiers", "EventStore", "Taaktoedeling", "Postgres",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         // MARK: Rendering
         .target(name: "Rapportage", dependencies: ["Taaktoedeling"]),
         // MARK: HTTP
@@ -80,7 +97,7 @@ let package = Package(
         .target(
             name: "ToedelingAPI",
             dependencies: [
-                "Dossiers", "Rapportage", "Taaktoedeling", "ToedelingWeb",
+                "Dossiers", "Rapportage", "Taaktoedeling", "ToedelingWeb", "Notifications",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -143,7 +160,7 @@ let package = Package(
         .testTarget(
             name: "ToedelingAPITests",
             dependencies: [
-                "ToedelingAPI", "ToedelingWeb", "Dossiers", "Rapportage", "Postgres", "EventStore", "Taaktoedeling", "ToedelingTestSupport",
+                "ToedelingAPI", "ToedelingWeb", "Notifications", "Dossiers", "Rapportage", "Postgres", "EventStore", "Taaktoedeling", "ToedelingTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

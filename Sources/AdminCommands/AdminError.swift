@@ -20,6 +20,10 @@ enum AdminError: Error, Sendable, Equatable, CustomStringConvertible {
     case inputReadFailed
     /// The import committed, but the projections could not be rebuilt from the imported events.
     case rebuildAfterImportFailed(reason: String)
+    /// The input was refused, with the reasons.
+    case invalidInput(String)
+    /// No such webhook subscription.
+    case subscriptionNotFound(String)
 
     var description: String {
         switch self {
@@ -39,6 +43,10 @@ enum AdminError: Error, Sendable, Equatable, CustomStringConvertible {
             "cannot write \(path)"
         case .inputReadFailed:
             "reading the input failed"
+        case .invalidInput(let reasons):
+            reasons
+        case .subscriptionNotFound(let id):
+            "no subscription \(id)"
         case .rebuildAfterImportFailed(let reason):
             "the events were imported, but rebuilding the projections failed: \(reason); run `toedeling-admin projections rebuild` once that is fixed"
         }

@@ -9,7 +9,7 @@ public struct ToedelingAdmin: AsyncParsableCommand {
         discussion: "The database is $DATABASE_URL (or --database-url); libpq's PG* variables and ~/.pgpass work as in psql.",
         subcommands: [
             MigrateCommand.self, TokenCommands.self, GebruikerCommands.self, DossierCommands.self, ReportCommands.self,
-            ProjectionsCommands.self, VerifyCommand.self, ExportCommand.self, ImportCommand.self,
+            ProjectionsCommands.self, VerifyCommand.self, ExportCommand.self, ImportCommand.self, AbonnementCommands.self,
         ]
     )
 

@@ -82,6 +82,19 @@ extension EventStore {
         }
     }
 
+    /// The cursor after the last event a feed reader can see now (below the horizon), nil for an
+    /// empty feed: where a reader that wants only what comes next begins.
+    public static func feedEnd(on connection: PostgresConnection) throws -> FeedCursor? {
+        try connection.query(
+            """
+            SELECT tx::text AS tx, position FROM events WHERE tx < pg_snapshot_xmin(pg_current_snapshot())
+            ORDER BY tx DESC, position DESC LIMIT 1
+            """
+        ).first.map { row in
+            FeedCursor(transactionID: UInt64(try row.string("tx")) ?? 0, position: try row.int64("position"))
+        }
+    }
+
     /// `readAll` on a connection the caller holds. Call it before the transaction writes
     /// anything: once it has a transaction id of its own, later commits wait for the next transaction.
     public static func readAll(

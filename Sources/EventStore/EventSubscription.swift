@@ -16,18 +16,23 @@ public final class EventSubscription: Service, Sendable {
     private let pollInterval: Duration
     private let logger: Logger
     private let handler: @Sendable (PostgresConnection, [RecordedEvent]) throws -> Void
+    private let start: (@Sendable (PostgresConnection) throws -> FeedCursor?)?
 
     /// A subscription named `name` on `store`; `handler` gets batches of at most `batchSize`
     /// events in feed order, on the connection and inside the transaction that stores the checkpoint.
+    /// `start`, when given, says where a subscription without a checkpoint begins (nil: at the
+    /// feed's beginning); that place is stored at once, so nothing after it is skipped.
     public init(
         name: String,
         store: EventStore,
         batchSize: Int = 500,
         pollInterval: Duration = .seconds(2),
         logger: Logger,
+        start: (@Sendable (PostgresConnection) throws -> FeedCursor?)? = nil,
         handler: @escaping @Sendable (PostgresConnection, [RecordedEvent]) throws -> Void
     ) {
         self.name = name
+        self.start = start
         self.store = store
         self.batchSize = max(batchSize, 1)
         self.pollInterval = pollInterval
@@ -92,26 +97,39 @@ public final class EventSubscription: Service, Sendable {
         let name = name
         let batchSize = batchSize
         let handler = handler
+        let start = start
         return try await store.pool.withTransaction { connection in
             let locked = try connection.query(
                 "SELECT pg_try_advisory_xact_lock(1953459556, hashtext($1)) AS locked", [.text(name)]
             )[0].bool("locked")
             guard locked else { return 0 }
-            let cursor = try Self.storedCheckpoint(on: connection, name: name)
+            var cursor = try Self.storedCheckpoint(on: connection, name: name)
+            var fresh = false
+            if cursor == nil, let start {
+                cursor = try start(connection)
+                fresh = cursor != nil
+            }
             let page = try EventStore.readAll(on: connection, after: cursor, limit: batchSize)
-            guard !page.events.isEmpty, let next = page.cursor else { return 0 }
+            guard !page.events.isEmpty, let next = page.cursor else {
+                if fresh, let cursor { try Self.store(cursor, name: name, on: connection) }
+                return 0
+            }
             try handler(connection, page.events)
-            try connection.execute(
-                """
-                INSERT INTO subscription_checkpoints (subscription, last_tx, last_position)
-                VALUES ($1, $2::text::xid8, $3)
-                ON CONFLICT (subscription) DO UPDATE
-                SET last_tx = excluded.last_tx, last_position = excluded.last_position, updated_at = clock_timestamp()
-                """,
-                [.text(name), .text(String(next.transactionID)), .int(next.position)]
-            )
+            try Self.store(next, name: name, on: connection)
             return page.events.count
         }
+    }
+
+    private static func store(_ next: FeedCursor, name: String, on connection: PostgresConnection) throws {
+        try connection.execute(
+            """
+            INSERT INTO subscription_checkpoints (subscription, last_tx, last_position)
+            VALUES ($1, $2::text::xid8, $3)
+            ON CONFLICT (subscription) DO UPDATE
+            SET last_tx = excluded.last_tx, last_position = excluded.last_position, updated_at = clock_timestamp()
+            """,
+            [.text(name), .text(String(next.transactionID)), .int(next.position)]
+        )
     }
 
     private static func storedCheckpoint(on connection: PostgresConnection, name: String) throws -> FeedCursor? {

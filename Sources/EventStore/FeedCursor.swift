@@ -1,6 +1,6 @@
 /// A place in the global feed: just after the event with this (transaction id, position).
 /// Pass it to `readAll(after:limit:)`; store or send it as its string `token`.
-public struct FeedCursor: Sendable, Hashable, Codable, CustomStringConvertible {
+public struct FeedCursor: Sendable, Hashable, Codable, Comparable, CustomStringConvertible {
     let transactionID: UInt64
     let position: Int64
 
@@ -12,6 +12,16 @@ public struct FeedCursor: Sendable, Hashable, Codable, CustomStringConvertible {
     init(transactionID: UInt64, position: Int64) {
         self.transactionID = transactionID
         self.position = position
+    }
+
+    /// Feed order: by transaction id, then position.
+    public static func < (lhs: FeedCursor, rhs: FeedCursor) -> Bool {
+        (lhs.transactionID, lhs.position) < (rhs.transactionID, rhs.position)
+    }
+
+    /// The cursor before every event of transaction `transactionID` and of later ones.
+    public static func before(transaction transactionID: UInt64) -> FeedCursor {
+        FeedCursor(transactionID: max(transactionID, 1) - 1, position: Int64.max)
     }
 
     /// A cursor from its token; nil when the token is not one.

@@ -2,11 +2,14 @@ import Synchronization
 
 /// A wake-up flag a single waiter sleeps on: signals while nobody waits are kept (coalesced into
 /// one), so a wake-up between two waits is never lost.
-final class WakeSignal: Sendable {
+public final class WakeSignal: Sendable {
+    /// A signal nobody has given yet.
+    public init() {}
+
     private let state = Mutex<(pending: Bool, released: Bool, waiter: CheckedContinuation<Bool, Never>?)>((false, false, nil))
 
     /// Wakes the waiter, or the next one to wait.
-    func signal() {
+    public func signal() {
         let waiter = state.withLock { state -> CheckedContinuation<Bool, Never>? in
             guard let waiter = state.waiter else {
                 state.pending = true
@@ -21,7 +24,7 @@ final class WakeSignal: Sendable {
     /// Returns at the next signal (at once if one is pending) with true; after `timeout` or on
     /// cancellation with false. The timer is a child task, ended when the wait ends.
     @discardableResult
-    func wait(timeout: Duration) async -> Bool {
+    public func wait(timeout: Duration) async -> Bool {
         let woken = await withTaskGroup(of: Void.self) { group in
             group.addTask {
                 try? await Task.sleep(for: timeout)

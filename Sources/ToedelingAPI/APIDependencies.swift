@@ -17,6 +17,8 @@ public struct APIDependencies: Sendable {
     public var gebruikers: GebruikerStore
     /// The web application's session rows.
     public var sessies: SessieOpslag
+    /// Webhook subscriptions.
+    public var abonnementen: AbonnementStore
     /// The feed followed live by `GET /v1/gebeurtenissen/stroom`; run it as a service after the server.
     public var liveFeed: LiveEventFeed
     /// How many Server-Sent Event streams this instance serves at once (`TOEDELING_SSE_MAX_STREAMS`).
@@ -58,6 +60,7 @@ public struct APIDependencies: Sendable {
         self.tokens = tokens
         self.gebruikers = gebruikers ?? GebruikerStore(pool: pool)
         self.sessies = SessieOpslag(pool: pool)
+        self.abonnementen = AbonnementStore(pool: pool, instellingen: NotificatieInstellingen())
         self.liveFeed = service.liveFeed()
         self.metrics = metrics
         self.logger = logger

@@ -44,12 +44,15 @@ public func buildRouter(
         )
     }
     let routes = APIRoutes(router: router, registry: registry)
-    OperationsController(pool: dependencies.pool, health: dependencies.health, metrics: dependencies.metrics).addRoutes(to: routes)
+    OperationsController(
+        pool: dependencies.pool, health: dependencies.health, metrics: dependencies.metrics, abonnementen: dependencies.abonnementen
+    ).addRoutes(to: routes)
     OpenAPIController().addRoutes(to: routes)
     DossierController(service: dependencies.service).addRoutes(to: routes)
     AfwegingskaderController().addRoutes(to: routes)
     ReportController(service: dependencies.service).addRoutes(to: routes)
     FeedController(service: dependencies.service).addRoutes(to: routes)
+    AbonnementController(abonnementen: dependencies.abonnementen).addRoutes(to: routes)
     EventStreamController(
         service: dependencies.service, liveFeed: dependencies.liveFeed, heartbeat: dependencies.eventStreamHeartbeat,
         maximum: dependencies.maximumEventStreams, open: dependencies.openEventStreams

@@ -13,7 +13,8 @@ import Taaktoedeling
 /// a mismatch is `ServiceError.staleVersion`.
 public final class DossierService: Sendable {
     let pool: PostgresConnectionPool
-    let store: EventStore
+    /// The event store the service writes to.
+    public let store: EventStore
     let logger: Logger
     /// The moment a command is decided at, which its events are recorded with; nil: the database's
     /// clock, read in the command's own transaction (one clock for every instance).

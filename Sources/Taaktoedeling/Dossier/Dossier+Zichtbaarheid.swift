@@ -50,3 +50,15 @@ extension Tijdlijn {
         }
     }
 }
+
+extension DossierEvent {
+    /// Whether `koepel` may hear of this event (a koepel-scoped subscription), given the dossier as
+    /// it is right after the event: only once the koepel is invited to the dossier (its invitation
+    /// included), and never another koepel's reactie, which is given during an open round. After
+    /// the round closes, the koepel hears of the closing and reads every reactie on the dossier.
+    public func zichtbaar(voor koepel: Koepel, dossierNa dossier: Dossier) -> Bool {
+        guard dossier.uitgenodigdeKoepels.contains(koepel) else { return false }
+        if let ander = reactieKoepel, ander != koepel { return false }
+        return true
+    }
+}

@@ -10,6 +10,7 @@ struct OperationsController {
     let pool: DatabasePool
     let health: DatabaseHealthProbe
     let metrics: PrometheusCollectorRegistry
+    let abonnementen: AbonnementStore
 
     func addRoutes(to routes: APIRoutes) {
         routes.on(.get, "/health", use: health)
@@ -32,6 +33,19 @@ struct OperationsController {
         gauge("connections_in_use", "Database connections handed out").set(Double(pool.inUse))
         gauge("waiting", "Callers waiting for a database connection").set(Double(pool.waiting))
         gauge("connections_open", "Open database connections").set(Double(pool.open))
+        // Every subscription's delivery state, as stored: the same on every instance.
+        if let lijst = try? await abonnementen.list() {
+            for abonnement in lijst {
+                let labels = [("abonnement", abonnement.id.uuidString.lowercased())]
+                metrics.makeGauge(name: "toedeling_webhook_mislukkingen", labels: labels).set(Double(abonnement.mislukkingen))
+                metrics.makeGauge(name: "toedeling_webhook_wachtend", labels: labels).set(Double(abonnement.wachtend))
+                metrics.makeGauge(name: "toedeling_webhook_doodgelegd", labels: labels).set(Double(abonnement.doodgelegd))
+                metrics.makeGauge(name: "toedeling_webhook_laatste_succes_seconds", labels: labels)
+                    .set(abonnement.laatsteSucces?.timeIntervalSince1970 ?? 0)
+                metrics.makeGauge(name: "toedeling_webhook_volgende_poging_seconds", labels: labels)
+                    .set(abonnement.volgendePoging?.timeIntervalSince1970 ?? 0)
+            }
+        }
         return Response(
             status: .ok,
             headers: [.contentType: MediaTypes.prometheus],

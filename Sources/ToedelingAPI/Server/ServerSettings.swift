@@ -18,6 +18,8 @@ public struct ServerSettings: Sendable {
     public var idempotencyTimeToLive: Duration
     /// How many Server-Sent Event streams this instance serves at once (`TOEDELING_SSE_MAX_STREAMS`).
     public var maximumEventStreams: Int = 100
+    /// Webhooks and e-mail.
+    public var notifications = NotificationSettings()
 
     /// Creates settings.
     public init(

@@ -5,6 +5,7 @@ import Metrics
 import Dossiers
 import Prometheus
 import ServiceLifecycle
+import Notifications
 
 /// Runs the HTTP server the way `toedeling-server` does: logs to stdout, Prometheus metrics, a database
 /// pool with bounded waits, a refusal to start on an unmigrated or newer database, and one
@@ -39,16 +40,38 @@ public enum ToedelingServerRunner {
         var dependencies = APIDependencies(pool: pool, metrics: metrics, logger: logger, notifiesOtherInstances: true)
         dependencies.maximumEventStreams = settings.maximumEventStreams
         dependencies.idempotencyTimeToLiveSeconds = max(1, settings.idempotencyTimeToLive.components.seconds)
+        let notificaties = settings.notifications
+        dependencies.abonnementen = AbonnementStore(pool: pool, instellingen: notificaties.instellingen)
+        if notificaties.instellingen.oin == NotificatieInstellingen.onbekendeOIN {
+            logger.warning("TOEDELING_OIN is not set: CloudEvents carry the source urn:nld:oin:\(NotificatieInstellingen.onbekendeOIN):systeem:toedeling")
+        }
         let application = try await buildApplication(configuration: settings.api, dependencies: dependencies)
         logger.info(
             "toedeling-server starting",
             metadata: ["http.hostname": .string(settings.api.hostname), "http.port": .stringConvertible(settings.api.port)]
         )
+        let store = dependencies.service.store
+        var kanalen: [any Service] = [
+            WebhookKanaal.abonnement(store: store, instellingen: notificaties.instellingen, logger: logger),
+            WebhookBezorging(
+                pool: pool, instellingen: notificaties.instellingen, beleid: notificaties.beleid, timeout: notificaties.webhookTimeout, logger: logger
+            ),
+            NotificatieOpruiming(pool: pool, logger: logger),
+        ]
+        if let smtp = notificaties.smtp {
+            kanalen += [
+                EmailKanaal.abonnement(store: store, instellingen: notificaties.instellingen, logger: logger),
+                EmailBezorging(pool: pool, instelling: smtp, beleid: notificaties.beleid, logger: logger),
+                Termijnbewaking(pool: pool, instellingen: notificaties.instellingen, logger: logger),
+            ]
+        }
         let group = ServiceGroup(
             configuration: .init(
                 services: [
                     pool, IdempotencyCleanup(store: dependencies.idempotencyStore, logger: logger), WebOpruiming(pool: pool, logger: logger),
-                    dependencies.health, application,
+                    dependencies.health,
+                ] + kanalen + [
+                    application,
                     // After the server: on shutdown it goes first and ends the open event streams.
                     dependencies.liveFeed,
                 ],

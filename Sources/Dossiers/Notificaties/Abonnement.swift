@@ -1,0 +1,64 @@
+import Foundation
+import Taaktoedeling
+
+/// A webhook subscription with its delivery state.
+public struct Abonnement: Sendable, Equatable {
+    /// Its id.
+    public let id: UUID
+    /// Where deliveries are posted.
+    public let callbackURL: String
+    /// Whether an `Authorization` value is sent with each delivery (the value itself is never shown).
+    public let metAuth: Bool
+    /// The event types delivered; empty is all.
+    public let types: [String]
+    /// The dossiers whose events are delivered; empty is all.
+    public let dossiers: [UUID]
+    /// The koepel whose view limits the deliveries, if any.
+    public let koepel: Koepel?
+    /// Who created it.
+    public let aangemaaktDoor: String
+    /// When it was created.
+    public let aangemaaktOp: Date
+    /// The last delivery the receiver accepted.
+    public let laatsteSucces: Date?
+    /// Failed attempts in a row since the last success.
+    public let mislukkingen: Int
+    /// Since when deliveries have been failing, if they are.
+    public let storingSinds: Date?
+    /// When the next attempt is due, while deliveries are failing.
+    public let volgendePoging: Date?
+    /// The last failure (an HTTP status or the kind of error), while failing.
+    public let laatsteFout: String?
+    /// Deliveries waiting to be made.
+    public let wachtend: Int
+    /// Deliveries given up on (dead-lettered), waiting for a resend.
+    public let doodgelegd: Int
+}
+
+/// One attempt in a subscription's delivery log.
+public struct AfleverPoging: Sendable, Equatable {
+    /// The event delivered.
+    public let eventID: UUID
+    /// The event's place in the feed (the CloudEvent `sequence`).
+    public let sequence: String
+    /// When the attempt started.
+    public let tijdstip: Date
+    /// The receiver's HTTP status, if it answered.
+    public let httpStatus: Int?
+    /// What went wrong, if it did.
+    public let fout: String?
+    /// How long the attempt took, in milliseconds.
+    public let duurMs: Int
+    /// Whether it counted as a delivery (2xx).
+    public var geslaagd: Bool { httpStatus.map { (200..<300).contains($0) } ?? false }
+}
+
+/// What is wrong with a subscription request that the server refuses.
+public enum AbonnementFout: Error, Equatable, Sendable {
+    /// The callback URL is not allowed, with the Dutch reason.
+    case callbackNietToegestaan(String)
+    /// No such subscription.
+    case onbekend
+    /// The cursor is not one from the feed.
+    case ongeldigeCursor
+}

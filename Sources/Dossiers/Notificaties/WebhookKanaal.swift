@@ -1,0 +1,34 @@
+import EventStore
+import Foundation
+import Logging
+import Postgres
+
+/// The webhook channel's reader of the feed: for each batch of events it writes the outbox rows of
+/// every subscription that takes them, in the transaction that moves its checkpoint, and tells the
+/// delivering instances by NOTIFY (sent at commit). Run the returned subscription as a `Service`.
+public enum WebhookKanaal {
+    /// The name of its checkpoint.
+    public static let naam = "notificaties.webhooks"
+
+    /// The feed subscription of the webhook channel. On its first start it begins at the feed's end,
+    /// or before the oldest subscription's first transaction if that is earlier.
+    public static func abonnement(store: EventStore, instellingen: NotificatieInstellingen, pollInterval: Duration = .seconds(2), logger: Logger) -> EventSubscription {
+        let uitgifte = WebhookUitgifte(instellingen: instellingen, volger: DossierStandVolger())
+        return EventSubscription(
+            name: naam, store: store, batchSize: 200, pollInterval: pollInterval, logger: logger,
+            start: { connection in
+                let einde = try EventStore.feedEnd(on: connection)
+                let oudste = try connection.query("SELECT min(vanaf_tx)::text AS vanaf FROM abonnementen")[0].optionalString("vanaf").flatMap { UInt64($0) }
+                guard let oudste else { return einde }
+                let ervoor = FeedCursor.before(transaction: oudste)
+                guard let einde else { return ervoor }
+                return min(einde, ervoor)
+            }
+        ) { connection, events in
+            let doelen = try WebhookUitgifte.doelen(on: connection)
+            if try uitgifte.verdeel(events, over: doelen, on: connection) > 0 {
+                _ = try connection.query("SELECT pg_notify($1, 'webhooks')", [.text(WebhookUitgifte.kanaal)])
+            }
+        }
+    }
+}
