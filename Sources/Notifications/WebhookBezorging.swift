@@ -94,10 +94,15 @@ public final class WebhookBezorging: Service, Sendable {
                 let geslaagd = try await bezorg(levering, client: client)
                 if !geslaagd { break }
             }
-            try await wachtrij.geefVrij(id, houder: houder)
+        } catch is CancellationError {
+            // Shutting down: the delivery under way stays waiting and is made again (at least once).
         } catch {
             logger.warning("webhook delivery bookkeeping failed", metadata: ["abonnement.id": "\(id.uuidString.lowercased())", "error.type": "\(String(reflecting: type(of: error)))"])
         }
+        // Give the lease back also when cancelled, so another instance need not wait for it to run out.
+        let wachtrij = wachtrij
+        let houder = houder
+        try? await Task.detached { try await wachtrij.geefVrij(id, houder: houder) }.value
     }
 
     /// One attempt: checks the target, posts the signed CloudEvent, and records the outcome.
@@ -128,9 +133,12 @@ public final class WebhookBezorging: Service, Sendable {
                 fout = "geen antwoord binnen \(Int(WebhookWachtrij.Beleid.seconden(timeout))) s"
             } catch let error as HTTPClientError where error == .connectTimeout {
                 fout = "verbinding niet gelukt binnen de tijd"
+            } catch let error as HTTPClientError where error == .cancelled {
+                throw CancellationError()
             } catch let error as HTTPClientError {
                 fout = "HTTP-fout: \(error.shortDescription)"
             } catch {
+                if Task.isCancelled { throw CancellationError() }
                 fout = "verbinding mislukt"
             }
         }
