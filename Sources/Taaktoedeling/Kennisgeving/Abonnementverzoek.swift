@@ -39,9 +39,10 @@ public struct Abonnementverzoek: Sendable, Equatable {
             }
             return URL(string: tekst)
         }
-        let auth = lezer.tekst("auth", verplicht: false)
-        if let auth, auth.contains(where: { $0 == "\r" || $0 == "\n" }) || auth.utf8.count > 4096 {
-            lezer.meld("auth", "moet één regel van ten hoogste 4096 bytes zijn")
+        var auth = lezer.tekst("auth", verplicht: false)
+        if let waarde = auth, waarde.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) || waarde.unicodeScalars.count > 1024 {
+            lezer.meld("auth", "moet één regel van ten hoogste 1024 tekens zijn, zonder stuurtekens")
+            auth = nil
         }
         var types: [String] = []
         var dossiers: [UUID] = []
@@ -80,13 +81,19 @@ public struct Abonnementverzoek: Sendable, Equatable {
     /// a host, without user name, password or fragment.
     static func callbackProbleem(_ tekst: String) -> String? {
         guard tekst.utf8.count <= maximaleURLLengte else { return "is langer dan \(maximaleURLLengte) tekens" }
-        guard let url = URL(string: tekst), let scheme = url.scheme?.lowercased(), scheme == "https" || scheme == "http",
+        guard (try? vorm.wholeMatch(in: tekst)) != nil, let url = URL(string: tekst), let scheme = url.scheme?.lowercased(), scheme == "https" || scheme == "http",
             let host = url.host, !host.isEmpty
         else { return "moet een volledige https-URL zijn, zoals https://ontvanger.example.nl/webhook" }
         guard url.user == nil, url.password == nil else { return "mag geen gebruikersnaam of wachtwoord bevatten (gebruik auth)" }
         guard url.fragment == nil else { return "mag geen fragment (#…) bevatten" }
         return nil
     }
+
+    /// The form a callback URL must have, as the OpenAPI document states it: `http` or `https`, a
+    /// host name or IPv4 address, an optional port, path and query; no user, password or fragment.
+    nonisolated(unsafe) static let vorm = try! Regex(
+        #"^[hH][tT][tT][pP][sS]?://[A-Za-z0-9.-]+(:(6553[0-5]|655[0-2][0-9]|65[0-4][0-9]{2}|6[0-4][0-9]{3}|[1-5][0-9]{4}|[0-9]{1,4}))?(/([A-Za-z0-9._~!$&'()*+,;=:@/-]|%[0-9A-Fa-f]{2})*)?(\?([A-Za-z0-9._~!$&'()*+,;=:@/?-]|%[0-9A-Fa-f]{2})*)?$"#
+    )
 
     /// The stored event type name of a kebab-case type (`consultatie-geopend` → `ConsultatieGeopend`).
     static func typeNaam(kebab: String) -> String? {

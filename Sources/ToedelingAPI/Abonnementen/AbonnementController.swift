@@ -82,7 +82,7 @@ struct AbonnementController {
         var problemen: [FieldProblem] = velden.keys.filter { $0 != "na" }.sorted().map { FieldProblem(name: $0, reason: "is geen bekend veld") }
         var cursor: FeedPosition?
         switch velden["na"] {
-        case nil, .null?: break
+        case nil: break
         case .string(let token)?:
             cursor = FeedPosition(token: token)
             if cursor == nil { problemen.insert(FieldProblem(name: "na", reason: "is geen cursor uit de feed (volgende)"), at: 0) }
