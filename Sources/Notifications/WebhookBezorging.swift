@@ -142,8 +142,7 @@ public final class WebhookBezorging: Service, Sendable {
                 fout = "verbinding mislukt"
             }
         }
-        let verstreken = ContinuousClock.now - start
-        let duurMs = Int(verstreken.components.seconds * 1000 + verstreken.components.attoseconds / 1_000_000_000_000_000)
+        let duurMs = WebhookWachtrij.milliseconden(ContinuousClock.now - start)
         let abonnement = levering.abonnementID.uuidString.lowercased()
         if let status, (200..<300).contains(status) {
             try await wachtrij.geslaagd(levering, httpStatus: status, begin: begin, duurMs: duurMs)

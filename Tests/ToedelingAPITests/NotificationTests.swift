@@ -55,7 +55,9 @@ struct NotificationTests {
                 if (200..<300).contains(status) {
                     self.ontvangen.withLock { $0.append(Ontvangen(pad: pad, id: id, event: event, data: data, geldig: geldig)) }
                 }
-                return Response(status: .init(code: status))
+                var headers: HTTPFields = [:]
+                if (300..<400).contains(status) { headers[.location] = "/omgeleid" }
+                return Response(status: .init(code: status), headers: headers)
             }
             return router
         }
@@ -192,6 +194,24 @@ struct NotificationTests {
         }
     }
 
+    @Test func aRedirectIsNotFollowedButCountsAsAFailedAttempt() async throws {
+        try await Self.met { harness, client, receiver, port in
+            receiver.zet("verhuisd", status: 307)
+            let abonnement = try await Self.abonneer(client, harness, receiver, port: port, pad: "verhuisd")
+            _ = try await client.openDossier(token: harness.coordinator)
+            var log: [[String: Any]] = []
+            let einde = Date().addingTimeInterval(20)
+            while log.isEmpty && Date() < einde {
+                try await Task.sleep(for: .milliseconds(50))
+                log = try #require(try await client.send(.get, "/v1/abonnementen/\(abonnement)/afleveringen", token: harness.coordinator).object["resultaten"] as? [[String: Any]])
+            }
+            #expect(log.first?["httpStatus"] as? Int == 307 && log.first?["geslaagd"] as? Bool == false)
+            #expect(receiver.van("omgeleid").isEmpty)
+            let staat = try #require(try await client.send(.get, "/v1/abonnementen/\(abonnement)", token: harness.coordinator).object["staat"] as? [String: Any])
+            #expect((staat["mislukkingen"] as? Int ?? 0) >= 1 && staat["wachtend"] as? Int == 1 && staat["volgendePoging"] != nil)
+        }
+    }
+
     @Test func aKoepelSubscriptionCarriesOnlyWhatThatKoepelMaySee() async throws {
         try await Self.met { harness, client, receiver, port in
             _ = try await Self.abonneer(client, harness, receiver, port: port, pad: "vng", extra: #", "koepel": "VNG""#)
@@ -263,6 +283,47 @@ struct NotificationTests {
                 #expect(try await client.send(.delete, "/v1/abonnementen/\(id)", token: harness.coordinator).status == .noContent)
                 #expect(try await client.send(.get, "/v1/abonnementen/\(id)", token: harness.coordinator).status == .notFound)
             }
+        }
+    }
+
+    @Test func aKoepelWithoutReactieIsRemindedOnceAndCoordinatorsHearOfAPassedTermijn() async throws {
+        try await APITestHarness.with { harness in
+            let gebruikers = harness.dependencies.gebruikers
+            _ = try await gebruikers.create(email: "vng@gemeenten.example", naam: "Vera", rol: .koepel, koepel: .VNG)
+            _ = try await gebruikers.create(email: "ipo@provincies.example", naam: "Ivo", rol: .koepel, koepel: .IPO)
+            _ = try await gebruikers.create(email: "uvw@waterschappen.example", naam: "Uma", rol: .koepel, koepel: .UvW)
+            _ = try await gebruikers.create(email: "coordinator@bzk.example", naam: "Coby", rol: .coordinator, koepel: nil)
+            let id = try await harness.test { client in
+                let id = try await client.openDossier(token: harness.coordinator)
+                // Termijn Thursday 31 January 2030: five working days before is Thursday 24 January.
+                try await client.command("consultaties", on: id, token: harness.coordinator, json: Fixtures.consultatie)
+                try await client.command("consultaties/1/reacties", on: id, token: harness.ipo, json: Fixtures.reactie)
+                return id
+            }
+            let instellingen = NotificatieInstellingen(publiekeURL: "https://toedeling.example")
+            func bewaking(_ dag: Int, _ maand: Int = 1) -> Termijnbewaking {
+                Termijnbewaking(pool: harness.pool, instellingen: instellingen, logger: Logger(label: "test")) {
+                    Kalenderdatum(jaar: 2030, maand: maand, dag: dag)!
+                }
+            }
+            func berichten() async throws -> [(String, String, String)] {
+                try await harness.pool.withConnection { connection in
+                    try connection.query("SELECT ontvanger, onderwerp, tekst FROM email_berichten ORDER BY aangemaakt_op, ontvanger").map {
+                        (try $0.string("ontvanger"), try $0.string("onderwerp"), try $0.string("tekst"))
+                    }
+                }
+            }
+            #expect(try await bewaking(23).controleer() == 0)
+            #expect(try await bewaking(24).controleer() == 1)
+            #expect(try await bewaking(30).controleer() == 0)
+            let herinnering = try await berichten()
+            #expect(herinnering.map(\.0) == ["vng@gemeenten.example"])
+            #expect(herinnering[0].1.hasPrefix("Herinnering") && herinnering[0].2.contains("31 januari 2030") && herinnering[0].2.contains("/dossiers/\(id)"))
+            #expect(try await bewaking(1, 2).controleer() == 1)
+            #expect(try await bewaking(2, 2).controleer() == 0)
+            let verstreken = try await berichten().dropFirst()
+            #expect(verstreken.map(\.0) == ["coordinator@bzk.example"])
+            #expect(verstreken.first?.1.hasPrefix("Termijn verstreken") == true && verstreken.first?.2.contains("Nog geen reactie van: VNG.") == true)
         }
     }
 }

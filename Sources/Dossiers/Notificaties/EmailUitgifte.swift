@@ -63,7 +63,7 @@ public enum EmailKanaal {
             start: { connection in try EventStore.feedEnd(on: connection) }
         ) { connection, events in
             var geschreven = 0
-            for event in events where DossierStandVolger.dossierID(of: event) != nil {
+            for event in events {
                 guard let (element, dossier, dossierID) = try volger.stand(na: event, on: connection) else { continue }
                 for kennisgeving in element.event.kennisgevingen(dossierNa: dossier) {
                     var reactie: Reactie?

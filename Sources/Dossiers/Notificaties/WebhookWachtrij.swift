@@ -214,7 +214,8 @@ public struct WebhookWachtrij: Sendable {
         )
     }
 
-    static func milliseconden(_ duur: Duration) -> Int {
+    /// Whole milliseconds of a duration.
+    public static func milliseconden(_ duur: Duration) -> Int {
         Int(duur.components.seconds * 1000 + duur.components.attoseconds / 1_000_000_000_000_000)
     }
 }
