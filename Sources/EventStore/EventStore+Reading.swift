@@ -87,11 +87,11 @@ extension EventStore {
     public static func feedEnd(on connection: PostgresConnection) throws -> FeedCursor? {
         try connection.query(
             """
-            SELECT tx::text AS tx, position FROM events WHERE tx < pg_snapshot_xmin(pg_current_snapshot())
+            SELECT tx, position FROM events WHERE tx < pg_snapshot_xmin(pg_current_snapshot())
             ORDER BY tx DESC, position DESC LIMIT 1
             """
         ).first.map { row in
-            FeedCursor(transactionID: UInt64(try row.string("tx")) ?? 0, position: try row.int64("position"))
+            FeedCursor(transactionID: try row.decode(UInt64.self, "tx"), position: try row.int64("position"))
         }
     }
 

@@ -36,7 +36,7 @@ public final class EmailBezorging: Service, Sendable {
         let signal = WakeSignal()
         await withTaskGroup(of: Void.self) { group in
             group.addTask { [pool] in
-                await cancelWhenGracefulShutdown { await pool.listen(to: "toedeling_notificaties") { _ in signal.signal() } }
+                await cancelWhenGracefulShutdown { await pool.listen(to: NotificatieInstellingen.kanaal) { _ in signal.signal() } }
             }
             await cancelWhenGracefulShutdown {
                 while !Task.isCancelled {

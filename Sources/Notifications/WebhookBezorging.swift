@@ -53,7 +53,7 @@ public final class WebhookBezorging: Service, Sendable {
         await withTaskGroup(of: Void.self) { group in
             group.addTask { [pool] in
                 await cancelWhenGracefulShutdown {
-                    await pool.listen(to: "toedeling_notificaties") { _ in signal.signal() }
+                    await pool.listen(to: NotificatieInstellingen.kanaal) { _ in signal.signal() }
                 }
             }
             await cancelWhenGracefulShutdown {

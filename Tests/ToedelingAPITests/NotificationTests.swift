@@ -139,7 +139,8 @@ struct NotificationTests {
     }
 
     @Test func deliveriesThatKeepFailingAreDeadLetteredShownAndDeliveredByAResend() async throws {
-        let beleid = WebhookWachtrij.Beleid(eersteWacht: .milliseconds(20), langsteWacht: .milliseconds(50), opgevenNa: .milliseconds(600))
+        // Retried for 3 s: long enough for several attempts also on a loaded machine, where one may take a second.
+        let beleid = WebhookWachtrij.Beleid(eersteWacht: .milliseconds(20), langsteWacht: .milliseconds(50), opgevenNa: .seconds(3))
         try await Self.met(beleid: beleid) { harness, client, receiver, port in
             receiver.zet("stuk", status: 500)
             let abonnement = try await Self.abonneer(client, harness, receiver, port: port, pad: "stuk")

@@ -11,6 +11,9 @@ public struct NotificatieInstellingen: Sendable, Equatable {
     /// (`TOEDELING_WEBHOOK_ALLOW_PRIVATE=1`: tests and closed networks).
     public var privaatToegestaan: Bool
 
+    /// The NOTIFY channel on which instances are told that deliveries or messages are waiting.
+    public static let kanaal = "toedeling_notificaties"
+
     /// The OIN used when none is configured: twenty zeros, which no organisation has.
     public static let onbekendeOIN = String(repeating: "0", count: 20)
 

@@ -18,7 +18,7 @@ public enum WebhookKanaal {
             name: naam, store: store, batchSize: 200, pollInterval: pollInterval, logger: logger,
             start: { connection in
                 let einde = try EventStore.feedEnd(on: connection)
-                let oudste = try connection.query("SELECT min(vanaf_tx)::text AS vanaf FROM abonnementen")[0].optionalString("vanaf").flatMap { UInt64($0) }
+                let oudste = try connection.query("SELECT min(vanaf_tx) AS vanaf FROM abonnementen")[0].decodeIfPresent(UInt64.self, "vanaf")
                 guard let oudste else { return einde }
                 let ervoor = FeedCursor.before(transaction: oudste)
                 guard let einde else { return ervoor }

@@ -29,12 +29,12 @@ struct WebhookUitgifte: Sendable {
     let volger: DossierStandVolger
 
     /// The channel on which the server is told that deliveries are waiting.
-    static let kanaal = "toedeling_notificaties"
+    static let kanaal = NotificatieInstellingen.kanaal
 
     static func doelen(on connection: PostgresConnection, id: UUID? = nil) throws -> [Doel] {
         try connection.query(
             """
-            SELECT id, array_to_string(types, ',') AS types, array_to_string(dossiers, ',') AS dossiers, koepel, vanaf_tx::text AS vanaf_tx
+            SELECT id, array_to_string(types, ',') AS types, array_to_string(dossiers, ',') AS dossiers, koepel, vanaf_tx
             FROM abonnementen WHERE $1::uuid IS NULL OR id = $1
             """,
             [id.map { .uuid($0) } ?? .null]
@@ -44,7 +44,7 @@ struct WebhookUitgifte: Sendable {
                 types: Set(try row.string("types").split(separator: ",").map(String.init)),
                 dossiers: Set(try row.string("dossiers").split(separator: ",").compactMap { UUID(uuidString: String($0)) }),
                 koepel: try row.optionalString("koepel").flatMap(Koepel.init(rawValue:)),
-                vanafTx: UInt64(try row.string("vanaf_tx")) ?? 0
+                vanafTx: try row.decode(UInt64.self, "vanaf_tx")
             )
         }
     }
