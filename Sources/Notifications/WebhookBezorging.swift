@@ -27,6 +27,8 @@ public final class WebhookBezorging: Service, Sendable {
     /// This instance's name in the leases.
     public let houder = UUID()
     private let bezig = Mutex<Set<UUID>>([])
+    /// The signals of the subscriptions' workers that wait for more deliveries.
+    private let wachtenden = Mutex<[UUID: WakeSignal]>([:])
 
     /// The deliverer over `pool`; `timeout` is how long a receiver has to answer (10 s).
     public init(
@@ -53,7 +55,10 @@ public final class WebhookBezorging: Service, Sendable {
         await withTaskGroup(of: Void.self) { group in
             group.addTask { [pool] in
                 await cancelWhenGracefulShutdown {
-                    await pool.listen(to: NotificatieInstellingen.kanaal) { _ in signal.signal() }
+                    await pool.listen(to: NotificatieInstellingen.kanaal) { _ in
+                        signal.signal()
+                        self.wachtenden.withLock { $0.values.forEach { $0.signal() } }
+                    }
                 }
             }
             await cancelWhenGracefulShutdown {
@@ -85,33 +90,128 @@ public final class WebhookBezorging: Service, Sendable {
         try? await client.shutdown()
     }
 
-    /// Works one leased subscription's queue in feed order until it is empty, a delivery fails (its
-    /// next attempt is later), or the lease is lost.
+    /// Deliveries taken from the queue at a time, and the most made before they are recorded.
+    static let partij = 100
+    /// The longest an accepted delivery waits to be recorded (the log, the subscription's state).
+    static let vastleggenBinnen: Duration = .milliseconds(500)
+    /// How long a worker whose queue is empty keeps the lease for what comes next: under a steady
+    /// stream of events it does not give the lease back and take it again between two of them.
+    static let aanhouden: Duration = .seconds(2)
+
+    /// Works one leased subscription's queue in feed order until it has been empty for `aanhouden`,
+    /// a delivery fails (its next attempt is later), or the lease is lost. Deliveries are taken in batches; the accepted
+    /// ones are recorded together at least every `vastleggenBinnen` (a crash before that sends them
+    /// again: at least once), a failure after recording those before it.
     private func werk(_ id: UUID, client: HTTPClient) async {
+        let opname = Opname(id: id, wachtrij: wachtrij, houder: houder, leaseDuur: leaseDuur)
+        let wekker = WakeSignal()
+        wachtenden.withLock { $0[id] = wekker }
+        defer { _ = wachtenden.withLock { $0.removeValue(forKey: id) } }
         do {
-            while !Task.isCancelled, let levering = try await wachtrij.volgende(id) {
-                guard try await wachtrij.verleng(id, houder: houder, leaseDuur: leaseDuur) else { return }
-                let geslaagd = try await bezorg(levering, client: client)
-                if !geslaagd { break }
+            var verlengd = ContinuousClock.now
+            var leegSinds: ContinuousClock.Instant?
+            werkt: while !Task.isCancelled {
+                let leveringen = try await wachtrij.volgende(id, maximum: Self.partij)
+                guard let eerste = leveringen.first else {
+                    guard try await opname.leg() else { return }
+                    let leeg = leegSinds ?? .now
+                    leegSinds = leeg
+                    let over = Self.aanhouden - (ContinuousClock.now - leeg)
+                    if over > .zero, await wekker.wait(timeout: over) { continue }
+                    break
+                }
+                leegSinds = nil
+                // The target is checked again before each batch: its name may resolve elsewhere now.
+                var probleem: String? = "geen geldige URL"
+                if let url = URL(string: eerste.callbackURL) {
+                    probleem = await CallbackAdres.probleem(url, privaatToegestaan: instellingen.privaatToegestaan)
+                }
+                for levering in leveringen {
+                    // An attempt may take the whole timeout: the lease must outlast it.
+                    if ContinuousClock.now - verlengd > leaseDuur - timeout - .seconds(5) {
+                        guard try await opname.leg(), try await wachtrij.verleng(id, houder: houder, leaseDuur: leaseDuur) else { return }
+                        verlengd = .now
+                    }
+                    let poging = try await poging(levering, probleem: probleem, client: client)
+                    guard let status = poging.status, (200..<300).contains(status) else {
+                        guard try await opname.leg() else { return }
+                        try await mislukt(levering, poging)
+                        break werkt
+                    }
+                    geleverd(levering)
+                    opname.voegToe(.init(levering: levering, httpStatus: status, begin: poging.begin, duurMs: poging.duurMs))
+                    if opname.aantal >= Self.partij || opname.wachtSinds.map({ ContinuousClock.now - $0 >= Self.vastleggenBinnen }) == true {
+                        guard try await opname.leg() else { return }
+                        verlengd = .now
+                    }
+                }
+                guard try await opname.leg() else { return }
+                verlengd = .now
             }
         } catch is CancellationError {
             // Shutting down: the delivery under way stays waiting and is made again (at least once).
         } catch {
             logger.warning("webhook delivery bookkeeping failed", metadata: ["abonnement.id": "\(id.uuidString.lowercased())", "error.type": "\(String(reflecting: type(of: error)))"])
         }
-        // Give the lease back also when cancelled, so another instance need not wait for it to run out.
+        // Record what was delivered and give the lease back also when cancelled, so that another
+        // instance need not send them again nor wait for the lease to run out.
         let wachtrij = wachtrij
         let houder = houder
-        try? await Task.detached { try await wachtrij.geefVrij(id, houder: houder) }.value
+        try? await Task.detached {
+            _ = try? await opname.leg()
+            try await wachtrij.geefVrij(id, houder: houder)
+        }.value
     }
 
-    /// One attempt: checks the target, posts the signed CloudEvent, and records the outcome.
-    private func bezorg(_ levering: WebhookWachtrij.Levering, client: HTTPClient) async throws -> Bool {
+    /// The accepted deliveries of one subscription not yet recorded.
+    private final class Opname: @unchecked Sendable {
+        // Used by one task at a time: the subscription's worker, then the detached clean-up after it.
+        private let id: UUID
+        private let wachtrij: WebhookWachtrij
+        private let houder: UUID
+        private let leaseDuur: Duration
+        private var afleveringen: [WebhookWachtrij.Aflevering] = []
+        private(set) var wachtSinds: ContinuousClock.Instant?
+
+        init(id: UUID, wachtrij: WebhookWachtrij, houder: UUID, leaseDuur: Duration) {
+            self.id = id
+            self.wachtrij = wachtrij
+            self.houder = houder
+            self.leaseDuur = leaseDuur
+        }
+
+        var aantal: Int { afleveringen.count }
+
+        func voegToe(_ aflevering: WebhookWachtrij.Aflevering) {
+            if afleveringen.isEmpty { wachtSinds = .now }
+            afleveringen.append(aflevering)
+        }
+
+        /// Records them and extends the lease; false when the lease was lost.
+        func leg() async throws -> Bool {
+            guard !afleveringen.isEmpty else { return true }
+            let behouden = try await wachtrij.geslaagd(id, afleveringen, houder: houder, leaseDuur: leaseDuur)
+            afleveringen.removeAll()
+            wachtSinds = nil
+            return behouden
+        }
+    }
+
+    /// The outcome of one attempt.
+    private struct Poging {
+        let begin: Date
+        let status: Int?
+        let fout: String?
+        let duurMs: Int
+    }
+
+    /// One attempt: posts the signed CloudEvent unless the target is not allowed (`probleem`).
+    private func poging(_ levering: WebhookWachtrij.Levering, probleem: String?, client: HTTPClient) async throws -> Poging {
         let begin = Date()
         let start = ContinuousClock.now
         var status: Int?
         var fout: String?
-        if let url = URL(string: levering.callbackURL), let probleem = await CallbackAdres.probleem(url, privaatToegestaan: instellingen.privaatToegestaan) {
+        if let probleem {
             fout = "adres niet toegestaan: \(probleem)"
         } else {
             let id = levering.eventID.uuidString.lowercased()
@@ -142,24 +242,27 @@ public final class WebhookBezorging: Service, Sendable {
                 fout = "verbinding mislukt"
             }
         }
-        let duurMs = WebhookWachtrij.milliseconden(ContinuousClock.now - start)
-        let abonnement = levering.abonnementID.uuidString.lowercased()
-        if let status, (200..<300).contains(status) {
-            try await wachtrij.geslaagd(levering, httpStatus: status, begin: begin, duurMs: duurMs)
-            Counter(label: "toedeling_webhook_pogingen_total", dimensions: [("abonnement", abonnement), ("uitkomst", "afgeleverd")]).increment()
-            if let recorded = Self.eventTijd(levering.inhoud) {
-                Timer(label: "toedeling_webhook_vertraging_seconds", preferredDisplayUnit: .seconds)
-                    .recordNanoseconds(Int64(max(0, Date().timeIntervalSince(recorded)) * 1e9))
-            }
-            return true
+        return Poging(begin: begin, status: status, fout: fout, duurMs: WebhookWachtrij.milliseconden(ContinuousClock.now - start))
+    }
+
+    /// The metrics of an accepted delivery: the attempt, and the lag from the event's commit.
+    private func geleverd(_ levering: WebhookWachtrij.Levering) {
+        Counter(label: "toedeling_webhook_pogingen_total", dimensions: [("abonnement", levering.abonnementID.uuidString.lowercased()), ("uitkomst", "afgeleverd")]).increment()
+        if let recorded = Self.eventTijd(levering.inhoud) {
+            Timer(label: "toedeling_webhook_vertraging_seconds", preferredDisplayUnit: .seconds)
+                .recordNanoseconds(Int64(max(0, Date().timeIntervalSince(recorded)) * 1e9))
         }
-        let doodgelegd = try await wachtrij.mislukt(levering, httpStatus: status, fout: fout, begin: begin, duurMs: duurMs)
+    }
+
+    /// Records a failed attempt: the next one is later, or the waiting deliveries are dead-lettered.
+    private func mislukt(_ levering: WebhookWachtrij.Levering, _ poging: Poging) async throws {
+        let abonnement = levering.abonnementID.uuidString.lowercased()
+        let doodgelegd = try await wachtrij.mislukt(levering, httpStatus: poging.status, fout: poging.fout, begin: poging.begin, duurMs: poging.duurMs)
         Counter(label: "toedeling_webhook_pogingen_total", dimensions: [("abonnement", abonnement), ("uitkomst", "mislukt")]).increment()
         if doodgelegd > 0 {
             Counter(label: "toedeling_webhook_doodgelegd_total", dimensions: [("abonnement", abonnement)]).increment(by: doodgelegd)
             logger.warning("webhook deliveries dead-lettered", metadata: ["abonnement.id": "\(abonnement)", "aantal": "\(doodgelegd)"])
         }
-        return false
     }
 
     /// The CloudEvent's `time`, read from its bytes without decoding the whole document.

@@ -138,6 +138,34 @@ struct NotificationTests {
         }
     }
 
+    @Test func moreThanOneBatchArrivesOnceEachInFeedOrderAndEveryAttemptIsLogged() async throws {
+        try await Self.met { harness, client, receiver, port in
+            let abonnement = try await Self.abonneer(client, harness, receiver, port: port, pad: "veel")
+            let id = try await client.openDossier(token: harness.coordinator)
+            // 1 + 130 events: more than the deliverer takes from the queue (100) and records at once.
+            for n in 0..<130 {
+                try await client.command("kamerstukken", on: id, token: harness.coordinator, json: #"{"nummer": "36000-\#(n)", "titel": "Brief", "datum": "2026-03-01"}"#)
+            }
+            let ontvangen = try await receiver.wacht(op: "veel", aantal: 131, binnen: 60)
+            #expect(ontvangen.count == 131 && Set(ontvangen.map(\.id)).count == 131 && ontvangen.allSatisfy { $0.geldig })
+            let sequences = ontvangen.compactMap { $0.event["sequence"] }
+            #expect(sequences.count == 131 && sequences == sequences.sorted())
+            // Every accepted attempt is in the log once, in feed order, and nothing waits.
+            var staat: [String: Any] = [:]
+            var log: [[String: Any]] = []
+            let einde = Date().addingTimeInterval(10)
+            repeat {
+                try await Task.sleep(for: .milliseconds(100))
+                staat = try #require(try await client.send(.get, "/v1/abonnementen/\(abonnement)", token: harness.coordinator).object["staat"] as? [String: Any])
+                log = try #require(try await client.send(.get, "/v1/abonnementen/\(abonnement)/afleveringen?pageSize=200", token: harness.coordinator).object["resultaten"] as? [[String: Any]])
+            } while (log.count < 131 || staat["wachtend"] as? Int != 0) && Date() < einde
+            #expect(staat["wachtend"] as? Int == 0 && staat["mislukkingen"] as? Int == 0 && staat["laatsteSucces"] != nil)
+            #expect(log.count == 131 && log.allSatisfy { $0["httpStatus"] as? Int == 204 && $0["fout"] == nil })
+            #expect(log.compactMap { $0["sequence"] as? String } == sequences.reversed())
+            #expect(log.compactMap { $0["eventId"] as? String }.reversed() == ontvangen.map(\.id))
+        }
+    }
+
     @Test func deliveriesThatKeepFailingAreDeadLetteredShownAndDeliveredByAResend() async throws {
         // Retried for 3 s: long enough for several attempts also on a loaded machine, where one may take a second.
         let beleid = WebhookWachtrij.Beleid(eersteWacht: .milliseconds(20), langsteWacht: .milliseconds(50), opgevenNa: .seconds(3))

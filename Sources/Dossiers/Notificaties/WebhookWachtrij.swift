@@ -2,7 +2,8 @@ import Foundation
 import Postgres
 
 /// The webhook outbox as the delivering instances work it: each subscription's queue is leased to
-/// one instance at a time and worked in feed order, one delivery at a time; failures move the
+/// one instance at a time and worked in feed order, one delivery at a time, taken and recorded in
+/// batches so that the bookkeeping does not cost a transaction per delivery; failures move the
 /// subscription's next attempt back (exponential backoff with jitter) until it has failed for
 /// the give-up period, when its waiting deliveries are dead-lettered.
 public struct WebhookWachtrij: Sendable {
@@ -111,18 +112,38 @@ public struct WebhookWachtrij: Sendable {
         }
     }
 
-    /// The first waiting delivery of the subscription in feed order, if one is due now.
-    public func volgende(_ id: UUID) async throws -> Levering? {
+    /// An accepted delivery, to be recorded.
+    public struct Aflevering: Sendable {
+        /// What was delivered.
+        public let levering: Levering
+        /// The receiver's 2xx status.
+        public let httpStatus: Int
+        /// When the attempt began.
+        public let begin: Date
+        /// How long it took.
+        public let duurMs: Int
+
+        /// An accepted delivery.
+        public init(levering: Levering, httpStatus: Int, begin: Date, duurMs: Int) {
+            self.levering = levering
+            self.httpStatus = httpStatus
+            self.begin = begin
+            self.duurMs = duurMs
+        }
+    }
+
+    /// The first `maximum` waiting deliveries of the subscription in feed order, if they are due now.
+    public func volgende(_ id: UUID, maximum: Int) async throws -> [Levering] {
         try await pool.withConnection { connection in
             try connection.query(
                 """
                 SELECT w.event_id, w.inhoud, w.feed_tx::text AS tx, w.feed_positie, a.callback_url, a.auth, a.geheim
                 FROM abonnementen a JOIN webhook_afleveringen w ON w.abonnement_id = a.id AND w.status = 'wachtend'
                 WHERE a.id = $1 AND (a.volgende_poging IS NULL OR a.volgende_poging <= clock_timestamp())
-                ORDER BY w.feed_tx, w.feed_positie LIMIT 1
+                ORDER BY w.feed_tx, w.feed_positie LIMIT $2
                 """,
-                [.uuid(id)]
-            ).first.map { row in
+                [.uuid(id), .int(Int64(max(maximum, 1)))]
+            ).map { row in
                 Levering(
                     abonnementID: id, eventID: try row.uuid("event_id"), callbackURL: try row.string("callback_url"),
                     auth: try row.optionalString("auth"), geheim: try row.data("geheim"), inhoud: try row.data("inhoud"),
@@ -132,25 +153,45 @@ public struct WebhookWachtrij: Sendable {
         }
     }
 
-    /// Records an accepted delivery: logged, done, and the subscription's failure state cleared.
-    public func geslaagd(_ levering: Levering, httpStatus: Int, begin: Date, duurMs: Int) async throws {
-        try await pool.withTransaction { connection in
-            try Self.log(levering, httpStatus: httpStatus, fout: nil, begin: begin, duurMs: duurMs, on: connection)
+    /// Records accepted deliveries of subscription `id` in one transaction (logged, done, the
+    /// subscription's failure state cleared) and extends `houder`'s lease; false when `houder` no
+    /// longer holds it (the deliveries are recorded all the same: they were made).
+    public func geslaagd(_ id: UUID, _ afleveringen: [Aflevering], houder: UUID, leaseDuur: Duration) async throws -> Bool {
+        guard !afleveringen.isEmpty else { return true }
+        let events = AbonnementStore.array(afleveringen.map { $0.levering.eventID.uuidString.lowercased() })
+        let txs = AbonnementStore.array(afleveringen.map(\.levering.tx))
+        let posities = AbonnementStore.array(afleveringen.map { String($0.levering.positie) })
+        let begins = AbonnementStore.array(afleveringen.map { String(Int64(($0.begin.timeIntervalSince1970 * 1e6).rounded())) })
+        let statussen = AbonnementStore.array(afleveringen.map { String($0.httpStatus) })
+        let duren = AbonnementStore.array(afleveringen.map { String($0.duurMs) })
+        return try await pool.withTransaction { connection in
             try connection.execute(
                 """
-                UPDATE webhook_afleveringen SET status = 'afgeleverd', pogingen = pogingen + 1, afgehandeld_op = clock_timestamp()
-                WHERE abonnement_id = $1 AND feed_tx = $2::text::xid8 AND feed_positie = $3
+                INSERT INTO webhook_pogingen (abonnement_id, event_id, feed_tx, feed_positie, tijdstip, http_status, fout, duur_ms)
+                SELECT $1, e, t, p, timestamptz 'epoch' + b * interval '1 microsecond', s, NULL, d
+                FROM unnest($2::text::uuid[], $3::text::xid8[], $4::text::bigint[], $5::text::bigint[], $6::text::int[], $7::text::int[])
+                  AS u(e, t, p, b, s, d)
                 """,
-                [.uuid(levering.abonnementID), .text(levering.tx), .int(levering.positie)]
+                [.uuid(id), .text(events), .text(txs), .text(posities), .text(begins), .text(statussen), .text(duren)]
             )
             try connection.execute(
+                """
+                UPDATE webhook_afleveringen w SET status = 'afgeleverd', pogingen = w.pogingen + 1, afgehandeld_op = clock_timestamp()
+                FROM unnest($2::text::xid8[], $3::text::bigint[]) AS u(t, p)
+                WHERE w.abonnement_id = $1 AND w.feed_tx = u.t AND w.feed_positie = u.p
+                """,
+                [.uuid(id), .text(txs), .text(posities)]
+            )
+            return try connection.query(
                 """
                 UPDATE abonnementen SET laatste_succes = clock_timestamp(), mislukkingen = 0, storing_sinds = NULL,
-                  volgende_poging = NULL, laatste_fout = NULL
+                  volgende_poging = NULL, laatste_fout = NULL,
+                  lease_tot = CASE WHEN lease_houder = $2 THEN clock_timestamp() + $3 * interval '1 millisecond' ELSE lease_tot END
                 WHERE id = $1
+                RETURNING lease_houder IS NOT DISTINCT FROM $2 AS behouden
                 """,
-                [.uuid(levering.abonnementID)]
-            )
+                [.uuid(id), .uuid(houder), .int(Int64(Self.milliseconden(leaseDuur)))]
+            ).first.map { try $0.bool("behouden") } ?? false
         }
     }
 
