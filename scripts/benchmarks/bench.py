@@ -21,21 +21,30 @@ Cases (default: all, in this order):
   rebuild       `projections rebuild` over --rebuild-events (1,000,000) events
   report        the stand van zaken over 5,000 dossiers, now (read model) and at a peildatum in
                 the past (folded), and the server's RSS afterwards
+  notify        the delivery lag from commit to receiver at --rate (200) commands/s: RAW (a NOTIFY
+                heard by a LISTENing client at the same rate), the live event stream and a webhook
+                subscription; and the command's latency at that rate without and with it
 
-Usage: scripts/bench [case ...] [--seconds N] [--growth-events N] [--rebuild-events N]
+Usage: scripts/bench [case ...] [--seconds N] [--rate N] [--growth-events N] [--rebuild-events N]
 Run through scripts/bench, which installs what is missing and builds the release binaries.
 """
 import argparse
 import concurrent.futures
+import datetime
+import http.client
+import http.server
+import multiprocessing
 import json
 import os
 import re
 import shutil
 import socket
 import statistics
+import struct
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -118,14 +127,25 @@ def pgbench(url, script, clients, seconds, defines=()):
 class RawBaseline:
     """RAW pgbench in its own database; every run continues the versions of the one before."""
 
-    def __init__(self, cluster):
-        self.url = cluster.createdb("raw")
-        cluster.psql("raw", None, file=os.path.join(HERE, "pgbench", "raw_schema.sql"))
+    def __init__(self, cluster, name="raw"):
+        self.url = cluster.createdb(name)
+        self.name = name
+        cluster.psql(name, None, file=os.path.join(HERE, "pgbench", "raw_schema.sql"))
         self.base = 0
 
     def rate(self, clients, seconds):
         self.base += 100_000_000
         return pgbench(self.url, os.path.join(HERE, "pgbench", "raw.sql"), clients, seconds, ["v=0", f"base={self.base}"])
+
+
+def pgbench_rate(url, script, clients, seconds, rate, defines=()):
+    """pgbench throttled to `rate` transactions per second in all (-R)."""
+    args = ["pgbench", "-n", "-M", "prepared", "-T", str(seconds), "-R", str(rate), "-c", str(clients), "-j", str(min(clients, 2))]
+    for d in defines:
+        args += ["-D", d]
+    r = subprocess.run(args + ["-f", script, url], capture_output=True, text=True)
+    if r.returncode != 0:
+        raise RuntimeError(f"pgbench {script}: {(r.stdout + r.stderr)[-400:]}")
 
 
 def pct(a, b):
@@ -243,10 +263,10 @@ def request(method, url, body=None, token=None, timeout=60, content_type="applic
 
 
 class Server:
-    def __init__(self, url, log_level="info"):
+    def __init__(self, url, log_level="info", env=None):
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
-        env = dict(os.environ, DATABASE_URL=url, TOEDELING_SCHEMA_DIR=SCHEMA, TOEDELING_LOG_LEVEL=log_level)
+        env = dict(os.environ, DATABASE_URL=url, TOEDELING_SCHEMA_DIR=SCHEMA, TOEDELING_LOG_LEVEL=log_level, **(env or {}))
         self.log = tempfile.TemporaryFile()
         self.proc = subprocess.Popen([f"{BIN}/toedeling-server", "--hostname", "127.0.0.1", "--port", str(self.port)],
                                      env=env, stdout=self.log, stderr=subprocess.STDOUT)
@@ -464,6 +484,317 @@ def grow_one(cluster, opts, kind):
     say(f"\nServer RSS afterwards: {rss:.0f} MB.\n")
 
 
+# ---------------------------------------------------------------- notify
+
+class PgListener:
+    """A LISTENing PostgreSQL client in a few lines of the wire protocol (trust authentication, as
+    the bench clusters have): records when each notification arrived and its payload."""
+
+    def __init__(self, port, db, channel):
+        self.sock = socket.create_connection(("127.0.0.1", port))
+        self.file = self.sock.makefile("rb")
+        params = b"user\0postgres\0database\0" + db.encode() + b"\0\0"
+        self.sock.sendall(struct.pack("!ii", 8 + len(params), 196608) + params)
+        self._until_ready()
+        query = f"LISTEN {channel}".encode() + b"\0"
+        self.sock.sendall(b"Q" + struct.pack("!i", 4 + len(query)) + query)
+        self._until_ready()
+        self.heard = []  # (arrival, payload)
+        threading.Thread(target=self._listen, daemon=True).start()
+
+    def _message(self):
+        head = self.file.read(5)
+        if len(head) < 5:
+            raise EOFError("PostgreSQL closed the connection")
+        return head[:1], self.file.read(struct.unpack("!i", head[1:])[0] - 4)
+
+    def _until_ready(self):
+        while True:
+            kind, body = self._message()
+            if kind == b"E" or (kind == b"R" and struct.unpack("!i", body[:4])[0] != 0):
+                raise RuntimeError(f"PostgreSQL refused: {body[:200]!r}")
+            if kind == b"Z":
+                return
+
+    def _listen(self):
+        try:
+            while True:
+                kind, body = self._message()
+                if kind == b"A":
+                    arrival = time.time()
+                    _channel, payload, _ = body[4:].split(b"\0", 2)
+                    self.heard.append((arrival, payload.decode()))
+        except (OSError, EOFError, ValueError):
+            pass
+
+    def close(self):
+        try:
+            self.sock.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+        self.sock.close()
+
+
+class Recorder:
+    """A child process that records what it hears, one line a message, in a file of its own, so
+    that the load driver's threads do not slow it down (the GIL); read() parses the whole lines so far."""
+
+    def __init__(self, target, *args):
+        self.file = tempfile.NamedTemporaryFile("w", prefix="toedeling-bench.", suffix=".log", delete=False)
+        self.file.close()
+        self.proc = multiprocessing.Process(target=target, args=(self.file.name, *args), daemon=True)
+        self.proc.start()
+
+    def read(self):
+        with open(self.file.name) as f:
+            return [line.rstrip("\n").split("\t") for line in f if line.endswith("\n")]
+
+    def stop(self):
+        self.proc.terminate()
+        self.proc.join(5)
+        os.unlink(self.file.name)
+
+
+def _receive_webhooks(path, port):
+    """The webhook receiver: answers 204 at once (keep-alive) and records arrival, webhook-id and
+    the CloudEvent's time."""
+    out = open(path, "a", buffering=1)
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def do_POST(self):
+            body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
+            arrival = time.time()
+            self.send_response(204)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            out.write(f"{arrival}\t{self.headers.get('webhook-id', '')}\t{json.loads(body)['time']}\n")
+
+        def log_message(self, *args):
+            pass
+
+    http.server.ThreadingHTTPServer(("127.0.0.1", port), Handler).serve_forever()
+
+
+def _follow_stream(path, port, tok):
+    """Follows GET /v1/gebeurtenissen/stroom and records arrival, event id, dossier and version."""
+    out = open(path, "a", buffering=1)
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=None)
+    conn.request("GET", "/v1/gebeurtenissen/stroom", headers={"Authorization": f"Bearer {tok}", "Accept": "text/event-stream"})
+    response = conn.getresponse()
+    cursor = ""
+    for line in response:
+        if line.startswith(b"id: "):
+            cursor = line[4:].strip().decode()
+        elif line.startswith(b"data: "):
+            arrival = time.time()
+            event = json.loads(line[6:])
+            out.write(f"{arrival}\t{event['gebeurtenisId']}\t{event['streamId'].removeprefix('dossier-')}\t{event['versie']}\t{cursor}\n")
+
+
+class WebhookReceiver(Recorder):
+    def __init__(self):
+        port = free_port()
+        self.url = f"http://127.0.0.1:{port}/webhook"
+        super().__init__(_receive_webhooks, port)
+
+    def first_arrivals(self):
+        """Event id -> (arrival, the CloudEvent's time) of its first delivery, and how many arrived."""
+        first, lines = {}, self.read()
+        for arrival, webhook_id, at in lines:
+            first.setdefault(webhook_id, (float(arrival), iso_seconds(at)))
+        return first, len(lines)
+
+
+class LiveStream(Recorder):
+    def __init__(self, server, tok):
+        super().__init__(_follow_stream, server.port, tok)
+
+    def events(self):
+        """Event id -> (arrival, dossier, version, feed cursor)."""
+        return {event_id: (float(arrival), dossier, int(version), cursor) for arrival, event_id, dossier, version, cursor in self.read()}
+
+
+def drive(server, tok, ids, rate, seconds, phase, workers=16):
+    """POSTs a Kamerstuk to dossier ids[i % len(ids)] at `rate` commands/s for `seconds`, open loop
+    (command i is due at start + i/rate whether or not earlier ones answered). Returns a list of
+    (dossier, version, due, answered, status)."""
+    n = rate * seconds
+    start = time.time() + 0.5
+    results = [None] * n
+
+    def worker(k):
+        conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=60)
+        headers = {"Authorization": f"Bearer {tok}", "Content-Type": "application/json", "Accept": "application/json"}
+        for i in range(k, n, workers):
+            due = start + i / rate
+            wait = due - time.time()
+            if wait > 0:
+                time.sleep(wait)
+            did = ids[i % len(ids)]
+            body = json.dumps({"nummer": f"{phase}-{i}", "titel": "Brief", "datum": "2026-06-01"})
+            try:
+                conn.request("POST", f"/v1/dossiers/{did}/kamerstukken", body, headers)
+                response = conn.getresponse()
+                response.read()
+                answered = time.time()
+                etag = (response.getheader("ETag") or "").strip('W/"')
+                results[i] = (did, int(etag) if etag.isdigit() else None, due, answered, response.status)
+            except (OSError, http.client.HTTPException):
+                conn.close()
+                results[i] = (did, None, due, time.time(), 0)
+
+    with concurrent.futures.ThreadPoolExecutor(workers) as pool:
+        list(pool.map(worker, range(workers)))
+    return results
+
+
+def percentiles(values):
+    """p50, p90, p99 and the maximum of `values` (seconds), in milliseconds."""
+    if not values:
+        return None
+    ordered = sorted(values)
+
+    def at(q):
+        return ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000
+    return at(0.50), at(0.90), at(0.99), ordered[-1] * 1000
+
+
+def lag_row(label, values, raw_p50=None):
+    p = percentiles(values)
+    if p is None:
+        return f"| {label} | – | – | – | – | 0 | |"
+    ratio = f"{p[0] / raw_p50:.1f}×" if raw_p50 else ""
+    return f"| {label} | {p[0]:.1f} | {p[1]:.1f} | {p[2]:.1f} | {p[3]:.1f} | {len(values)} | {ratio} |"
+
+
+def iso_seconds(text):
+    return datetime.datetime.fromisoformat(text.replace("Z", "+00:00")).timestamp()
+
+
+def case_notify(cluster, opts):
+    for rate in opts.rate:
+        notify_at(cluster, opts, rate)
+
+
+def notify_at(cluster, opts, rate):
+    """The delivery lag from commit to receiver at `rate` commands/s: RAW (a row committed with a NOTIFY
+    and heard by a LISTENing client, pgbench at the same rate), the live event stream (SSE) and a
+    webhook subscription, each from the clock read in the command's transaction (the event's time)
+    and from the command's answer; the command's own latency at that rate without and with the
+    subscription; and a resend of all the events, one subscription's delivery rate without load."""
+    seconds = opts.seconds
+    raw = RawBaseline(cluster, f"raw_{rate}")
+    listener = PgListener(cluster.port, raw.name, "raw_lag")
+    try:
+        pgbench_rate(raw.url, os.path.join(HERE, "pgbench", "notify.sql"), 4, seconds, rate, ["v=0", "base=900000000"])
+        time.sleep(0.5)
+    finally:
+        listener.close()
+    raw_lags = [arrival - float(payload) for arrival, payload in listener.heard]
+    db = f"notify_{rate}"
+    url = cluster.createdb(db, migrate=True)
+    tok = token(url)
+    server = Server(url, log_level="notice", env={"TOEDELING_WEBHOOK_ALLOW_PRIVATE": "1"})
+    receiver = WebhookReceiver()
+    stream = None
+    try:
+        ids = open_dossiers(server, tok, 256)
+        stream = LiveStream(server, tok)
+        cpu = [cpu_seconds()]
+        without = drive(server, tok, ids, rate, seconds, 1)
+        cpu.append(cpu_seconds())
+        status, body = request("POST", server.base + "/v1/abonnementen", {"callbackUrl": receiver.url}, token=tok)
+        if status != 201:
+            raise RuntimeError(f"subscription: HTTP {status} {body[:200]!r}")
+        subscription = json.loads(body)["id"]
+        cpu.append(cpu_seconds())
+        with_ = drive(server, tok, ids, rate, seconds, 2)
+        last_answer = max(r[3] for r in with_)
+        ok = [r for r in with_ if r[4] == 201]
+        deadline = time.time() + 120
+        while len(receiver.first_arrivals()[0]) < len(ok) and time.time() < deadline:
+            time.sleep(0.1)
+        cpu.append(cpu_seconds())
+        time.sleep(0.5)
+        delivered, arrivals = receiver.first_arrivals()
+        drained = max((a for a, _ in delivered.values()), default=last_answer) - last_answer
+        followed = stream.events()
+        attempts = [int(x) / 1000 for x in cluster.psql(db, "SELECT duur_ms FROM webhook_pogingen").split()]
+        # A resend of everything after the last command before the subscription: one subscription's
+        # delivery rate without the command load.
+        before_b = [(arrival, cursor) for arrival, did, version, cursor in followed.values() if (did, version) not in
+                    {(r[0], r[1]) for r in ok}]
+        resend_from = max(before_b)[1]
+        sent = time.time()
+        status, body = request("POST", f"{server.base}/v1/abonnementen/{subscription}/opnieuw", {"na": resend_from}, token=tok)
+        if status != 202:
+            raise RuntimeError(f"resend: HTTP {status} {body[:200]!r}")
+        planned = json.loads(body)["opnieuwGepland"]
+        while receiver.first_arrivals()[1] < arrivals + planned and time.time() < deadline + 120:
+            time.sleep(0.1)
+        resent = [float(line[0]) for line in receiver.read()[arrivals:]]
+        resend_rate = len(resent) / (max(resent) - sent) if resent else 0
+        state = json.loads(request("GET", f"{server.base}/v1/abonnementen/{subscription}", token=tok)[1])["staat"]
+        # When the webhook channel wrote each outbox row (its transaction's start), after the event's time.
+        routed = [float(x) for x in cluster.psql(db, """
+            SELECT extract(epoch FROM w.aangemaakt_op - e.recorded_at) FROM webhook_afleveringen w
+            JOIN events e ON e.event_id = w.event_id""").split()]
+        rss = server.rss_mb()
+    finally:
+        if stream:
+            stream.stop()
+        receiver.stop()
+        server.stop()
+    answered = {(r[0], r[1]): r[3] for r in without + with_ if r[4] == 201 and r[1] is not None}
+    phase_b = {(r[0], r[1]) for r in ok}
+    hook_time, hook_answer, sse_time, sse_answer = [], [], {"a": [], "b": []}, {"a": [], "b": []}
+    for event_id, (arrival, at) in delivered.items():
+        hook_time.append(arrival - at)
+        sse = followed.get(event_id)
+        if sse and (sse[1], sse[2]) in answered:
+            hook_answer.append(arrival - answered[(sse[1], sse[2])])
+            sse_time["b"].append(sse[0] - at)
+    for event_id, (arrival, did, version, _cursor) in followed.items():
+        if (did, version) in answered:
+            sse_answer["b" if (did, version) in phase_b else "a"].append(arrival - answered[(did, version)])
+
+    def latency(results):
+        return [r[3] - r[2] for r in results if r[4] == 201]
+
+    refused = [r[4] for r in without + with_ if r[4] != 201]
+    if refused:
+        say(f"Commands not answered 201: {len(refused)}, statuses {sorted(set(refused))}.\n")
+
+    say(f"### Delivery lag at {rate} commands/s ({seconds} s a phase, POST a Kamerstuk to one of 256 dossiers)\n")
+    say("Lag in ms from the clock read just before COMMIT (RAW: in the NOTIFY's transaction; Toedeling: the event's time, "
+        "read in the command's transaction) or from the command's answer, to the receiver.\n")
+    raw_p50 = (percentiles(raw_lags) or [None])[0]
+    say("| path | p50 | p90 | p99 | max | events | p50 / RAW |")
+    say("|---|---:|---:|---:|---:|---:|---:|")
+    say(lag_row("RAW: NOTIFY heard by a LISTENing client (pgbench, 4 clients)", raw_lags, raw_p50))
+    say(lag_row("live stream (SSE), from the event's time", sse_time["b"], raw_p50))
+    say(lag_row("webhook outbox row written (the channel's transaction began), from the event's time", routed, raw_p50))
+    say(lag_row("webhook, from the event's time", hook_time, raw_p50))
+    say(lag_row("live stream (SSE), no subscription, from the command's answer", sse_answer["a"]))
+    say(lag_row("live stream (SSE), from the command's answer", sse_answer["b"]))
+    say(lag_row("webhook, from the command's answer", hook_answer))
+    say(lag_row("one webhook attempt (its duration in the delivery log)", attempts))
+    say("")
+    say("| commands | sent | answered 201 | p50 ms | p99 ms | max ms | server CPU s | PostgreSQL CPU s |")
+    say("|---|---:|---:|---:|---:|---:|---:|---:|")
+    for label, results, (before, after) in (("without a subscription", without, (cpu[0], cpu[1])),
+                                            ("with one webhook subscription (until all were delivered)", with_, (cpu[2], cpu[3]))):
+        p = percentiles(latency(results)) or (0, 0, 0, 0)
+        say(f"| {label} | {len(results)} | {sum(1 for r in results if r[4] == 201)} | {p[0]:.1f} | {p[2]:.1f} | {p[3]:.1f} | "
+            f"{after['server'] - before['server']:.1f} | {after['postgres'] - before['postgres']:.1f} |")
+    say(f"\nDelivered {len(delivered)} of {len(ok)} events ({arrivals - len(delivered)} repeated); the last "
+        f"{drained:.2f} s after the last command's answer. The subscription afterwards: waiting {state.get('wachtend')}, "
+        f"failures {state.get('mislukkingen')}. Server RSS {rss:.0f} MB.\n")
+    say(f"A resend of those {planned} events afterwards, without the command load: delivered at {resend_rate:.0f} a second.\n")
+
+
 # ---------------------------------------------------------------- many dossiers
 
 def template_dossier(url, events):
@@ -582,7 +913,7 @@ def case_report(cluster, opts):
 CASES = {"append": case_append, "append-parts": case_append_parts, "http": case_http, "growth": case_growth,
          "growth-voorstel": lambda cluster, opts: grow_one(cluster, opts, "voorstel"),
          "growth-kamerstuk": lambda cluster, opts: grow_one(cluster, opts, "kamerstuk"),
-         "rebuild": case_rebuild, "report": case_report}
+         "rebuild": case_rebuild, "report": case_report, "notify": case_notify}
 
 
 def main():
@@ -591,6 +922,8 @@ def main():
     parser.add_argument("--seconds", type=int, default=8)
     parser.add_argument("--perf", metavar="DIR", help="record CPU profiles of the server under load (perf report -i DIR/…)")
     parser.add_argument("--rounds", type=int, default=2, help="alternating rounds of the pgbench cases")
+    parser.add_argument("--rate", type=lambda t: [int(x) for x in t.split(",")], default=[200],
+                        help="commands per second of the notify case, or several: 50,100,200")
     parser.add_argument("--growth-events", type=int, default=10_000)
     parser.add_argument("--rebuild-events", type=int, default=1_000_000)
     opts = parser.parse_args()
