@@ -8,7 +8,7 @@
 # token (created on the first start only). Everything it started is removed, also on failure.
 #
 # Environment: TOEDELING_SKIP_RUN_SMOKE=1 skips the test; TOEDELING_RUN_SMOKE_TIMEOUT (seconds,
-# default 900) bounds the wait for the first /health; TOEDELING_RUN_SMOKE_DEMO=0 leaves out --demo.
+# default 2400: a clean release build takes 15–20 minutes on the 2-core machine) bounds the wait for the first /health; TOEDELING_RUN_SMOKE_DEMO=0 leaves out --demo.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -21,7 +21,7 @@ fi
 . scripts/lib/pg.sh
 toedeling_install_prerequisites
 
-timeout_s="${TOEDELING_RUN_SMOKE_TIMEOUT:-900}"
+timeout_s="${TOEDELING_RUN_SMOKE_TIMEOUT:-2400}"
 with_demo="${TOEDELING_RUN_SMOKE_DEMO:-1}"
 work=$(mktemp -d /tmp/toedeling-run-smoke.XXXXXX)
 db="toedeling_run_smoke_$$"
