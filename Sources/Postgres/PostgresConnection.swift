@@ -101,14 +101,39 @@ public final class PostgresConnection: @unchecked Sendable {
         _ = try checked(PQexec(handle, sql))
     }
 
-    private func run(_ sql: String, _ parameters: [PostgresValue]) throws -> PostgresResult {
+    /// The raw bytes of the first column of the first row, read in binary format (for a `bytea`
+    /// column: the bytes themselves, without hex decoding); nil when there is no row or it is NULL.
+    public func bytes(_ sql: String, _ parameters: [PostgresValue] = []) throws -> [UInt8]? {
+        let result = try run(sql, parameters, binaryResult: true)
+        guard PQntuples(result.pointer) > 0, PQnfields(result.pointer) > 0, PQgetisnull(result.pointer, 0, 0) == 0 else { return nil }
+        let length = Int(PQgetlength(result.pointer, 0, 0))
+        guard length > 0, let start = PQgetvalue(result.pointer, 0, 0) else { return [] }
+        return start.withMemoryRebound(to: UInt8.self, capacity: length) { Array(UnsafeBufferPointer(start: $0, count: length)) }
+    }
+
+    private func run(_ sql: String, _ parameters: [PostgresValue], binaryResult: Bool = false) throws -> PostgresResult {
         var types: [UInt32] = []
         var values: [UnsafeMutablePointer<CChar>?] = []
+        var lengths: [Int32] = []
+        var formats: [Int32] = []
         types.reserveCapacity(parameters.count)
         values.reserveCapacity(parameters.count)
         defer { for value in values { free(value) } }
         for parameter in parameters {
             types.append(parameter.typeOID)
+            if case .bytea(let data) = parameter {
+                // Bytes go in binary format: no hex text twice their size.
+                let buffer = malloc(max(1, data.count))!.assumingMemoryBound(to: CChar.self)
+                data.withUnsafeBytes { raw in
+                    if let base = raw.baseAddress { memcpy(buffer, base, data.count) }
+                }
+                values.append(buffer)
+                lengths.append(Int32(data.count))
+                formats.append(1)
+                continue
+            }
+            lengths.append(0)
+            formats.append(0)
             guard let text = parameter.textRepresentation else {
                 values.append(nil)
                 continue
@@ -119,12 +144,15 @@ public final class PostgresConnection: @unchecked Sendable {
             values.append(strdup(text))
         }
         let name = parameters.isEmpty ? nil : try preparedName(for: sql, types: types)
+        let resultFormat: Int32 = binaryResult ? 1 : 0
         let raw = values.withUnsafeBufferPointer { valuePointers in
             valuePointers.withMemoryRebound(to: UnsafePointer<CChar>?.self) { constValues in
                 if let name {
-                    PQexecPrepared(handle, name, Int32(parameters.count), constValues.baseAddress, nil, nil, 0)
+                    PQexecPrepared(handle, name, Int32(parameters.count), constValues.baseAddress, lengths, formats, resultFormat)
+                } else if parameters.isEmpty {
+                    PQexecParams(handle, sql, 0, nil, nil, nil, nil, resultFormat)
                 } else {
-                    PQexecParams(handle, sql, Int32(parameters.count), types, constValues.baseAddress, nil, nil, 0)
+                    PQexecParams(handle, sql, Int32(parameters.count), types, constValues.baseAddress, lengths, formats, resultFormat)
                 }
             }
         }

@@ -64,6 +64,26 @@ public final class PostgresConnectionPool: Service, Sendable {
         }
     }
 
+    /// Runs `body` with one pool connection held across its suspension points: for work that waits
+    /// on something else between statements (an upload streaming in), in one transaction. Each
+    /// `PostgresLease.run` runs on a pool thread. If `body` throws inside a transaction it is rolled
+    /// back; a connection left in a transaction or broken is discarded.
+    public func withLease<T: Sendable>(_ body: (PostgresLease) async throws -> T) async throws -> T {
+        let connection = try await leaseConnection()
+        let lease = PostgresLease(connection: connection, threadPool: threadPool)
+        do {
+            let value = try await body(lease)
+            giveBack(connection, brokenBy: nil)
+            return value
+        } catch {
+            if connection.isHealthy && connection.isInTransaction {
+                _ = try? await threadPool.runIfActive { try connection.executeScript("ROLLBACK") }
+            }
+            giveBack(connection, brokenBy: error)
+            throw error
+        }
+    }
+
     /// Runs `body` in a transaction on a pool connection: commit when it returns, rollback when it throws.
     @discardableResult
     public func withTransaction<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) throws -> T) async throws -> T {

@@ -23,6 +23,8 @@ public struct APIDependencies: Sendable {
     public var liveFeed: LiveEventFeed
     /// How many Server-Sent Event streams this instance serves at once (`TOEDELING_SSE_MAX_STREAMS`).
     public var maximumEventStreams: Int = 100
+    /// The largest document accepted, in bytes (`TOEDELING_DOCUMENT_MAX_BYTES`).
+    public var maximumDocumentBytes: Int64 = ServerSettings.defaultMaximumDocumentBytes
     /// How often an idle event stream sends a comment, so proxies keep it open.
     public var eventStreamHeartbeat: Duration = .seconds(15)
     /// The streams open now (for the bound).

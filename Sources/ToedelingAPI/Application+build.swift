@@ -37,8 +37,9 @@ public func buildRouter(
         ProblemMiddleware(metricsFactory: metricsFactory)
         RouteGuardMiddleware(registry: registry)
         AuthenticationMiddleware(tokens: dependencies.tokens)
-        JSONBodyMiddleware()
+        JSONBodyMiddleware(registry: registry)
         IdempotencyMiddleware(
+            registry: registry,
             store: dependencies.idempotencyStore,
             waitLimit: dependencies.idempotencyWaitLimit
         )
@@ -49,6 +50,7 @@ public func buildRouter(
     ).addRoutes(to: routes)
     OpenAPIController().addRoutes(to: routes)
     DossierController(service: dependencies.service).addRoutes(to: routes)
+    DocumentController(service: dependencies.service, maximumBytes: dependencies.maximumDocumentBytes).addRoutes(to: routes)
     AfwegingskaderController().addRoutes(to: routes)
     ReportController(service: dependencies.service).addRoutes(to: routes)
     FeedController(service: dependencies.service).addRoutes(to: routes)

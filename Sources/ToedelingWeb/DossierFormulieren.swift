@@ -36,6 +36,7 @@ enum DossierFormulieren {
         case .koppelKamerstuk: "kamerstukken"
         case .trekIn: "intrekking"
         case .heropen: "heropening"
+        case .voegDocumentToe: "documenten"
         }
     }
 
@@ -62,7 +63,7 @@ enum DossierFormulieren {
         let actie = basis + "/" + pad(kind, ronde: ronde)
         let id = "actie-" + pad(kind, ronde: nil).replacingOccurrences(of: "/", with: "-").replacingOccurrences(of: "-0-", with: "-")
         switch kind {
-        case .openen:
+        case .openen, .voegDocumentToe:
             return nil
         case .wijzigVoorstel:
             return Formulier(

@@ -139,6 +139,7 @@ extension WebPaginas {
         case .koppelKamerstuk: "Het Kamerstuk is gekoppeld."
         case .trekIn: "Het dossier is ingetrokken."
         case .heropen: "Het dossier is heropend."
+        case .voegDocumentToe: "Het document is toegevoegd."
         }
     }
 

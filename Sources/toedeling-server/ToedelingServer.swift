@@ -65,6 +65,7 @@ struct ToedelingServer: AsyncParsableCommand {
                 idempotencyTimeToLive: idempotencyTimeToLive
             )
             settings.maximumEventStreams = try ServerSettings.maximumEventStreams(from: Self.environment)
+            settings.maximumDocumentBytes = try ServerSettings.maximumDocumentBytes(from: Self.environment)
             settings.notifications = try NotificationSettings.from(environment: Self.environment, port: port)
         } catch let error as ConfigurationError {
             FileHandle.standardError.write(Data("toedeling-server: \(error)\n".utf8))

@@ -17,11 +17,15 @@ import Testing
         .kamerstukGekoppeld(KamerstukGekoppeld(nummer: "33047-43", titel: "Kamerbrief", datum: Kalenderdatum("2026-03-10")!)),
         .dossierIngetrokken(DossierIngetrokken(reden: "Vervallen.")),
         .dossierHeropend(DossierHeropend(aanleiding: .wetsevaluatie, toelichting: "Evaluatie.")),
+        .documentToegevoegd(DocumentToegevoegd(
+            documentId: Fixtures.dossierID, versie: 2, titel: "Brief", documentsoort: .reactie, bestandsnaam: "brief \"VNG\".pdf",
+            mediatype: "application/pdf", omvang: 1234, sha256: String(repeating: "ab", count: 32), vertrouwelijkheid: .openbaar,
+            reactie: ReactieVerwijzing(ronde: 1, koepel: .VNG), vervangt: Fixtures.dossierID, toegevoegdDoor: "VNG")),
     ]
 
     @Test func everyEventTypeHasACaseAndAVersion() {
         #expect(Set(Self.alleEvents.map(\.type)) == Set(DossierEvent.schemaVersions.keys))
-        #expect(Self.alleEvents.count == 13)
+        #expect(Self.alleEvents.count == 14)
     }
 
     @Test(arguments: alleEvents)

@@ -7,7 +7,7 @@ import Testing
     @Test func eachRoleMayGiveOnlyItsCommands() {
         for kind in DossierCommandKind.allCases {
             #expect(kind.rollen.contains(.coordinator), "\(kind)")
-            #expect(kind.rollen.contains(.koepel) == (kind == .dienReactieIn), "\(kind)")
+            #expect(kind.rollen.contains(.koepel) == (kind == .dienReactieIn || kind == .voegDocumentToe), "\(kind)")
             #expect(kind.rollen.contains(.liaison) == (kind == .koppelKamerstuk), "\(kind)")
         }
     }

@@ -87,11 +87,11 @@ enum DossierProjection {
                     koepels = excluded.koepels, geopend_op = excluded.geopend_op,
                     bijgewerkt_op = excluded.bijgewerkt_op, staat = excluded.staat
             ), regels AS (
-                INSERT INTO \(tables.tijdlijn) (dossier_id, versie, type, geregistreerd_op, omschrijving, door, ronde, koepel)
+                INSERT INTO \(tables.tijdlijn) (dossier_id, versie, type, geregistreerd_op, omschrijving, door, ronde, koepel, intern)
                 SELECT $1, t.versie, t.type, timestamptz 'epoch' + t."geregistreerdOpMicroseconden" * interval '1 microsecond',
-                       t.omschrijving, t.door, t.ronde, t.koepel
+                       t.omschrijving, t.door, t.ronde, t.koepel, t.intern
                 FROM jsonb_to_recordset($11) AS t(versie bigint, type text, "geregistreerdOpMicroseconden" bigint, omschrijving text,
-                                                  door text, ronde integer, koepel text)
+                                                  door text, ronde integer, koepel text, intern boolean)
             )
             INSERT INTO \(tables.weergaven) (dossier_id, kijker, versie, document)
             SELECT $1, v.kijker, v.versie, v.document FROM (VALUES \(slots)) AS v (kijker, versie, document)
@@ -115,6 +115,8 @@ struct TijdlijnRij: Encodable {
     let door: String
     let ronde: Int?
     let koepel: String?
+    /// An internal document's entry, which a koepel never sees.
+    let intern: Bool
 
     init(regel: TijdlijnRegel, event: DossierEvent) {
         versie = regel.versie
@@ -123,12 +125,12 @@ struct TijdlijnRij: Encodable {
             + 978_307_200 * 1_000_000
         omschrijving = regel.omschrijving
         door = regel.door
-        if case .reactieIngediend(let reactie) = event {
-            ronde = reactie.ronde
-            koepel = reactie.koepel.rawValue
+        ronde = event.ronde.flatMap { event.reactieKoepel == nil ? nil : $0 }
+        koepel = event.reactieKoepel?.rawValue
+        if case .documentToegevoegd(let document) = event {
+            intern = document.vertrouwelijkheid == .intern
         } else {
-            ronde = nil
-            koepel = nil
+            intern = false
         }
     }
 }

@@ -138,13 +138,13 @@ public final class DossierService: Sendable {
     }
 
     /// A moment to the microsecond the store keeps.
-    private static func microseconds(_ date: Date) -> Date {
+    static func microseconds(_ date: Date) -> Date {
         Date(timeIntervalSince1970: (date.timeIntervalSince1970 * 1_000_000).rounded() / 1_000_000)
     }
 
     /// The outcome with its answer rendered and, for an `Idempotency-Key`, kept: on the command's
     /// own connection, inside its transaction.
-    private static func answered(_ outcome: CommandOutcome, _ context: CommandContext, on connection: PostgresConnection) throws -> CommandOutcome {
+    static func answered(_ outcome: CommandOutcome, _ context: CommandContext, on connection: PostgresConnection) throws -> CommandOutcome {
         guard let answer = context.answer else { return outcome }
         var outcome = outcome
         let rendered = try answer.render(outcome)
@@ -158,7 +158,7 @@ public final class DossierService: Sendable {
     /// Event ids derive from the command id, so a command retried with the same id (a client's retry
     /// under the same `Idempotency-Key`) either finds its events already stored and writes nothing,
     /// or is refused by the store as different content: it never writes twice.
-    private static func record(
+    static func record(
         _ events: [DossierEvent], commandID: UUID, metadata: EventMetadata, to dossierID: UUID, expected: ExpectedVersion,
         before: Dossier?, at moment: Date, on connection: PostgresConnection
     ) throws -> CommandOutcome {
@@ -301,7 +301,7 @@ public final class DossierService: Sendable {
         let rows = try await pool.withConnection { connection in
             try connection.query(
                 """
-                SELECT versie, type, geregistreerd_op, omschrijving, door, ronde, koepel FROM dossier_tijdlijn
+                SELECT versie, type, geregistreerd_op, omschrijving, door, ronde, koepel, intern FROM dossier_tijdlijn
                 WHERE dossier_id = $1 AND geregistreerd_op <= $2 ORDER BY versie
                 """,
                 [.uuid(id), .timestamp(grens.moment)]
@@ -309,7 +309,7 @@ public final class DossierService: Sendable {
                 (regel: TijdlijnRegel(
                     versie: try row.int64("versie"), type: try row.string("type"), geregistreerdOp: try row.date("geregistreerd_op"),
                     omschrijving: try row.string("omschrijving"), door: try row.string("door")
-                 ), ronde: try row.optionalInt("ronde"), koepel: try row.optionalString("koepel"))
+                 ), ronde: try row.optionalInt("ronde"), koepel: try row.optionalString("koepel"), intern: try row.bool("intern"))
             }
         }
         let recorded = rows.filter { grens.omvat($0.regel.geregistreerdOp) }
@@ -317,7 +317,9 @@ public final class DossierService: Sendable {
             guard let ronde = row.ronde, let koepel = row.koepel.flatMap(Koepel.init(rawValue:)) else { return nil }
             return (row.regel.versie, (ronde, koepel))
         })
-        return Tijdlijn.zichtbaar(recorded.map(\.regel), van: dossier, voor: actor) { reacties[$0.versie].map { (ronde: $0.0, koepel: $0.1) } }
+        let intern = Set(recorded.filter(\.intern).map(\.regel.versie))
+        return Tijdlijn.zichtbaar(recorded.map(\.regel), van: dossier, voor: actor, reactieVan: { reacties[$0.versie].map { (ronde: $0.0, koepel: $0.1) } },
+                                  intern: { intern.contains($0.versie) })
     }
 
     /// A page (from 1) of the raw stored events of a dossier with metadata and hashes, and how many

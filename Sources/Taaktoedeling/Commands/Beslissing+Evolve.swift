@@ -92,11 +92,25 @@ extension Beslissing {
                 aanleiding: heropening.aanleiding, toelichting: heropening.toelichting, heropendOp: recordedAt, vorigBesluit: dossier.besluit
             ))
             dossier.besluit = nil
+        case .documentToegevoegd(let document):
+            var documenten = dossier.documenten ?? []
+            documenten.append(Document(
+                id: document.documentId, versie: document.versie, titel: document.titel, documentsoort: document.documentsoort,
+                bestandsnaam: document.bestandsnaam, mediatype: document.mediatype, omvang: document.omvang, sha256: document.sha256,
+                vertrouwelijkheid: document.vertrouwelijkheid, reactie: document.reactie, vervangt: document.vervangt,
+                toegevoegdOp: recordedAt, toegevoegdDoor: document.toegevoegdDoor
+            ))
+            dossier.documenten = documenten
         }
         dossier.fase = dossier.afgeleideFase
         var zicht = dossier.zichtbaarGewijzigdOp ?? [:]
         if case .reactieIngediend(let reactie) = event {
             zicht[reactie.koepel.rawValue] = recordedAt
+        } else if case .documentToegevoegd(let document) = event {
+            // Only the koepels that may see the document see the dossier change.
+            for koepel in Koepel.allCases where document.zichtbaar(voor: koepel, in: dossier) {
+                zicht[koepel.rawValue] = recordedAt
+            }
         } else {
             for koepel in Koepel.allCases { zicht[koepel.rawValue] = recordedAt }
         }

@@ -6,7 +6,7 @@ extension DossierCommandKind {
     /// dossier); a liaison only link a Kamerstuk.
     public var rollen: Set<Rol> {
         switch self {
-        case .dienReactieIn: [.coordinator, .koepel]
+        case .dienReactieIn, .voegDocumentToe: [.coordinator, .koepel]
         case .koppelKamerstuk: [.coordinator, .liaison]
         default: [.coordinator]
         }
@@ -24,12 +24,26 @@ extension Beslissing {
         }
     }
 
+    /// Whether `actor` may add a document to `dossier` now, not counting a koepel's letter (see
+    /// `brievenToegestaan`): a coordinator, unless the dossier is withdrawn.
+    public static func magDocumentToevoegen(op dossier: Dossier, voor actor: Actor) -> Bool {
+        actor.rol == .coordinator && dossier.intrekking == nil
+    }
+
+    /// The reacties `actor` (a koepel) may add its letter to now: its own, in rounds still open.
+    public static func brievenToegestaan(op dossier: Dossier, voor actor: Actor) -> [ReactieVerwijzing] {
+        guard actor.rol == .koepel, let koepel = actor.koepel, dossier.intrekking == nil else { return [] }
+        return dossier.consultaties.filter { $0.status == .open && $0.reactie(van: koepel) != nil }
+            .map { ReactieVerwijzing(ronde: $0.ronde, koepel: koepel) }
+    }
+
     /// A command of the kind with valid values for this dossier and actor; nil when none can exist
     /// (no open round to react in or to close).
     private static func voorbeeld(_ kind: DossierCommandKind, op dossier: Dossier, voor actor: Actor) -> DossierCommand? {
         let datum = Kalenderdatum(jaar: 2000, maand: 1, dag: 1)
         switch kind {
-        case .openen:
+        case .openen, .voegDocumentToe:
+            // A document comes with its bytes; the pages offer its form apart (`magDocumentToevoegen`).
             return nil
         case .wijzigVoorstel:
             return .wijzigVoorstel(VoorstelWijziging(titel: dossier.titel + " (gewijzigd)"))

@@ -71,6 +71,14 @@ public enum Beslissing {
             case .coordinator: throw .nietToegestaan("Deze rol mag dit niet doen.")
             }
         }
+        if actor.rol == .koepel, let koepel = actor.koepel, case .voegDocumentToe(let document) = command {
+            guard let reactie = document.metadata.reactie else {
+                throw .nietToegestaan("Een koepel kan alleen de brief bij de eigen bestuurlijke reactie toevoegen.")
+            }
+            guard reactie.koepel == koepel else {
+                throw .nietToegestaan("\(koepel.rawValue) kan geen brief toevoegen bij de reactie van \(reactie.koepel.rawValue).")
+            }
+        }
         guard actor.rol == .koepel, let koepel = actor.koepel, case .dienReactieIn(let ronde, let genoemd, _, _, _) = command else { return }
         if let genoemd, genoemd != koepel {
             throw .nietToegestaan("\(koepel.rawValue) kan geen reactie indienen namens \(genoemd.rawValue).")
@@ -191,10 +199,51 @@ public enum Beslissing {
             if dossier.besluit != nil { throw .conflict("Het dossier is besloten; heropen het eerst om het in te trekken.") }
             return [.dossierIngetrokken(DossierIngetrokken(reden: reden))]
 
+        case .voegDocumentToe(let document):
+            return [.documentToegevoegd(try documentToegevoegd(document, op: dossier, door: actor))]
+
         case .heropen(let aanleiding, let toelichting):
             guard dossier.besluit != nil else { throw .conflict("Alleen een besloten dossier kan worden heropend; dit dossier is in fase \(dossier.fase.weergave).") }
             return [.dossierHeropend(DossierHeropend(aanleiding: aanleiding, toelichting: toelichting))]
         }
+    }
+
+    /// A document version: a letter only for an existing reactie (a koepel's own, while its round
+    /// is open); a new version only of the newest version of a document of this dossier, and a
+    /// koepel only of its own letter.
+    private static func documentToegevoegd(_ document: DocumentToevoeging, op dossier: Dossier, door actor: Actor) throws(DomainError) -> DocumentToegevoegd {
+        let documenten = dossier.documenten ?? []
+        if documenten.contains(where: { $0.id == document.id }) { throw .conflict("Dit document bestaat al.") }
+        if let reactie = document.metadata.reactie {
+            guard let ronde = dossier.consultaties.first(where: { $0.ronde == reactie.ronde }) else {
+                throw .ongeldigeInvoer(InvalidInput("reactie.ronde", "consultatieronde \(reactie.ronde) bestaat niet in dit dossier"))
+            }
+            guard ronde.reactie(van: reactie.koepel) != nil else {
+                throw .conflict("\(reactie.koepel.rawValue) heeft in consultatieronde \(reactie.ronde) (nog) geen reactie ingediend; een brief hoort bij een reactie.")
+            }
+            if actor.rol == .koepel && ronde.status != .open {
+                throw .conflict("De consultatieronde \(reactie.ronde) is gesloten; de brief kan niet meer worden toegevoegd.")
+            }
+        }
+        var versie = 1
+        if let vervangt = document.metadata.vervangt {
+            guard let vorige = documenten.first(where: { $0.id == vervangt }) else {
+                throw .ongeldigeInvoer(InvalidInput("vervangt", "is geen document van dit dossier"))
+            }
+            if let nieuwere = documenten.first(where: { $0.vervangt == vervangt }) {
+                throw .conflict("Versie \(vorige.versie) van „\(vorige.titel)” is al vervangen door versie \(nieuwere.versie) (\(nieuwere.id.uuidString.lowercased())); vervang de nieuwste versie.")
+            }
+            if actor.rol == .koepel && vorige.reactie != document.metadata.reactie {
+                throw .nietToegestaan("Een koepel kan alleen de eigen brief vervangen.")
+            }
+            versie = vorige.versie + 1
+        }
+        return DocumentToegevoegd(
+            documentId: document.id, versie: versie, titel: document.metadata.titel, documentsoort: document.metadata.documentsoort,
+            bestandsnaam: document.bestandsnaam, mediatype: document.type.mediatype, omvang: document.omvang, sha256: document.sha256,
+            vertrouwelijkheid: document.metadata.vertrouwelijkheid, reactie: document.metadata.reactie, vervangt: document.metadata.vervangt,
+            toegevoegdDoor: actor.naam
+        )
     }
 
     private static func vereisOpen(_ dossier: Dossier, _ handeling: String) throws(DomainError) {

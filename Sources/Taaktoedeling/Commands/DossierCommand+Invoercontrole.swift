@@ -82,6 +82,18 @@ extension DossierCommand {
             tekst("reden", reden)
         case .heropen(_, let toelichting):
             tekst("toelichting", toelichting)
+        case .voegDocumentToe(let document):
+            tekst("titel", document.metadata.titel, maximum: Self.maximaleTitellengte)
+            if let probleem = Bestandsnaam.probleem(document.bestandsnaam) {
+                problemen.append(FieldProblem(name: "inhoud.bestandsnaam", reason: probleem))
+            }
+            if document.omvang <= 0 { problemen.append(FieldProblem(name: "inhoud", reason: "is leeg")) }
+            if let reactie = document.metadata.reactie {
+                ronde(reactie.ronde)
+                if document.metadata.documentsoort != .reactie {
+                    problemen.append(FieldProblem(name: "documentsoort", reason: "moet reactie zijn voor de brief bij een reactie"))
+                }
+            }
         }
         return problemen
     }

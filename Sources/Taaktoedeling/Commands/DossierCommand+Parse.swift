@@ -125,6 +125,10 @@ extension DossierCommand {
             let aanleiding = lezer.keuze("aanleiding", Aanleiding.self)
             let toelichting = lezer.tekst("toelichting")
             if let aanleiding, let toelichting { command = .heropen(aanleiding: aanleiding, toelichting: toelichting) } else { command = nil }
+        case .voegDocumentToe:
+            // A document is read from a multipart upload with its bytes, never from a JSON body.
+            padProblemen.append(FieldProblem(name: "body", reason: "een document wordt toegevoegd als multipart/form-data met de delen metadata en inhoud"))
+            command = nil
         }
         lezer.sluitAf()
         var problemen = padProblemen + lezer.problemen

@@ -28,6 +28,8 @@ public enum DossierCommand: Sendable, Equatable, Hashable {
     case trekIn(reden: String)
     /// `POST …/heropening`.
     case heropen(aanleiding: Aanleiding, toelichting: String)
+    /// `POST …/documenten`: a document (or a new version of one) whose bytes are stored already.
+    case voegDocumentToe(DocumentToevoeging)
 
     /// Which command this is, without its arguments.
     public var kind: DossierCommandKind {
@@ -45,6 +47,7 @@ public enum DossierCommand: Sendable, Equatable, Hashable {
         case .koppelKamerstuk: .koppelKamerstuk
         case .trekIn: .trekIn
         case .heropen: .heropen
+        case .voegDocumentToe: .voegDocumentToe
         }
     }
 }

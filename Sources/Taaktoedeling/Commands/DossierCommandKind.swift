@@ -26,4 +26,6 @@ public enum DossierCommandKind: String, Sendable, Equatable, Hashable, CaseItera
     case trekIn
     /// `heropen`.
     case heropen
+    /// `voegDocumentToe`.
+    case voegDocumentToe
 }

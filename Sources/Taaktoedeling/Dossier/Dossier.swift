@@ -52,6 +52,9 @@ public struct Dossier: Codable, Sendable, Equatable, Hashable {
     /// see another koepel's reactie while its round is open, so its view must not move with it. Kept
     /// in the stored state (see `opslagSleutel`), never part of the API's dossier.
     public var zichtbaarGewijzigdOp: [String: Date]?
+    /// Every document version in order of adding (nil: none yet). Kept in the stored state, never
+    /// part of the API's dossier: documents have routes of their own, scoped per reader.
+    public var documenten: [Document]?
 
     /// Creates a dossier as it is right after opening.
     public init(
@@ -137,6 +140,7 @@ extension Dossier {
         try container.encode(heropeningen, forKey: .heropeningen)
         if encoder.userInfo[Self.opslagSleutel] as? Bool == true {
             try container.encodeIfPresent(zichtbaarGewijzigdOp, forKey: .zichtbaarGewijzigdOp)
+            try container.encodeIfPresent(documenten, forKey: .documenten)
         }
     }
 

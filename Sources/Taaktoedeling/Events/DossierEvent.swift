@@ -31,6 +31,8 @@ public enum DossierEvent: Sendable, Equatable, Hashable {
     case dossierIngetrokken(DossierIngetrokken)
     /// `DossierHeropend`.
     case dossierHeropend(DossierHeropend)
+    /// `DocumentToegevoegd`.
+    case documentToegevoegd(DocumentToegevoegd)
 
     /// The stream type under which dossier events are stored.
     public static let streamType = "dossier"
@@ -50,6 +52,7 @@ public enum DossierEvent: Sendable, Equatable, Hashable {
         "KamerstukGekoppeld": 1,
         "DossierIngetrokken": 1,
         "DossierHeropend": 1,
+        "DocumentToegevoegd": 1,
     ]
 
     /// The event's type name as stored, e.g. `ReactieIngediend`.
@@ -68,6 +71,7 @@ public enum DossierEvent: Sendable, Equatable, Hashable {
         case .kamerstukGekoppeld: "KamerstukGekoppeld"
         case .dossierIngetrokken: "DossierIngetrokken"
         case .dossierHeropend: "DossierHeropend"
+        case .documentToegevoegd: "DocumentToegevoegd"
         }
     }
 
@@ -95,6 +99,7 @@ public enum DossierEvent: Sendable, Equatable, Hashable {
         case .kamerstukGekoppeld(let payload): return try encoder.encode(payload)
         case .dossierIngetrokken(let payload): return try encoder.encode(payload)
         case .dossierHeropend(let payload): return try encoder.encode(payload)
+        case .documentToegevoegd(let payload): return try encoder.encode(payload)
         }
     }
 
@@ -130,6 +135,7 @@ public enum DossierEvent: Sendable, Equatable, Hashable {
             case "KamerstukGekoppeld": return .kamerstukGekoppeld(try decoder.decode(KamerstukGekoppeld.self, from: bytes))
             case "DossierIngetrokken": return .dossierIngetrokken(try decoder.decode(DossierIngetrokken.self, from: bytes))
             case "DossierHeropend": return .dossierHeropend(try decoder.decode(DossierHeropend.self, from: bytes))
+            case "DocumentToegevoegd": return .documentToegevoegd(try decoder.decode(DocumentToegevoegd.self, from: bytes))
             default: throw DossierEventDecodingError.onbekendType(type)
             }
         } catch let fout as DossierEventDecodingError {

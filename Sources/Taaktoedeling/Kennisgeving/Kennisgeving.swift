@@ -83,6 +83,7 @@ extension DossierEvent {
         case .consultatieGeopend(let geopend): geopend.ronde
         case .reactieIngediend(let reactie): reactie.ronde
         case .consultatieGesloten(let gesloten): gesloten.ronde
+        case .documentToegevoegd(let document): document.reactie?.ronde
         default: nil
         }
     }
@@ -90,6 +91,7 @@ extension DossierEvent {
     /// The koepel whose reactie the event is, for a reactie.
     public var reactieKoepel: Koepel? {
         if case .reactieIngediend(let reactie) = self { return reactie.koepel }
+        if case .documentToegevoegd(let document) = self { return document.reactie?.koepel }
         return nil
     }
 }

@@ -59,6 +59,14 @@ public enum Tijdlijn {
             return "Het dossier is ingetrokken. Reden: \(intrekking.reden)"
         case .dossierHeropend(let heropening):
             return "Het dossier is heropend (aanleiding: \(heropening.aanleiding.weergave))."
+        case .documentToegevoegd(let document):
+            let intern = document.vertrouwelijkheid == .intern ? ", intern" : ""
+            if let reactie = document.reactie {
+                let versie = document.versie > 1 ? " (versie \(document.versie))" : ""
+                return "De brief van \(reactie.koepel.rawValue) bij de reactie in consultatieronde \(reactie.ronde) is toegevoegd: „\(document.titel)”\(versie)\(intern)."
+            }
+            let wat = document.versie > 1 ? "Versie \(document.versie) van document" : "Document"
+            return "\(wat) „\(document.titel)” (\(document.documentsoort.weergave)\(intern)) is toegevoegd."
         }
     }
 

@@ -12,9 +12,10 @@ struct APIRoutes {
         _ method: HTTPRequest.Method,
         _ template: String,
         produces: [String] = [MediaTypes.json],
+        streamsBody: Bool = false,
         use handler: @Sendable @escaping (Request, APIRequestContext) async throws -> Response
     ) {
-        registry.record(method, template, produces: produces)
+        registry.record(method, template, produces: produces, streamsBody: streamsBody)
         router.on(RouterPath(template), method: method, use: handler)
         if method == .get {
             registry.record(.head, template, produces: produces)

@@ -22,5 +22,7 @@ extension HTTPField.Name {
     /// `Link` (RFC 8288).
     static let link = HTTPField.Name("Link")!
     /// `Idempotent-Replayed: true` marks a response replayed for an `Idempotency-Key`.
+    static let reprDigest = HTTPField.Name("Repr-Digest")!
+    /// `Idempotent-Replayed`.
     static let idempotentReplayed = HTTPField.Name("Idempotent-Replayed")!
 }

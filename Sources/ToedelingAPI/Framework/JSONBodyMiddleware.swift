@@ -5,13 +5,18 @@ import Hummingbird
 /// For POST and PATCH: refuses bodies over 1 MiB (413, read with that limit, never buffered unbounded)
 /// and bodies that are not `application/json` (POST) or `application/merge-patch+json` (PATCH) with
 /// 415; then hands the buffered body on.
+/// A route that streams its body (`RegisteredRoute.streamsBody`) reads it itself.
 struct JSONBodyMiddleware: RouterMiddleware {
+    let registry: RouteRegistry
+
     func handle(
         _ request: Request,
         context: APIRequestContext,
         next: (Request, APIRequestContext) async throws -> Response
     ) async throws -> Response {
-        guard request.method == .post || request.method == .patch else {
+        guard request.method == .post || request.method == .patch,
+              registry.route(endpointPath: context.endpointPath, method: request.method)?.streamsBody != true
+        else {
             return try await next(request, context)
         }
         if let declaredLength = request.headers[.contentLength].flatMap(Int.init), declaredLength > APIVersion.maximumBodySize {

@@ -9,6 +9,9 @@ public struct RegisteredRoute: Sendable, Hashable {
     public var template: String
     /// The media types the route answers with, for `Accept` (406 when none fits).
     public var produces: [String]
+    /// Whether the handler reads the body itself as it streams in (a document upload), instead of
+    /// the JSON body middleware collecting it first.
+    public var streamsBody: Bool = false
 
     /// The template in OpenAPI notation (`/v1/dossiers/{id}`).
     public var openAPIPath: String {

@@ -18,8 +18,8 @@ public final class RouteRegistry: Sendable {
     }
 
     /// Records a route.
-    func record(_ method: HTTPRequest.Method, _ template: String, produces: [String]) {
-        let route = RegisteredRoute(method: method, template: template, produces: produces)
+    func record(_ method: HTTPRequest.Method, _ template: String, produces: [String], streamsBody: Bool = false) {
+        let route = RegisteredRoute(method: method, template: template, produces: produces, streamsBody: streamsBody)
         entries.withLock { $0.append(route) }
         byEndpoint.withLock { $0[Self.key(method, route.openAPIPath)] = route }
     }

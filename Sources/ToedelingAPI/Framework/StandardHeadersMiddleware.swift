@@ -17,7 +17,9 @@ struct StandardHeadersMiddleware: RouterMiddleware {
         response.headers[.cacheControl] = "no-store"
         response.headers[.xContentTypeOptions] = "nosniff"
         response.headers[.xFrameOptions] = "DENY"
-        response.headers[.contentSecurityPolicy] = "frame-ancestors 'none'"
+        // A route's own policy (a document's `sandbox`) is kept and framing refused on top of it.
+        response.headers[.contentSecurityPolicy] = response.headers[.contentSecurityPolicy].map { "\($0); frame-ancestors 'none'" }
+            ?? "frame-ancestors 'none'"
         if let strictTransportSecurity { response.headers[.strictTransportSecurity] = strictTransportSecurity }
         response.headers[.referrerPolicy] = "no-referrer"
         if request.uri.path == OpenAPIController.path { response.headers[.accessControlAllowOrigin] = "*" }

@@ -12,7 +12,12 @@ import Dossiers
 /// failures (5xx) are not kept, so that a retry runs again. A command keeps its response in the
 /// transaction that records its events (`IdempotencyTicket`), so the two commit together. Records
 /// expire after the store's time to live (`TOEDELING_IDEMPOTENCY_TTL`, 24 hours by default).
+///
+/// A route that streams its body (a document upload) cannot be compared before it runs: there the key
+/// only fixes the command id, so a retry of the same upload adds nothing and answers with the
+/// document the first one added (see `DossierService.voegDocumentToe`).
 struct IdempotencyMiddleware: RouterMiddleware {
+    let registry: RouteRegistry
     let store: IdempotencyStore
     /// How long a duplicate waits for the first request before giving up with 409.
     let waitLimit: Duration
@@ -35,6 +40,9 @@ struct IdempotencyMiddleware: RouterMiddleware {
         var request = request
         var context = context
         context.commandID = StableUUID.derived(from: tokenID, "idempotency-key:" + key)
+        if registry.route(endpointPath: context.endpointPath, method: request.method)?.streamsBody == true {
+            return try await next(request, context)
+        }
         let body = try await request.collectBody(upTo: APIVersion.maximumBodySize)
         let requestHash = Self.hash(method: request.method, path: request.uri.description, tokenID: tokenID, body: body)
         let deadline = ContinuousClock.now + waitLimit

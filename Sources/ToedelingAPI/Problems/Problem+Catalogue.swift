@@ -119,6 +119,29 @@ extension Problem {
         )
     }
 
+    /// 413: a document over `TOEDELING_DOCUMENT_MAX_BYTES`.
+    public static func documentTooLarge(maximum: Int64) -> Problem {
+        Problem(
+            title: "Content Too Large",
+            status: .contentTooLarge,
+            detail: "Het bestand is groter dan het maximum van \(maximum) bytes. Er is niets opgeslagen."
+        )
+    }
+
+    /// 415: an upload that is not `multipart/form-data`.
+    public static var unsupportedUpload: Problem {
+        Problem(
+            title: "Unsupported Media Type",
+            status: .unsupportedMediaType,
+            detail: "Een document wordt toegevoegd als multipart/form-data met de delen metadata en inhoud."
+        )
+    }
+
+    /// 415: a file whose type is not accepted or not the declared one.
+    public static func unsupportedDocumentType(_ reason: String) -> Problem {
+        Problem(title: "Unsupported Media Type", status: .unsupportedMediaType, detail: reason + " Er is niets opgeslagen.")
+    }
+
     /// 415: a PATCH body that is not a JSON Merge Patch.
     public static var unsupportedMergePatch: Problem {
         Problem(

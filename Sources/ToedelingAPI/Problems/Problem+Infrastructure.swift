@@ -10,6 +10,12 @@ extension Problem {
             self = Problem(domainError: domainError)
         case let invalid as InvalidInput:
             self = .invalidInput(invalid.problems)
+        case DocumentUploadError.tooLarge(let maximum):
+            self = .documentTooLarge(maximum: maximum)
+        case DocumentUploadError.unsupportedType(let refusal):
+            self = .unsupportedDocumentType(refusal.reden)
+        case DocumentUploadError.invalid(let invalid):
+            self = .invalidInput(invalid.problems, detail: "De upload is ongeldig. Er is niets opgeslagen.")
         case ServiceError.staleVersion(let current):
             self = .staleVersion(current: current)
         case ServiceError.tooMuchContention:

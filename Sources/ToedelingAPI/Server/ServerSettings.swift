@@ -18,6 +18,10 @@ public struct ServerSettings: Sendable {
     public var idempotencyTimeToLive: Duration
     /// How many Server-Sent Event streams this instance serves at once (`TOEDELING_SSE_MAX_STREAMS`).
     public var maximumEventStreams: Int = 100
+    /// The largest document accepted (`TOEDELING_DOCUMENT_MAX_BYTES`).
+    public var maximumDocumentBytes: Int64 = ServerSettings.defaultMaximumDocumentBytes
+    /// 100 MiB.
+    public static let defaultMaximumDocumentBytes: Int64 = 100 * 1024 * 1024
     /// Webhooks and e-mail.
     public var notifications = NotificationSettings()
 
@@ -59,6 +63,15 @@ public struct ServerSettings: Sendable {
         guard let value = environment["TOEDELING_SSE_MAX_STREAMS"], !value.isEmpty else { return 100 }
         guard let maximum = Int(value), maximum >= 0 else {
             throw ConfigurationError(variable: "TOEDELING_SSE_MAX_STREAMS", expected: "a number of streams (0 or more)")
+        }
+        return maximum
+    }
+
+    /// `TOEDELING_DOCUMENT_MAX_BYTES`, 100 MiB when unset.
+    public static func maximumDocumentBytes(from environment: [String: String]) throws -> Int64 {
+        guard let value = environment["TOEDELING_DOCUMENT_MAX_BYTES"], !value.isEmpty else { return defaultMaximumDocumentBytes }
+        guard let maximum = Int64(value), maximum >= 1 else {
+            throw ConfigurationError(variable: "TOEDELING_DOCUMENT_MAX_BYTES", expected: "a number of bytes (1 or more)")
         }
         return maximum
     }

@@ -39,6 +39,7 @@ public enum ToedelingServerRunner {
         }
         var dependencies = APIDependencies(pool: pool, metrics: metrics, logger: logger, notifiesOtherInstances: true)
         dependencies.maximumEventStreams = settings.maximumEventStreams
+        dependencies.maximumDocumentBytes = settings.maximumDocumentBytes
         dependencies.idempotencyTimeToLiveSeconds = max(1, settings.idempotencyTimeToLive.components.seconds)
         let notificaties = settings.notifications
         dependencies.abonnementen = AbonnementStore(pool: pool, instellingen: notificaties.instellingen)

@@ -1,0 +1,152 @@
+import EventStore
+import Foundation
+import Postgres
+import Taaktoedeling
+
+/// What a front end read from an upload besides the bytes: the client's metadata, the file name
+/// and the declared type of the file part.
+public struct DocumentOntvangen: Sendable {
+    /// The metadata.
+    public var metadata: DocumentMetadata
+    /// The file name from the part's `Content-Disposition`.
+    public var bestandsnaam: String
+    /// The part's `Content-Type`, if any.
+    public var gedeclareerdType: String?
+
+    /// Creates what was received.
+    public init(metadata: DocumentMetadata, bestandsnaam: String, gedeclareerdType: String?) {
+        self.metadata = metadata
+        self.bestandsnaam = bestandsnaam
+        self.gedeclareerdType = gedeclareerdType
+    }
+}
+
+extension DossierService {
+    /// Adds a document to a dossier in one transaction: `ontvang` streams the bytes into the upload
+    /// (written in blocks as they come) and returns what the client said of them; then the type is
+    /// recognised from the first bytes, the content recorded (once per distinct content), the domain
+    /// decides and `DocumentToegevoegd` is appended. Whatever fails, nothing is left behind: no
+    /// block, no content row, no event. The version's id derives from the command id, so a retry
+    /// under the same `Idempotency-Key` of the same bytes answers with the document it added.
+    public func voegDocumentToe(
+        aan dossierID: UUID, context: CommandContext, maximum: Int64,
+        ontvang: (DocumentUpload) async throws -> DocumentOntvangen
+    ) async throws -> (outcome: CommandOutcome, document: Document) {
+        let documentID = StableUUID.derived(from: context.commandID, "document")
+        let metadata = EventMetadata(context: context)
+        let clock = clock
+        let result = try await pool.withLease { lease in
+            try await lease.run { connection in
+                try connection.executeScript("BEGIN; SET LOCAL idle_in_transaction_session_timeout = '60s'")
+            }
+            let upload = DocumentUpload(lease: lease, maximum: maximum)
+            let ontvangen = try await ontvang(upload)
+            let sha256 = try await upload.afronden()
+            guard upload.omvang > 0 else { throw DomainError.ongeldigeInvoer(InvalidInput("inhoud", "is leeg")) }
+            if let probleem = Bestandsnaam.probleem(ontvangen.bestandsnaam) {
+                throw DomainError.ongeldigeInvoer(InvalidInput("inhoud.bestandsnaam", probleem))
+            }
+            let type: Bestandstype
+            switch Bestandstype.kies(upload.herkenning, gedeclareerd: ontvangen.gedeclareerdType) {
+            case .success(let gekozen): type = gekozen
+            case .failure(let weigering): throw DocumentUploadError.unsupportedType(weigering)
+            }
+            let command = DossierCommand.voegDocumentToe(DocumentToevoeging(
+                id: documentID, metadata: ontvangen.metadata, bestandsnaam: ontvangen.bestandsnaam, type: type,
+                omvang: upload.omvang, sha256: sha256
+            ))
+            let blokken = upload.blokken
+            let omvang = upload.omvang
+            return try await lease.run { connection -> (CommandOutcome, Document) in
+                let locked = try DossierProjection.lockedState(of: dossierID, on: connection)
+                let now = clock.map { Self.microseconds($0()) } ?? locked.moment
+                guard let state = locked.state else { throw DomainError.nietGevonden }
+                if let bestaand = state.documenten?.first(where: { $0.id == documentID }), bestaand.sha256 == sha256,
+                   state.zichtbaar(voor: context.actor) != nil {
+                    // The same upload again under the same key: nothing new is recorded.
+                    try connection.execute("DELETE FROM document_blokken WHERE blokken = $1", [.uuid(blokken)])
+                    try connection.executeScript("COMMIT")
+                    return (CommandOutcome(dossier: state, events: []), bestaand)
+                }
+                if let expected = context.expectedVersion {
+                    guard let view = state.zichtbaar(voor: context.actor) else { throw DomainError.nietGevonden }
+                    if expected != view.versie { throw ServiceError.staleVersion(current: view.versie) }
+                }
+                let events = try Beslissing.decide(state, command, by: context.actor, at: now, kenmerk: nil)
+                try DocumentOpslag.bewaar(sha256: sha256, omvang: omvang, blokken: blokken, on: connection)
+                var outcome = try Self.record(
+                    events, commandID: context.commandID, metadata: metadata, to: dossierID, expected: .exact(state.versie),
+                    before: state, at: now, on: connection
+                )
+                outcome = try Self.answered(outcome, context, on: connection)
+                try connection.executeScript("COMMIT")
+                guard let document = outcome.dossier.documenten?.first(where: { $0.id == documentID }) else {
+                    throw ServiceError.unreadableEvent(position: outcome.events.last?.position ?? 0)
+                }
+                return (outcome, document)
+            }
+        }
+        store.announceCommittedEvents()
+        logger.info("document toegevoegd", metadata: [
+            "dossier.id": "\(dossierID.uuidString.lowercased())", "document.id": "\(documentID.uuidString.lowercased())",
+            "document.omvang": "\(result.1.omvang)",
+        ])
+        return (result.0, result.1)
+    }
+
+    /// The documents of a dossier that `actor` may see, the newest version of each; nil when the
+    /// dossier does not exist or the actor may not see it.
+    public func documenten(van dossierID: UUID, voor actor: Actor) async throws -> [Document]? {
+        guard let dossier = try await dossier(dossierID), dossier.zichtbaar(voor: actor) != nil else { return nil }
+        return dossier.documenten(voor: actor)
+    }
+
+    /// A document version `actor` may see, with the versions of its document it may see; nil when
+    /// the dossier or the document does not exist or is not visible.
+    public func document(_ documentID: UUID, van dossierID: UUID, voor actor: Actor) async throws -> (document: Document, versies: [Document])? {
+        guard let dossier = try await dossier(dossierID) else { return nil }
+        return dossier.document(documentID, voor: actor)
+    }
+
+    /// Reads the bytes `bereik` (offsets, end exclusive) of a stored content block by block, handing
+    /// each piece to `schrijf` before the next is read: one block in memory at a time, and no
+    /// connection held while `schrijf` waits for the client.
+    public func leesInhoud(sha256: String, bereik: Range<Int64>, schrijf: ([UInt8]) async throws -> Void) async throws {
+        guard let inhoud = try await pool.withConnection({ try DocumentOpslag.inhoud(sha256: sha256, on: $0) }) else {
+            throw DomainError.nietGevonden
+        }
+        var positie = max(0, bereik.lowerBound)
+        let einde = min(bereik.upperBound, inhoud.omvang)
+        while positie < einde {
+            let volgnummer = positie / inhoud.blokgrootte
+            let van = positie - volgnummer * inhoud.blokgrootte
+            let tot = min(inhoud.blokgrootte, einde - volgnummer * inhoud.blokgrootte)
+            let bytes = try await pool.withConnection { connection in
+                try DocumentOpslag.blok(inhoud, volgnummer: volgnummer, van: van, tot: tot, on: connection)
+            }
+            guard !bytes.isEmpty else { throw ServiceError.unreadableEvent(position: 0) }
+            try await schrijf(bytes)
+            positie += Int64(bytes.count)
+        }
+    }
+
+    /// The documents whose stored bytes no longer match the SHA-256 their event recorded (or are
+    /// missing): each with its dossier's kenmerk, for `verify`.
+    public func afwijkendeDocumenten() async throws -> [(kenmerk: String, document: Document)] {
+        let afwijkend = try await pool.withConnection { try DocumentOpslag.afwijkend(on: $0) }
+        let aanwezig = try await pool.withConnection { connection in
+            Set(try connection.query("SELECT encode(sha256, 'hex') AS sha256 FROM document_inhoud").map { try $0.string("sha256") })
+        }
+        let dossiers = try await pool.withConnection { connection in
+            try connection.query("SELECT staat FROM dossiers WHERE staat ? 'documenten' ORDER BY kenmerk")
+                .map { try DossierProjection.decodeState($0.json("staat")) }
+        }
+        var gevonden: [(kenmerk: String, document: Document)] = []
+        for dossier in dossiers {
+            for document in dossier.documenten ?? [] where afwijkend.contains(document.sha256) || !aanwezig.contains(document.sha256) {
+                gevonden.append((dossier.kenmerk.description, document))
+            }
+        }
+        return gevonden
+    }
+}
