@@ -263,6 +263,29 @@ struct NotificationTests {
         }
     }
 
+    @Test func aDocumentArrivesWithItsIdAndHashAndTheBytesAsDataref() async throws {
+        try await Self.met { harness, client, receiver, port in
+            _ = try await Self.abonneer(client, harness, receiver, port: port, pad: "alles")
+            _ = try await Self.abonneer(client, harness, receiver, port: port, pad: "vng", extra: #", "koepel": "VNG""#)
+            let id = try await client.openDossier(token: harness.coordinator)
+            try await client.command("consultaties", on: id, token: harness.coordinator, json: Fixtures.consultatie)
+            let intern = try await client.upload(
+                Upload(metadata: #"{"titel": "Intern", "documentsoort": "overig", "vertrouwelijkheid": "intern"}"#), to: id, token: harness.coordinator)
+            #expect(intern.status == .created)
+            let document = try await client.upload(Upload(), to: id, token: harness.coordinator).object
+            let documentID = try #require(document["id"] as? String)
+            let ontvangen = try await receiver.wacht(op: "alles", aantal: 4)
+            let laatste = try #require(ontvangen.last)
+            #expect(laatste.event["type"] == "nl.overheid.bzk.toedeling.document-toegevoegd" && laatste.geldig)
+            #expect(laatste.event["dataref"] == "https://toedeling.example/v1/dossiers/\(id)/documenten/\(documentID)/inhoud")
+            #expect(laatste.data["documentId"] == documentID && laatste.data["sha256"] == document["sha256"] as? String)
+            // The koepel hears of the openbaar document, not of the internal one.
+            _ = try await receiver.wacht(op: "vng", aantal: 2)
+            try await Task.sleep(for: .milliseconds(500))
+            #expect(receiver.van("vng").map { $0.data["documentId"] } == [nil, documentID])
+        }
+    }
+
     @Test func aSubscriptionIsCheckedShownWithoutItsSecretAndRemoved() async throws {
         try await APITestHarness.with { harness in
             try await harness.test { client in

@@ -13,6 +13,9 @@ struct CloudEvent: Encodable {
         let fase: String
         let ronde: Int?
         let koepel: String?
+        /// For `document-toegevoegd`: the document version's id and the SHA-256 of its bytes.
+        let documentId: String?
+        let sha256: String?
     }
 
     let specversion = "1.0"
@@ -35,11 +38,15 @@ struct CloudEvent: Encodable {
         self.type = Abonnementverzoek.cloudEventTypePrefix + element.event.kebabType
         self.subject = id
         self.time = event.recordedAt.ISO8601Format(.iso8601(timeZone: .gmt, includingFractionalSeconds: true))
-        self.dataref = "\(instellingen.publiekeURL)/v1/dossiers/\(id)"
+        var document: DocumentToegevoegd?
+        if case .documentToegevoegd(let toegevoegd) = element.event { document = toegevoegd }
+        let documentID = document?.documentId.uuidString.lowercased()
+        // A document's bytes are fetched through dataref; any other event's details through the dossier.
+        self.dataref = "\(instellingen.publiekeURL)/v1/dossiers/\(id)" + (documentID.map { "/documenten/\($0)/inhoud" } ?? "")
         self.sequence = Self.sequence(of: event)
         self.data = Gegevens(
             dossierId: id, kenmerk: dossier.kenmerk.description, fase: dossier.fase.rawValue, ronde: element.event.ronde,
-            koepel: element.event.reactieKoepel?.rawValue
+            koepel: element.event.reactieKoepel?.rawValue, documentId: documentID, sha256: document?.sha256
         )
     }
 
