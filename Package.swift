@@ -121,6 +121,7 @@ let package = Package(
             dependencies: [
                 "Dossiers", "Rapportage", "Taaktoedeling", "EventStore", "Postgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

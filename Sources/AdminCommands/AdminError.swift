@@ -24,6 +24,10 @@ enum AdminError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidInput(String)
     /// No such webhook subscription.
     case subscriptionNotFound(String)
+    /// Documents whose stored bytes no longer match their event.
+    case changedDocuments(Int)
+    /// No document with this id in the dossier.
+    case documentNotFound(String)
 
     var description: String {
         switch self {
@@ -45,6 +49,10 @@ enum AdminError: Error, Sendable, Equatable, CustomStringConvertible {
             "reading the input failed"
         case .invalidInput(let reasons):
             reasons
+        case .changedDocuments(let count):
+            "\(count) document(s) whose stored bytes were changed"
+        case .documentNotFound(let id):
+            "no document \(id) in this dossier"
         case .subscriptionNotFound(let id):
             "no subscription \(id)"
         case .rebuildAfterImportFailed(let reason):

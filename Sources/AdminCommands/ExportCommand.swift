@@ -1,6 +1,7 @@
 import ArgumentParser
 import EventStore
 import Foundation
+import Dossiers
 
 /// `export [--output FILE]`: every event as JSON Lines, lossless (see `EventStore.exportEvents`).
 struct ExportCommand: AdminCommand {
@@ -10,7 +11,9 @@ struct ExportCommand: AdminCommand {
         discussion: """
             One event per line in position order: position, transactionId, streamId, streamType, version, eventId, \
             type, schemaVersion, data, metadata, recordedAt (UTC, microseconds), previousHash and hash (hex). \
-            `import` reproduces the same events and hashes in an empty database.
+            After the events, the bytes of every stored document, one line per block of at most 1 MiB: \
+            {"document":{"blok":N,"data":BASE64,"sha256":HEX}}. `import` reproduces the same events, hashes and \
+            documents in an empty database.
             """
     )
 
@@ -28,12 +31,12 @@ struct ExportCommand: AdminCommand {
             }
             guard let output else {
                 let sink = context.output
-                try await database.store.exportEvents(progress: show) { try sink.write($0) }
+                try await database.store.exportEvents(progress: show, appending: DocumentTransfer.export) { try sink.write($0) }
                 return
             }
             let file = try ExportFile(path: output)
             do {
-                let totals = try await database.store.exportEvents(progress: show) { try file.write($0) }
+                let totals = try await database.store.exportEvents(progress: show, appending: DocumentTransfer.export) { try file.write($0) }
                 try file.complete()
                 progress.finish()
                 try context.output.line("exported \(totals.events) events of \(totals.streams) streams to \(output)")

@@ -14,7 +14,8 @@ struct ImportCommand: AdminCommand {
             Refuses a database that already holds events. Every line is checked and every hash chain recomputed \
             before anything is committed; one bad line or broken chain and nothing is written. Event ids, versions, \
             positions, recording times, hashes and the streams' heads are kept; the dossier numbering continues \
-            after the imported kenmerken. The projections are rebuilt afterwards.
+            after the imported kenmerken. Document bytes are stored with the events; every document's bytes must hash \
+            to the SHA-256 its event recorded, or nothing is written. The projections are rebuilt afterwards.
             """
     )
 
@@ -34,9 +35,14 @@ struct ImportCommand: AdminCommand {
         try await database.withDatabase(in: context) { database in
             let progress = ProgressLine(context)
             defer { progress.finish() }
+            let documents = DocumentTransfer()
             let totals = try await database.store.importEvents(
                 progress: { step in progress.show("importing: \(step.events) events, \(step.streams) streams") },
-                beforeCommit: Self.continueKenmerkNumbering,
+                otherLine: { line, number, connection in try documents.importLine(line, number: number, on: connection) },
+                beforeCommit: { connection in
+                    try Self.continueKenmerkNumbering(on: connection)
+                    try documents.complete(on: connection)
+                },
                 readingLines: nextLine
             )
             progress.finish()

@@ -1,12 +1,16 @@
 import ArgumentParser
+import Taaktoedeling
 
 /// `verify`: recomputes every stream's hash chain; lists the first bad event of each broken stream
 /// on standard output and fails when there is one.
 struct VerifyCommand: AdminCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
-        abstract: "Check the integrity of every stream (recompute the hash chains).",
-        discussion: "Exits with 1 and names the first bad event of each broken stream when a chain does not hold."
+        abstract: "Check the integrity of every stream (recompute the hash chains) and of every document's bytes.",
+        discussion: """
+            Exits with 1 and names the first bad event of each broken stream when a chain does not hold, and every \
+            document whose stored bytes no longer hash to the SHA-256 its DocumentToegevoegd recorded.
+            """
     )
 
     @OptionGroup var database: DatabaseOptions
@@ -18,11 +22,19 @@ struct VerifyCommand: AdminCommand {
             let report = try await database.store.verify { step in
                 progress.show("verifying: \(step.streamsChecked) streams, \(step.eventsChecked) events")
             }
+            progress.show("verifying the documents' bytes")
+            let changed = try await database.service.afwijkendeDocumenten()
             progress.finish()
+            for broken in report.brokenStreams { try context.output.line(broken.description) }
+            for (kenmerk, document) in changed {
+                try context.output.line(
+                    "dossier \(kenmerk): document \(document.id.uuidString.lowercased()) (\(Tekstregels.onschadelijk(document.titel)), versie \(document.versie)): its stored bytes do not match sha256 \(document.sha256)"
+                )
+            }
             guard report.isIntact else {
-                for broken in report.brokenStreams { try context.output.line(broken.description) }
                 throw AdminError.brokenStreams(broken: report.brokenStreams.count, checked: report.streamsChecked)
             }
+            guard changed.isEmpty else { throw AdminError.changedDocuments(changed.count) }
             try context.output.line("every chain holds: \(report.streamsChecked) streams, \(report.eventsChecked) events")
         }
     }

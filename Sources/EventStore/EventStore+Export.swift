@@ -5,11 +5,14 @@ extension EventStore {
     /// Writes every stored event as one line of JSON (`EventTransferLine`'s format) in position
     /// order, read from one consistent snapshot, so the lines hold whole streams with their heads as
     /// they were when the export began; appends during the export are not in it. `write` gets the
-    /// lines a page at a time on a pool thread; `progress` is called after each page. Returns the totals.
+    /// lines a page at a time on a pool thread; `progress` is called after each page. `appending`,
+    /// when given, writes further lines of its own after the events, from the same snapshot (the
+    /// application's document bytes). Returns the totals.
     @discardableResult
     public func exportEvents(
         pageSize: Int = 1000,
         progress: (@Sendable (EventTransferProgress) -> Void)? = nil,
+        appending: (@Sendable (PostgresConnection, (Data) throws -> Void) throws -> Void)? = nil,
         write: @escaping @Sendable (Data) throws -> Void
     ) async throws -> EventTransferProgress {
         try await pool.withTransaction { connection in
@@ -30,6 +33,7 @@ extension EventStore {
                 after = try last.int64("position")
                 progress?(EventTransferProgress(events: events, streams: streams.count))
             }
+            try appending?(connection, write)
             return EventTransferProgress(events: events, streams: streams.count)
         }
     }

@@ -16,10 +16,13 @@ extension EventStore {
     /// - runs `beforeCommit` (e.g. to restore counters kept beside the events) and commits.
     ///
     /// `nextLine` runs on a pool thread and may block; `progress` is called after each batch.
+    /// `otherLine` is offered every line first, with its number, and returns true for a line of its
+    /// own (written by `exportEvents`' `appending`), which it stores in the same transaction.
     @discardableResult
     public func importEvents(
         batchSize: Int = 500,
         progress: (@Sendable (EventTransferProgress) -> Void)? = nil,
+        otherLine: (@Sendable (String, Int, PostgresConnection) throws -> Bool)? = nil,
         beforeCommit: (@Sendable (PostgresConnection) throws -> Void)? = nil,
         readingLines nextLine: @escaping @Sendable () throws -> String?
     ) async throws -> EventTransferProgress {
@@ -33,6 +36,7 @@ extension EventStore {
                 lineNumber += 1
                 let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
                 if line.isEmpty { continue }
+                if try otherLine?(line, lineNumber, connection) == true { continue }
                 let parsed = try EventTransferLine.parse(line, number: lineNumber)
                 try seen.record(parsed, number: lineNumber)
                 batch.append(line)

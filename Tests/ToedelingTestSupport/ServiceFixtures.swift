@@ -44,3 +44,27 @@ public let lokaleTaak = Taakkenmerken(
     schaal: .lokaal, beleidsvrijheid: .veel, sturingVakdepartement: false, waterbeheer: false,
     specifiekBeleidsterrein: false, samenwerking: .geen, congruenteRegioIndeling: nil
 )
+
+/// Adds a document with these bytes through the service (as an upload would, in pieces).
+@discardableResult
+public func addDocument(
+    _ service: DossierService, to dossier: UUID, bytes: [UInt8], titel: String = "Concept wetsvoorstel", bestandsnaam: String = "voorstel.pdf",
+    actor: Actor = coordinator
+) async throws -> Document {
+    try await service.voegDocumentToe(aan: dossier, context: context(actor), maximum: 1 << 30) { upload in
+        var rest = bytes[...]
+        while !rest.isEmpty {
+            try await upload.schrijf(rest.prefix(70_000))
+            rest = rest.dropFirst(70_000)
+        }
+        return DocumentOntvangen(
+            metadata: DocumentMetadata(titel: titel, documentsoort: .voorstel, vertrouwelijkheid: .openbaar), bestandsnaam: bestandsnaam,
+            gedeclareerdType: nil
+        )
+    }.document
+}
+
+/// A small PDF-like file of about `size` bytes whose content depends on `seed`.
+public func pdfBytes(_ seed: Int, size: Int = 200) -> [UInt8] {
+    Array("%PDF-1.7\n".utf8) + (0..<max(0, size - 9)).map { UInt8(truncatingIfNeeded: $0 &* 13 &+ seed) }
+}
