@@ -90,6 +90,6 @@ public struct APIDependencies: Sendable {
 extension APIDependencies {
     /// What the web application works with: the same service, the accounts and sessions.
     var web: WebAfhankelijkheden {
-        WebAfhankelijkheden(service: service, gebruikers: gebruikers, sessies: sessies, nu: nu)
+        WebAfhankelijkheden(service: service, gebruikers: gebruikers, sessies: sessies, nu: nu, maximumDocumentBytes: maximumDocumentBytes)
     }
 }

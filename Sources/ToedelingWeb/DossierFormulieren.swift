@@ -92,6 +92,11 @@ enum DossierFormulieren {
                 Veld(naam: "standpunt", label: "Standpunt", soort: .radio(standpunten)),
                 Veld(naam: "toelichting", label: "Toelichting", soort: .tekstvak, hint: "De bestuurlijke reactie."),
                 Veld(naam: "kenmerk", label: "Uw kenmerk", soort: .tekst(smal: true), hint: "Het kenmerk van de brief, als die er is.", verplicht: false),
+                Veld(
+                    naam: "brief", label: "De ondertekende brief", soort: .bestand(accept: bestandstypen),
+                    hint: "Als bestand (PDF, ODF, Word, tekst, e-mail of afbeelding), niet verplicht. De brief wordt met de reactie vastgelegd.",
+                    verplicht: false
+                ),
             ]
             return Formulier(
                 id: id, titel: actor.rol == .koepel ? "Bestuurlijke reactie indienen (ronde \(ronde ?? 0))" : "Reactie registreren (ronde \(ronde ?? 0))",
@@ -134,7 +139,7 @@ enum DossierFormulieren {
             )
         case .vraagUdoAan:
             return Formulier(
-                id: id, titel: "Uitvoerbaarheids- en doenvermogenstoets (UDO) aanvragen", uitleg: nil, actie: actie, knop: "UDO aanvragen",
+                id: id, titel: "Uitvoerbaarheidstoets decentrale overheden (UDO) aanvragen", uitleg: nil, actie: actie, knop: "UDO aanvragen",
                 velden: [
                     Veld(naam: "toelichting", label: "Toelichting bij de aanvraag", soort: .tekstvak),
                     Veld(naam: "termijn", label: "Termijn", soort: .datum, verplicht: false),
@@ -189,6 +194,38 @@ enum DossierFormulieren {
                 ]
             )
         }
+    }
+
+    /// What a file field offers to choose (the browser's hint; the server decides by the bytes).
+    static let bestandstypen = ".pdf,.odt,.ods,.odp,.docx,.xlsx,.pptx,.txt,.csv,.xml,.png,.jpg,.jpeg,.eml,"
+        + Bestandstype.allCases.map(\.mediatype).joined(separator: ",")
+
+    static let documentsoorten = Documentsoort.allCases.filter { $0 != .reactie }.map { Keuze(waarde: $0.rawValue, label: Opmaak.hoofdletter($0.weergave)) }
+    static let vertrouwelijkheden = [
+        Keuze(waarde: "openbaar", label: "Openbaar: iedereen die het dossier ziet, ook de uitgenodigde koepels"),
+        Keuze(waarde: "intern", label: "Intern: alleen coördinatoren en liaisons"),
+    ]
+
+    /// The coordinator's form to add a document, or a new version of one of `documenten` (the
+    /// newest versions the page shows).
+    static func document(basis: String, documenten: [Document]) -> Formulier {
+        let versies = [Keuze(waarde: "", label: "Nee, een nieuw document")] + documenten.map { document in
+            Keuze(waarde: document.id.uuidString.lowercased(), label: "\(document.titel) (versie \(document.versie))")
+        }
+        var velden: [Veld] = [
+            Veld(naam: "inhoud", label: "Bestand", soort: .bestand(accept: bestandstypen),
+                 hint: "PDF, ODF, Word, Excel, PowerPoint, tekst, CSV, XML, PNG, JPEG of e-mail (.eml)."),
+            Veld(naam: "titel", label: "Titel", soort: .tekst()),
+            Veld(naam: "documentsoort", label: "Soort document", soort: .keuze([Keuze(waarde: "", label: "Kies een soort")] + documentsoorten)),
+            Veld(naam: "vertrouwelijkheid", label: "Wie mag het zien?", soort: .radio(vertrouwelijkheden)),
+        ]
+        if !documenten.isEmpty {
+            velden.append(Veld(naam: "vervangt", label: "Is dit een nieuwe versie van een document?", soort: .keuze(versies), verplicht: false))
+        }
+        return Formulier(
+            id: "actie-documenten", titel: "Document toevoegen", uitleg: "Het bestand wordt met zijn vingerafdruk (SHA-256) in het dossier vastgelegd.",
+            actie: basis + "/documenten", knop: "Document toevoegen", velden: velden
+        )
     }
 
     /// The form to open a dossier.

@@ -31,6 +31,9 @@ struct Formulier {
         case vinkje
         /// Ja/nee radio buttons; a boolean.
         case jaNee
+        /// A file, posted as `multipart/form-data`; never part of the JSON body (`accept`: the
+        /// browser's hint of the types).
+        case bestand(accept: String)
     }
 
     /// One field: `naam` is the JSON member (dotted for nested members, as the parser names them).
@@ -49,6 +52,11 @@ struct Formulier {
     var knop: String
     var velden: [Veld]
     var gevaar: Bool = false
+
+    /// Whether the form posts a file (then as `multipart/form-data`).
+    var bestanden: Bool {
+        velden.contains { if case .bestand = $0.soort { true } else { false } }
+    }
 
     // MARK: Reading
 
@@ -78,6 +86,8 @@ struct Formulier {
             return gekozen.isEmpty ? nil : .array(gekozen.map { .string($0) })
         case .vinkje:
             return .bool(waarden[veld.naam] != nil)
+        case .bestand:
+            return nil
         case .jaNee:
             switch waarden.tekst(veld.naam) {
             case "ja": return .bool(true)
@@ -194,6 +204,9 @@ struct Formulier {
                 model["isGroep"] = true
                 model["groeptype"] = "radio"
                 model["keuzes"] = keuzes([Keuze(waarde: "ja", label: "Ja"), Keuze(waarde: "nee", label: "Nee")])
+            case .bestand(let accept):
+                model["isBestand"] = true
+                model["accept"] = accept
             case .vinkje:
                 model["isVinkje"] = true
                 model["aan"] = waarden.map { $0[veld.naam] != nil } ?? (begin[veld.naam] == "ja")
@@ -201,7 +214,7 @@ struct Formulier {
             return model
         }
         var model: [String: Any] = [
-            "id": id, "actie": actie, "knop": knop, "velden": veldmodellen, "csrf": csrf, "gevaar": gevaar,
+            "id": id, "actie": actie, "knop": knop, "velden": veldmodellen, "csrf": csrf, "gevaar": gevaar, "bestanden": bestanden,
             "heeftFouten": !fouten.isEmpty, "fouten": fouten, "foutTitel": "Er is een probleem", "open": waarden != nil || !fouten.isEmpty,
         ]
         if let titel { model["titel"] = titel }

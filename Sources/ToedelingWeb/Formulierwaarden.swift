@@ -9,6 +9,11 @@ public struct Formulierwaarden: Sendable, Equatable {
     /// No fields.
     public init() {}
 
+    /// These fields, in this order (the text parts of a multipart form).
+    public init(velden: [(naam: String, waarde: String)]) {
+        self.velden = velden
+    }
+
     /// Reads an urlencoded body: `+` is a space, `%XX` a byte (UTF-8); a malformed escape or invalid
     /// UTF-8 makes the whole body unreadable (nil).
     public init?(urlencoded tekst: String) {

@@ -42,6 +42,14 @@ enum Opmaak {
         }
     }
 
+    /// A file size in kB or MB (Dutch decimal comma), e.g. `2,4 MB`, `17 kB`, `512 bytes`.
+    static func omvang(_ bytes: Int64) -> String {
+        if bytes < 1000 { return "\(bytes) bytes" }
+        if bytes < 1_000_000 { return "\((bytes + 500) / 1000) kB" }
+        let tienden = (bytes + 50_000) / 100_000
+        return "\(tienden / 10),\(tienden % 10) MB"
+    }
+
     static func fase(_ fase: Fase) -> String {
         let tekst = fase.weergave
         return tekst.prefix(1).uppercased() + tekst.dropFirst()

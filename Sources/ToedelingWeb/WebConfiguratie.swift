@@ -40,11 +40,17 @@ public struct WebAfhankelijkheden: Sendable {
     public var gebruikers: GebruikerStore
     public var sessies: SessieOpslag
     public var nu: @Sendable () -> Date
+    /// The largest document accepted, in bytes (`TOEDELING_DOCUMENT_MAX_BYTES`).
+    public var maximumDocumentBytes: Int64
 
-    public init(service: DossierService, gebruikers: GebruikerStore, sessies: SessieOpslag, nu: @escaping @Sendable () -> Date = { Date() }) {
+    public init(
+        service: DossierService, gebruikers: GebruikerStore, sessies: SessieOpslag, nu: @escaping @Sendable () -> Date = { Date() },
+        maximumDocumentBytes: Int64 = 100 * 1024 * 1024
+    ) {
         self.service = service
         self.gebruikers = gebruikers
         self.sessies = sessies
         self.nu = nu
+        self.maximumDocumentBytes = maximumDocumentBytes
     }
 }

@@ -148,14 +148,21 @@ struct WebSessieMiddleware: RouterMiddleware {
 
 /// Reads every posted form once (urlencoded only, at most 1 MiB) and refuses it with 403, before
 /// anything is done, unless its `csrf` field is the session's token (or, before login, the token
-/// in the form cookie).
+/// in the form cookie). A form with a file (`multipart/form-data`, to the pages in `bestandsroutes`)
+/// is streamed by its page, which checks the token before anything is committed.
 struct FormulierMiddleware: RouterMiddleware {
     let configuratie: WebConfiguratie
+
+    /// The pages that take a file.
+    static let bestandsroutes: Set<String> = ["/dossiers/{id}/documenten", "/dossiers/{id}/consultaties/{ronde}/reacties"]
 
     func handle(_ request: Request, context: WebRequestContext, next: (Request, WebRequestContext) async throws -> Response) async throws -> Response {
         // Only a form posted to a page that takes one: any other request goes on to its 404 or 405.
         guard request.method == .post, let route = context.endpointPath, route != "NotFound" else { return try await next(request, context) }
         let soort = request.headers[.contentType]?.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        if soort == "multipart/form-data", Self.bestandsroutes.contains(route) {
+            return try await next(request, context)
+        }
         guard soort == "application/x-www-form-urlencoded" else {
             // A form from elsewhere or a broken client; nothing is read or done.
             throw WebFout(status: .unsupportedMediaType, kop: "Dit formulier kan niet worden gelezen", tekst: "Er is niets opgeslagen.")
@@ -163,13 +170,17 @@ struct FormulierMiddleware: RouterMiddleware {
         var request = request
         let buffer = try await request.collectBody(upTo: context.maxUploadSize)
         guard let waarden = Formulierwaarden(urlencoded: String(buffer: buffer)) else { throw WebFout.onleesbaarFormulier }
-        let verwacht = context.sessions.session?.csrf ?? request.cookies[configuratie.csrfCookie].map { String($0.value) }
-        guard let verwacht, !verwacht.isEmpty, let gegeven = waarden["csrf"], Self.gelijk(gegeven, verwacht) else {
-            throw WebFout.verlopenFormulier
-        }
+        guard Self.geldig(waarden["csrf"], request, context, configuratie) else { throw WebFout.verlopenFormulier }
         var context = context
         context.formulier = waarden
         return try await next(request, context)
+    }
+
+    /// Whether `gegeven` is the CSRF token this request must carry.
+    static func geldig(_ gegeven: String?, _ request: Request, _ context: WebRequestContext, _ configuratie: WebConfiguratie) -> Bool {
+        let verwacht = context.sessions.session?.csrf ?? request.cookies[configuratie.csrfCookie].map { String($0.value) }
+        guard let verwacht, !verwacht.isEmpty, let gegeven else { return false }
+        return gelijk(gegeven, verwacht)
     }
 
     /// Compares in constant time.

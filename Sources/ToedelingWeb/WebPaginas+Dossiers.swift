@@ -15,7 +15,9 @@ extension WebPaginas {
         router.get("/dossiers/:id", use: dossierPagina)
         router.get("/dossiers/:id/tijdlijn", use: tijdlijn)
         router.get("/dossiers/:id/consultaties/:ronde/ontvangstbewijs", use: ontvangstbewijs)
-        for kind in DossierCommandKind.allCases where kind != .openen {
+        router.post("/dossiers/:id/documenten", use: documentToevoegen)
+        router.get("/dossiers/:id/documenten/:documentId/inhoud", use: documentInhoud)
+        for kind in DossierCommandKind.allCases where kind != .openen && kind != .voegDocumentToe {
             let pad = DossierFormulieren.pad(kind, ronde: nil).replacingOccurrences(of: "/0/", with: "/:ronde/")
             router.post("/dossiers/:id/" + pad) { request, context in try await voerUit(kind, request, context) }
         }
@@ -161,7 +163,7 @@ extension WebPaginas {
             )
         }
         var conflictTekst = conflict
-        if let ingevuld, !toegestaan.contains(ingevuld.kind) {
+        if let ingevuld, ingevuld.kind != .voegDocumentToe, !toegestaan.contains(ingevuld.kind) {
             // The form is no longer offered (someone else was quicker): say so, and keep what was typed.
             let getypt = ingevuld.waarden.velden.filter { $0.naam != "csrf" && $0.naam != "versie" && !$0.waarde.isEmpty }
                 .map { "\($0.naam): \($0.waarde)" }.joined(separator: "; ")
@@ -170,6 +172,15 @@ extension WebPaginas {
         if acties.isEmpty { acties = [] }
         var model = dossierModel(dossier, voor: gebruiker)
         model["acties"] = acties
+        let documenten = volledig.documenten(voor: actor)
+        model["documenten"] = documenten.map { Self.documentModel($0, basis: basis) }
+        model["heeftDocumenten"] = !documenten.isEmpty
+        if Beslissing.magDocumentToevoegen(op: volledig, voor: actor) {
+            let eigen = ingevuld?.kind == .voegDocumentToe ? ingevuld : nil
+            model["documentFormulier"] = DossierFormulieren.document(basis: basis, documenten: documenten).model(
+                csrf: csrf(context), waarden: eigen?.waarden, problemen: eigen?.problemen ?? [], melding: eigen?.melding, versie: dossier.versie
+            )
+        }
         model["terug"] = gebruiker.rol == .koepel ? "/consultaties" : "/dossiers"
         model["terugTekst"] = gebruiker.rol == .koepel ? "Terug naar uw consultaties" : "Terug naar alle dossiers"
         model["tijdlijnHref"] = basis + "/tijdlijn"
@@ -272,6 +283,13 @@ extension WebPaginas {
     // MARK: Commands
 
     func voerUit(_ kind: DossierCommandKind, _ request: Request, _ context: WebRequestContext) async throws -> Response {
+        if kind == .dienReactieIn, Self.isMultipart(request) {
+            return try await reactieMetBrief(request, context)
+        }
+        return try await voerUit(kind, waarden: context.formulier, request, context)
+    }
+
+    func voerUit(_ kind: DossierCommandKind, waarden: Formulierwaarden, _ request: Request, _ context: WebRequestContext) async throws -> Response {
         let gebruiker = try vereis(Self.iedereen, request, context)
         let id = try dossierID(context)
         guard kind.rollen.contains(gebruiker.rol) else { throw WebFout.geenToegang }
@@ -280,7 +298,6 @@ extension WebPaginas {
         guard let formulier = DossierFormulieren.formulier(kind, dossier: volledig, voor: actor, basis: "/dossiers/\(id.uuidString.lowercased())") else {
             throw WebFout.nietGevonden
         }
-        let waarden = context.formulier
         var pad: [String: String] = [:]
         if let ronde = context.parameters.get("ronde") { pad["ronde"] = ronde }
         func geweigerd(_ problemen: [FieldProblem], melding: String? = nil, status: HTTPResponse.Status) async throws -> Response {

@@ -47,6 +47,26 @@ final class WebBrowser: Sendable {
         return try await send(.post, uri, headers: [.contentType: "application/x-www-form-urlencoded"], body: ByteBuffer(string: body))
     }
 
+    /// Posts `velden` and one file as `multipart/form-data`, with the last page's CSRF token unless
+    /// `csrf` says otherwise (the token first, as a browser sends the form's hidden field).
+    @discardableResult
+    func postBestand(
+        _ uri: String, _ velden: [(String, String)], bestand: (veld: String, naam: String, type: String?, inhoud: [UInt8]), csrf: String?? = .none
+    ) async throws -> TestResponse {
+        let grens = "----WebKitFormBoundaryToedelingTest"
+        let token: String? = switch csrf {
+        case .none: self.csrf
+        case .some(let gegeven): gegeven
+        }
+        var bytes: [UInt8] = []
+        for (naam, waarde) in (token.map { [("csrf", $0)] } ?? []) + velden {
+            bytes += Array("--\(grens)\r\nContent-Disposition: form-data; name=\"\(naam)\"\r\n\r\n\(waarde)\r\n".utf8)
+        }
+        bytes += Array("--\(grens)\r\nContent-Disposition: form-data; name=\"\(bestand.veld)\"; filename=\"\(bestand.naam)\"\r\n".utf8)
+        bytes += Array("Content-Type: \(bestand.type ?? "application/octet-stream")\r\n\r\n".utf8) + bestand.inhoud + Array("\r\n--\(grens)--\r\n".utf8)
+        return try await send(.post, uri, headers: [.contentType: "multipart/form-data; boundary=\(grens)"], body: ByteBuffer(bytes: bytes))
+    }
+
     func send(_ method: HTTPRequest.Method, _ uri: String, headers: HTTPFields, body: ByteBuffer?) async throws -> TestResponse {
         var headers = headers
         let jar = cookies.withLock { $0 }

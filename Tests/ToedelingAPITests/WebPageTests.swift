@@ -126,6 +126,130 @@ struct WebPageTests {
         }
     }
 
+    @Test func aCoordinatorUploadsADocumentAndAKoepelDownloadsItButNotAnInternalOne() async throws {
+        try await Self.met { wereld, client in
+            let cora = try await wereld.harness.ingelogd(client, "cora@bzk.example")
+            let pagina = try await cora.get(Self.pad(wereld.uitgenodigd))
+            #expect(pagina.tekst.contains(#"id="actie-documenten""#) && pagina.tekst.contains(#"enctype="multipart/form-data""#))
+            let pdf = pdfBytes(7, size: 2_500)
+            let toegevoegd = try await cora.postBestand(
+                Self.pad(wereld.uitgenodigd, "/documenten"),
+                [("titel", "Concept wetsvoorstel"), ("documentsoort", "voorstel"), ("vertrouwelijkheid", "openbaar")],
+                bestand: ("inhoud", "wetsvoorstel.pdf", "application/pdf", pdf)
+            )
+            #expect(toegevoegd.status == .seeOther, "\(toegevoegd.tekst)")
+            let na = try await cora.get(try #require(toegevoegd.locatie))
+            #expect(na.tekst.contains("Het document is toegevoegd."))
+            #expect(na.tekst.contains("Concept wetsvoorstel") && na.tekst.contains("wetsvoorstel.pdf") && na.tekst.contains("3 kB"))
+            _ = try await cora.postBestand(
+                Self.pad(wereld.uitgenodigd, "/documenten"),
+                [("titel", "Interne nota"), ("documentsoort", "overig"), ("vertrouwelijkheid", "intern")],
+                bestand: ("inhoud", "nota.txt", "text/plain", Array("Alleen voor BZK.\n".utf8))
+            )
+            let documenten = try await wereld.service.documenten(van: wereld.uitgenodigd.id, voor: coordinator) ?? []
+            #expect(documenten.map(\.titel) == ["Concept wetsvoorstel", "Interne nota"])
+            let openbaar = try #require(documenten.first)
+            let intern = try #require(documenten.last)
+
+            let ivo = try await wereld.harness.ingelogd(client, "ivo@ipo.example")
+            let koepelPagina = try await ivo.get(Self.pad(wereld.uitgenodigd))
+            #expect(koepelPagina.tekst.contains("Concept wetsvoorstel") && !koepelPagina.tekst.contains("Interne nota"))
+            #expect(!koepelPagina.tekst.contains(#"id="actie-documenten""#))
+            let download = try await ivo.get(Self.pad(wereld.uitgenodigd, "/documenten/\(openbaar.id.uuidString.lowercased())/inhoud"))
+            #expect(download.status == .ok && Array(download.body.readableBytesView) == pdf)
+            #expect(download.headers[.contentDisposition]?.hasPrefix("attachment;") == true)
+            #expect(try await ivo.get(Self.pad(wereld.uitgenodigd, "/documenten/\(intern.id.uuidString.lowercased())/inhoud")).status == .notFound)
+            // A koepel cannot post the coordinator's form.
+            let geweigerd = try await ivo.postBestand(
+                Self.pad(wereld.uitgenodigd, "/documenten"), [("titel", "X"), ("documentsoort", "overig"), ("vertrouwelijkheid", "openbaar")],
+                bestand: ("inhoud", "x.pdf", "application/pdf", pdf))
+            #expect(geweigerd.status == .forbidden)
+        }
+    }
+
+    @Test func aRefusedUploadShowsADutchErrorSummaryKeepsWhatWasTypedAndStoresNothing() async throws {
+        try await Self.met { wereld, client in
+            let cora = try await wereld.harness.ingelogd(client, "cora@bzk.example")
+            try await cora.get(Self.pad(wereld.uitgenodigd))
+            func rijen() async throws -> Int64 {
+                try await wereld.harness.documentRows().blokken + wereld.harness.documentRows().events
+            }
+            let zip = try await cora.postBestand(
+                Self.pad(wereld.uitgenodigd, "/documenten"),
+                [("titel", "Mijn titel blijft staan"), ("documentsoort", "besluit"), ("vertrouwelijkheid", "openbaar")],
+                bestand: ("inhoud", "besluit.pdf", "application/pdf", [0x50, 0x4B, 0x03, 0x04] + Array(repeating: 0, count: 100))
+            )
+            #expect(zip.status == .unsupportedMediaType)
+            #expect(zip.tekst.contains("Er is een probleem") && zip.tekst.contains("ZIP-archief"))
+            #expect(zip.tekst.contains(##"href="#actie-documenten-inhoud""##))
+            #expect(zip.tekst.contains(#"value="Mijn titel blijft staan""#))
+            let zonderTitel = try await cora.postBestand(
+                Self.pad(wereld.uitgenodigd, "/documenten"), [("titel", ""), ("documentsoort", ""), ("vertrouwelijkheid", "openbaar")],
+                bestand: ("inhoud", "a.pdf", "application/pdf", pdfBytes(1))
+            )
+            #expect(zonderTitel.status == .badRequest)
+            #expect(zonderTitel.tekst.contains("Titel: is verplicht.") && zonderTitel.tekst.contains("Soort document: is verplicht."))
+            let zonderBestand = try await cora.postBestand(
+                Self.pad(wereld.uitgenodigd, "/documenten"), [("titel", "T"), ("documentsoort", "overig"), ("vertrouwelijkheid", "openbaar")],
+                bestand: ("inhoud", "", nil, [])
+            )
+            #expect(zonderBestand.status == .badRequest && zonderBestand.tekst.contains("Bestand: kies een bestand."))
+            let verlopen = try await cora.postBestand(
+                Self.pad(wereld.uitgenodigd, "/documenten"), [("titel", "T"), ("documentsoort", "overig"), ("vertrouwelijkheid", "openbaar")],
+                bestand: ("inhoud", "a.pdf", "application/pdf", pdfBytes(2)), csrf: "fout"
+            )
+            #expect(verlopen.status == .forbidden)
+            #expect(try await rijen() == 0)
+        }
+    }
+
+    @Test func aKoepelSubmitsItsReactieWithItsLetterInOneGo() async throws {
+        try await Self.met { wereld, client in
+            let ivo = try await wereld.harness.ingelogd(client, "ivo@ipo.example")
+            let pagina = try await ivo.get(Self.pad(wereld.uitgenodigd))
+            #expect(pagina.tekst.contains(#"name="brief""#))
+            // A letter of the wrong type: neither the reactie nor the letter is recorded.
+            let fout = try await ivo.postBestand(
+                Self.pad(wereld.uitgenodigd, "/consultaties/1/reacties"),
+                [("versie", "2"), ("standpunt", "bezwaar"), ("toelichting", "Zie de brief.")],
+                bestand: ("brief", "brief.exe", nil, [0x4D, 0x5A, 0x90, 0])
+            )
+            #expect(fout.status == .unsupportedMediaType && fout.tekst.contains("Zie de brief."))
+            #expect(try await wereld.service.dossier(wereld.uitgenodigd.id)?.consultaties[0].reactie(van: .IPO) == nil)
+            // Without a file the reactie form reads as before: a missing standpunt is named in the summary.
+            let onvolledig = try await ivo.postBestand(
+                Self.pad(wereld.uitgenodigd, "/consultaties/1/reacties"), [("versie", "2"), ("toelichting", "Zonder standpunt.")],
+                bestand: ("brief", "", nil, []))
+            #expect(onvolledig.status == .badRequest && onvolledig.tekst.contains(##"href="#actie-consultaties-reacties-standpunt""##))
+            let brief = pdfBytes(9)
+            let ingediend = try await ivo.postBestand(
+                Self.pad(wereld.uitgenodigd, "/consultaties/1/reacties"),
+                [("versie", "2"), ("standpunt", "bezwaar"), ("toelichting", "Zie de brief.")],
+                bestand: ("brief", "brief IPO.pdf", "application/pdf", brief)
+            )
+            #expect(ingediend.status == .seeOther, "\(ingediend.tekst)")
+            #expect(ingediend.locatie?.contains("/consultaties/1/ontvangstbewijs") == true)
+            let dossier = try #require(try await wereld.service.dossier(wereld.uitgenodigd.id))
+            #expect(dossier.consultaties[0].reactie(van: .IPO)?.toelichting == "Zie de brief.")
+            let letter = try #require(dossier.documenten?.first)
+            #expect(letter.reactie == ReactieVerwijzing(ronde: 1, koepel: .IPO) && letter.bestandsnaam == "brief IPO.pdf")
+            // VNG sees the letter only once the round is closed.
+            let vera = try await wereld.harness.ingelogd(client, "vera@vng.example")
+            #expect(!(try await vera.get(Self.pad(wereld.uitgenodigd))).tekst.contains("brief IPO.pdf"))
+            #expect(try await ivo.get(Self.pad(wereld.uitgenodigd)).tekst.contains("brief IPO.pdf"))
+            _ = try await wereld.service.execute(.sluitConsultatie(ronde: 1), on: wereld.uitgenodigd.id, context: context())
+            #expect(try await vera.get(Self.pad(wereld.uitgenodigd)).tekst.contains("brief IPO.pdf"))
+            // Without a file the form is read as before: the round is closed, so no koepel can be named and nothing is recorded.
+            let cora = try await wereld.harness.ingelogd(client, "cora@bzk.example")
+            try await cora.get(Self.pad(wereld.uitgenodigd))
+            let zonder = try await cora.postBestand(
+                Self.pad(wereld.uitgenodigd, "/consultaties/1/reacties"), [("koepel", "IPO"), ("standpunt", "bezwaar"), ("toelichting", "Laat.")],
+                bestand: ("brief", "", nil, []))
+            #expect(zonder.status == .badRequest && zonder.tekst.contains("Laat."))
+            #expect(try await wereld.service.dossier(wereld.uitgenodigd.id)?.versie == dossier.versie + 1, "only the closing")
+        }
+    }
+
     @Test func aStaleFormShowsTheNewStateAndKeepsWhatWasTyped() async throws {
         try await Self.met { wereld, client in
             let cora = try await wereld.harness.ingelogd(client, "cora@bzk.example")

@@ -12,12 +12,16 @@ public struct DocumentOntvangen: Sendable {
     public var bestandsnaam: String
     /// The part's `Content-Type`, if any.
     public var gedeclareerdType: String?
+    /// A command recorded with the document, before it, in the same transaction: a koepel's reactie
+    /// whose letter this is (the web form takes both at once), so neither is recorded without the other.
+    public var voorafgaand: DossierCommand?
 
     /// Creates what was received.
-    public init(metadata: DocumentMetadata, bestandsnaam: String, gedeclareerdType: String?) {
+    public init(metadata: DocumentMetadata, bestandsnaam: String, gedeclareerdType: String?, voorafgaand: DossierCommand? = nil) {
         self.metadata = metadata
         self.bestandsnaam = bestandsnaam
         self.gedeclareerdType = gedeclareerdType
+        self.voorafgaand = voorafgaand
     }
 }
 
@@ -57,6 +61,7 @@ extension DossierService {
             ))
             let blokken = upload.blokken
             let omvang = upload.omvang
+            let voorafgaand = ontvangen.voorafgaand
             return try await lease.run { connection -> (CommandOutcome, Document) in
                 let locked = try DossierProjection.lockedState(of: dossierID, on: connection)
                 let now = clock.map { Self.microseconds($0()) } ?? locked.moment
@@ -72,7 +77,15 @@ extension DossierService {
                     guard let view = state.zichtbaar(voor: context.actor) else { throw DomainError.nietGevonden }
                     if expected != view.versie { throw ServiceError.staleVersion(current: view.versie) }
                 }
-                let events = try Beslissing.decide(state, command, by: context.actor, at: now, kenmerk: nil)
+                var events: [DossierEvent] = []
+                var beslist = state
+                if let voorafgaand {
+                    events = try Beslissing.decide(state, voorafgaand, by: context.actor, at: now, kenmerk: nil)
+                    for (index, event) in events.enumerated() {
+                        beslist = Beslissing.evolve(beslist, event, version: state.versie + Int64(index) + 1, recordedAt: now)
+                    }
+                }
+                events += try Beslissing.decide(beslist, command, by: context.actor, at: now, kenmerk: nil)
                 try DocumentOpslag.bewaar(sha256: sha256, omvang: omvang, blokken: blokken, on: connection)
                 var outcome = try Self.record(
                     events, commandID: context.commandID, metadata: metadata, to: dossierID, expected: .exact(state.versie),

@@ -14,6 +14,8 @@ public final class MultipartOntvangst {
     private var tekstomvang = 0
     /// The text fields received, by name.
     public private(set) var velden: [String: String] = [:]
+    /// The text fields in the order received.
+    public private(set) var veldenInVolgorde: [(naam: String, waarde: String)] = []
     /// The file part's name and declared type, once its part began.
     public private(set) var bestand: (naam: String?, type: String?)?
 
@@ -64,6 +66,7 @@ public final class MultipartOntvangst {
                         throw DocumentUploadError.invalid(InvalidInput(huidig.naam, "is geen UTF-8-tekst"))
                     }
                     velden[huidig.naam] = tekst
+                    veldenInVolgorde.append((huidig.naam, tekst))
                 }
                 huidig = nil
             }

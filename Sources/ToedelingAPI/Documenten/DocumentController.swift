@@ -117,16 +117,11 @@ struct DocumentController {
         let actor = try context.actor(allowing: DossierController.everyone)
         try QueryParameters(request, known: []).validate()
         let document = try await visibleDocument(context, actor: actor).document
-        let tag = "\"sha256-\(document.sha256)\""
-        var headers: HTTPFields = [
-            .eTag: tag,
-            .acceptRanges: "bytes",
-            .contentType: document.mediatype,
-            .contentDisposition: ContentDisposition.attachment(fileName: document.bestandsnaam),
-            .contentSecurityPolicy: "sandbox",
-            .xContentTypeOptions: "nosniff",
-        ]
-        if let digest = Self.reprDigest(document.sha256) { headers[.reprDigest] = digest }
+        let tag = DocumentHeaders.entityTag(document)
+        var headers: HTTPFields = [:]
+        for field in DocumentHeaders.fields(document) {
+            if let name = HTTPField.Name(field.name) { headers[name] = field.value }
+        }
         if EntityTag.noneMatch(request, tag) { return Response(status: .notModified, headers: headers) }
         var range = Int64(0)..<document.omvang
         var status = HTTPResponse.Status.ok
@@ -166,15 +161,4 @@ struct DocumentController {
         return found
     }
 
-    /// `sha-256=:<base64>:` (RFC 9530) of a hex SHA-256.
-    static func reprDigest(_ hex: String) -> String? {
-        let digits = Array(hex.utf8)
-        guard digits.count == 64 else { return nil }
-        var bytes: [UInt8] = []
-        for index in stride(from: 0, to: 64, by: 2) {
-            guard let byte = UInt8(String(decoding: digits[index...(index + 1)], as: UTF8.self), radix: 16) else { return nil }
-            bytes.append(byte)
-        }
-        return "sha-256=:\(Data(bytes).base64EncodedString()):"
-    }
 }

@@ -79,7 +79,7 @@ extension Sjablonen {
         <h2 id="toetsing-titel">Toetsing aan het afwegingskader</h2>
         {{^toetsing}}<p>Het voorstel is nog niet getoetst.</p>{{/toetsing}}
         {{#toetsing}}
-        <p>Advies: <strong>{{advies}}</strong>{{#alternatieven}}; alternatieven: {{alternatieven}}{{/alternatieven}}.{{#udoVereist}} Een uitvoerbaarheids- en doenvermogenstoets (UDO) is vereist.{{/udoVereist}}</p>
+        <p>Advies: <strong>{{advies}}</strong>{{#alternatieven}}; alternatieven: {{alternatieven}}{{/alternatieven}}.{{#udoVereist}} Een uitvoerbaarheidstoets decentrale overheden (UDO) is vereist.{{/udoVereist}}</p>
         <dl class="gegevens">{{#kenmerken}}<div><dt>{{term}}</dt><dd>{{waarde}}</dd></div>{{/kenmerken}}</dl>
         <h3>Regels die het advies bepalen</h3>
         <ol class="regels">{{#regels}}<li><strong>{{id}}</strong>: {{toelichting}}<blockquote class="citaat"><p>{{citaat}}</p><footer>Uit de Kamerbrief over het beleidskader taaktoedeling</footer></blockquote></li>{{/regels}}</ol>
@@ -113,10 +113,22 @@ extension Sjablonen {
         {{^kamerstukken}}<p>Er zijn nog geen Kamerstukken gekoppeld.</p>{{/kamerstukken}}
         {{#heeftKamerstukken}}<ul class="lijst">{{#kamerstukken}}<li>Kamerstuk {{nummer}}, {{titel}} ({{datum}})</li>{{/kamerstukken}}</ul>{{/heeftKamerstukken}}
         </section>
+        <section aria-labelledby="documenten-titel">
+        <h2 id="documenten-titel">Documenten</h2>
+        {{^documenten}}<p>Er zijn nog geen documenten.</p>{{/documenten}}
+        {{#heeftDocumenten}}<table class="tabel">
+        <caption>Documenten bij {{kenmerk}}</caption>
+        <thead><tr><th scope="col">Titel</th><th scope="col">Soort</th><th scope="col">Bestand</th><th scope="col">Toegevoegd</th></tr></thead>
+        <tbody>
+        {{#documenten}}<tr><td><a href="{{href}}" download>{{titel}}<span class="verborgen"> downloaden</span></a>{{#versie}}<br><span class="hint">versie {{versie}}</span>{{/versie}}{{#intern}} <span class="label">intern</span>{{/intern}}</td><td>{{soort}}</td><td>{{bestandsnaam}}<br><span class="hint">{{type}}, {{omvang}}</span></td><td>{{toegevoegd}}<br><span class="hint">door {{door}}</span></td></tr>{{/documenten}}
+        </tbody>
+        </table>{{/heeftDocumenten}}
+        </section>
         <section aria-labelledby="acties-titel" class="acties">
         <h2 id="acties-titel">Wat u nu kunt doen</h2>
-        {{^acties}}<p>In deze fase kunt u met uw rol niets aan dit dossier veranderen.</p>{{/acties}}
+        {{^acties}}{{^documentFormulier}}<p>In deze fase kunt u met uw rol niets aan dit dossier veranderen.</p>{{/documentFormulier}}{{/acties}}
         {{#acties}}{{> formulier}}{{/acties}}
+        {{#documentFormulier}}{{> formulier}}{{/documentFormulier}}
         </section>
         """
 

@@ -1,5 +1,8 @@
+import Foundation
+import Taaktoedeling
+
 /// One `Range: bytes=…` request (RFC 9110 §14.2) against a representation of `size` bytes.
-enum ByteRange: Equatable {
+public enum ByteRange: Equatable, Sendable {
     /// No usable range (absent, malformed, another unit or several ranges): the whole representation.
     case whole
     /// One satisfiable range.
@@ -7,7 +10,8 @@ enum ByteRange: Equatable {
     /// A range that starts beyond the end (416).
     case unsatisfiable
 
-    static func parse(_ header: String, size: Int64) -> ByteRange {
+    /// The range `header` asks of a representation of `size` bytes.
+    public static func parse(_ header: String, size: Int64) -> ByteRange {
         let trimmed = header.trimmingCharacters(in: .whitespaces)
         guard trimmed.lowercased().hasPrefix("bytes=") else { return .whole }
         let spec = trimmed.dropFirst("bytes=".count).trimmingCharacters(in: .whitespaces)
@@ -38,8 +42,9 @@ enum ByteRange: Equatable {
 
 /// A `Content-Disposition: attachment` value for any file name (RFC 6266, RFC 8187): an ASCII
 /// fallback in `filename` (anything else replaced by `_`) and the exact name in `filename*`.
-enum ContentDisposition {
-    static func attachment(fileName: String) -> String {
+public enum ContentDisposition {
+    /// The header value for `fileName`.
+    public static func attachment(fileName: String) -> String {
         let fallback = String(fileName.unicodeScalars.map { scalar -> Character in
             scalar.isASCII && scalar.value >= 0x20 && scalar.value != 0x7F && scalar != "\"" && scalar != "\\" && scalar != "%"
                 ? Character(scalar) : "_"
@@ -47,5 +52,29 @@ enum ContentDisposition {
         let unreserved = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789!#$&+-.^_`|~".utf8)
         let encoded = fileName.utf8.map { unreserved.contains($0) ? String(UnicodeScalar($0)) : String(format: "%%%02X", $0) }.joined()
         return "attachment; filename=\"\(fallback)\"; filename*=UTF-8''\(encoded)"
+    }
+}
+
+/// The headers a document's bytes are answered with, the API's and the pages' alike.
+public enum DocumentHeaders {
+    /// `"sha256-<hex>"`.
+    public static func entityTag(_ document: Document) -> String {
+        "\"sha256-\(document.sha256)\""
+    }
+
+    /// Content type, disposition, digest, ranges and the sandbox for active content.
+    public static func fields(_ document: Document) -> [(name: String, value: String)] {
+        var fields: [(name: String, value: String)] = [
+            ("ETag", entityTag(document)),
+            ("Accept-Ranges", "bytes"),
+            ("Content-Type", document.mediatype),
+            ("Content-Disposition", ContentDisposition.attachment(fileName: document.bestandsnaam)),
+            ("Content-Security-Policy", "sandbox"),
+            ("X-Content-Type-Options", "nosniff"),
+        ]
+        if let digest = DocumentOpslag.bytes(hex: document.sha256) {
+            fields.append(("Repr-Digest", "sha-256=:\(digest.base64EncodedString()):"))
+        }
+        return fields
     }
 }
