@@ -13,7 +13,10 @@ Each user group's main task end to end:
   4. a liaison links a Kamerstuk and pulls the stand van zaken: on screen, printed to an A4 PDF
      (the print stylesheet hides the menu), and as CSV and Markdown downloads;
   5. a new account sets its password through its activation link (a weak one refused first), sets
-     up two-step verification and logs in with a code.
+     up two-step verification and logs in with a code;
+  6. documents: the coordinator uploads a PDF (after a refused file of the wrong type), VNG sends
+     its signed letter with its reactie, IPO does not see that letter while the round is open, and
+     the coordinator downloads both and gets the same bytes.
 Every page is screenshot into the artifacts folder and checked with axe-core: a violation of impact
 "serious" or "critical" fails the run. The main pages are also checked at 200 % zoom (no
 horizontal scrolling).
@@ -210,6 +213,12 @@ class Browser:
         width = self.driver.execute_script("return [document.documentElement.scrollWidth, window.innerWidth];")
         check(width[0] <= width[1] + 1, f"{name} scrolls sideways at 200 % zoom ({width[0]} > {width[1]})")
 
+    def bytes_with_cookies(self, path):
+        cookies = "; ".join(f"{c['name']}={c['value']}" for c in self.driver.get_cookies())
+        request = urllib.request.Request(self.base + path, headers={"Cookie": cookies})
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.headers, response.read()
+
     def get_with_cookies(self, path):
         cookies = "; ".join(f"{c['name']}={c['value']}" for c in self.driver.get_cookies())
         request = urllib.request.Request(self.base + path, headers={"Cookie": cookies})
@@ -246,8 +255,51 @@ def coordinator_opens(b, password):
     b.submit("actie-consultaties")
     check("De consultatieronde is geopend." in b.text(), "no confirmation after opening the round")
     b.page("dossier-consultatie")
+    upload_document(b)
     b.logout()
     return dossier
+
+
+def sample_files(artifacts):
+    """A small PDF, a letter as PDF and a ZIP named .pdf, written where the browser can pick them."""
+    folder = pathlib.Path(artifacts) / "uploads"
+    folder.mkdir(parents=True, exist_ok=True)
+    def pdf(text):
+        body = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode()
+        return (b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
+                b"2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
+                b"3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >> endobj\n"
+                + f"4 0 obj << /Length {len(body)} >> stream\n".encode() + body + b"\nendstream endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
+    files = {
+        "wetsvoorstel.pdf": pdf("Concept wetsvoorstel laadpalen"),
+        "brief VNG.pdf": pdf("Bestuurlijke reactie VNG"),
+        "vermomd.pdf": b"PK\x03\x04" + bytes(200),
+    }
+    for name, data in files.items():
+        (folder / name).write_bytes(data)
+    return {name: (str(folder / name), data) for name, data in files.items()}
+
+
+FILES = {}
+
+
+def upload_document(b):
+    """The coordinator adds the concept wetsvoorstel; a ZIP named .pdf is refused at its field first."""
+    b.unfold("actie-documenten")
+    b.field("actie-documenten-inhoud").send_keys(FILES["vermomd.pdf"][0])
+    b.type("actie-documenten-titel", "Concept wetsvoorstel")
+    from selenium.webdriver.support.ui import Select
+    Select(b.field("actie-documenten-documentsoort")).select_by_value("voorstel")
+    b.click("actie-documenten-vertrouwelijkheid")
+    b.submit("actie-documenten")
+    check(b.driver.find_elements(By.CSS_SELECTOR, ".foutsamenvatting a[href='#actie-documenten-inhoud']"), "a ZIP named .pdf is not refused at the file field")
+    check(b.field("actie-documenten-titel").get_attribute("value") == "Concept wetsvoorstel", "the refused form lost the title")
+    b.page("document-fout")
+    b.field("actie-documenten-inhoud").send_keys(FILES["wetsvoorstel.pdf"][0])
+    b.submit("actie-documenten")
+    check("Het document is toegevoegd." in b.text(), f"adding the document was not confirmed: {b.text()[:300]}")
+    check("wetsvoorstel.pdf" in b.text(), "the document is not listed")
+    b.page("dossier-document")
 
 
 def koepel_reacts_by_keyboard(b, password, dossier):
@@ -279,6 +331,9 @@ def koepel_reacts_by_keyboard(b, password, dossier):
     b.keys("Gemeenten kunnen dit uitvoeren als de middelen meekomen.")
     b.tab_to(lambda e: e.get_attribute("name") == "kenmerk", "the kenmerk")
     b.keys("VNG-2026-117")
+    b.tab_to(lambda e: e.get_attribute("name") == "brief", "the letter's file field")
+    # A file is chosen in the system's dialog, which a headless browser has not: the path is given.
+    b.active().send_keys(FILES["brief VNG.pdf"][0])
     b.tab_to(lambda e: e.tag_name == "button" and e.text == "Reactie indienen", "the submit button")
     b.navigating(lambda: b.keys(Keys.ENTER))
     check("ontvangstbewijs" in b.driver.current_url, f"submitting the reactie led to {b.path()}: {b.text()[:300]}")
@@ -293,6 +348,8 @@ def other_koepel_cannot_see(b, password, dossier):
     b.open(dossier)
     b.page("andere-koepel-dossier")
     check("middelen meekomen" not in b.driver.page_source, "IPO sees VNG's reactie while the round is open")
+    check("brief VNG.pdf" not in b.driver.page_source, "IPO sees VNG's letter while the round is open")
+    check("wetsvoorstel.pdf" in b.text(), "IPO does not see the openbaar document")
     check("De reacties van de andere koepels ziet u zodra de ronde is gesloten." in b.text(), "IPO is not told why")
     b.logout()
 
@@ -304,6 +361,12 @@ def coordinator_decides(b, password, dossier):
     b.unfold("actie-consultaties-sluiting")
     b.submit("actie-consultaties-sluiting")
     check("De consultatieronde is gesloten." in b.text(), "closing the round was not confirmed")
+    for name in ("wetsvoorstel.pdf", "brief VNG.pdf"):
+        links = [a for a in b.driver.find_elements(By.CSS_SELECTOR, "a[download]") if name in a.find_element(By.XPATH, "./ancestor::tr").text]
+        check(links, f"no download link for {name}")
+        headers, data = b.bytes_with_cookies(links[0].get_attribute("href")[len(b.base):])
+        check(data == FILES[name][1], f"the download of {name} is not the uploaded file")
+        check(headers["Content-Disposition"].startswith("attachment;"), f"{name} is not downloaded as an attachment")
     b.unfold("actie-toetsingen")
     from selenium.webdriver.support.ui import Select
     Select(b.field("actie-toetsingen-taakkenmerken-schaal")).select_by_value("lokaal")
@@ -468,6 +531,7 @@ def main():
     args = parser.parse_args()
     passwords = dict(line.split("=", 1) for line in os.environ["TOEDELING_BROWSER_PASSWORDS"].splitlines() if "=" in line)
     b = Browser(args.base_url, args.axe, args.artifacts)
+    FILES.update(sample_files(args.artifacts))
     steps = 0
     try:
         b.axe_can_fail()

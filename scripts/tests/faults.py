@@ -10,7 +10,12 @@ Scenarios (each prints one line and raises on the first broken promise):
              503 while it is down and succeed again after, and no acknowledged write is lost.
   twoservers two server instances on one database under concurrent load on the same dossiers:
              versions contiguous, no lost write, idempotency keys hold across the instances.
-  roundtrip  export -> import into a fresh database -> verify passes, every dossier reads the same.
+  roundtrip  export -> import into a fresh database -> verify passes, every dossier reads the same
+             (documents included: the bytes come back and verify).
+  uploads    a client that disconnects half-way through an upload, and a server killed -9 in the
+             middle of one, leave no block, no content and no event behind; the server answers after.
+  gigabyte   a 1 GiB document (the limit raised) is uploaded and downloaded through the server while
+             its resident memory grows by less than 32 MB; the bytes come back with the same SHA-256.
 """
 import json
 import os
@@ -360,10 +365,188 @@ def scenario_twoservers():
     log(f"twoservers: {len(load.acknowledged_links)} concurrent links on shared dossiers, contiguous, none lost; idempotency across instances holds")
 
 
+BOUNDARY = "toedeling-fouttest-grens"
+
+
+def multipart_head(metadata, filename, content_type="application/pdf"):
+    return (f"--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"metadata\"\r\n\r\n{json.dumps(metadata)}\r\n"
+            f"--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"inhoud\"; filename=\"{filename}\"\r\n"
+            f"Content-Type: {content_type}\r\n\r\n").encode()
+
+
+MULTIPART_TAIL = f"\r\n--{BOUNDARY}--\r\n".encode()
+
+
+def raw_upload(port, token, dossier, head, body_chunks, total, tail, read_answer=True):
+    """Sends an upload over a plain socket, chunk by chunk; returns (status, body) or None."""
+    import socket
+    sock = socket.create_connection(("127.0.0.1", port), timeout=120)
+    length = len(head) + total + len(tail)
+    sock.sendall((f"POST /v1/dossiers/{dossier}/documenten HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                  f"Authorization: Bearer {token}\r\nContent-Type: multipart/form-data; boundary={BOUNDARY}\r\n"
+                  f"Content-Length: {length}\r\nConnection: close\r\n\r\n").encode() + head)
+    for chunk in body_chunks:
+        sock.sendall(chunk)
+    if not read_answer:
+        return sock
+    sock.sendall(tail)
+    answer = b""
+    while True:
+        data = sock.recv(65536)
+        if not data:
+            break
+        answer += data
+    sock.close()
+    status = int(answer.split(b" ", 2)[1])
+    return status, answer.split(b"\r\n\r\n", 1)[1]
+
+
+def pdf_chunks(total, size=1 << 20, seed=1):
+    import hashlib
+    digest = hashlib.sha256()
+    block = bytes((i * 31 + seed) & 0xFF for i in range(size))
+    sent = 0
+    first = True
+    while sent < total:
+        n = min(size, total - sent)
+        chunk = (b"%PDF-1.7\n" + block[9:n]) if first else block[:n]
+        first = False
+        digest.update(chunk)
+        sent += n
+        yield chunk
+    pdf_chunks.digest = digest.hexdigest()
+
+
+def document_rows(url):
+    return psql(url, "SELECT (SELECT count(*) FROM document_blokken) || ',' || (SELECT count(*) FROM document_inhoud) || ',' || "
+                     "(SELECT count(*) FROM events WHERE type = 'DocumentToegevoegd')")
+
+
+def scenario_uploads():
+    url, client = setup("faults_uploads")
+    server = Server(url, "uploads").start()
+    dossier = seed_dossiers(client, server.base, 1)[0]
+    metadata = {"titel": "Afgebroken", "documentsoort": "overig", "vertrouwelijkheid": "openbaar"}
+    # A client that goes away after 3 of 10 MiB.
+    chunks = pdf_chunks(3 << 20)
+    sock = raw_upload(server.port, client.token, dossier, multipart_head(metadata, "afgebroken.pdf"), chunks, 10 << 20, b"", read_answer=False)
+    time.sleep(0.5)
+    sock.close()
+    deadline = time.time() + 20
+    while time.time() < deadline and document_rows(url) != "0,0,0":
+        time.sleep(0.2)
+    if document_rows(url) != "0,0,0":
+        raise AssertionError(f"a disconnected upload left rows behind: {document_rows(url)}")
+    status, _, _ = client.call(server.base, "GET", f"/v1/dossiers/{dossier}/documenten")
+    if status != 200:
+        raise AssertionError(f"the server does not answer after a disconnected upload: {status}")
+    # A server killed in the middle of an upload.
+    sock = raw_upload(server.port, client.token, dossier, multipart_head(metadata, "gedood.pdf"), pdf_chunks(4 << 20), 10 << 20, b"", read_answer=False)
+    time.sleep(0.5)
+    server.kill9()
+    sock.close()
+    time.sleep(0.5)
+    server.start()
+    deadline = time.time() + 20
+    while time.time() < deadline and document_rows(url) != "0,0,0":
+        time.sleep(0.2)
+    if document_rows(url) != "0,0,0":
+        raise AssertionError(f"an upload cut by kill -9 left rows behind: {document_rows(url)}")
+    # And a whole one still works.
+    body = list(pdf_chunks(2 << 20))
+    status, answer = raw_upload(server.port, client.token, dossier, multipart_head(metadata, "heel.pdf"), body, 2 << 20, MULTIPART_TAIL)
+    if status != 201 or json.loads(answer)["sha256"] != pdf_chunks.digest:
+        raise AssertionError(f"a whole upload after the faults failed: {status} {answer[:200]!r}")
+    server.stop()
+    log("uploads: a disconnected upload and one cut by kill -9 left nothing behind; the next upload stored")
+
+
+def rss_kb(pid):
+    with open(f"/proc/{pid}/status") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    return 0
+
+
+class RSSWatch:
+    def __init__(self, pid):
+        self.pid, self.peak, self.running = pid, 0, True
+        self.thread = threading.Thread(target=self.run, daemon=True)
+        self.thread.start()
+
+    def run(self):
+        while self.running:
+            self.peak = max(self.peak, rss_kb(self.pid))
+            time.sleep(0.02)
+
+    def stop(self):
+        self.running = False
+        self.thread.join()
+        return self.peak
+
+
+def scenario_gigabyte():
+    import hashlib
+    url, client = setup("faults_gigabyte")
+    size = int(os.environ.get("FAULTS_GIGABYTE_BYTES", str(1 << 30)))
+    os.environ["TOEDELING_DOCUMENT_MAX_BYTES"] = str(size + 1024)
+    try:
+        server = Server(url, "gigabyte").start()
+    finally:
+        del os.environ["TOEDELING_DOCUMENT_MAX_BYTES"]
+    dossier = seed_dossiers(client, server.base, 1)[0]
+    metadata = {"titel": "Groot", "documentsoort": "overig", "vertrouwelijkheid": "intern"}
+    # Warm up both paths with 8 MiB, then measure from there.
+    status, answer = raw_upload(server.port, client.token, dossier, multipart_head(metadata, "warm.pdf"), list(pdf_chunks(8 << 20, seed=2)), 8 << 20, MULTIPART_TAIL)
+    assert status == 201, (status, answer[:200])
+    warm = json.loads(answer)["id"]
+    request = urllib.request.Request(f"{server.base}/v1/dossiers/{dossier}/documenten/{warm}/inhoud", headers={"Authorization": f"Bearer {client.token}"})
+    with urllib.request.urlopen(request, timeout=60) as response:
+        while response.read(1 << 20):
+            pass
+    baseline = rss_kb(server.process.pid)
+    watch = RSSWatch(server.process.pid)
+    started = time.time()
+    status, answer = raw_upload(server.port, client.token, dossier, multipart_head(metadata, "groot.pdf"), pdf_chunks(size), size, MULTIPART_TAIL)
+    up = time.time() - started
+    if status != 201:
+        raise AssertionError(f"the large upload failed: {status} {answer[:300]!r}")
+    document = json.loads(answer)
+    if document["sha256"] != pdf_chunks.digest or document["omvang"] != size:
+        raise AssertionError("the large upload was stored with another hash or size")
+    started = time.time()
+    digest = hashlib.sha256()
+    received = 0
+    request = urllib.request.Request(f"{server.base}/v1/dossiers/{dossier}/documenten/{document['id']}/inhoud",
+                                     headers={"Authorization": f"Bearer {client.token}"})
+    with urllib.request.urlopen(request, timeout=600) as response:
+        while True:
+            chunk = response.read(1 << 20)
+            if not chunk:
+                break
+            digest.update(chunk)
+            received += len(chunk)
+    down = time.time() - started
+    peak = watch.stop()
+    server.stop()
+    if received != size or digest.hexdigest() != document["sha256"]:
+        raise AssertionError("the large download differs from the upload")
+    growth_mb = (peak - baseline) / 1024
+    if growth_mb >= 32:
+        raise AssertionError(f"the server's memory grew by {growth_mb:.1f} MB during a {size >> 20} MiB upload and download (limit 32 MB)")
+    log(f"gigabyte: {size >> 20} MiB up in {up:.1f} s ({size / up / 1e6:.0f} MB/s) and down in {down:.1f} s ({size / down / 1e6:.0f} MB/s); "
+        f"RSS {baseline / 1024:.0f} MB, peak {peak / 1024:.0f} MB (+{growth_mb:.1f} MB)")
+
+
 def scenario_roundtrip():
     url, client = setup("faults_export")
     server = Server(url, "export").start()
     ids = seed_dossiers(client, server.base, 3)
+    metadata = {"titel": "Meegenomen", "documentsoort": "voorstel", "vertrouwelijkheid": "openbaar"}
+    status, answer = raw_upload(server.port, client.token, ids[0], multipart_head(metadata, "mee.pdf"), list(pdf_chunks(3 << 20, seed=5)), 3 << 20, MULTIPART_TAIL)
+    assert status == 201, (status, answer[:200])
+    document = json.loads(answer)
     for dossier in ids:
         client.call(server.base, "POST", f"/v1/dossiers/{dossier}/consultaties", {"koepels": ["VNG", "IPO"], "termijn": "2030-01-31"})
         client.call(server.base, "POST", f"/v1/dossiers/{dossier}/kamerstukken", {"nummer": "33047-43", "titel": "Brief", "datum": "2026-03-10"})
@@ -382,6 +565,14 @@ def scenario_roundtrip():
     imported.stop()
     if before != after:
         raise AssertionError("a dossier reads differently after export and import")
+    import hashlib
+    request = urllib.request.Request(f"{imported.base}/v1/dossiers/{ids[0]}/documenten/{document['id']}/inhoud",
+                                     headers={"Authorization": f"Bearer {token}"})
+    imported.start()
+    with urllib.request.urlopen(request, timeout=60) as response:
+        if hashlib.sha256(response.read()).hexdigest() != document["sha256"]:
+            raise AssertionError("an imported document's bytes differ")
+    imported.stop()
     hashes = "SELECT string_agg(encode(hash, 'hex'), ',' ORDER BY stream_id, version) FROM events"
     if psql(url, hashes) != psql(target, hashes):
         raise AssertionError("the imported events' hashes differ")
@@ -389,9 +580,9 @@ def scenario_roundtrip():
 
 
 SCENARIOS = {"kill9": scenario_kill9, "pgrestart": scenario_pgrestart, "twoservers": scenario_twoservers,
-             "roundtrip": scenario_roundtrip}
+             "roundtrip": scenario_roundtrip, "uploads": scenario_uploads, "gigabyte": scenario_gigabyte}
 
 if __name__ == "__main__":
     for name in sys.argv[1:] or SCENARIOS:
         SCENARIOS[name]()
-    print("faults: 4 passed, 0 failed" if not sys.argv[1:] else "faults: done")
+    print(f"faults: {len(SCENARIOS)} passed, 0 failed" if not sys.argv[1:] else "faults: done")
