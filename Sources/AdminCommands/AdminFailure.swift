@@ -26,6 +26,7 @@ enum AdminFailure {
         case .unreadableEvent(let position): "the stored event at position \(position) cannot be read by this version"
         case .staleVersion(let current): "the dossier changed meanwhile (now at version \(current))"
         case .tooMuchContention: "the dossier is too busy; try again"
+        case .commandIDReused: "this command id was used before for other content"
         }
     }
 }

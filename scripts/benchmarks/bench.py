@@ -910,10 +910,138 @@ def case_report(cluster, opts):
         f"RAW pgbench at 1 client in the same run: {r:.0f} commits/s.\n")
 
 
+# ---------------------------------------------------------------- documents
+
+def _copy_binary_file(path, size, block=1 << 20):
+    """A COPY BINARY file of (nr int4, data bytea) rows holding `size` bytes in blocks."""
+    import struct
+    payload = bytes((i * 31 + 7) & 0xFF for i in range(block))
+    with open(path, "wb") as f:
+        f.write(b"PGCOPY\n\xff\r\n\x00" + struct.pack(">ii", 0, 0))
+        written, nr = 0, 0
+        while written < size:
+            n = min(block, size - written)
+            f.write(struct.pack(">hii", 2, 4, nr) + struct.pack(">i", n) + payload[:n])
+            written += n
+            nr += 1
+        f.write(struct.pack(">h", -1))
+
+
+def _upload(server, tok, dossier, size, block=1 << 20):
+    """Streams a `size`-byte PDF-like file as multipart over a socket; returns (seconds, document)."""
+    boundary = "toedeling-bench-grens"
+    meta = json.dumps({"titel": "Meting", "documentsoort": "overig", "vertrouwelijkheid": "intern"})
+    head = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"metadata\"\r\n\r\n{meta}\r\n"
+            f"--{boundary}\r\nContent-Disposition: form-data; name=\"inhoud\"; filename=\"meting.pdf\"\r\n"
+            f"Content-Type: application/pdf\r\n\r\n").encode()
+    tail = f"\r\n--{boundary}--\r\n".encode()
+    payload = bytes((i * 31 + size) & 0xFF for i in range(block))
+    started = time.time()
+    sock = socket.create_connection(("127.0.0.1", server.port), timeout=600)
+    sock.sendall((f"POST /v1/dossiers/{dossier}/documenten HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer {tok}\r\n"
+                  f"Content-Type: multipart/form-data; boundary={boundary}\r\nContent-Length: {len(head) + size + len(tail)}\r\n"
+                  f"Connection: close\r\n\r\n").encode() + head)
+    sent = 0
+    while sent < size:
+        n = min(block, size - sent)
+        sock.sendall((b"%PDF-1.7\n" + payload[9:n]) if sent == 0 else payload[:n])
+        sent += n
+    sock.sendall(tail)
+    answer = b""
+    while True:
+        data = sock.recv(65536)
+        if not data:
+            break
+        answer += data
+    sock.close()
+    seconds = time.time() - started
+    status = int(answer.split(b" ", 2)[1])
+    if status != 201:
+        raise RuntimeError(f"upload answered {status}: {answer[-300:]!r}")
+    return seconds, json.loads(answer.split(b"\r\n\r\n", 1)[1])
+
+
+class PeakRSS:
+    def __init__(self, server):
+        self.server, self.peak, self.running = server, 0.0, True
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread.start()
+
+    def _run(self):
+        while self.running:
+            self.peak = max(self.peak, self.server.rss_mb())
+            time.sleep(0.02)
+
+    def stop(self):
+        self.running = False
+        self.thread.join()
+        return self.peak
+
+
+def case_documents(cluster, opts):
+    """Upload and download of a 100 MiB file through the server, against the same bytes written into
+    and read from PostgreSQL by psql's \\copy (binary, in 1 MiB rows of an uncompressed bytea table),
+    with the server's peak RSS above its RSS before each transfer."""
+    size = 100 << 20
+    work = tempfile.mkdtemp(prefix="toedeling-bench-doc.")
+    source = os.path.join(work, "in.copy")
+    target = os.path.join(work, "out.copy")
+    _copy_binary_file(source, size)
+    raw_db = cluster.createdb("docraw")
+    cluster.psql("docraw", "CREATE TABLE blokken (nr integer PRIMARY KEY, data bytea NOT NULL); "
+                           "ALTER TABLE blokken ALTER COLUMN data SET STORAGE EXTERNAL")
+    url = cluster.createdb("documents", migrate=True)
+    tok = token(url)
+    server = Server(url, log_level="notice", env={"TOEDELING_DOCUMENT_MAX_BYTES": str(size + 1)})
+    rows = []
+    try:
+        dossier = open_dossiers(server, tok, 1)[0]
+        for round_ in range(opts.rounds):
+            cluster.psql("docraw", "TRUNCATE blokken")
+            started = time.time()
+            subprocess.run(["psql", raw_db, "-XAtq", "-c", f"\\copy blokken FROM '{source}' WITH (FORMAT binary)"], check=True)
+            raw_up = time.time() - started
+            started = time.time()
+            subprocess.run(["psql", raw_db, "-XAtq", "-c", f"\\copy (SELECT nr, data FROM blokken ORDER BY nr) TO '{target}' WITH (FORMAT binary)"], check=True)
+            raw_down = time.time() - started
+            before = server.rss_mb()
+            watch = PeakRSS(server)
+            up, document = _upload(server, tok, dossier, size - round_)
+            peak_up = watch.stop()
+            before_down = server.rss_mb()
+            watch = PeakRSS(server)
+            started = time.time()
+            req = urllib.request.Request(f"{server.base}/v1/dossiers/{dossier}/documenten/{document['id']}/inhoud",
+                                         headers={"Authorization": f"Bearer {tok}"})
+            received = 0
+            with urllib.request.urlopen(req, timeout=600) as r:
+                while True:
+                    chunk = r.read(1 << 20)
+                    if not chunk:
+                        break
+                    received += len(chunk)
+            down = time.time() - started
+            peak_down = watch.stop()
+            if received != document["omvang"]:
+                raise RuntimeError("the download is not the upload's size")
+            rows.append((round_ + 1, size / raw_up / 1e6, size / up / 1e6, size / raw_down / 1e6, size / down / 1e6,
+                         before, peak_up - before, peak_down - before_down))
+    finally:
+        server.stop()
+        shutil.rmtree(work, ignore_errors=True)
+    say("### Documents: 100 MiB up and down through the server against psql \\copy (binary) of the same bytes\n")
+    say("| round | \\copy in MB/s | upload MB/s | of \\copy | \\copy out MB/s | download MB/s | of \\copy | RSS before MB | RSS + upload MB | RSS + download MB |")
+    say("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for n, raw_up, up, raw_down, down, before, grow_up, grow_down in rows:
+        say(f"| {n} | {raw_up:.0f} | {up:.0f} | {pct(up, raw_up)} | {raw_down:.0f} | {down:.0f} | {pct(down, raw_down)} | "
+            f"{before:.0f} | {grow_up:.1f} | {grow_down:.1f} |")
+    say()
+
+
 CASES = {"append": case_append, "append-parts": case_append_parts, "http": case_http, "growth": case_growth,
          "growth-voorstel": lambda cluster, opts: grow_one(cluster, opts, "voorstel"),
          "growth-kamerstuk": lambda cluster, opts: grow_one(cluster, opts, "kamerstuk"),
-         "rebuild": case_rebuild, "report": case_report, "notify": case_notify}
+         "rebuild": case_rebuild, "report": case_report, "notify": case_notify, "documents": case_documents}
 
 
 def main():

@@ -66,9 +66,10 @@ extension DossierService {
                 let locked = try DossierProjection.lockedState(of: dossierID, on: connection)
                 let now = clock.map { Self.microseconds($0()) } ?? locked.moment
                 guard let state = locked.state else { throw DomainError.nietGevonden }
-                if let bestaand = state.documenten?.first(where: { $0.id == documentID }), bestaand.sha256 == sha256,
-                   state.zichtbaar(voor: context.actor) != nil {
-                    // The same upload again under the same key: nothing new is recorded.
+                if let bestaand = state.documenten?.first(where: { $0.id == documentID }), state.zichtbaar(voor: context.actor) != nil {
+                    // The same upload again under the same key: nothing new is recorded; other bytes
+                    // under that key are refused.
+                    guard bestaand.sha256 == sha256 else { throw ServiceError.commandIDReused }
                     try connection.execute("DELETE FROM document_blokken WHERE blokken = $1", [.uuid(blokken)])
                     try connection.executeScript("COMMIT")
                     return (CommandOutcome(dossier: state, events: []), bestaand)
@@ -122,24 +123,35 @@ extension DossierService {
     }
 
     /// Reads the bytes `bereik` (offsets, end exclusive) of a stored content block by block, handing
-    /// each piece to `schrijf` before the next is read: one block in memory at a time, and no
-    /// connection held while `schrijf` waits for the client.
+    /// each piece to `schrijf`: the next block is read while the client takes the current one (two
+    /// blocks in memory at most), and no connection is held while `schrijf` waits for the client.
     public func leesInhoud(sha256: String, bereik: Range<Int64>, schrijf: ([UInt8]) async throws -> Void) async throws {
         guard let inhoud = try await pool.withConnection({ try DocumentOpslag.inhoud(sha256: sha256, on: $0) }) else {
             throw DomainError.nietGevonden
         }
-        var positie = max(0, bereik.lowerBound)
         let einde = min(bereik.upperBound, inhoud.omvang)
-        while positie < einde {
+        let pool = pool
+        /// The piece of the block that holds `positie`, up to `einde`.
+        func lees(vanaf positie: Int64) -> Task<[UInt8], any Error>? {
+            guard positie < einde else { return nil }
             let volgnummer = positie / inhoud.blokgrootte
             let van = positie - volgnummer * inhoud.blokgrootte
             let tot = min(inhoud.blokgrootte, einde - volgnummer * inhoud.blokgrootte)
-            let bytes = try await pool.withConnection { connection in
-                try DocumentOpslag.blok(inhoud, volgnummer: volgnummer, van: van, tot: tot, on: connection)
+            return Task {
+                try await pool.withConnection { connection in
+                    try DocumentOpslag.blok(inhoud, volgnummer: volgnummer, van: van, tot: tot, on: connection)
+                }
             }
+        }
+        var positie = max(0, bereik.lowerBound)
+        var volgende = lees(vanaf: positie)
+        defer { volgende?.cancel() }
+        while let huidig = volgende {
+            let bytes = try await huidig.value
             guard !bytes.isEmpty else { throw ServiceError.unreadableEvent(position: 0) }
-            try await schrijf(bytes)
             positie += Int64(bytes.count)
+            volgende = lees(vanaf: positie)
+            try await schrijf(bytes)
         }
     }
 

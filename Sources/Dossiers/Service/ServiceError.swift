@@ -6,4 +6,6 @@ public enum ServiceError: Error, Sendable, Equatable {
     case tooMuchContention
     /// A stored event could not be read back into the domain (the store is damaged or newer).
     case unreadableEvent(position: Int64)
+    /// The command id (from an `Idempotency-Key`) was used before for other content (HTTP 422).
+    case commandIDReused
 }

@@ -216,7 +216,7 @@ public enum Beslissing {
         if documenten.contains(where: { $0.id == document.id }) { throw .conflict("Dit document bestaat al.") }
         if let reactie = document.metadata.reactie {
             guard let ronde = dossier.consultaties.first(where: { $0.ronde == reactie.ronde }) else {
-                throw .ongeldigeInvoer(InvalidInput("reactie.ronde", "consultatieronde \(reactie.ronde) bestaat niet in dit dossier"))
+                throw .conflict("Consultatieronde \(reactie.ronde) bestaat niet in dit dossier; een brief hoort bij een reactie.")
             }
             guard ronde.reactie(van: reactie.koepel) != nil else {
                 throw .conflict("\(reactie.koepel.rawValue) heeft in consultatieronde \(reactie.ronde) (nog) geen reactie ingediend; een brief hoort bij een reactie.")
@@ -228,7 +228,7 @@ public enum Beslissing {
         var versie = 1
         if let vervangt = document.metadata.vervangt {
             guard let vorige = documenten.first(where: { $0.id == vervangt }) else {
-                throw .ongeldigeInvoer(InvalidInput("vervangt", "is geen document van dit dossier"))
+                throw .conflict("Het document dat vervangen zou worden (vervangt) is geen document van dit dossier.")
             }
             if let nieuwere = documenten.first(where: { $0.vervangt == vervangt }) {
                 throw .conflict("Versie \(vorige.versie) van „\(vorige.titel)” is al vervangen door versie \(nieuwere.versie) (\(nieuwere.id.uuidString.lowercased())); vervang de nieuwste versie.")

@@ -18,6 +18,8 @@ extension Problem {
             self = .invalidInput(invalid.problems, detail: "De upload is ongeldig. Er is niets opgeslagen.")
         case ServiceError.staleVersion(let current):
             self = .staleVersion(current: current)
+        case ServiceError.commandIDReused:
+            self = .idempotencyKeyReused
         case ServiceError.tooMuchContention:
             self = Problem(
                 title: "Service Unavailable",
