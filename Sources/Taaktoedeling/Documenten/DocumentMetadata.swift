@@ -36,9 +36,9 @@ public struct DocumentMetadata: Sendable, Equatable, Hashable {
             if genest.isObject {
                 let ronde = genest.geheelGetal("ronde")
                 let koepel = genest.keuze("koepel", Koepel.self)
-                if let ronde, ronde < 1 { genest.meld("ronde", "moet 1 of hoger zijn") }
+                if let ronde, !(1...Int(Int32.max)).contains(ronde) { genest.meld("ronde", "moet een rondenummer van 1 tot en met \(Int32.max) zijn") }
                 genest.sluitAf()
-                if let ronde, ronde >= 1, let koepel { reactie = ReactieVerwijzing(ronde: ronde, koepel: koepel) }
+                if let ronde, (1...Int(Int32.max)).contains(ronde), let koepel { reactie = ReactieVerwijzing(ronde: ronde, koepel: koepel) }
             }
             genest.problemen.forEach { lezer.meldVolledig($0) }
         }
