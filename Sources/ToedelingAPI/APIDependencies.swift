@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Taaktoedeling
 import Prometheus
 import Dossiers
 import ToedelingWeb
@@ -75,11 +76,13 @@ public struct APIDependencies: Sendable {
     /// database's clock.
     public init(
         pool: DatabasePool, metrics: PrometheusCollectorRegistry, logger: Logger, clock: (@Sendable () -> Date)? = nil,
-        notifiesOtherInstances: Bool = false
+        notifiesOtherInstances: Bool = false, selectielijst: Selectielijst? = SelectielijstBestand.meegeleverd
     ) {
         self.init(
             pool: pool,
-            service: DossierService(pool: pool, logger: logger, clock: clock, notifiesOtherInstances: notifiesOtherInstances),
+            service: DossierService(
+                pool: pool, logger: logger, clock: clock, notifiesOtherInstances: notifiesOtherInstances, selectielijst: selectielijst
+            ),
             tokens: TokenStore(pool: pool),
             metrics: metrics,
             logger: logger

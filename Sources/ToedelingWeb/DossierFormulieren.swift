@@ -37,6 +37,8 @@ enum DossierFormulieren {
         case .trekIn: "intrekking"
         case .heropen: "heropening"
         case .voegDocumentToe: "documenten"
+        case .legArchiveringVast: "archivering"
+        case .draagOver: "overdracht"
         }
     }
 
@@ -63,8 +65,16 @@ enum DossierFormulieren {
         let actie = basis + "/" + pad(kind, ronde: ronde)
         let id = "actie-" + pad(kind, ronde: nil).replacingOccurrences(of: "/", with: "-").replacingOccurrences(of: "-0-", with: "-")
         switch kind {
-        case .openen, .voegDocumentToe:
+        case .openen, .voegDocumentToe, .legArchiveringVast:
             return nil
+        case .draagOver:
+            return Formulier(
+                id: id, titel: "Overdragen aan het e-Depot",
+                uitleg: "Leg vast dat het e-Depot het archiefpakket heeft ontvangen. Daarna kan het dossier niet meer worden gewijzigd.",
+                actie: actie, knop: "Overdracht vastleggen",
+                velden: [Veld(naam: "ontvangstbevestiging", label: "Ontvangstbevestiging van het e-Depot", soort: .tekst(), hint: "Het kenmerk dat het e-Depot bij ontvangst gaf.")],
+                gevaar: true
+            )
         case .wijzigVoorstel:
             return Formulier(
                 id: id, titel: "Voorstel wijzigen", uitleg: "Pas aan wat verandert; wat u laat staan blijft zoals het is.", actie: actie,
@@ -226,6 +236,24 @@ enum DossierFormulieren {
             id: "actie-documenten", titel: "Document toevoegen", uitleg: "Het bestand wordt met zijn vingerafdruk (SHA-256) in het dossier vastgelegd.",
             actie: basis + "/documenten", knop: "Document toevoegen", velden: velden
         )
+    }
+
+    /// The coordinator's form to record the selectielijst category, the default for the outcome
+    /// (or the one recorded) chosen.
+    static func archivering(basis: String, selectielijst: Selectielijst, gekozen: String?) -> (Formulier, [String: String]) {
+        let keuzes = selectielijst.categorieen.map { categorie in
+            Keuze(
+                waarde: categorie.code,
+                label: "\(categorie.code) \(categorie.omschrijving) (\(categorie.waardering.weergave)\(categorie.bewaartermijn.map { ", \($0.description)" } ?? ""))"
+            )
+        }
+        let formulier = Formulier(
+            id: "actie-archivering", titel: "Archivering vastleggen",
+            uitleg: "Kies de categorie van de selectielijst. Daaruit volgen de archiefnominatie, de bewaartermijn en de archiefactiedatum.",
+            actie: basis + "/archivering", knop: "Archivering vastleggen",
+            velden: [Veld(naam: "selectielijstcategorie", label: "Selectielijstcategorie", soort: .radio(keuzes))]
+        )
+        return (formulier, gekozen.map { ["selectielijstcategorie": $0] } ?? [:])
     }
 
     /// The form to open a dossier.

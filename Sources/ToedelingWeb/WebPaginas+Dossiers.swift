@@ -17,7 +17,8 @@ extension WebPaginas {
         router.get("/dossiers/:id/consultaties/:ronde/ontvangstbewijs", use: ontvangstbewijs)
         router.post("/dossiers/:id/documenten", use: documentToevoegen)
         router.get("/dossiers/:id/documenten/:documentId/inhoud", use: documentInhoud)
-        for kind in DossierCommandKind.allCases where kind != .openen && kind != .voegDocumentToe {
+        router.post("/dossiers/:id/archivering", use: archiveren)
+        for kind in DossierCommandKind.allCases where ![.openen, .voegDocumentToe, .legArchiveringVast].contains(kind) {
             let pad = DossierFormulieren.pad(kind, ronde: nil).replacingOccurrences(of: "/0/", with: "/:ronde/")
             router.post("/dossiers/:id/" + pad) { request, context in try await voerUit(kind, request, context) }
         }
@@ -70,6 +71,14 @@ extension WebPaginas {
                         "reden": redenen.joined(separator: "; ")]
             }
             if !punten.isEmpty { model["aandacht"] = ["punten": punten] }
+            let acties: [[String: Any]] = try await service.archiefacties(vandaag: vandaag).map { dossier, archief in
+                [
+                    "href": "/dossiers/\(dossier.id.uuidString.lowercased())", "kenmerk": dossier.kenmerk.description, "titel": dossier.titel,
+                    "actie": archief.archiefnominatie == .vernietigen ? "vernietigen" : "overdragen aan het e-Depot",
+                    "datum": archief.archiefactiedatum.map(Opmaak.datum) ?? "",
+                ]
+            }
+            if !acties.isEmpty { model["archiefacties"] = ["dossiers": acties] }
         }
         return weergave.pagina("dossiers", titel: "Dossiers", model: model, context: context, actief: "/dossiers")
     }
@@ -142,6 +151,8 @@ extension WebPaginas {
         case .trekIn: "Het dossier is ingetrokken."
         case .heropen: "Het dossier is heropend."
         case .voegDocumentToe: "Het document is toegevoegd."
+        case .legArchiveringVast: "De archivering is vastgelegd."
+        case .draagOver: "De overdracht aan het e-Depot is vastgelegd. Het dossier kan niet meer worden gewijzigd."
         }
     }
 
@@ -163,7 +174,7 @@ extension WebPaginas {
             )
         }
         var conflictTekst = conflict
-        if let ingevuld, ingevuld.kind != .voegDocumentToe, !toegestaan.contains(ingevuld.kind) {
+        if let ingevuld, ![.voegDocumentToe, .legArchiveringVast].contains(ingevuld.kind), !toegestaan.contains(ingevuld.kind) {
             // The form is no longer offered (someone else was quicker): say so, and keep what was typed.
             let getypt = ingevuld.waarden.velden.filter { $0.naam != "csrf" && $0.naam != "versie" && !$0.waarde.isEmpty }
                 .map { "\($0.naam): \($0.waarde)" }.joined(separator: "; ")
@@ -172,6 +183,16 @@ extension WebPaginas {
         if acties.isEmpty { acties = [] }
         var model = dossierModel(dossier, voor: gebruiker)
         model["acties"] = acties
+        if let archief = Self.archiefModel(dossier, selectielijst: service.selectielijst) { model["archief"] = archief }
+        if Beslissing.magArchiveren(op: volledig, voor: actor), let selectielijst = service.selectielijst {
+            let eigen = ingevuld?.kind == .legArchiveringVast ? ingevuld : nil
+            let gekozen = volledig.archiefcategorie?.categorie.code ?? selectielijst.standaard(voor: volledig)?.code
+            let (formulier, begin) = DossierFormulieren.archivering(basis: basis, selectielijst: selectielijst, gekozen: gekozen)
+            model["archiveringFormulier"] = formulier.model(
+                csrf: csrf(context), waarden: eigen?.waarden, begin: begin, problemen: eigen?.problemen ?? [], melding: eigen?.melding,
+                versie: dossier.versie
+            )
+        }
         let documenten = volledig.documenten(voor: actor)
         model["documenten"] = documenten.map { Self.documentModel($0, basis: basis) }
         model["heeftDocumenten"] = !documenten.isEmpty

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Dossiers
 import ToedelingAPI
 import ToedelingWeb
 
@@ -66,6 +67,12 @@ struct ToedelingServer: AsyncParsableCommand {
             )
             settings.maximumEventStreams = try ServerSettings.maximumEventStreams(from: Self.environment)
             settings.maximumDocumentBytes = try ServerSettings.maximumDocumentBytes(from: Self.environment)
+            do {
+                settings.selectielijst = try SelectielijstBestand.laad(environment: Self.environment)
+            } catch {
+                FileHandle.standardError.write(Data("toedeling-server: TOEDELING_SELECTIELIJST: \(error)\n".utf8))
+                throw ExitCode(64)
+            }
             settings.notifications = try NotificationSettings.from(environment: Self.environment, port: port)
         } catch let error as ConfigurationError {
             FileHandle.standardError.write(Data("toedeling-server: \(error)\n".utf8))

@@ -21,11 +21,14 @@ import Testing
             documentId: Fixtures.dossierID, versie: 2, titel: "Brief", documentsoort: .reactie, bestandsnaam: "brief \"VNG\".pdf",
             mediatype: "application/pdf", omvang: 1234, sha256: String(repeating: "ab", count: 32), vertrouwelijkheid: .openbaar,
             reactie: ReactieVerwijzing(ronde: 1, koepel: .VNG), vervangt: Fixtures.dossierID, toegevoegdDoor: "VNG")),
+        .archiveringVastgelegd(ArchiveringVastgelegd(categorie: SelectielijstCategorie(
+            code: "2.1", omschrijving: "Ingetrokken", waardering: .vernietigen, bewaartermijn: Bewaartermijn("P10Y"), standaardVoor: [.ingetrokken]))),
+        .dossierOvergedragen(DossierOvergedragen(ontvangstbevestiging: "EDEPOT-1")),
     ]
 
     @Test func everyEventTypeHasACaseAndAVersion() {
         #expect(Set(Self.alleEvents.map(\.type)) == Set(DossierEvent.schemaVersions.keys))
-        #expect(Self.alleEvents.count == 14)
+        #expect(Self.alleEvents.count == 16)
     }
 
     @Test(arguments: alleEvents)

@@ -21,6 +21,8 @@ public final class DossierService: Sendable {
     let clock: (@Sendable () -> Date)?
     /// How often a command is decided again after losing a race before giving up.
     let maximumAttempts: Int
+    /// The selectielijst archive categories are taken from (nil: none could be read; archiving is refused).
+    public let selectielijst: Selectielijst?
     /// Counts appends that lost a race for a stream's version (`toedeling_append_conflicts_total`).
     let appendConflicts = Counter(label: "toedeling_append_conflicts_total")
 
@@ -28,11 +30,12 @@ public final class DossierService: Sendable {
     /// `notifiesOtherInstances`: commits are announced by NOTIFY to the live feeds of other
     /// instances (the server); the live feed that runs `runNotifications` sends them.
     public convenience init(
-        pool: PostgresConnectionPool, logger: Logger, clock: (@Sendable () -> Date)? = nil, notifiesOtherInstances: Bool = false
+        pool: PostgresConnectionPool, logger: Logger, clock: (@Sendable () -> Date)? = nil, notifiesOtherInstances: Bool = false,
+        selectielijst: Selectielijst? = SelectielijstBestand.meegeleverd
     ) {
         self.init(
             store: EventStore(pool: pool, logger: logger, notifiesOtherInstances: notifiesOtherInstances), pool: pool, logger: logger,
-            clock: clock
+            clock: clock, selectielijst: selectielijst
         )
     }
 
@@ -45,8 +48,9 @@ public final class DossierService: Sendable {
     /// recorded at (tests); otherwise the database's clock.
     public init(
         store: EventStore, pool: PostgresConnectionPool, logger: Logger,
-        maximumAttempts: Int = 50, clock: (@Sendable () -> Date)? = nil
+        maximumAttempts: Int = 50, clock: (@Sendable () -> Date)? = nil, selectielijst: Selectielijst? = SelectielijstBestand.meegeleverd
     ) {
+        self.selectielijst = selectielijst
         self.store = store
         self.pool = pool
         self.logger = logger

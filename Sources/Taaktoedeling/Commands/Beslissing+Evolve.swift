@@ -101,6 +101,10 @@ extension Beslissing {
                 toegevoegdOp: recordedAt, toegevoegdDoor: document.toegevoegdDoor
             ))
             dossier.documenten = documenten
+        case .archiveringVastgelegd(let archivering):
+            dossier.archiefcategorie = Archivering(categorie: archivering.categorie, vastgelegdOp: recordedAt)
+        case .dossierOvergedragen(let overdracht):
+            dossier.overdracht = Overdracht(ontvangstbevestiging: overdracht.ontvangstbevestiging, overgedragenOp: recordedAt)
         }
         dossier.fase = dossier.afgeleideFase
         var zicht = dossier.zichtbaarGewijzigdOp ?? [:]

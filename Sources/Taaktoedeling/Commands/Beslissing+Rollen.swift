@@ -27,12 +27,18 @@ extension Beslissing {
     /// Whether `actor` may add a document to `dossier` now, not counting a koepel's letter (see
     /// `brievenToegestaan`): a coordinator, unless the dossier is withdrawn.
     public static func magDocumentToevoegen(op dossier: Dossier, voor actor: Actor) -> Bool {
-        actor.rol == .coordinator && dossier.intrekking == nil
+        actor.rol == .coordinator && dossier.intrekking == nil && dossier.overdracht == nil
+    }
+
+    /// Whether `actor` may record the dossier's selectielijst category now: a coordinator, once the
+    /// dossier is besloten or ingetrokken and until it is transferred.
+    public static func magArchiveren(op dossier: Dossier, voor actor: Actor) -> Bool {
+        actor.rol == .coordinator && dossier.afloop != nil && dossier.overdracht == nil
     }
 
     /// The reacties `actor` (a koepel) may add its letter to now: its own, in rounds still open.
     public static func brievenToegestaan(op dossier: Dossier, voor actor: Actor) -> [ReactieVerwijzing] {
-        guard actor.rol == .koepel, let koepel = actor.koepel, dossier.intrekking == nil else { return [] }
+        guard actor.rol == .koepel, let koepel = actor.koepel, dossier.intrekking == nil, dossier.overdracht == nil else { return [] }
         return dossier.consultaties.filter { $0.status == .open && $0.reactie(van: koepel) != nil }
             .map { ReactieVerwijzing(ronde: $0.ronde, koepel: koepel) }
     }
@@ -42,9 +48,12 @@ extension Beslissing {
     private static func voorbeeld(_ kind: DossierCommandKind, op dossier: Dossier, voor actor: Actor) -> DossierCommand? {
         let datum = Kalenderdatum(jaar: 2000, maand: 1, dag: 1)
         switch kind {
-        case .openen, .voegDocumentToe:
-            // A document comes with its bytes; the pages offer its form apart (`magDocumentToevoegen`).
+        case .openen, .voegDocumentToe, .legArchiveringVast:
+            // A document comes with its bytes, a category from the configured selectielijst: the
+            // pages offer their forms apart (`magDocumentToevoegen`, `magArchiveren`).
             return nil
+        case .draagOver:
+            return .draagOver(ontvangstbevestiging: "Voorbeeld")
         case .wijzigVoorstel:
             return .wijzigVoorstel(VoorstelWijziging(titel: dossier.titel + " (gewijzigd)"))
         case .openConsultatie:

@@ -54,7 +54,11 @@ public enum Beslissing {
         }
         guard let dossier = state else { throw .nietGevonden }
         try controleerRol(van: actor, voor: command, op: dossier)
-        if let intrekking = dossier.intrekking {
+        if let overdracht = dossier.overdracht {
+            throw .conflict("Het dossier is overgedragen aan het e-Depot (ontvangstbevestiging \(overdracht.ontvangstbevestiging)); het kan niet meer worden gewijzigd.")
+        }
+        let archief = command.kind == .legArchiveringVast || command.kind == .draagOver
+        if let intrekking = dossier.intrekking, !archief {
             throw .conflict("Het dossier is ingetrokken (\(intrekking.reden)); er wordt niets meer aanvaard.")
         }
         return try besluitOver(command, op: dossier, door: actor, op: now)
@@ -201,6 +205,24 @@ public enum Beslissing {
 
         case .voegDocumentToe(let document):
             return [.documentToegevoegd(try documentToegevoegd(document, op: dossier, door: actor))]
+
+        case .legArchiveringVast(let categorie):
+            guard dossier.afloop != nil else {
+                throw .conflict("Het dossier is nog niet besloten of ingetrokken (fase \(dossier.fase.weergave)); het kan pas daarna worden gearchiveerd.")
+            }
+            if dossier.archiefcategorie?.categorie == categorie { return [] }
+            return [.archiveringVastgelegd(ArchiveringVastgelegd(categorie: categorie))]
+
+        case .draagOver(let ontvangstbevestiging):
+            guard let archief = dossier.archiefgegevens else {
+                throw .conflict("Het dossier is nog niet besloten of ingetrokken; het kan niet worden overgedragen.")
+            }
+            guard archief.archiefnominatie == .blijvendBewaren else {
+                throw .conflict(archief.archiefnominatie == nil
+                    ? "Er is nog geen selectielijstcategorie vastgelegd; leg eerst de archivering vast."
+                    : "Het dossier heeft archiefnominatie vernietigen; alleen een blijvend te bewaren dossier wordt overgedragen.")
+            }
+            return [.dossierOvergedragen(DossierOvergedragen(ontvangstbevestiging: ontvangstbevestiging))]
 
         case .heropen(let aanleiding, let toelichting):
             guard dossier.besluit != nil else { throw .conflict("Alleen een besloten dossier kan worden heropend; dit dossier is in fase \(dossier.fase.weergave).") }

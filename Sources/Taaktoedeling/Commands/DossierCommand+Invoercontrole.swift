@@ -82,6 +82,10 @@ extension DossierCommand {
             tekst("reden", reden)
         case .heropen(_, let toelichting):
             tekst("toelichting", toelichting)
+        case .legArchiveringVast:
+            break
+        case .draagOver(let ontvangstbevestiging):
+            tekst("ontvangstbevestiging", ontvangstbevestiging, maximum: Self.maximaleTitellengte)
         case .voegDocumentToe(let document):
             tekst("titel", document.metadata.titel, maximum: Self.maximaleTitellengte)
             if let probleem = Bestandsnaam.probleem(document.bestandsnaam) {

@@ -125,6 +125,12 @@ extension DossierCommand {
             let aanleiding = lezer.keuze("aanleiding", Aanleiding.self)
             let toelichting = lezer.tekst("toelichting")
             if let aanleiding, let toelichting { command = .heropen(aanleiding: aanleiding, toelichting: toelichting) } else { command = nil }
+        case .legArchiveringVast:
+            // The category's code is looked up in the configured selectielijst by the application.
+            padProblemen.append(FieldProblem(name: "selectielijstcategorie", reason: "wordt opgezocht in de selectielijst"))
+            command = nil
+        case .draagOver:
+            command = lezer.tekst("ontvangstbevestiging").map { .draagOver(ontvangstbevestiging: $0) }
         case .voegDocumentToe:
             // A document is read from a multipart upload with its bytes, never from a JSON body.
             padProblemen.append(FieldProblem(name: "body", reason: "een document wordt toegevoegd als multipart/form-data met de delen metadata en inhoud"))

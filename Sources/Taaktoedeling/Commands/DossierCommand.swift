@@ -30,6 +30,10 @@ public enum DossierCommand: Sendable, Equatable, Hashable {
     case heropen(aanleiding: Aanleiding, toelichting: String)
     /// `POST …/documenten`: a document (or a new version of one) whose bytes are stored already.
     case voegDocumentToe(DocumentToevoeging)
+    /// `PUT …/archivering`: the selectielijst category (looked up in the configured selectielijst).
+    case legArchiveringVast(SelectielijstCategorie)
+    /// `POST …/overdracht`: the transfer to the e-Depot, with its reference of receipt.
+    case draagOver(ontvangstbevestiging: String)
 
     /// Which command this is, without its arguments.
     public var kind: DossierCommandKind {
@@ -48,6 +52,8 @@ public enum DossierCommand: Sendable, Equatable, Hashable {
         case .trekIn: .trekIn
         case .heropen: .heropen
         case .voegDocumentToe: .voegDocumentToe
+        case .legArchiveringVast: .legArchiveringVast
+        case .draagOver: .draagOver
         }
     }
 }

@@ -28,4 +28,8 @@ public enum DossierCommandKind: String, Sendable, Equatable, Hashable, CaseItera
     case heropen
     /// `voegDocumentToe`.
     case voegDocumentToe
+    /// `legArchiveringVast`.
+    case legArchiveringVast
+    /// `draagOver`.
+    case draagOver
 }

@@ -55,6 +55,11 @@ public struct Dossier: Codable, Sendable, Equatable, Hashable {
     /// Every document version in order of adding (nil: none yet). Kept in the stored state, never
     /// part of the API's dossier: documents have routes of their own, scoped per reader.
     public var documenten: [Document]?
+    /// The selectielijst category recorded for it (`ArchiveringVastgelegd`), if any. Kept in the
+    /// stored state; the API's dossier shows the derived `archivering` (`archiefgegevens`).
+    public var archiefcategorie: Archivering?
+    /// The transfer to the e-Depot, once recorded; the dossier is read-only afterwards.
+    public var overdracht: Overdracht?
 
     /// Creates a dossier as it is right after opening.
     public init(
@@ -141,6 +146,12 @@ extension Dossier {
         if encoder.userInfo[Self.opslagSleutel] as? Bool == true {
             try container.encodeIfPresent(zichtbaarGewijzigdOp, forKey: .zichtbaarGewijzigdOp)
             try container.encodeIfPresent(documenten, forKey: .documenten)
+            try container.encodeIfPresent(archiefcategorie, forKey: .archiefcategorie)
+            try container.encodeIfPresent(overdracht, forKey: .overdracht)
+        } else {
+            enum Afgeleid: String, CodingKey { case archivering }
+            var afgeleid = encoder.container(keyedBy: Afgeleid.self)
+            try afgeleid.encode(archiefgegevens, forKey: .archivering)
         }
     }
 

@@ -33,6 +33,10 @@ public enum DossierEvent: Sendable, Equatable, Hashable {
     case dossierHeropend(DossierHeropend)
     /// `DocumentToegevoegd`.
     case documentToegevoegd(DocumentToegevoegd)
+    /// `ArchiveringVastgelegd`.
+    case archiveringVastgelegd(ArchiveringVastgelegd)
+    /// `DossierOvergedragen`.
+    case dossierOvergedragen(DossierOvergedragen)
 
     /// The stream type under which dossier events are stored.
     public static let streamType = "dossier"
@@ -53,6 +57,8 @@ public enum DossierEvent: Sendable, Equatable, Hashable {
         "DossierIngetrokken": 1,
         "DossierHeropend": 1,
         "DocumentToegevoegd": 1,
+        "ArchiveringVastgelegd": 1,
+        "DossierOvergedragen": 1,
     ]
 
     /// The event's type name as stored, e.g. `ReactieIngediend`.
@@ -72,6 +78,8 @@ public enum DossierEvent: Sendable, Equatable, Hashable {
         case .dossierIngetrokken: "DossierIngetrokken"
         case .dossierHeropend: "DossierHeropend"
         case .documentToegevoegd: "DocumentToegevoegd"
+        case .archiveringVastgelegd: "ArchiveringVastgelegd"
+        case .dossierOvergedragen: "DossierOvergedragen"
         }
     }
 
@@ -100,6 +108,8 @@ public enum DossierEvent: Sendable, Equatable, Hashable {
         case .dossierIngetrokken(let payload): return try encoder.encode(payload)
         case .dossierHeropend(let payload): return try encoder.encode(payload)
         case .documentToegevoegd(let payload): return try encoder.encode(payload)
+        case .archiveringVastgelegd(let payload): return try encoder.encode(payload)
+        case .dossierOvergedragen(let payload): return try encoder.encode(payload)
         }
     }
 
@@ -136,6 +146,8 @@ public enum DossierEvent: Sendable, Equatable, Hashable {
             case "DossierIngetrokken": return .dossierIngetrokken(try decoder.decode(DossierIngetrokken.self, from: bytes))
             case "DossierHeropend": return .dossierHeropend(try decoder.decode(DossierHeropend.self, from: bytes))
             case "DocumentToegevoegd": return .documentToegevoegd(try decoder.decode(DocumentToegevoegd.self, from: bytes))
+            case "ArchiveringVastgelegd": return .archiveringVastgelegd(try decoder.decode(ArchiveringVastgelegd.self, from: bytes))
+            case "DossierOvergedragen": return .dossierOvergedragen(try decoder.decode(DossierOvergedragen.self, from: bytes))
             default: throw DossierEventDecodingError.onbekendType(type)
             }
         } catch let fout as DossierEventDecodingError {

@@ -67,6 +67,12 @@ public enum Tijdlijn {
             }
             let wat = document.versie > 1 ? "Versie \(document.versie) van document" : "Document"
             return "\(wat) „\(document.titel)” (\(document.documentsoort.weergave)\(intern)) is toegevoegd."
+        case .archiveringVastgelegd(let archivering):
+            let categorie = archivering.categorie
+            let termijn = categorie.bewaartermijn.map { " na \($0.description)" } ?? ""
+            return "De archivering is vastgelegd: selectielijstcategorie \(categorie.code) (\(categorie.omschrijving)), \(categorie.waardering.weergave)\(termijn)."
+        case .dossierOvergedragen(let overdracht):
+            return "Het dossier is overgedragen aan het e-Depot (ontvangstbevestiging \(overdracht.ontvangstbevestiging))."
         }
     }
 

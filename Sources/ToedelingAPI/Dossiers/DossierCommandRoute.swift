@@ -18,5 +18,6 @@ struct DossierCommandRoute: Sendable {
         DossierCommandRoute(path: "kamerstukken", kind: .koppelKamerstuk),
         DossierCommandRoute(path: "intrekking", kind: .trekIn),
         DossierCommandRoute(path: "heropening", kind: .heropen),
+        DossierCommandRoute(path: "overdracht", kind: .draagOver),
     ]
 }

@@ -2,7 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 
-/// For POST and PATCH: refuses bodies over 1 MiB (413, read with that limit, never buffered unbounded)
+/// For POST, PUT and PATCH: refuses bodies over 1 MiB (413, read with that limit, never buffered unbounded)
 /// and bodies that are not `application/json` (POST) or `application/merge-patch+json` (PATCH) with
 /// 415; then hands the buffered body on.
 /// A route that streams its body (`RegisteredRoute.streamsBody`) reads it itself.
@@ -14,7 +14,7 @@ struct JSONBodyMiddleware: RouterMiddleware {
         context: APIRequestContext,
         next: (Request, APIRequestContext) async throws -> Response
     ) async throws -> Response {
-        guard request.method == .post || request.method == .patch,
+        guard request.method == .post || request.method == .put || request.method == .patch,
               registry.route(endpointPath: context.endpointPath, method: request.method)?.streamsBody != true
         else {
             return try await next(request, context)
@@ -26,7 +26,7 @@ struct JSONBodyMiddleware: RouterMiddleware {
         let body = try await request.collectBody(upTo: APIVersion.maximumBodySize)
         let contentType = request.headers[.contentType]
         let accepted = request.method == .patch ? MediaTypes.mergePatchJSON : MediaTypes.json
-        if contentType != nil || body.readableBytes > 0 || request.method == .patch {
+        if contentType != nil || body.readableBytes > 0 || request.method == .patch || request.method == .put {
             guard let contentType, Self.essence(of: contentType) == accepted else {
                 throw request.method == .patch ? Problem.unsupportedMergePatch : Problem.unsupportedMediaType
             }

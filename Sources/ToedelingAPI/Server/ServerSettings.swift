@@ -1,3 +1,4 @@
+import Taaktoedeling
 import Logging
 import Dossiers
 
@@ -20,6 +21,8 @@ public struct ServerSettings: Sendable {
     public var maximumEventStreams: Int = 100
     /// The largest document accepted (`TOEDELING_DOCUMENT_MAX_BYTES`).
     public var maximumDocumentBytes: Int64 = ServerSettings.defaultMaximumDocumentBytes
+    /// The selectielijst (`TOEDELING_SELECTIELIJST`, else the shipped one), read and checked at start.
+    public var selectielijst: Selectielijst? = SelectielijstBestand.meegeleverd
     /// 100 MiB.
     public static let defaultMaximumDocumentBytes: Int64 = 100 * 1024 * 1024
     /// Webhooks and e-mail.

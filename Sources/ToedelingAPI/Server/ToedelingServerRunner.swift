@@ -37,7 +37,9 @@ public enum ToedelingServerRunner {
             await pool.close()
             throw error
         }
-        var dependencies = APIDependencies(pool: pool, metrics: metrics, logger: logger, notifiesOtherInstances: true)
+        var dependencies = APIDependencies(
+            pool: pool, metrics: metrics, logger: logger, notifiesOtherInstances: true, selectielijst: settings.selectielijst
+        )
         dependencies.maximumEventStreams = settings.maximumEventStreams
         dependencies.maximumDocumentBytes = settings.maximumDocumentBytes
         dependencies.idempotencyTimeToLiveSeconds = max(1, settings.idempotencyTimeToLive.components.seconds)

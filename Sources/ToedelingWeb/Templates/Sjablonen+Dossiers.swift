@@ -7,6 +7,12 @@ extension Sjablonen {
         <ul class="lijst">{{#punten}}<li><a href="{{href}}">{{kenmerk}} {{titel}}</a>: {{reden}}</li>{{/punten}}</ul>
         </section>
         {{/aandacht}}
+        {{#archiefacties}}
+        <section class="aandacht" aria-labelledby="archiefacties-titel">
+        <h2 id="archiefacties-titel">Archiefactie nodig</h2>
+        <ul class="lijst">{{#dossiers}}<li><a href="{{href}}">{{kenmerk}} {{titel}}</a>: {{actie}} sinds {{datum}}</li>{{/dossiers}}</ul>
+        </section>
+        {{/archiefacties}}
         <form method="get" action="/dossiers" class="filters" role="search" aria-label="Dossiers filteren">
         <div class="filters__velden">
         <div class="veld"><label class="veld__label" for="filter-tekst">Zoek op kenmerk of titel</label><input class="invoer" type="search" id="filter-tekst" name="tekst" value="{{filter.tekst}}"></div>
@@ -113,6 +119,10 @@ extension Sjablonen {
         {{^kamerstukken}}<p>Er zijn nog geen Kamerstukken gekoppeld.</p>{{/kamerstukken}}
         {{#heeftKamerstukken}}<ul class="lijst">{{#kamerstukken}}<li>Kamerstuk {{nummer}}, {{titel}} ({{datum}})</li>{{/kamerstukken}}</ul>{{/heeftKamerstukken}}
         </section>
+        {{#archief}}<section aria-labelledby="archief-titel">
+        <h2 id="archief-titel">Archief</h2>
+        <dl class="gegevens">{{#gegevens}}<div><dt>{{term}}</dt><dd>{{waarde}}</dd></div>{{/gegevens}}</dl>
+        </section>{{/archief}}
         <section aria-labelledby="documenten-titel">
         <h2 id="documenten-titel">Documenten</h2>
         {{^documenten}}<p>Er zijn nog geen documenten.</p>{{/documenten}}
@@ -126,9 +136,10 @@ extension Sjablonen {
         </section>
         <section aria-labelledby="acties-titel" class="acties">
         <h2 id="acties-titel">Wat u nu kunt doen</h2>
-        {{^acties}}{{^documentFormulier}}<p>In deze fase kunt u met uw rol niets aan dit dossier veranderen.</p>{{/documentFormulier}}{{/acties}}
+        {{^acties}}{{^documentFormulier}}{{^archiveringFormulier}}<p>In deze fase kunt u met uw rol niets aan dit dossier veranderen.</p>{{/archiveringFormulier}}{{/documentFormulier}}{{/acties}}
         {{#acties}}{{> formulier}}{{/acties}}
         {{#documentFormulier}}{{> formulier}}{{/documentFormulier}}
+        {{#archiveringFormulier}}{{> formulier}}{{/archiveringFormulier}}
         </section>
         """
 
