@@ -81,7 +81,10 @@ let package = Package(
             ]
         ),
         // MARK: Rendering
-        .target(name: "Rapportage", dependencies: ["Taaktoedeling"]),
+        .target(
+            name: "Rapportage",
+            dependencies: ["Taaktoedeling", "Dossiers", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         // MARK: HTTP
         .target(
             name: "ToedelingWeb",

@@ -37,4 +37,13 @@ extension EventStore {
             return EventTransferProgress(events: events, streams: streams.count)
         }
     }
+
+    /// The events of one stream after `version`, at most `limit`, as export lines (the format of
+    /// `exportEvents`, each with its newline): for an archive package's copy of a stream.
+    public func exportLines(of streamID: String, after version: Int64, limit: Int) async throws -> [String] {
+        try await pool.withConnection { connection in
+            try connection.query(EventTransferLine.streamExportQuery, [.int(version), .int(Int64(max(limit, 1))), .text(streamID)])
+                .map { try EventTransferLine.line(from: $0) }
+        }
+    }
 }

@@ -106,6 +106,15 @@ struct EventTransferLine: Decodable {
         FROM events WHERE position > $1 ORDER BY position LIMIT $2
         """
 
+    /// The columns of `exportQuery` for one stream (`$3`), after version `$1`, at most `$2` rows.
+    static let streamExportQuery = """
+        SELECT position, tx::text AS tx_text, stream_id, stream_type, version, event_id::text AS event_id_text, type,
+            schema_version, data::text AS data_text, metadata::text AS metadata_text,
+            to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS recorded_at_text,
+            encode(prev_hash, 'hex') AS prev_hash_hex, encode(hash, 'hex') AS hash_hex
+        FROM events WHERE stream_id = $3 AND version > $1 ORDER BY version LIMIT $2
+        """
+
     /// One exported line (with its newline) from a row of `exportQuery`.
     static func line(from row: PostgresRow) throws -> String {
         var line = "{\"position\":\(try row.int64("position"))"

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import Taaktoedeling
 import Prometheus
+import Rapportage
 import Dossiers
 import ToedelingWeb
 
@@ -26,6 +27,8 @@ public struct APIDependencies: Sendable {
     public var maximumEventStreams: Int = 100
     /// The largest document accepted, in bytes (`TOEDELING_DOCUMENT_MAX_BYTES`).
     public var maximumDocumentBytes: Int64 = ServerSettings.defaultMaximumDocumentBytes
+    /// Who made the records, for the e-Depot package (the OIN of `TOEDELING_OIN`).
+    public var archiefvormer = MDTO.Archiefvormer(oin: NotificatieInstellingen.onbekendeOIN)
     /// How often an idle event stream sends a comment, so proxies keep it open.
     public var eventStreamHeartbeat: Duration = .seconds(15)
     /// The streams open now (for the bound).

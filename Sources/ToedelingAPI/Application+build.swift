@@ -51,7 +51,7 @@ public func buildRouter(
     OpenAPIController().addRoutes(to: routes)
     DossierController(service: dependencies.service).addRoutes(to: routes)
     DocumentController(service: dependencies.service, maximumBytes: dependencies.maximumDocumentBytes).addRoutes(to: routes)
-    ArchiefController(service: dependencies.service, nu: dependencies.nu).addRoutes(to: routes)
+    ArchiefController(service: dependencies.service, archiefvormer: dependencies.archiefvormer, nu: dependencies.nu).addRoutes(to: routes)
     AfwegingskaderController().addRoutes(to: routes)
     ReportController(service: dependencies.service).addRoutes(to: routes)
     FeedController(service: dependencies.service).addRoutes(to: routes)

@@ -30,9 +30,9 @@ public enum Bestandstype: String, Sendable, Equatable, Hashable, CaseIterable {
     public var pronom: String {
         switch self {
         case .pdf: "fmt/276"
-        case .odt: "fmt/1756"
-        case .ods: "fmt/1755"
-        case .odp: "fmt/1754"
+        case .odt: "fmt/291"
+        case .ods: "fmt/295"
+        case .odp: "fmt/293"
         case .docx: "fmt/412"
         case .xlsx: "fmt/214"
         case .pptx: "fmt/215"
@@ -42,6 +42,42 @@ public enum Bestandstype: String, Sendable, Equatable, Hashable, CaseIterable {
         case .png: "fmt/13"
         case .jpeg: "fmt/43"
         case .eml: "fmt/950"
+        }
+    }
+
+    /// The PRONOM id of a file of this type that starts with `begin`: a PDF by the version in its
+    /// header (`%PDF-1.4` is fmt/18), any other type by `pronom`.
+    public func pronom(begin: [UInt8]) -> String {
+        guard self == .pdf, begin.count >= 8 else { return pronom }
+        switch String(decoding: begin[5..<8], as: UTF8.self) {
+        case "1.0": return "fmt/14"
+        case "1.1": return "fmt/15"
+        case "1.2": return "fmt/16"
+        case "1.3": return "fmt/17"
+        case "1.4": return "fmt/18"
+        case "1.5": return "fmt/19"
+        case "1.6": return "fmt/20"
+        case "2.0": return "fmt/1129"
+        default: return pronom
+        }
+    }
+
+    /// The format's name as PRONOM has it, for a bestand's sidecar.
+    public var formaatnaam: String {
+        switch self {
+        case .pdf: "Acrobat PDF - Portable Document Format"
+        case .odt: "OpenDocument Text"
+        case .ods: "OpenDocument Spreadsheet"
+        case .odp: "OpenDocument Presentation"
+        case .docx: "Microsoft Word for Windows (2007 onwards)"
+        case .xlsx: "Microsoft Excel for Windows (2007 onwards)"
+        case .pptx: "Microsoft Powerpoint for Windows (2007 onwards)"
+        case .tekst: "Plain Text File"
+        case .csv: "Comma Separated Values"
+        case .xml: "Extensible Markup Language"
+        case .png: "Portable Network Graphics"
+        case .jpeg: "JPEG File Interchange Format"
+        case .eml: "Internet Message Format (e-mail)"
         }
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import Rapportage
 import Metrics
 import Dossiers
 import Prometheus
@@ -45,6 +46,7 @@ public enum ToedelingServerRunner {
         dependencies.idempotencyTimeToLiveSeconds = max(1, settings.idempotencyTimeToLive.components.seconds)
         let notificaties = settings.notifications
         dependencies.abonnementen = AbonnementStore(pool: pool, instellingen: notificaties.instellingen)
+        dependencies.archiefvormer = MDTO.Archiefvormer(oin: notificaties.instellingen.oin)
         if notificaties.instellingen.oin == NotificatieInstellingen.onbekendeOIN {
             logger.warning("TOEDELING_OIN is not set: CloudEvents carry the source urn:nld:oin:\(NotificatieInstellingen.onbekendeOIN):systeem:toedeling")
         }

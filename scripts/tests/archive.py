@@ -1,0 +1,185 @@
+#!/usr/bin/env python3
+"""Archive tests against real processes: run by scripts/tests/archive.sh.
+
+  package   a dossier with documents (two versions of one, a koepel's letter, a file name with spaces,
+            quotes and accents) through to besluit, archived under a selectielijst category; the
+            e-Depot package over HTTP (a ZIP whose CRCs hold) and by `toedeling-admin archief pakket`
+            (the same tree): every *.MDTO.xml validates against MDTO-XML1.0.1.xsd, every file's size
+            and SHA-256 are the pakbon's and the bestand sidecars', the counts are right, names are
+            clean and unique; then the transfer, after which a command is refused.
+  refusals  a package of an open dossier and of one without a category is 409; the CLI says why.
+"""
+import hashlib
+import io
+import json
+import os
+import re
+import sys
+import tempfile
+import urllib.request
+import xml.etree.ElementTree as ET
+import zipfile
+
+sys.path.insert(0, os.path.dirname(__file__))
+from faults import (Client, MULTIPART_TAIL, Server, admin, multipart_head, pdf_chunks, raw_upload, setup)  # noqa: E402
+
+import xmlschema  # noqa: E402
+
+NS = {"m": "https://www.nationaalarchief.nl/mdto"}
+FORBIDDEN = set('<>:"/\\|?*#& ')
+
+
+def log(message):
+    print(f"archive: {message}", file=sys.stderr, flush=True)
+
+
+def check(condition, message):
+    if not condition:
+        raise AssertionError(message)
+
+
+def command(client, server, dossier, path, body, expect=201):
+    status, payload, _ = client.call(server.base, "POST", f"/v1/dossiers/{dossier}/{path}", body)
+    check(status == expect, f"{path}: {status} {payload}")
+    return payload
+
+
+def upload(server, token, dossier, metadata, name, size, seed, content_type="application/pdf"):
+    status, answer = raw_upload(server.port, token, dossier, multipart_head(metadata, name, content_type),
+                                list(pdf_chunks(size, seed=seed)), size, MULTIPART_TAIL)
+    check(status == 201, f"upload {name}: {status} {answer[:300]!r}")
+    return json.loads(answer)
+
+
+def closed_dossier(client, server, url):
+    vng = admin(url, "token", "create", "--rol", "koepel", "--koepel", "VNG", "--naam", "VNG").strip()
+    status, payload, _ = client.call(server.base, "POST", "/v1/dossiers", {
+        "titel": "Beheer van openbare laadpalen", "omschrijving": "Gemeenten plannen en beheren laadinfrastructuur.",
+        "vakdepartement": "IenW", "soort": "taak", "nieuweTaak": True})
+    check(status == 201, f"open: {status} {payload}")
+    dossier = payload["id"]
+    command(client, server, dossier, "consultaties", {"koepels": ["VNG"], "termijn": "2030-01-31"})
+    status, payload, _ = Client(vng).call(server.base, "POST", f"/v1/dossiers/{dossier}/consultaties/1/reacties",
+                                          {"standpunt": "instemmend", "toelichting": "Akkoord."})
+    check(status == 201, f"reactie: {status} {payload}")
+    documents = []
+    meta = {"titel": "Concept wetsvoorstel", "documentsoort": "voorstel", "vertrouwelijkheid": "openbaar"}
+    first = upload(server, client.token, dossier, meta, "wet voorstel \"concept\" é.pdf", 300_000, 1)
+    documents.append(first)
+    documents.append(upload(server, client.token, dossier, dict(meta, vervangt=first["id"]), "wet voorstel \"concept\" é.pdf", 2_200_000, 2))
+    documents.append(upload(server, client.token, dossier, {"titel": "Memo", "documentsoort": "overig", "vertrouwelijkheid": "intern"},
+                            "memo#1&2.pdf", 1000, 3))
+    documents.append(upload(server, vng, dossier, {"titel": "Brief VNG", "documentsoort": "reactie", "vertrouwelijkheid": "openbaar",
+                                                    "reactie": {"ronde": 1, "koepel": "VNG"}}, "brief.pdf", 5000, 4))
+    command(client, server, dossier, "consultaties/1/sluiting", {})
+    command(client, server, dossier, "toetsingen", {"taakkenmerken": {"schaal": "lokaal", "beleidsvrijheid": "veel",
+            "sturingVakdepartement": False, "waterbeheer": False, "specifiekBeleidsterrein": False, "samenwerking": "geen"}})
+    command(client, server, dossier, "besluiten", {"bestuurslaag": "rijk", "motivering": "Uniform landelijk beleid."})
+    return dossier, documents
+
+
+def check_tree(files, dossier_kenmerk, documents, schema):
+    """`files`: path -> bytes of a package. Returns the number of sidecars validated."""
+    names = list(files)
+    check("pakbon.xml" in files, "no pakbon.xml")
+    top = f"{dossier_kenmerk}/{dossier_kenmerk}.MDTO.xml"
+    check(top in files, f"no dossier sidecar {top}")
+    for path in names:
+        for part in path.split("/"):
+            check(len(part) <= 255 and not (set(part) & FORBIDDEN), f"name not clean: {path!r}")
+    check(len({n.lower() for n in names}) == len(names), "names are not unique")
+    sidecars = [n for n in names if n.endswith(".MDTO.xml")]
+    for name in sidecars:
+        errors = list(schema.iter_errors(io.BytesIO(files[name])))
+        check(not errors, f"{name} does not validate: {errors[0] if errors else ''}")
+    data_files = [n for n in names if not n.endswith(".MDTO.xml") and n != "pakbon.xml"]
+    check(len(data_files) == len(documents) + 1, f"expected {len(documents) + 1} data files, found {data_files}")
+    # every bestand sidecar's size and checksum are its file's
+    for name in [n for n in sidecars if n.endswith(".bestand.MDTO.xml")]:
+        tree = ET.fromstring(files[name])
+        data = files[name[:-len(".bestand.MDTO.xml")]]
+        check(int(tree.find(".//m:omvang", NS).text) == len(data), f"{name}: omvang")
+        check(tree.find(".//m:checksumWaarde", NS).text == hashlib.sha256(data).hexdigest(), f"{name}: checksum")
+        check(re.fullmatch(r"(x-)?fmt/\d+", tree.find(".//m:bestandsformaat/m:begripCode", NS).text), f"{name}: no PRONOM id")
+    # the documents' bytes are the uploads' (by SHA-256)
+    sums = {hashlib.sha256(files[n]).hexdigest() for n in data_files}
+    for document in documents:
+        check(document["sha256"] in sums, f"document {document['id']} is not in the package")
+    # the pakbon names every file but itself with its size and SHA-256, and counts right
+    pakbon = ET.fromstring(files["pakbon.xml"])
+    p = {"p": "urn:toedeling:pakbon:1"}
+    listed = {b.find("p:pad", p).text: (int(b.find("p:omvang", p).text), b.find("p:sha256", p).text) for b in pakbon.findall(".//p:bestand", p)}
+    check(set(listed) == set(names) - {"pakbon.xml"}, f"the pakbon lists {sorted(set(listed) ^ (set(names) - {'pakbon.xml'}))} wrongly")
+    for path, (size, digest) in listed.items():
+        check(size == len(files[path]) and digest == hashlib.sha256(files[path]).hexdigest(), f"pakbon: {path} differs")
+    check(int(pakbon.find("p:aantalBestanden", p).text) == len(names) - 1, "pakbon: aantalBestanden")
+    check(int(pakbon.find("p:aantalInformatieobjecten", p).text) == len(documents) + 2, "pakbon: aantalInformatieobjecten")
+    check(int(pakbon.find("p:aantalGegevensbestanden", p).text) == len(data_files), "pakbon: aantalGegevensbestanden")
+    check(int(pakbon.find("p:omvangGegevensbestanden", p).text) == sum(len(files[n]) for n in data_files), "pakbon: omvang")
+    # the event stream: one JSON line per event, chained
+    stream = [json.loads(line) for line in files[f"{dossier_kenmerk}/gebeurtenissen/gebeurtenissen.jsonl"].decode().splitlines()]
+    check([e["version"] for e in stream] == list(range(1, len(stream) + 1)), "the event stream is not whole")
+    check(all(stream[i]["previousHash"] == stream[i - 1]["hash"] for i in range(1, len(stream))), "the event stream's chain is broken")
+    return len(sidecars)
+
+
+def scenario_package():
+    schema = xmlschema.XMLSchema(os.environ["MDTO_XSD"])
+    url, client = setup("archive_package")
+    server = Server(url, "archive").start()
+    dossier, documents = closed_dossier(client, server, url)
+    status, payload, _ = client.call(server.base, "GET", f"/v1/dossiers/{dossier}/archiefpakket")
+    check(status == 409, f"a package without a category: {status}")
+    status, payload, _ = client.call(server.base, "PUT", f"/v1/dossiers/{dossier}/archivering", {"selectielijstcategorie": "1.2"})
+    check(status == 200, f"archivering: {status} {payload}")
+    kenmerk = payload["kenmerk"]
+    request = urllib.request.Request(f"{server.base}/v1/dossiers/{dossier}/archiefpakket", headers={"Authorization": f"Bearer {client.token}"})
+    with urllib.request.urlopen(request, timeout=120) as response:
+        check(response.headers["Content-Type"] == "application/zip", "the package is not a ZIP")
+        body = response.read()
+    archive = zipfile.ZipFile(io.BytesIO(body))
+    check(archive.testzip() is None, "a CRC in the ZIP does not hold")
+    files = {info.filename: archive.read(info) for info in archive.infolist()}
+    validated = check_tree(files, kenmerk, documents, schema)
+    with tempfile.TemporaryDirectory() as target:
+        admin(url, "archief", "pakket", kenmerk, "--naar", os.path.join(target, "pakket"))
+        on_disk = {}
+        for root, _, names in os.walk(os.path.join(target, "pakket")):
+            for name in names:
+                path = os.path.join(root, name)
+                on_disk[os.path.relpath(path, os.path.join(target, "pakket"))] = open(path, "rb").read()
+        check(set(on_disk) == set(files), "the CLI's tree differs from the ZIP's")
+        check_tree(on_disk, kenmerk, documents, schema)
+    status, payload, _ = client.call(server.base, "POST", f"/v1/dossiers/{dossier}/overdracht", {"ontvangstbevestiging": "EDEPOT-2026-1"})
+    check(status == 201 and payload["archivering"]["archiefstatus"] == "overgedragen", f"overdracht: {status} {payload}")
+    status, payload, _ = client.call(server.base, "POST", f"/v1/dossiers/{dossier}/kamerstukken",
+                                     {"nummer": "36600-1", "titel": "Brief", "datum": "2026-12-01"})
+    check(status == 409, f"a command after the transfer: {status}")
+    server.stop()
+    log(f"package: {len(files)} files, {validated} sidecars valid against the MDTO XSD, pakbon and checksums hold; "
+        "transferred, then read-only")
+
+
+def scenario_refusals():
+    url, client = setup("archive_refusals")
+    server = Server(url, "refusals").start()
+    status, payload, _ = client.call(server.base, "POST", "/v1/dossiers", {
+        "titel": "Open", "omschrijving": "Nog open.", "vakdepartement": "BZK", "soort": "taak", "nieuweTaak": True})
+    dossier = payload["id"]
+    status, payload, _ = client.call(server.base, "GET", f"/v1/dossiers/{dossier}/archiefpakket")
+    check(status == 409 and "nog niet besloten" in payload["detail"], f"a package of an open dossier: {status} {payload}")
+    try:
+        admin(url, "archief", "pakket", payload and dossier, "--naar", tempfile.mkdtemp())
+        raise AssertionError("the CLI packaged an open dossier")
+    except AssertionError as error:
+        check("nog niet besloten" in str(error), f"the CLI does not say why: {error}")
+    server.stop()
+    log("refusals: a package of an open dossier is 409 over HTTP and refused by the CLI")
+
+
+SCENARIOS = {"package": scenario_package, "refusals": scenario_refusals}
+
+if __name__ == "__main__":
+    for name in sys.argv[1:] or SCENARIOS:
+        SCENARIOS[name]()
+    print(f"archive: {len(SCENARIOS)} passed, 0 failed" if not sys.argv[1:] else "archive: done")
