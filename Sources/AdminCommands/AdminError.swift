@@ -26,6 +26,10 @@ enum AdminError: Error, Sendable, Equatable, CustomStringConvertible {
     case subscriptionNotFound(String)
     /// Documents whose stored bytes no longer match their event.
     case changedDocuments(Int)
+    /// A seal file that is not whole or not signed by the key.
+    case invalidSeal(String)
+    /// Streams whose history no longer extends their sealed head.
+    case rewrittenStreams(rewritten: Int, sealed: Int)
     /// No document with this id in the dossier.
     case documentNotFound(String)
 
@@ -51,6 +55,10 @@ enum AdminError: Error, Sendable, Equatable, CustomStringConvertible {
             reasons
         case .changedDocuments(let count):
             "\(count) document(s) whose stored bytes were changed"
+        case .invalidSeal(let reason):
+            "the seal cannot be trusted: \(reason)"
+        case .rewrittenStreams(let rewritten, let sealed):
+            "\(rewritten) of \(sealed) sealed streams were rewritten after the seal"
         case .documentNotFound(let id):
             "no document \(id) in this dossier"
         case .subscriptionNotFound(let id):

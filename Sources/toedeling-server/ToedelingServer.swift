@@ -67,6 +67,7 @@ struct ToedelingServer: AsyncParsableCommand {
             )
             settings.maximumEventStreams = try ServerSettings.maximumEventStreams(from: Self.environment)
             settings.maximumDocumentBytes = try ServerSettings.maximumDocumentBytes(from: Self.environment)
+            settings.zegels = try ServerSettings.zegels(from: Self.environment)
             do {
                 settings.selectielijst = try SelectielijstBestand.laad(environment: Self.environment)
             } catch {

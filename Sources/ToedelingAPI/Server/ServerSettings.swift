@@ -1,3 +1,4 @@
+import Foundation
 import Taaktoedeling
 import Logging
 import Dossiers
@@ -23,6 +24,8 @@ public struct ServerSettings: Sendable {
     public var maximumDocumentBytes: Int64 = ServerSettings.defaultMaximumDocumentBytes
     /// The selectielijst (`TOEDELING_SELECTIELIJST`, else the shipped one), read and checked at start.
     public var selectielijst: Selectielijst? = SelectielijstBestand.meegeleverd
+    /// The seal settings (`TOEDELING_SEAL_KEY_FILE`, `TOEDELING_SEAL_INTERVAL`, `TOEDELING_SEAL_DIR`); nil seals nothing.
+    public var zegels: ZegelInstellingen?
     /// 100 MiB.
     public static let defaultMaximumDocumentBytes: Int64 = 100 * 1024 * 1024
     /// Webhooks and e-mail.
@@ -78,4 +81,34 @@ public struct ServerSettings: Sendable {
         }
         return maximum
     }
+
+    /// `TOEDELING_SEAL_KEY_FILE` (nil when unset: no periodic seal), `TOEDELING_SEAL_INTERVAL`
+    /// (1h), `TOEDELING_SEAL_DIR` (must be a folder that exists).
+    public static func zegels(from environment: [String: String]) throws -> ZegelInstellingen? {
+        guard let pad = environment["TOEDELING_SEAL_KEY_FILE"], !pad.isEmpty else { return nil }
+        let sleutel: Data
+        do {
+            sleutel = try ZegelSleutel.prive(pad: pad).rawRepresentation
+        } catch {
+            throw ConfigurationError(variable: "TOEDELING_SEAL_KEY_FILE", expected: "an Ed25519 private key file (toedeling-admin zegel sleutel): \(error)")
+        }
+        let interval = try DurationSetting.parse(environment["TOEDELING_SEAL_INTERVAL"], variable: "TOEDELING_SEAL_INTERVAL", fallback: .seconds(3600))
+        guard interval >= .seconds(1) else { throw ConfigurationError(variable: "TOEDELING_SEAL_INTERVAL", expected: "at least 1s") }
+        var map: String?
+        if let gegeven = environment["TOEDELING_SEAL_DIR"], !gegeven.isEmpty {
+            var isMap: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: gegeven, isDirectory: &isMap), isMap.boolValue else {
+                throw ConfigurationError(variable: "TOEDELING_SEAL_DIR", expected: "an existing folder")
+            }
+            map = gegeven
+        }
+        return ZegelInstellingen(sleutel: sleutel, interval: interval, map: map)
+    }
+}
+
+/// How the server seals: the private key's bytes, how often, and where the files go.
+public struct ZegelInstellingen: Sendable {
+    public var sleutel: Data
+    public var interval: Duration
+    public var map: String?
 }

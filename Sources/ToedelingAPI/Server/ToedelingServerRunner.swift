@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Hummingbird
 import Logging
@@ -69,6 +70,9 @@ public enum ToedelingServerRunner {
                 EmailBezorging(pool: pool, instelling: smtp, beleid: notificaties.beleid, logger: logger),
                 Termijnbewaking(pool: pool, instellingen: notificaties.instellingen, logger: logger),
             ]
+        }
+        if let zegels = settings.zegels, let sleutel = try? Curve25519.Signing.PrivateKey(rawRepresentation: zegels.sleutel) {
+            kanalen.append(ZegelService(zegelaar: Zegelaar(pool: pool, logger: logger), sleutel: sleutel, interval: zegels.interval, map: zegels.map, logger: logger))
         }
         let group = ServiceGroup(
             configuration: .init(
