@@ -184,6 +184,12 @@ extension WebPaginas {
         var model = dossierModel(dossier, voor: gebruiker)
         model["acties"] = acties
         if let archief = Self.archiefModel(dossier, selectielijst: service.selectielijst) { model["archief"] = archief }
+        if let verzegeld = try await service.zegelaar.laatsteMoment(), verzegeld >= volledig.geopendOp {
+            model["verzegeld"] = "De geschiedenis van dit dossier is laatst verzegeld op \(Opmaak.moment(verzegeld))"
+                + (volledig.bijgewerktOp > verzegeld ? "; wat daarna is vastgelegd, komt in het volgende zegel." : ".")
+        } else {
+            model["verzegeld"] = "De geschiedenis van dit dossier is nog niet verzegeld."
+        }
         if Beslissing.magArchiveren(op: volledig, voor: actor), let selectielijst = service.selectielijst {
             let eigen = ingevuld?.kind == .legArchiveringVast ? ingevuld : nil
             let gekozen = volledig.archiefcategorie?.categorie.code ?? selectielijst.standaard(voor: volledig)?.code

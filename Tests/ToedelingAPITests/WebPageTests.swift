@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Logging
 import HTTPTypes
@@ -247,6 +248,31 @@ struct WebPageTests {
                 bestand: ("brief", "", nil, []))
             #expect(zonder.status == .badRequest && zonder.tekst.contains("Laat."))
             #expect(try await wereld.service.dossier(wereld.uitgenodigd.id)?.versie == dossier.versie + 1, "only the closing")
+        }
+    }
+
+    @Test func aCoordinatorArchivesADecidedDossierWithTheDefaultCategoryChosenAndSeesWhenItWasSealed() async throws {
+        try await Self.met { wereld, client in
+            let service = wereld.service
+            let dossier = wereld.anders
+            _ = try await service.execute(.legToetsingVast(taakkenmerken: lokaleTaak, toelichting: nil), on: dossier.id, context: context())
+            _ = try await service.execute(.legBesluitVast(bestuurslaag: .rijk, motivering: "Uniform."), on: dossier.id, context: context())
+            let cora = try await wereld.harness.ingelogd(client, "cora@bzk.example")
+            let pagina = try await cora.get(Self.pad(dossier))
+            #expect(pagina.tekst.contains(#"id="actie-archivering""#))
+            #expect(pagina.tekst.contains(#"value="1.2" checked"#), "the default for a decision for the rijk")
+            #expect(pagina.tekst.contains("Nog te archiveren") && pagina.tekst.contains("nog niet verzegeld"))
+            let leeg = try await cora.post(Self.pad(dossier, "/archivering"), [])
+            #expect(leeg.status == .badRequest && leeg.tekst.contains("Selectielijstcategorie: kies een categorie."))
+            let vastgelegd = try await cora.post(Self.pad(dossier, "/archivering"), [("selectielijstcategorie", "1.2")])
+            #expect(vastgelegd.status == .seeOther)
+            let na = try await cora.get(try #require(vastgelegd.locatie))
+            #expect(na.tekst.contains("De archivering is vastgelegd.") && na.tekst.contains("Blijvend bewaren") && na.tekst.contains("Gearchiveerd"))
+            #expect(na.tekst.contains(#"id="actie-overdracht""#))
+            _ = try await Zegelaar(pool: wereld.harness.pool, logger: Logger(label: "test")).maak(sleutel: .init(), map: nil)
+            #expect(try await cora.get(Self.pad(dossier)).tekst.contains("laatst verzegeld op"))
+            let liaison = try await wereld.harness.ingelogd(client, "li@tk.example")
+            #expect(!(try await liaison.get(Self.pad(dossier))).tekst.contains(#"id="actie-archivering""#))
         }
     }
 

@@ -93,7 +93,7 @@ def check_tree(files, dossier_kenmerk, documents, schema):
         errors = list(schema.iter_errors(io.BytesIO(files[name])))
         check(not errors, f"{name} does not validate: {errors[0] if errors else ''}")
     data_files = [n for n in names if not n.endswith(".MDTO.xml") and n != "pakbon.xml"]
-    check(len(data_files) == len(documents) + 1, f"expected {len(documents) + 1} data files, found {data_files}")
+    check(len(data_files) == len(documents) + 2, f"expected {len(documents) + 2} data files (with zegel.json), found {data_files}")
     # every bestand sidecar's size and checksum are its file's
     for name in [n for n in sidecars if n.endswith(".bestand.MDTO.xml")]:
         tree = ET.fromstring(files[name])
@@ -120,7 +120,34 @@ def check_tree(files, dossier_kenmerk, documents, schema):
     stream = [json.loads(line) for line in files[f"{dossier_kenmerk}/gebeurtenissen/gebeurtenissen.jsonl"].decode().splitlines()]
     check([e["version"] for e in stream] == list(range(1, len(stream) + 1)), "the event stream is not whole")
     check(all(stream[i]["previousHash"] == stream[i - 1]["hash"] for i in range(1, len(stream))), "the event stream's chain is broken")
+    check_seal(json.loads(files[f"{dossier_kenmerk}/gebeurtenissen/zegel.json"]), stream)
     return len(sidecars)
+
+
+def check_seal(seal, stream):
+    """The package's seal: signed by the key (openssl), its proof leads from this stream's sealed head
+    to the signed root, and that head is in the packaged stream."""
+    import base64
+    import struct
+    import subprocess
+    head = seal["stroom"]
+    packaged = {e["version"]: e["hash"] for e in stream}
+    check(packaged.get(head["versie"]) == head["head"], "the sealed head is not in the packaged event stream")
+    leaf = hashlib.sha256(b"\x00" + head["stream"].encode() + b"\x00" + struct.pack(">Q", head["versie"]) + bytes.fromhex(head["head"])).digest()
+    for step in seal["bewijs"]:
+        sibling = bytes.fromhex(step["hash"])
+        leaf = hashlib.sha256(b"\x01" + (sibling + leaf if step["kant"] == "links" else leaf + sibling)).digest()
+    check(leaf.hex() == seal["merkleRoot"], "the Merkle proof does not lead to the sealed root")
+    with tempfile.TemporaryDirectory() as folder:
+        raw = base64.b64decode(seal["publiekeSleutel"])
+        spki = bytes.fromhex("302a300506032b6570032100") + raw
+        pem = "-----BEGIN PUBLIC KEY-----\n" + base64.b64encode(spki).decode() + "\n-----END PUBLIC KEY-----\n"
+        open(os.path.join(folder, "key.pub"), "w").write(pem)
+        open(os.path.join(folder, "msg"), "wb").write(seal["bericht"].encode())
+        open(os.path.join(folder, "sig"), "wb").write(base64.b64decode(seal["handtekening"]))
+        result = subprocess.run(["openssl", "pkeyutl", "-verify", "-pubin", "-inkey", "key.pub", "-rawin", "-in", "msg", "-sigfile", "sig"],
+                                cwd=folder, capture_output=True, text=True)
+        check(result.returncode == 0 and "Success" in result.stdout, f"openssl does not verify the seal's signature: {result.stdout} {result.stderr}")
 
 
 def scenario_package():
@@ -133,6 +160,9 @@ def scenario_package():
     status, payload, _ = client.call(server.base, "PUT", f"/v1/dossiers/{dossier}/archivering", {"selectielijstcategorie": "1.2"})
     check(status == 200, f"archivering: {status} {payload}")
     kenmerk = payload["kenmerk"]
+    keys = tempfile.mkdtemp()
+    admin(url, "zegel", "sleutel", "--naar", os.path.join(keys, "zegel.key"))
+    admin(url, "zegel", "--sleutel", os.path.join(keys, "zegel.key"))
     request = urllib.request.Request(f"{server.base}/v1/dossiers/{dossier}/archiefpakket", headers={"Authorization": f"Bearer {client.token}"})
     with urllib.request.urlopen(request, timeout=120) as response:
         check(response.headers["Content-Type"] == "application/zip", "the package is not a ZIP")

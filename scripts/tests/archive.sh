@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 . scripts/lib/pg.sh
 toedeling_install_prerequisites
-toedeling_install_packages python3-venv
+toedeling_install_packages python3-venv openssl
 
 export TOEDELING_BIN_DIR="${TOEDELING_BIN_DIR:-$(swift build --show-bin-path)}"
 for b in toedeling-server toedeling-admin; do

@@ -39,6 +39,9 @@ public final class DossierService: Sendable {
         )
     }
 
+    /// Seals over this service's store.
+    public var zegelaar: Zegelaar { Zegelaar(pool: pool, logger: logger) }
+
     /// The live feed over this service's store, for Server-Sent Events; run it as a service.
     public func liveFeed() -> LiveFeed {
         LiveFeed(store: store)

@@ -113,6 +113,18 @@ public struct Archiefpakket: Sendable {
             representeert: ("Gebeurtenissen van \(kenmerk)", kenmerk + "-gebeurtenissen")
         ))
 
+        // The newest seal that holds this stream, cut to this stream's leaf and its proof: what the
+        // e-Depot needs to check that the history it receives is the history that was sealed.
+        if let zegel = try await service.zegelaar.laatste(),
+           let index = zegel.stromen.firstIndex(where: { $0.stream == stroom }) {
+            let bewijs = ZegelBewijs(zegel: zegel, index: index)
+            let (omvang, sha) = try await bestand("\(map)/\(stroommap)/zegel.json") { uit in try await uit(Array(try bewijs.json())) }
+            try await tekst("\(map)/\(stroommap)/zegel.json.bestand.MDTO.xml", MDTO.bestand(
+                kenmerk: kenmerk + "-zegel-bestand", naam: "zegel.json", omvang: omvang, formaat: ("JSON (JavaScript Object Notation)", "fmt/817"),
+                sha256: sha, op: moment, representeert: ("Gebeurtenissen van \(kenmerk)", kenmerk + "-gebeurtenissen")
+            ))
+        }
+
         try await tekst("pakbon.xml", Pakbon.xml(
             id: UUID().uuidString.lowercased(), naam: "Archiefpakket \(kenmerk) \(dossier.titel)", archiefvormer: archiefvormer,
             doel: opgenomenIn, moment: moment, informatieobjecten: informatieobjecten, bestanden: bestanden

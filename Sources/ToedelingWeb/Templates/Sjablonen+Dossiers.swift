@@ -59,6 +59,7 @@ extension Sjablonen {
         <p class="fase">Fase: <strong>{{fase}}</strong> · versie {{versie}} · bijgewerkt {{bijgewerkt}}</p>
         {{#conflict}}<div class="foutsamenvatting" role="alert" tabindex="-1"><h2 class="foutsamenvatting__titel">Iemand anders was u voor</h2><p>{{.}}</p></div>{{/conflict}}
         <p><a href="{{tijdlijnHref}}">Bekijk de tijdlijn</a></p>
+        {{#verzegeld}}<p class="hint">{{verzegeld}}</p>{{/verzegeld}}
         <section aria-labelledby="voorstel-titel">
         <h2 id="voorstel-titel">Voorstel</h2>
         <p>{{omschrijving}}</p>
