@@ -15,7 +15,8 @@ extension StandVanZaken {
     /// JSON names; several Kamerstukken joined by `; `.
     public func csv() -> String {
         let kop = ["kenmerk", "titel", "vakdepartement", "fase", "laatsteMijlpaal", "reactieVNG", "reactieIPO",
-                   "reactieUvW", "udo", "geadviseerdeBestuurslaag", "gekozenBestuurslaag", "afwijkingVanAdvies", "kamerstukken"]
+                   "reactieUvW", "udo", "geadviseerdeBestuurslaag", "gekozenBestuurslaag", "afwijkingVanAdvies", "kamerstukken",
+                   "archiefnominatie", "archiefactiedatum"]
         var regels = [kop.map(Self.csvVeld).joined(separator: ",")]
         for rij in rijen {
             let velden = [
@@ -24,6 +25,7 @@ extension StandVanZaken {
                 rij.reactie(van: .VNG).rawValue, rij.reactie(van: .IPO).rawValue, rij.reactie(van: .UvW).rawValue,
                 rij.udo.rawValue, rij.geadviseerdeBestuurslaag?.rawValue ?? "", rij.gekozenBestuurslaag?.rawValue ?? "",
                 rij.afwijkingVanAdvies ? "ja" : "nee", rij.kamerstukken.joined(separator: "; "),
+                rij.archiefnominatie?.rawValue ?? "", rij.archiefactiedatum?.description ?? "",
             ]
             regels.append(velden.map(Self.csvVeld).joined(separator: ","))
         }
@@ -68,7 +70,7 @@ extension StandVanZaken {
     // MARK: Helpers
 
     private static let kolommen = ["Kenmerk", "Titel", "Vakdepartement", "Fase", "Laatste mijlpaal", "VNG", "IPO", "UvW",
-                                   "UDO", "Geadviseerde laag", "Gekozen laag", "Kamerstukken"]
+                                   "UDO", "Geadviseerde laag", "Gekozen laag", "Kamerstukken", "Archief"]
 
     private var peildatumWeergave: String {
         Kalenderdatum(peildatum).map(\.voluit) ?? peildatum
@@ -83,6 +85,7 @@ extension StandVanZaken {
             rij.reactie(van: .VNG).weergave, rij.reactie(van: .IPO).weergave, rij.reactie(van: .UvW).weergave,
             rij.udo.weergave, rij.geadviseerdeBestuurslaag?.weergave ?? "–", gekozen,
             rij.kamerstukken.isEmpty ? "–" : rij.kamerstukken.joined(separator: ", "),
+            rij.archiefnominatie.map { "\($0.weergave), \(rij.archiefactiedatum.map(\.voluit) ?? "")" } ?? "–",
         ]
     }
 

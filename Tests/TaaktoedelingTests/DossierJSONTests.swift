@@ -39,10 +39,10 @@ import Testing
         let dossier = try #require(try Startpunt.geopend.verloop().state)
         let json = try JSONDecoder().decode(JSONValue.self, from: Self.encoder().encode(dossier))
         guard case .object(let velden) = json else { Issue.record("not an object"); return }
-        for veld in ["aanleiding", "wettelijkeGrondslag", "toetsing", "udo", "financieleGevolgen", "besluit", "intrekking"] {
+        for veld in ["aanleiding", "wettelijkeGrondslag", "toetsing", "udo", "financieleGevolgen", "besluit", "intrekking", "archivering"] {
             #expect(velden[veld] == .null, "\(veld)")
         }
-        #expect(velden.count == 21)
+        #expect(velden.count == 22)
     }
 
     @Test(arguments: Startpunt.allCases.filter { $0 != .leeg })

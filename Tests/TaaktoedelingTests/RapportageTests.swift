@@ -40,8 +40,8 @@ import Rapportage
     @Test func csvQuotesFieldsWithCommasQuotesAndLineBreaks() throws {
         let csv = try Self.rapport().csv()
         let regels = csv.components(separatedBy: "\r\n")
-        #expect(regels.first == "kenmerk,titel,vakdepartement,fase,laatsteMijlpaal,reactieVNG,reactieIPO,reactieUvW,udo,geadviseerdeBestuurslaag,gekozenBestuurslaag,afwijkingVanAdvies,kamerstukken")
-        #expect(csv.contains("TT-2026-0002,\"Wet \"\"regio's\"\", deel 1 | 2\nmet <b>opmaak</b> & meer\",EZK,besloten,2026-04-30T09:00:00Z,ontvangen,ontvangen,nietUitgenodigd,uitvoerbaarMetVoorwaarden,provincie,provincie,nee,\r\n"))
+        #expect(regels.first == "kenmerk,titel,vakdepartement,fase,laatsteMijlpaal,reactieVNG,reactieIPO,reactieUvW,udo,geadviseerdeBestuurslaag,gekozenBestuurslaag,afwijkingVanAdvies,kamerstukken,archiefnominatie,archiefactiedatum")
+        #expect(csv.contains("TT-2026-0002,\"Wet \"\"regio's\"\", deel 1 | 2\nmet <b>opmaak</b> & meer\",EZK,besloten,2026-04-30T09:00:00Z,ontvangen,ontvangen,nietUitgenodigd,uitvoerbaarMetVoorwaarden,provincie,provincie,nee,,,\r\n"))
         #expect(csv.hasSuffix("\r\n"))
     }
 
@@ -60,7 +60,7 @@ import Rapportage
     @Test func markdownEscapesPipesAndKeepsOneLinePerRow() throws {
         let markdown = try Self.rapport().markdown()
         #expect(markdown.hasPrefix("## Stand van zaken taaktoedeling per 1 juni 2026\n\n| Kenmerk | Titel |"))
-        #expect(markdown.contains("| TT-2026-0002 | Wet \"regio's\", deel 1 \\| 2 met &lt;b>opmaak&lt;/b> & meer | EZK | besloten | 30 april 2026 | ontvangen | ontvangen | niet uitgenodigd | uitvoerbaar met voorwaarden | provincie | provincie | – |\n"))
+        #expect(markdown.contains("| TT-2026-0002 | Wet \"regio's\", deel 1 \\| 2 met &lt;b>opmaak&lt;/b> & meer | EZK | besloten | 30 april 2026 | ontvangen | ontvangen | niet uitgenodigd | uitvoerbaar met voorwaarden | provincie | provincie | – | – |\n"))
         let tabelregels = markdown.split(separator: "\n").filter { $0.hasPrefix("|") }
         #expect(tabelregels.count == 4)
         #expect(StandVanZaken.markdownVeld("a\\|b") == "a\\\\\\|b")

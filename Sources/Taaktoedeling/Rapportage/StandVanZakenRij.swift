@@ -26,6 +26,10 @@ public struct StandVanZakenRij: Codable, Sendable, Equatable, Hashable {
     public var afwijkingVanAdvies: Bool
     /// The numbers of the linked Kamerstukken, in order of linking.
     public var kamerstukken: [String]
+    /// Kept or destroyed, once a selectielijst category is recorded.
+    public var archiefnominatie: Waardering?
+    /// When the dossier is due for transfer or destruction, once a category is recorded.
+    public var archiefactiedatum: Kalenderdatum?
 
     /// The row for a dossier (as folded to the peildatum).
     public init(dossier: Dossier) {
@@ -54,6 +58,8 @@ public struct StandVanZakenRij: Codable, Sendable, Equatable, Hashable {
         gekozenBestuurslaag = dossier.besluit?.bestuurslaag
         afwijkingVanAdvies = dossier.besluit?.afwijkingVanAdvies ?? false
         kamerstukken = dossier.kamerstukken.map(\.nummer)
+        archiefnominatie = dossier.archiefgegevens?.archiefnominatie
+        archiefactiedatum = dossier.archiefgegevens?.archiefactiedatum
     }
 
     /// The reactie state of one koepel.
