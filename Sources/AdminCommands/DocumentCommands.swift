@@ -73,7 +73,7 @@ struct DocumentGetCommand: AdminCommand {
                     hasher.update(data: bytes)
                     try file.write(Data(bytes))
                 }
-                guard hasher.finalize().map({ String(format: "%02x", $0) }).joined() == found.sha256 else {
+                guard hasher.finalize().hexadecimaal == found.sha256 else {
                     throw AdminError.changedDocuments(1)
                 }
                 try file.complete()

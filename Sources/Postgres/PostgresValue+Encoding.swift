@@ -15,7 +15,8 @@ extension PostgresValue {
         }
     }
 
-    /// The value in PostgreSQL's text input format, or nil for NULL.
+    /// The value in PostgreSQL's text input format, or nil for NULL and for bytes, which are always
+    /// sent in binary format (see `PostgresConnection.run`).
     var textRepresentation: String? {
         switch self {
         case .null: nil
@@ -25,20 +26,9 @@ extension PostgresValue {
         case .uuid(let value): value.uuidString
         case .timestamp(let value): PostgresTimestamp.format(value)
         case .jsonb(let value): String(decoding: value, as: UTF8.self)
-        case .bytea(let value): PostgresValue.hexEncodedBytea(value)
+        case .bytea: nil
         case .double(let value):
             if value.isNaN { "NaN" } else if value == .infinity { "Infinity" } else if value == -.infinity { "-Infinity" } else { "\(value)" }
         }
-    }
-
-    private static func hexEncodedBytea(_ data: Data) -> String {
-        let digits: [UInt8] = Array("0123456789abcdef".utf8)
-        var bytes: [UInt8] = [UInt8(ascii: "\\"), UInt8(ascii: "x")]
-        bytes.reserveCapacity(2 + data.count * 2)
-        for byte in data {
-            bytes.append(digits[Int(byte >> 4)])
-            bytes.append(digits[Int(byte & 0x0f)])
-        }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }

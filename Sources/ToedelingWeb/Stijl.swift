@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import Taaktoedeling
 
 /// The one style sheet, served from `/static/` under a name with its content hash, so it can be
 /// cached for a year. Colours, spacing and type scale follow the public Rijkshuisstijl community
@@ -129,7 +130,7 @@ enum Stijl {
     static let inhoud = Data(css.utf8)
     /// `/static/toedeling-<first 12 hex digits of SHA-256>.css`.
     static let pad: String = {
-        let hash = SHA256.hash(data: inhoud).map { String(format: "%02x", $0) }.joined()
+        let hash = SHA256.hash(data: inhoud).hexadecimaal
         return "/static/toedeling-\(hash.prefix(12)).css"
     }()
 }

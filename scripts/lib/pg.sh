@@ -93,3 +93,26 @@ toedeling_pg_stop() {
     [ -f "$data/postmaster.pid" ] || return 0
     (cd /tmp && toedeling_as_pg "$PG_BIN/pg_ctl" -D "$data" -m fast -w -t 60 stop >/dev/null 2>&1) || true
 }
+
+# The set-up the process tests (faults, notifications, archive) share: the binaries to test
+# (TOEDELING_BIN_DIR, default the debug build) checked, the migrations named, a PostgreSQL cluster
+# of their own started in a work folder that is removed on exit, and its whereabouts exported for
+# the Python side (PG_BIN, FAULTS_WORK, FAULTS_PG_DATA, FAULTS_PG_USER, FAULTS_ADMIN_URL).
+# Usage: toedeling_process_test NAME  (NAME names the messages and the work folder).
+toedeling_process_test() {
+    local name=$1 b port
+    export TOEDELING_BIN_DIR="${TOEDELING_BIN_DIR:-$(swift build --show-bin-path)}"
+    for b in toedeling-server toedeling-admin; do
+        [ -x "$TOEDELING_BIN_DIR/$b" ] || { echo "$name: $TOEDELING_BIN_DIR/$b missing; run swift build first" >&2; exit 1; }
+    done
+    export TOEDELING_SCHEMA_DIR="$PWD/schema"
+    toedeling_process_work=$(mktemp -d "/tmp/toedeling-$name.XXXXXX")
+    chmod 755 "$toedeling_process_work"
+    trap 'toedeling_pg_stop "$toedeling_process_work/data"; rm -rf "$toedeling_process_work"' EXIT
+    trap 'exit 130' INT TERM
+    port=$(toedeling_free_port)
+    toedeling_pg_start "$toedeling_process_work/data" "$toedeling_process_work/sock" "$port"
+    export PG_BIN FAULTS_WORK="$toedeling_process_work" FAULTS_PG_DATA="$toedeling_process_work/data"
+    FAULTS_PG_USER="$(toedeling_pg_user)"
+    export FAULTS_PG_USER FAULTS_ADMIN_URL="postgresql://postgres@127.0.0.1:$port/postgres"
+}

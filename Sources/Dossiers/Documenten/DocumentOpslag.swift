@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import Taaktoedeling
 import Postgres
 
 /// The stored bytes of documents: blocks in `document_blokken`, one `document_inhoud` row per
@@ -76,7 +77,7 @@ enum DocumentOpslag {
                 omvang += Int64(data.count)
                 volgnummer += 1
             }
-            let berekend = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+            let berekend = hasher.finalize().hexadecimaal
             if berekend != sha || omvang != inhoud.omvang { afwijkend.insert(sha) }
         }
         return afwijkend
@@ -84,13 +85,7 @@ enum DocumentOpslag {
 
     /// 32 bytes from 64 hex digits.
     static func bytes(hex: String) -> Data? {
-        let digits = Array(hex.utf8)
-        guard digits.count == 64 else { return nil }
-        var data = Data(capacity: 32)
-        for index in stride(from: 0, to: 64, by: 2) {
-            guard let byte = UInt8(String(decoding: digits[index...(index + 1)], as: UTF8.self), radix: 16) else { return nil }
-            data.append(byte)
-        }
-        return data
+        guard hex.utf8.count == 64 else { return nil }
+        return Data(hexadecimaal: hex)
     }
 }

@@ -98,7 +98,7 @@ public final class DocumentTransfer: Sendable {
     public func complete(on connection: PostgresConnection) throws {
         let alle = ontvangen.withLock { $0 }
         for (sha, stand) in alle.sorted(by: { $0.key < $1.key }) {
-            let berekend = stand.hasher.finalize().map { String(format: "%02x", $0) }.joined()
+            let berekend = stand.hasher.finalize().hexadecimaal
             guard berekend == sha else { throw Error.hashMismatch(sha256: sha) }
             try DocumentOpslag.bewaar(sha256: sha, omvang: stand.omvang, blokken: stand.blokken, on: connection)
         }

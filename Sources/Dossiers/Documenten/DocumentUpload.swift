@@ -47,7 +47,7 @@ public final class DocumentUpload {
     /// Writes the last block; returns the SHA-256 (lowercase hex) of the whole file.
     func afronden() async throws -> String {
         if !blok.isEmpty { try await bewaarBlok() }
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return hasher.finalize().hexadecimaal
     }
 
     /// What the first bytes say the file is.

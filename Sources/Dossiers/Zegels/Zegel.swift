@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import Taaktoedeling
 
 /// A seal over the history: every stream's (id, version, head hash) as the leaves of a Merkle tree,
 /// its root signed with an Ed25519 key and, when a time-stamping authority is configured, an RFC 3161
@@ -95,7 +96,7 @@ public struct Zegel: Codable, Sendable, Equatable {
         var pad: [(kant: String, hash: String)] = []
         while laag.count > 1 {
             let buur = positie ^ 1
-            if buur < laag.count { pad.append((buur < positie ? "links" : "rechts", laag[buur].map { String(format: "%02x", $0) }.joined())) }
+            if buur < laag.count { pad.append((buur < positie ? "links" : "rechts", laag[buur].hexadecimaal)) }
             var boven: [Data] = []
             var i = 0
             while i < laag.count {

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import Taaktoedeling
 import Logging
 import Postgres
 
@@ -128,5 +129,5 @@ public struct Zegelaar: Sendable {
 }
 
 func hex(_ data: Data) -> String {
-    data.map { String(format: "%02x", $0) }.joined()
+    data.hexadecimaal
 }

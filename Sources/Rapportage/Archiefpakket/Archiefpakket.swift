@@ -55,7 +55,7 @@ public struct Archiefpakket: Sendable {
                 try await doel.schrijf(bytes)
             }
             try await doel.eind()
-            let sha = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+            let sha = hasher.finalize().hexadecimaal
             bestanden.append((pad, omvang, sha))
             return (omvang, sha)
         }

@@ -27,7 +27,7 @@ struct EventDocument: Encodable {
         data = try JSONDecoder().decode(JSONValue.self, from: event.data)
         metadata = try JSONDecoder().decode(JSONValue.self, from: event.metadata)
         geregistreerdOp = event.recordedAt
-        vorigeHash = event.previousHash.map { String(format: "%02x", $0) }.joined()
-        hash = event.hash.map { String(format: "%02x", $0) }.joined()
+        vorigeHash = event.previousHash.hexadecimaal
+        hash = event.hash.hexadecimaal
     }
 }
