@@ -34,10 +34,13 @@ struct ZegelMaakCommand: AdminCommand {
         let privé = try ZegelSleutel.prive(pad: pad)
         let folder = map ?? environment["TOEDELING_SEAL_DIR"].flatMap { $0.isEmpty ? nil : $0 }
         try await database.withDatabase(in: context) { database in
-            let (zegel, bestand) = try await Zegelaar(pool: database.pool, logger: database.logger).maak(sleutel: privé, map: folder)
+            let tsa = environment["TOEDELING_TSA_URL"].flatMap { $0.isEmpty ? nil : Tijdstempelaar(url: $0) }
+            let (zegel, bestand, tsaFout) = try await Zegelaar(pool: database.pool, logger: database.logger).maak(sleutel: privé, map: folder, tsa: tsa)
             try context.output.line(
-                "sealed \(zegel.aantalStromen) streams at \(zegel.gemaaktOp): merkle root \(zegel.merkleRoot)" + (bestand.map { "; written to \($0)" } ?? "")
+                "sealed \(zegel.aantalStromen) streams at \(zegel.gemaaktOp): merkle root \(zegel.merkleRoot)"
+                    + (zegel.tijdstempel.map { "; time-stamped by the TSA at \($0.genTime)" } ?? "") + (bestand.map { "; written to \($0)" } ?? "")
             )
+            if let tsaFout { try context.errors.line("toedeling-admin: the seal has no time-stamp: \(tsaFout)") }
         }
     }
 }

@@ -8,6 +8,9 @@
             and SHA-256 are the pakbon's and the bestand sidecars', the counts are right, names are
             clean and unique; then the transfer, after which a command is refused.
   refusals  a package of an open dossier and of one without a category is 409; the CLI says why.
+  tsa       a seal time-stamped by a local RFC 3161 authority (openssl ts behind a few lines of HTTP):
+            openssl verifies the token over the seal's message; a TSA that answers garbage, or none
+            at all, still gives a seal (without a token) and says why.
 """
 import hashlib
 import io
@@ -207,7 +210,109 @@ def scenario_refusals():
     log("refusals: a package of an open dossier is 409 over HTTP and refused by the CLI")
 
 
-SCENARIOS = {"package": scenario_package, "refusals": scenario_refusals}
+class TSA:
+    """A time-stamping authority on loopback: `openssl ts -reply` for every POSTed query, or garbage."""
+
+    def __init__(self, folder, garbage=False):
+        import http.server
+        import subprocess
+        import threading
+        self.folder = folder
+        tsa = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_POST(self):
+                query = self.rfile.read(int(self.headers["Content-Length"]))
+                if garbage:
+                    reply = b"\x30\x03\x02\x01\x07" + os.urandom(40)
+                else:
+                    open(os.path.join(tsa.folder, "q.tsq"), "wb").write(query)
+                    subprocess.run(["openssl", "ts", "-reply", "-config", "ts.cnf", "-queryfile", "q.tsq", "-out", "r.tsr"],
+                                   cwd=tsa.folder, check=True, capture_output=True)
+                    reply = open(os.path.join(tsa.folder, "r.tsr"), "rb").read()
+                self.send_response(200)
+                self.send_header("Content-Type", "application/timestamp-reply")
+                self.send_header("Content-Length", str(len(reply)))
+                self.end_headers()
+                self.wfile.write(reply)
+
+            def log_message(self, *args):
+                pass
+
+        self.server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/tsa"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def stop(self):
+        self.server.shutdown()
+
+
+def make_tsa_pki(folder):
+    import subprocess
+    def run(*args):
+        subprocess.run(["openssl", *args], cwd=folder, check=True, capture_output=True)
+    run("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.pem", "-days", "2", "-subj", "/CN=Toedeling test CA",
+        "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign")
+    run("req", "-newkey", "rsa:2048", "-nodes", "-keyout", "tsa.key", "-out", "tsa.csr", "-subj", "/CN=Toedeling test TSA")
+    open(os.path.join(folder, "ext.cnf"), "w").write("extendedKeyUsage=critical,timeStamping\nkeyUsage=critical,digitalSignature\n")
+    run("x509", "-req", "-in", "tsa.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial", "-out", "tsa.pem", "-days", "2", "-extfile", "ext.cnf")
+    open(os.path.join(folder, "serial"), "w").write("01\n")
+    open(os.path.join(folder, "ts.cnf"), "w").write(f"""[ tsa ]
+default_tsa = tsa_config1
+[ tsa_config1 ]
+dir = {folder}
+serial = $dir/serial
+crypto_device = builtin
+signer_cert = $dir/tsa.pem
+certs = $dir/ca.pem
+signer_key = $dir/tsa.key
+signer_digest = sha256
+default_policy = 1.2.3.4.1
+digests = sha256
+accuracy = secs:1
+ordering = yes
+tsa_name = no
+ess_cert_id_chain = no
+ess_cert_id_alg = sha256
+""")
+
+
+def scenario_tsa():
+    import base64
+    import subprocess
+    url, client = setup("archive_tsa")
+    folder = tempfile.mkdtemp()
+    make_tsa_pki(folder)
+    admin(url, "zegel", "sleutel", "--naar", os.path.join(folder, "zegel.key"))
+    seals = os.path.join(folder, "zegels")
+    os.mkdir(seals)
+    tsa = TSA(folder)
+    env = dict(os.environ, TOEDELING_TSA_URL=tsa.url)
+    result = subprocess.run([f"{os.environ['TOEDELING_BIN_DIR']}/toedeling-admin", "zegel", "--sleutel", os.path.join(folder, "zegel.key"), "--map", seals],
+                            env=dict(env, DATABASE_URL=url), capture_output=True, text=True)
+    tsa.stop()
+    check(result.returncode == 0 and "time-stamped by the TSA" in result.stdout, f"sealing with a TSA: {result.stdout} {result.stderr}")
+    seal = json.load(open(os.path.join(seals, os.listdir(seals)[0])))
+    open(os.path.join(folder, "token.der"), "wb").write(base64.b64decode(seal["tijdstempel"]["token"]))
+    digest = hashlib.sha256(("toedeling-zegel-v1\n" + seal["gemaaktOp"] + "\n" + seal["merkleRoot"] + "\n" + str(seal["aantalStromen"]) + "\n").encode()).hexdigest()
+    verified = subprocess.run(["openssl", "ts", "-verify", "-digest", digest, "-in", "token.der", "-token_in", "-CAfile", "ca.pem", "-untrusted", "tsa.pem"],
+                              cwd=folder, capture_output=True, text=True)
+    check(verified.returncode == 0 and "OK" in verified.stdout, f"openssl does not verify the time-stamp: {verified.stdout} {verified.stderr}")
+    checked = subprocess.run([f"{os.environ['TOEDELING_BIN_DIR']}/toedeling-admin", "verify", "--zegel", os.path.join(seals, os.listdir(seals)[0]),
+                              "--publieke-sleutel", os.path.join(folder, "zegel.key.pub")], env=dict(os.environ, DATABASE_URL=url), capture_output=True, text=True)
+    check(checked.returncode == 0, f"verify --zegel with a time-stamp: {checked.stdout} {checked.stderr}")
+    for label, bad in (("garbage", TSA(folder, garbage=True)), ("unreachable", None)):
+        target = bad.url if bad else "http://127.0.0.1:9/tsa"
+        result = subprocess.run([f"{os.environ['TOEDELING_BIN_DIR']}/toedeling-admin", "zegel", "--sleutel", os.path.join(folder, "zegel.key")],
+                                env=dict(os.environ, DATABASE_URL=url, TOEDELING_TSA_URL=target), capture_output=True, text=True)
+        if bad:
+            bad.stop()
+        check(result.returncode == 0 and "sealed" in result.stdout and "no time-stamp" in result.stderr,
+              f"a {label} TSA: {result.returncode} {result.stdout} {result.stderr}")
+    log("tsa: a seal time-stamped by a local RFC 3161 authority verifies with openssl; a garbage or unreachable TSA gives a seal without a token and says why")
+
+
+SCENARIOS = {"package": scenario_package, "refusals": scenario_refusals, "tsa": scenario_tsa}
 
 if __name__ == "__main__":
     for name in sys.argv[1:] or SCENARIOS:

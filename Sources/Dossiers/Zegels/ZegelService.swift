@@ -11,10 +11,14 @@ public struct ZegelService: Service {
     let sleutel: Data
     let interval: Duration
     let map: String?
+    let tsa: Tijdstempelaar?
     let logger: Logger
 
     /// A service sealing with `sleutel` every `interval`, writing the files into `map` when given.
-    public init(zegelaar: Zegelaar, sleutel: Curve25519.Signing.PrivateKey, interval: Duration, map: String?, logger: Logger) {
+    public init(
+        zegelaar: Zegelaar, sleutel: Curve25519.Signing.PrivateKey, interval: Duration, map: String?, tsa: Tijdstempelaar? = nil, logger: Logger
+    ) {
+        self.tsa = tsa
         self.zegelaar = zegelaar
         self.sleutel = sleutel.rawRepresentation
         self.interval = interval
@@ -26,7 +30,7 @@ public struct ZegelService: Service {
         let sleutel = try Curve25519.Signing.PrivateKey(rawRepresentation: sleutel)
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
             do {
-                _ = try await zegelaar.maak(sleutel: sleutel, map: map)
+                _ = try await zegelaar.maak(sleutel: sleutel, map: map, tsa: tsa)
             } catch is CancellationError {
                 return
             } catch {

@@ -27,9 +27,13 @@ public struct Zegelaar: Sendable {
         public var gecontroleerd: Int
     }
 
-    /// Makes a seal now: reads every stream's head in one snapshot, signs the Merkle root, stores
-    /// the seal and, when `map` is given, writes it there as `zegel-<moment>.json` (returned).
-    public func maak(sleutel: Curve25519.Signing.PrivateKey, map: String?) async throws -> (zegel: Zegel, bestand: String?) {
+    /// Makes a seal now: reads every stream's head in one snapshot, signs the Merkle root, asks
+    /// `tsa` (when given) for an RFC 3161 token over the signed message, stores the seal and, when
+    /// `map` is given, writes it there as `zegel-<moment>.json` (returned). A TSA that fails does
+    /// not stop the seal: it is made without a token, and `tsaFout` says why (also logged).
+    public func maak(
+        sleutel: Curve25519.Signing.PrivateKey, map: String?, tsa: Tijdstempelaar? = nil
+    ) async throws -> (zegel: Zegel, bestand: String?, tsaFout: String?) {
         let (moment, stromen) = try await pool.withTransaction { connection -> (Date, [Zegel.Stroom]) in
             try connection.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
             let moment = try connection.query("SELECT clock_timestamp() AS nu")[0].date("nu")
@@ -45,6 +49,15 @@ public struct Zegelaar: Sendable {
             stromen: stromen, handtekening: ""
         )
         zegel.handtekening = try sleutel.signature(for: zegel.bericht).base64EncodedString()
+        var tsaFout: String?
+        if let tsa {
+            do {
+                zegel.tijdstempel = try await tsa.stempel(zegel.bericht)
+            } catch {
+                tsaFout = "\(error)"
+                logger.warning("zegel zonder tijdstempel", metadata: ["tsa.fout": "\(error)"])
+            }
+        }
         let document = try zegel.json()
         let publiek = sleutel.publicKey.rawRepresentation
         try await pool.withConnection { connection in
@@ -63,7 +76,7 @@ public struct Zegelaar: Sendable {
             bestand = pad
         }
         logger.notice("zegel gemaakt", metadata: ["zegel.stromen": "\(stromen.count)", "zegel.root": "\(zegel.merkleRoot)"])
-        return (zegel, bestand)
+        return (zegel, bestand, tsaFout)
     }
 
     /// The newest seal in the database, if any.
@@ -93,6 +106,13 @@ public struct Zegelaar: Sendable {
         }
         guard zegel.stromen.count == zegel.aantalStromen, hex(Zegel.merkleRoot(zegel.stromen)) == zegel.merkleRoot else {
             return Uitslag(geldig: false, reden: "de stromen in het zegel geven niet de ondertekende Merkle-root", herschreven: [], gecontroleerd: 0)
+        }
+        if let tijdstempel = zegel.tijdstempel {
+            guard let token = Data(base64Encoded: tijdstempel.token),
+                  (try? Tijdstempelaar.controleer(token: Array(token), hash: Array(SHA256.hash(data: zegel.bericht)))) == tijdstempel.genTime
+            else {
+                return Uitslag(geldig: false, reden: "het tijdstempel in het zegel hoort niet bij het ondertekende bericht", herschreven: [], gecontroleerd: 0)
+            }
         }
         var herschreven: [(stream: String, reden: String)] = []
         for deel in stride(from: 0, to: zegel.stromen.count, by: 500) {

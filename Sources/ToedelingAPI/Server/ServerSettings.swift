@@ -102,7 +102,11 @@ public struct ServerSettings: Sendable {
             }
             map = gegeven
         }
-        return ZegelInstellingen(sleutel: sleutel, interval: interval, map: map)
+        let tsa = environment["TOEDELING_TSA_URL"].flatMap { $0.isEmpty ? nil : $0 }
+        if let tsa, URL(string: tsa).flatMap(\.scheme).map({ ["http", "https"].contains($0) }) != true {
+            throw ConfigurationError(variable: "TOEDELING_TSA_URL", expected: "an http or https URL of an RFC 3161 time-stamping authority")
+        }
+        return ZegelInstellingen(sleutel: sleutel, interval: interval, map: map, tsa: tsa)
     }
 }
 
@@ -111,4 +115,6 @@ public struct ZegelInstellingen: Sendable {
     public var sleutel: Data
     public var interval: Duration
     public var map: String?
+    /// The RFC 3161 time-stamping authority (`TOEDELING_TSA_URL`), if any.
+    public var tsa: String?
 }

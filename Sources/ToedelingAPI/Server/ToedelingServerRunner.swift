@@ -72,7 +72,10 @@ public enum ToedelingServerRunner {
             ]
         }
         if let zegels = settings.zegels, let sleutel = try? Curve25519.Signing.PrivateKey(rawRepresentation: zegels.sleutel) {
-            kanalen.append(ZegelService(zegelaar: Zegelaar(pool: pool, logger: logger), sleutel: sleutel, interval: zegels.interval, map: zegels.map, logger: logger))
+            kanalen.append(ZegelService(
+                zegelaar: Zegelaar(pool: pool, logger: logger), sleutel: sleutel, interval: zegels.interval, map: zegels.map,
+                tsa: zegels.tsa.map { Tijdstempelaar(url: $0) }, logger: logger
+            ))
         }
         let group = ServiceGroup(
             configuration: .init(
