@@ -1038,10 +1038,75 @@ def case_documents(cluster, opts):
     say()
 
 
+# ---------------------------------------------------------------- archive
+
+def case_archive(cluster, opts):
+    """The e-Depot package of a dossier with about 1,000 events and 50 documents of 2 MiB, streamed
+    over HTTP (seconds, MB/s, the server's peak RSS above its RSS before), and a seal over 100,000
+    streams by the CLI (seconds)."""
+    url = cluster.createdb("archive", migrate=True)
+    tok = token(url)
+    server = Server(url, log_level="notice")
+    try:
+        dossier = open_dossiers(server, tok, 1)[0]
+        for n in range(50):
+            _upload(server, tok, dossier, 2 << 20)
+        base = f"{server.base}/v1/dossiers/{dossier}"
+        for n in range(945):
+            status, body = request("POST", base + "/kamerstukken", {"nummer": f"36000-{n + 1}", "titel": "Brief", "datum": "2026-03-01"}, token=tok)
+            assert status == 201, body
+        request("POST", base + "/toetsingen", {"taakkenmerken": {"schaal": "landelijk", "beleidsvrijheid": "weinig", "sturingVakdepartement": False,
+                "waterbeheer": False, "specifiekBeleidsterrein": False, "samenwerking": "geen"}}, token=tok)
+        status, body = request("POST", base + "/besluiten", {"bestuurslaag": "rijk", "motivering": "Uniform."}, token=tok)
+        assert status == 201, body
+        events = json.loads(body)["versie"]
+        status, body = request("PUT", base + "/archivering", {"selectielijstcategorie": "1.2"}, token=tok)
+        assert status == 200, body
+        rows = []
+        for round_ in range(opts.rounds):
+            before = server.rss_mb()
+            watch = PeakRSS(server)
+            started = time.time()
+            req = urllib.request.Request(base + "/archiefpakket", headers={"Authorization": f"Bearer {tok}"})
+            size = 0
+            with urllib.request.urlopen(req, timeout=600) as r:
+                while True:
+                    chunk = r.read(1 << 20)
+                    if not chunk:
+                        break
+                    size += len(chunk)
+            seconds = time.time() - started
+            rows.append((round_ + 1, seconds, size / seconds / 1e6, size, before, watch.stop() - before))
+    finally:
+        server.stop()
+    say(f"### Archive: the e-Depot package of a dossier with {events} events and 50 documents of 2 MiB\n")
+    say("| round | seconds | MB/s | ZIP bytes | RSS before MB | RSS + during MB |")
+    say("|---:|---:|---:|---:|---:|---:|")
+    for n, seconds, rate, size, before, growth in rows:
+        say(f"| {n} | {seconds:.2f} | {rate:.0f} | {size} | {before:.0f} | {growth:.1f} |")
+    cluster.psql("archive", "INSERT INTO streams (stream_id, stream_type, version, head_hash) "
+                            "SELECT 'bench-' || g, 'bench', 1 + g % 50, sha256(int8send(g)) FROM generate_series(1, 100000) g")
+    work = tempfile.mkdtemp(prefix="toedeling-bench-zegel.")
+    try:
+        admin(url, "zegel", "sleutel", "--naar", os.path.join(work, "zegel.key"))
+        timings = []
+        for _ in range(opts.rounds):
+            started = time.time()
+            admin(url, "zegel", "--sleutel", os.path.join(work, "zegel.key"), "--map", work)
+            timings.append(time.time() - started)
+        seal = max((os.path.join(work, f) for f in os.listdir(work) if f.startswith("zegel-")), key=os.path.getsize)
+        seal_size = os.path.getsize(seal)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    say(f"\nA seal over 100,001 streams by `toedeling-admin zegel` (read, Merkle root, sign, store, write): "
+        + ", ".join(f"{t:.2f} s" for t in timings) + f"; the seal file is {seal_size / 1e6:.1f} MB.\n")
+
+
 CASES = {"append": case_append, "append-parts": case_append_parts, "http": case_http, "growth": case_growth,
          "growth-voorstel": lambda cluster, opts: grow_one(cluster, opts, "voorstel"),
          "growth-kamerstuk": lambda cluster, opts: grow_one(cluster, opts, "kamerstuk"),
-         "rebuild": case_rebuild, "report": case_report, "notify": case_notify, "documents": case_documents}
+         "rebuild": case_rebuild, "report": case_report, "notify": case_notify, "documents": case_documents,
+         "archive": case_archive}
 
 
 def main():
