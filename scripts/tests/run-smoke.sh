@@ -116,8 +116,13 @@ wait_ready() {
 stop_run() {
     local waited=0 status=0 pgid="$run_pid"
     kill -INT "$run_pid"
-    while kill -0 "$run_pid" 2>/dev/null && [ "$waited" -lt 600 ]; do sleep 0.1; waited=$((waited + 1)); done
-    kill -0 "$run_pid" 2>/dev/null && fail "scripts/run did not stop within 60 s of SIGINT"
+    # An exited process that is not reaped yet (a zombie) still answers kill -0: it counts as stopped.
+    running() { kill -0 "$run_pid" 2>/dev/null && [ "$(ps -o stat= -p "$run_pid" 2>/dev/null | cut -c1)" != Z ]; }
+    while running && [ "$waited" -lt 600 ]; do sleep 0.1; waited=$((waited + 1)); done
+    if running; then
+        say "still running 60 s after SIGINT: $(ps -o pid=,stat=,args= -g "$pgid" 2>/dev/null | tr '\n' ';')"
+        fail "scripts/run did not stop within 60 s of SIGINT"
+    fi
     wait "$run_pid" || status=$?
     run_pid=""
     [ "$status" -eq 0 ] || fail "scripts/run exited with status $status after SIGINT (expected 0)"
