@@ -30,7 +30,8 @@ extension WebPaginas {
             "omvang": Opmaak.omvang(document.omvang), "toegevoegd": Opmaak.moment(document.toegevoegdOp), "door": document.toegevoegdDoor,
             "intern": document.vertrouwelijkheid == .intern,
         ]
-        if document.versie > 1 { model["versie"] = document.versie }
+        // Its own name: a missing "versie" would be found in the dossier around it.
+        if document.versie > 1 { model["documentversie"] = "versie \(document.versie)" }
         return model
     }
 

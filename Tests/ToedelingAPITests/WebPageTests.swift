@@ -142,6 +142,7 @@ struct WebPageTests {
             let na = try await cora.get(try #require(toegevoegd.locatie))
             #expect(na.tekst.contains("Het document is toegevoegd."))
             #expect(na.tekst.contains("Concept wetsvoorstel") && na.tekst.contains("wetsvoorstel.pdf") && na.tekst.contains("3 kB"))
+            #expect(!na.tekst.contains(#"<span class="hint">versie"#), "a first version shows no version number")
             _ = try await cora.postBestand(
                 Self.pad(wereld.uitgenodigd, "/documenten"),
                 [("titel", "Interne nota"), ("documentsoort", "overig"), ("vertrouwelijkheid", "intern")],

@@ -131,7 +131,7 @@ extension Sjablonen {
         <caption>Documenten bij {{kenmerk}}</caption>
         <thead><tr><th scope="col">Titel</th><th scope="col">Soort</th><th scope="col">Bestand</th><th scope="col">Toegevoegd</th></tr></thead>
         <tbody>
-        {{#documenten}}<tr><td><a href="{{href}}" download>{{titel}}<span class="verborgen"> downloaden</span></a>{{#versie}}<br><span class="hint">versie {{versie}}</span>{{/versie}}{{#intern}} <span class="label">intern</span>{{/intern}}</td><td>{{soort}}</td><td>{{bestandsnaam}}<br><span class="hint">{{type}}, {{omvang}}</span></td><td>{{toegevoegd}}<br><span class="hint">door {{door}}</span></td></tr>{{/documenten}}
+        {{#documenten}}<tr><td><a href="{{href}}" download>{{titel}}<span class="verborgen"> downloaden</span></a>{{#documentversie}}<br><span class="hint">{{documentversie}}</span>{{/documentversie}}{{#intern}} <span class="label">intern</span>{{/intern}}</td><td>{{soort}}</td><td>{{bestandsnaam}}<br><span class="hint">{{type}}, {{omvang}}</span></td><td>{{toegevoegd}}<br><span class="hint">door {{door}}</span></td></tr>{{/documenten}}
         </tbody>
         </table>{{/heeftDocumenten}}
         </section>
