@@ -18,7 +18,10 @@ struct AdminDatabase: Sendable {
         logger = Logger(label: "toedeling-admin", factory: { _ in SwiftLogNoOpLogHandler() })
         pool = PostgresConnectionPool(connectionString: connectionString, maximumConnections: 2, logger: logger)
         store = EventStore(pool: pool, logger: logger)
-        service = DossierService(store: store, pool: pool, logger: logger)
+        // The selectielijst the operator configured (TOEDELING_SELECTIELIJST), else the shipped one;
+        // a command that needs it and finds none says so.
+        let selectielijst = (try? SelectielijstBestand.laad(environment: ProcessInfo.processInfo.environment)) ?? SelectielijstBestand.meegeleverd
+        service = DossierService(store: store, pool: pool, logger: logger, selectielijst: selectielijst)
         tokens = TokenStore(pool: pool)
         gebruikers = GebruikerStore(pool: pool)
     }

@@ -51,11 +51,9 @@ struct ArchiefCategorieCommand: AdminCommand {
     func execute(in context: AdminContext) async throws {
         try await database.withDatabase(in: context) { database in
             let id = try await dossier.resolve(in: database)
-            let service = DossierService(
-                store: database.store, pool: database.pool, logger: database.logger,
-                selectielijst: try SelectielijstBestand.laad(environment: ProcessInfo.processInfo.environment)
-            )
-            let outcome = try await service.legArchiveringVast(
+            // A configured selectielijst that cannot be read is an error here, never the shipped one instead.
+            _ = try SelectielijstBestand.laad(environment: ProcessInfo.processInfo.environment)
+            let outcome = try await database.service.legArchiveringVast(
                 code: code, op: id, context: CommandContext(actor: ArchiefCommands.beheerder, correlationID: "toedeling-admin")
             )
             let archief = outcome.dossier.archiefgegevens

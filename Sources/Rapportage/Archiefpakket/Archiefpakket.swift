@@ -87,7 +87,9 @@ public struct Archiefpakket: Sendable {
             guard sha == document.sha256, omvang == document.omvang else {
                 throw Weigering(description: "De opgeslagen inhoud van document \(document.id.uuidString.lowercased()) komt niet overeen met zijn SHA-256; draai toedeling-admin verify.")
             }
-            let type = Bestandstype.met(mediatype: document.mediatype) ?? .pdf
+            guard let type = Bestandstype.met(mediatype: document.mediatype) else {
+                throw Weigering(description: "Document \(document.id.uuidString.lowercased()) heeft een onbekend mediatype (\(document.mediatype)).")
+            }
             try await tekst("\(map)/\(documentmap)/\(naam).bestand.MDTO.xml", MDTO.bestand(
                 kenmerk: document.id.uuidString.lowercased() + "-bestand", naam: naam, omvang: omvang,
                 formaat: (type.formaatnaam, type.pronom(begin: begin)), sha256: sha, op: moment,
