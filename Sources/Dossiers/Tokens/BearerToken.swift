@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import Taaktoedeling
 
 /// The shape of a bearer token: `tdl_` followed by 32 random bytes in unpadded base64url (43 characters).
 /// Only the SHA-256 of a token is ever stored.
@@ -15,7 +16,7 @@ public enum BearerToken {
     /// 256 random bits as unpadded base64url (43 characters): the body of a bearer token, and the
     /// activation links, session CSRF tokens and form cookies of the web application.
     public static func randomBase64URL() -> String {
-        base64URL(SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) })
+        SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }.base64URLEncodedString()
     }
 
     /// The stored form of a token.
@@ -35,12 +36,5 @@ public enum BearerToken {
                     return false
                 }
             }
-    }
-
-    private static func base64URL(_ data: Data) -> String {
-        data.base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
     }
 }
