@@ -7,8 +7,11 @@ import Taaktoedeling
 struct GebruikerCommands: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gebruiker",
-        abstract: "Create, list, block and restore the web application's accounts.",
-        subcommands: [GebruikerCreateCommand.self, GebruikerListCommand.self, GebruikerBlokkeerCommand.self, GebruikerHerstelCommand.self]
+        abstract: "Create, list, block and restore the web application's accounts, and undo a binding to an OpenID Provider.",
+        subcommands: [
+            GebruikerCreateCommand.self, GebruikerListCommand.self, GebruikerBlokkeerCommand.self, GebruikerHerstelCommand.self,
+            GebruikerOntkoppelCommand.self,
+        ]
     )
 
     /// The address the web application is reached at, for activation links: `TOEDELING_PUBLIC_URL`,
@@ -86,12 +89,13 @@ struct GebruikerListCommand: AdminCommand {
                 try context.output.line("Geen accounts.")
                 return
             }
-            var table = TextTable("Id", "E-mail", "Naam", "Rol", "Koepel", "Status", "Tweestap", "Aangemaakt")
+            var table = TextTable("Id", "E-mail", "Naam", "Rol", "Koepel", "Status", "Tweestap", "OIDC", "Aangemaakt")
             for gebruiker in gebruikers {
-                let status = gebruiker.geblokkeerd ? "geblokkeerd" : (gebruiker.heeftWachtwoord ? "actief" : "wacht op activatie")
+                let actief = gebruiker.heeftWachtwoord || gebruiker.openID != nil
+                let status = gebruiker.geblokkeerd ? "geblokkeerd" : (actief ? "actief" : "wacht op activatie")
                 table.append([
                     gebruiker.id.uuidString.lowercased(), gebruiker.email, gebruiker.naam, gebruiker.rol.rawValue,
-                    gebruiker.koepel?.rawValue ?? "–", status, gebruiker.heeftTweestap ? "aan" : "uit",
+                    gebruiker.koepel?.rawValue ?? "–", status, gebruiker.heeftTweestap ? "aan" : "uit", gebruiker.openID == nil ? "–" : "gekoppeld",
                     Tijdweergave.moment(gebruiker.aangemaaktOp),
                 ])
             }
@@ -133,6 +137,25 @@ struct GebruikerHerstelCommand: AdminCommand {
         try await database.withDatabase(in: context) { database in
             let hersteld = try await database.gebruikers.herstel(email: email)
             try context.output.line(GebruikerCommands.activatieLink(hersteld.activatie, context.environment))
+        }
+    }
+}
+
+struct GebruikerOntkoppelCommand: AdminCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ontkoppel",
+        abstract: "Undo an account's binding to a person at the OpenID Provider (iss, sub): its sessions end, and its next sign-in there binds it again by e-mail address."
+    )
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Argument(help: "The account's e-mail address.")
+    var email: String
+
+    func execute(in context: AdminContext) async throws {
+        try await database.withDatabase(in: context) { database in
+            let gebruiker = try await database.gebruikers.ontkoppel(email: email)
+            try context.output.line("unbound \(gebruiker.email) from its OpenID Provider account; its sessions have ended")
         }
     }
 }

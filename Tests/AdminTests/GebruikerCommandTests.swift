@@ -66,4 +66,25 @@ struct GebruikerCommandTests {
             #expect(waarde6 != nil)
         }
     }
+
+    @Test func ontkoppelUndoesABindingToTheProviderAndListShowsIt() async throws {
+        try await TestDatabase.with { db in
+            let store = GebruikerStore(pool: db.pool, bcryptKosten: 4)
+            _ = try await store.create(email: "ida@ipo.example", naam: "Ida", rol: .koepel, koepel: .IPO)
+            guard case .gelukt = try await store.openIDAanmelding(issuer: "https://idp.example", subject: "ida", email: "ida@ipo.example", emailBevestigd: true)
+            else { Issue.record("not bound"); return }
+            let lijst = await AdminRun.run(["gebruiker", "list"], databaseURL: db.url)
+            #expect(lijst.text.split(separator: "\n").contains { $0.contains("ida@ipo.example") && $0.contains("actief") && $0.contains("gekoppeld") })
+            let los = await AdminRun.run(["gebruiker", "ontkoppel", "IDA@ipo.example"], databaseURL: db.url)
+            #expect(los.code == 0, "\(los.errors)")
+            #expect(los.text.contains("unbound ida@ipo.example"))
+            #expect(try await store.gebruiker(email: "ida@ipo.example")?.openID == nil)
+            let daarna = await AdminRun.run(["gebruiker", "list"], databaseURL: db.url)
+            #expect(daarna.text.split(separator: "\n").contains { $0.contains("ida@ipo.example") && $0.contains("wacht op activatie") })
+            let onbekend = await AdminRun.run(["gebruiker", "ontkoppel", "niemand@ipo.example"], databaseURL: db.url)
+            #expect(onbekend.code != 0)
+            #expect(onbekend.errors.contains("Er is geen account met dit e-mailadres."))
+            #expect(onbekend.errors.split(separator: "\n").count == 1)
+        }
+    }
 }

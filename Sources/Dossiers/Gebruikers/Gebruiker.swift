@@ -24,6 +24,9 @@ public struct Gebruiker: Sendable, Equatable, Hashable {
     public var sessieGeneratie: Int
     /// When the account was created.
     public var aangemaaktOp: Date
+    /// The provider account this account is bound to (after its first sign-in through OpenID
+    /// Connect), or nil.
+    public var openID: OpenIDKoppeling?
     /// The bcrypt hash of the password; never leaves this module.
     var wachtwoordHash: String?
 
@@ -51,4 +54,19 @@ public struct Gebruiker: Sendable, Equatable, Hashable {
 
     /// True when two-step verification is set up.
     public var heeftTweestap: Bool { totpGeheim != nil }
+}
+
+/// An account's binding to a person at an OpenID Provider: the ID token's `iss` and `sub`, which
+/// together name that person for good (an e-mail address may change hands).
+public struct OpenIDKoppeling: Sendable, Equatable, Hashable {
+    /// The provider (`iss`).
+    public var issuer: String
+    /// The person at that provider (`sub`).
+    public var subject: String
+
+    /// Creates a binding.
+    public init(issuer: String, subject: String) {
+        self.issuer = issuer
+        self.subject = subject
+    }
 }

@@ -8,7 +8,7 @@ import Taaktoedeling
 /// The web application's accounts in PostgreSQL: creating, listing, blocking and restoring them,
 /// activation links, passwords (bcrypt), two-step verification and the throttled login.
 public struct GebruikerStore: Sendable {
-    private let pool: PostgresConnectionPool
+    let pool: PostgresConnectionPool
     /// The bcrypt cost of new password hashes (12 in production; tests may choose less to save time).
     let kosten: UInt8
     /// How long an activation link stays valid.
@@ -240,7 +240,7 @@ public struct GebruikerStore: Sendable {
     }
 
     /// The SHA-256 of a well-formed token (43 characters of base64url); nil for anything else.
-    static func tokenHash(_ token: String) -> Data? {
+    public static func tokenHash(_ token: String) -> Data? {
         guard token.utf8.count == 43, token.utf8.allSatisfy({ b in
             (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x2D || b == 0x5F
         }) else { return nil }
@@ -258,7 +258,8 @@ public struct GebruikerStore: Sendable {
     static let kolommen = kolommen("")
 
     static func kolommen(_ prefix: String) -> String {
-        ["id", "email", "naam", "rol", "koepel", "wachtwoord_hash", "totp_geheim", "geblokkeerd", "sessie_generatie", "aangemaakt_op"]
+        ["id", "email", "naam", "rol", "koepel", "wachtwoord_hash", "totp_geheim", "geblokkeerd", "sessie_generatie", "aangemaakt_op",
+         "oidc_issuer", "oidc_subject"]
             .map { prefix + $0 }.joined(separator: ", ")
     }
 
@@ -271,6 +272,9 @@ public struct GebruikerStore: Sendable {
             sessieGeneratie: try row.int("sessie_generatie"), aangemaaktOp: try row.date("aangemaakt_op")
         )
         gebruiker.wachtwoordHash = try row.optionalString("wachtwoord_hash")
+        if let issuer = try row.optionalString("oidc_issuer"), let subject = try row.optionalString("oidc_subject") {
+            gebruiker.openID = OpenIDKoppeling(issuer: issuer, subject: subject)
+        }
         return gebruiker
     }
 }

@@ -23,6 +23,7 @@ public struct WebOpruiming: Service {
     public func ruimOp() async throws -> (sessies: Int, activaties: Int, pogingen: Int) {
         try await pool.withConnection { connection in
             let sessies = try connection.execute("DELETE FROM web_sessies WHERE verloopt_op <= now()")
+            try connection.execute("DELETE FROM oidc_aanmeldingen WHERE verloopt_op <= now()")
             let activaties = try connection.execute(
                 "DELETE FROM gebruiker_activaties WHERE coalesce(gebruikt_op, verloopt_op) < now() - interval '7 days'"
             )
