@@ -41,7 +41,10 @@ public struct APIConfiguration: Sendable {
 
     /// The web application's settings from the environment: `TOEDELING_INSECURE_COOKIES=1` for
     /// plain-http local use, `TOEDELING_MFA=verplicht` to require two-step verification.
-    public static func web(fromEnvironment environment: [String: String]) throws -> WebConfiguratie {
+    /// Sign-in through an OpenID Provider: `TOEDELING_OIDC_ISSUER`, `TOEDELING_OIDC_CLIENT_ID`,
+    /// `TOEDELING_OIDC_CLIENT_SECRET`, `TOEDELING_OIDC_NAAM`, and `TOEDELING_LOKAAL_INLOGGEN=uit` to
+    /// offer nothing else; the provider sends people back to `publicURL` + `/inloggen/oidc/terug`.
+    public static func web(fromEnvironment environment: [String: String], publicURL: String) throws -> WebConfiguratie {
         var web = WebConfiguratie()
         switch environment["TOEDELING_INSECURE_COOKIES"] ?? "" {
         case "", "0": web.veiligeCookies = true
@@ -52,6 +55,32 @@ public struct APIConfiguration: Sendable {
         case "", "optioneel": web.tweestapVerplicht = false
         case "verplicht": web.tweestapVerplicht = true
         default: throw ConfigurationError(variable: "TOEDELING_MFA", expected: "verplicht or optioneel")
+        }
+        func waarde(_ naam: String) -> String? { environment[naam].flatMap { $0.isEmpty ? nil : $0 } }
+        if let issuer = waarde("TOEDELING_OIDC_ISSUER") {
+            guard OpenIDSettings.isToegestaneURL(issuer) else {
+                throw ConfigurationError(variable: "TOEDELING_OIDC_ISSUER", expected: "the provider's https issuer URL (http only on this machine)")
+            }
+            guard let clientID = waarde("TOEDELING_OIDC_CLIENT_ID") else {
+                throw ConfigurationError(variable: "TOEDELING_OIDC_CLIENT_ID", expected: "the client id Toedeling is registered under (TOEDELING_OIDC_ISSUER is set)")
+            }
+            web.openID = OpenIDSettings(
+                issuer: issuer, clientID: clientID, clientSecret: waarde("TOEDELING_OIDC_CLIENT_SECRET"),
+                naam: waarde("TOEDELING_OIDC_NAAM") ?? OpenIDSettings.standaardNaam, publiekeURL: publicURL
+            )
+        } else {
+            for naam in ["TOEDELING_OIDC_CLIENT_ID", "TOEDELING_OIDC_CLIENT_SECRET", "TOEDELING_OIDC_NAAM"] where waarde(naam) != nil {
+                throw ConfigurationError(variable: naam, expected: "to be set only together with TOEDELING_OIDC_ISSUER")
+            }
+        }
+        switch environment["TOEDELING_LOKAAL_INLOGGEN"] ?? "" {
+        case "", "aan": web.lokaalInloggen = true
+        case "uit":
+            guard web.openID != nil else {
+                throw ConfigurationError(variable: "TOEDELING_LOKAAL_INLOGGEN", expected: "aan, or uit only together with TOEDELING_OIDC_ISSUER (else nobody could log in)")
+            }
+            web.lokaalInloggen = false
+        default: throw ConfigurationError(variable: "TOEDELING_LOKAAL_INLOGGEN", expected: "aan or uit")
         }
         return web
     }

@@ -2,6 +2,7 @@ import Dossiers
 import Foundation
 import Hummingbird
 import HummingbirdAuth
+import Logging
 import Taaktoedeling
 
 /// Builds the web application's router: every page with its middleware (security headers, error
@@ -12,7 +13,7 @@ public func buildWebRouter(configuratie: WebConfiguratie, afhankelijkheden: WebA
     let weergave = Weergave()
     let routes = WebRoutes()
     router.addMiddleware {
-        WebKopMiddleware(strictTransportSecurity: configuratie.strictTransportSecurity)
+        WebKopMiddleware(strictTransportSecurity: configuratie.strictTransportSecurity, openIDOrigin: configuratie.openID?.origin)
         WebFoutMiddleware(weergave: weergave, routes: routes)
         SessionMiddleware<WebRequestContext>(
             storage: PostgresSessieDriver(opslag: afhankelijkheden.sessies),
@@ -30,7 +31,8 @@ public func buildWebRouter(configuratie: WebConfiguratie, afhankelijkheden: WebA
         WebFoutMiddleware(weergave: weergave, routes: routes)
         FormulierMiddleware(configuratie: configuratie)
     }
-    let paginas = WebPaginas(configuratie: configuratie, afhankelijkheden: afhankelijkheden, weergave: weergave)
+    let openID = configuratie.openID.map { OpenIDRelyingParty(settings: $0, logger: Logger(label: "toedeling-web")) }
+    let paginas = WebPaginas(configuratie: configuratie, afhankelijkheden: afhankelijkheden, weergave: weergave, openID: openID)
     paginas.addRoutes(to: WebRouter(router: router, routes: routes))
     return router
 }

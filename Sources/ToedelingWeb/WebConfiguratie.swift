@@ -14,12 +14,19 @@ public struct WebConfiguratie: Sendable {
     public var hoogstens: Duration
     /// The `Strict-Transport-Security` value, or nil.
     public var strictTransportSecurity: String?
+    /// Sign-in through the organisation's OpenID Provider, when configured.
+    public var openID: OpenIDSettings?
+    /// False with `TOEDELING_LOKAAL_INLOGGEN=uit`: no password form, sign-in only through the provider.
+    public var lokaalInloggen: Bool
 
     /// The settings; the defaults are WEB.md's (30 minutes idle, 12 hours at most, secure cookies).
     public init(
         veiligeCookies: Bool = true, tweestapVerplicht: Bool = false, inactiefNa: Duration = .seconds(30 * 60),
-        hoogstens: Duration = .seconds(12 * 3600), strictTransportSecurity: String? = nil
+        hoogstens: Duration = .seconds(12 * 3600), strictTransportSecurity: String? = nil, openID: OpenIDSettings? = nil,
+        lokaalInloggen: Bool = true
     ) {
+        self.openID = openID
+        self.lokaalInloggen = lokaalInloggen
         self.veiligeCookies = veiligeCookies
         self.tweestapVerplicht = tweestapVerplicht
         self.inactiefNa = inactiefNa
@@ -31,6 +38,8 @@ public struct WebConfiguratie: Sendable {
     var sessieCookie: String { veiligeCookies ? "__Host-toedeling" : "toedeling" }
     /// The name of the cookie that binds the forms shown before login.
     var csrfCookie: String { veiligeCookies ? "__Host-toedeling-csrf" : "toedeling-csrf" }
+    /// The name of the cookie that binds a sign-in at the OpenID Provider to this browser.
+    var openIDCookie: String { veiligeCookies ? "__Host-toedeling-oidc" : "toedeling-oidc" }
 }
 
 /// What the web application works with: the same application service as the API, the accounts,

@@ -11,10 +11,14 @@ import Taaktoedeling
 /// no framing; pages are not cached, the content-hashed static files for a year.
 struct WebKopMiddleware: RouterMiddleware {
     let strictTransportSecurity: String?
+    /// The OpenID Provider's origin, when sign-in through it is configured: logging out sends the
+    /// browser on to the provider's end-session endpoint, which `form-action` must allow.
+    var openIDOrigin: String? = nil
 
     func handle(_ request: Request, context: WebRequestContext, next: (Request, WebRequestContext) async throws -> Response) async throws -> Response {
         var response = try await next(request, context)
-        response.headers[.contentSecurityPolicy] = "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'"
+        let formAction = openIDOrigin.map { "'self' " + $0 } ?? "'self'"
+        response.headers[.contentSecurityPolicy] = "default-src 'self'; frame-ancestors 'none'; form-action \(formAction); base-uri 'none'"
         response.headers[.xContentTypeOptions] = "nosniff"
         response.headers[HTTPField.Name("Referrer-Policy")!] = "no-referrer"
         response.headers[HTTPField.Name("X-Frame-Options")!] = "DENY"

@@ -49,15 +49,17 @@ extension WebPaginas {
 
     /// Where to go after login: a path of this site from `?terug=`, else the role's home page.
     static func terug(_ request: Request, rol: Rol) -> String {
+        veiligTerug(Self.terugParameter(request)) ?? Weergave.thuis(voor: rol)
+    }
+
+    /// `terug` when it is a page of this site to return to after login, else nil.
+    static func veiligTerug(_ terug: String) -> String? {
         // Only a path of this site: no scheme or host, no backslash, and no control character or
         // space (browsers drop tabs and newlines, which would turn "/\t/x" into "//x").
-        if let terug = Optional(Self.terugParameter(request)), terug.hasPrefix("/"), !terug.hasPrefix("//"),
-            !terug.contains("\\"), terug.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F }),
-            !terug.hasPrefix("/inloggen"), isWebPad(terug)
-        {
-            return terug
-        }
-        return Weergave.thuis(voor: rol)
+        guard terug.hasPrefix("/"), !terug.hasPrefix("//"), !terug.contains("\\"),
+            terug.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F }), !terug.hasPrefix("/inloggen"), isWebPad(terug)
+        else { return nil }
+        return terug
     }
 
     static func terugParameter(_ request: Request) -> String {
@@ -78,11 +80,29 @@ extension WebPaginas {
         if request.uri.queryParameters.get("uitgelogd") != nil { melding = "U bent uitgelogd." }
         if request.uri.queryParameters.get("geactiveerd") != nil { melding = "Uw wachtwoord is ingesteld. U kunt nu inloggen." }
         return weergave.pagina(
-            "inloggen", titel: "Inloggen", model: ["formulier": formulier.model(csrf: token)], context: context, melding: melding, headers: headers
+            "inloggen", titel: "Inloggen", model: inlogModel(request, formulier: formulier.model(csrf: token)), context: context, melding: melding,
+            headers: headers
         )
     }
 
+    /// The login page's model: the provider's button when one is configured, and the password form
+    /// unless `TOEDELING_LOKAAL_INLOGGEN=uit`.
+    func inlogModel(_ request: Request, formulier: [String: Any]) -> [String: Any] {
+        var model: [String: Any] = [:]
+        if configuratie.lokaalInloggen { model["formulier"] = formulier }
+        if let openID = configuratie.openID {
+            let terug = Self.veiligTerug(Self.terugParameter(request))
+            model["inlogprovider"] = [
+                "providerNaam": openID.naam,
+                "providerHref": "/inloggen/oidc" + (terug.map { Self.query([("terug", $0)]) } ?? ""),
+                "alleenProvider": !configuratie.lokaalInloggen,
+            ] as [String: Any]
+        }
+        return model
+    }
+
     @Sendable func inloggen(_ request: Request, context: WebRequestContext) async throws -> Response {
+        guard configuratie.lokaalInloggen else { throw WebFout.lokaalInloggenUit(naam: configuratie.openID?.naam ?? OpenIDSettings.standaardNaam) }
         let waarden = context.formulier
         var formulier = Self.inlogFormulier
         formulier.actie = Self.inlogActie(request)
@@ -90,7 +110,7 @@ extension WebPaginas {
         func opnieuw(_ status: HTTPResponse.Status, problemen: [FieldProblem] = [], melding: String? = nil) -> Response {
             weergave.pagina(
                 "inloggen", titel: "Inloggen",
-                model: ["formulier": formulier.model(csrf: token, waarden: waarden, problemen: problemen, melding: melding)],
+                model: inlogModel(request, formulier: formulier.model(csrf: token, waarden: waarden, problemen: problemen, melding: melding)),
                 context: context, status: status
             )
         }
@@ -156,7 +176,11 @@ extension WebPaginas {
     }
 
     @Sendable func uitloggen(_ request: Request, context: WebRequestContext) async throws -> Response {
+        let viaOpenID = context.sessions.session?.viaOpenID == true
         context.sessions.clearSession()
+        // After a sign-in through the provider, its session ends too (RP-initiated logout), where the
+        // provider offers that; it sends the browser back to the login page.
+        if viaOpenID, let openID, let eind = await openID.endSessionURL() { return Weergave.verder(eind) }
         return Weergave.verder("/inloggen?uitgelogd=1")
     }
 
@@ -164,6 +188,12 @@ extension WebPaginas {
         let token = context.parameters.get("token") ?? ""
         guard let gebruiker = try await gebruikers.activatie(token: token) else {
             return weergave.pagina("activatie-ongeldig", titel: "Deze link werkt niet meer", model: [:], context: context, status: .notFound)
+        }
+        if !configuratie.lokaalInloggen, let openID = configuratie.openID {
+            return weergave.pagina(
+                "activeren-provider", titel: "Uw account is klaar",
+                model: ["accountNaam": gebruiker.naam, "accountEmail": gebruiker.email, "providerNaam": openID.naam], context: context
+            )
         }
         let (csrf, headers) = formulierToken(request, context)
         return weergave.pagina(
@@ -178,6 +208,7 @@ extension WebPaginas {
         guard let gebruiker = try await gebruikers.activatie(token: token) else {
             return weergave.pagina("activatie-ongeldig", titel: "Deze link werkt niet meer", model: [:], context: context, status: .notFound)
         }
+        guard configuratie.lokaalInloggen else { throw WebFout.lokaalInloggenUit(naam: configuratie.openID?.naam ?? OpenIDSettings.standaardNaam) }
         let waarden = context.formulier
         let wachtwoord = waarden["wachtwoord"] ?? ""
         var problemen: [FieldProblem] = []

@@ -11,6 +11,8 @@ struct WebPaginas: Sendable {
     let configuratie: WebConfiguratie
     let afhankelijkheden: WebAfhankelijkheden
     let weergave: Weergave
+    /// The OpenID Provider's relying party, when sign-in through it is configured.
+    let openID: OpenIDRelyingParty?
 
     /// The prefix of the session's key in storage (before the session id).
     static let sessieSleutelPrefix = "toedeling-sessie."
@@ -23,6 +25,7 @@ struct WebPaginas: Sendable {
         router.get("/toegankelijkheid", use: toegankelijkheid)
         router.get(Stijl.pad, use: stijl)
         addInlogRoutes(to: router)
+        addOpenIDRoutes(to: router)
         addAccountRoutes(to: router)
         addDossierRoutes(to: router)
         addConsultatieRoutes(to: router)
@@ -88,16 +91,19 @@ struct WebPaginas: Sendable {
 
     /// A new session for `gebruiker` at `stap`, replacing the request's: a login always gets a new
     /// session id, and the row of the one it replaces is removed.
-    func nieuweSessie(_ gebruiker: Gebruiker, stap: WebSessie.Stap, _ request: Request, _ context: WebRequestContext, geheim: String? = nil) async throws {
+    func nieuweSessie(
+        _ gebruiker: Gebruiker, stap: WebSessie.Stap, _ request: Request, _ context: WebRequestContext, geheim: String? = nil, viaOpenID: Bool = false
+    ) async throws {
         if let oud = request.cookies[configuratie.sessieCookie] {
             try await afhankelijkheden.sessies.verwijder(sleutel: Self.sessieSleutelPrefix + String(oud.value))
         }
         let nu = afhankelijkheden.nu()
-        let sessie = WebSessie(
+        var sessie = WebSessie(
             gebruikerID: gebruiker.id, generatie: gebruiker.sessieGeneratie, stap: stap, csrf: BearerToken.randomBase64URL(),
             aangemaaktOp: nu, verlengdOp: nu, nieuwTotpGeheim: geheim
         )
         let duur: Duration = stap == .ingelogd ? configuratie.inactiefNa : .seconds(10 * 60)
+        sessie.viaOpenID = viaOpenID ? true : nil
         context.sessions.createSession(sessie, expiresIn: duur)
     }
 

@@ -27,4 +27,7 @@ public struct WebSessie: Codable, Sendable, Equatable {
     public var verlengdOp: Date
     /// A TOTP secret being set up, until its first code is confirmed.
     public var nieuwTotpGeheim: String?
+    /// True when the person signed in through the OpenID Provider (logging out then ends the
+    /// provider's session too, where it offers that); absent in sessions of a password login.
+    public var viaOpenID: Bool? = nil
 }

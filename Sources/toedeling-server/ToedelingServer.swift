@@ -50,6 +50,7 @@ struct ToedelingServer: AsyncParsableCommand {
         var settings: ServerSettings
         do {
             let (limits, idempotencyTimeToLive) = try ServerSettings.limits(from: Self.environment)
+            let notifications = try NotificationSettings.from(environment: Self.environment, port: port)
             settings = ServerSettings(
                 api: APIConfiguration(
                     hostname: hostname,
@@ -57,7 +58,7 @@ struct ToedelingServer: AsyncParsableCommand {
                     corsOrigins: APIConfiguration.corsOrigins(fromEnvironmentValue: Self.environment["TOEDELING_CORS_ORIGINS"]),
                     strictTransportSecurity: try APIConfiguration.strictTransportSecurity(
                         fromEnvironmentValue: Self.environment["TOEDELING_HSTS_MAX_AGE"]),
-                    web: try APIConfiguration.web(fromEnvironment: Self.environment)
+                    web: try APIConfiguration.web(fromEnvironment: Self.environment, publicURL: notifications.instellingen.publiekeURL)
                 ),
                 databaseURL: Self.environment["DATABASE_URL"] ?? "",
                 maximumConnections: Self.environment["TOEDELING_POOL_SIZE"].flatMap(Int.init) ?? 10,
@@ -74,7 +75,7 @@ struct ToedelingServer: AsyncParsableCommand {
                 FileHandle.standardError.write(Data("toedeling-server: TOEDELING_SELECTIELIJST: \(error)\n".utf8))
                 throw ExitCode(64)
             }
-            settings.notifications = try NotificationSettings.from(environment: Self.environment, port: port)
+            settings.notifications = notifications
         } catch let error as ConfigurationError {
             FileHandle.standardError.write(Data("toedeling-server: \(error)\n".utf8))
             throw ExitCode(64)

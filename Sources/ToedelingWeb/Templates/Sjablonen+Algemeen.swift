@@ -3,7 +3,7 @@
 enum Sjablonen {
     static let alle: [String: String] = [
         "layout": layout, "formulier": formulier, "foutsamenvatting": foutsamenvatting, "fout": fout,
-        "inloggen": inloggen, "code": code, "activeren": activeren, "activatie-ongeldig": activatieOngeldig,
+        "inloggen": inloggen, "code": code, "activeren": activeren, "activeren-provider": activerenProvider, "activatie-ongeldig": activatieOngeldig,
         "account": account, "tweestap-instellen": tweestapInstellen, "toegankelijkheid": toegankelijkheid,
         "dossiers": dossiers, "dossier-nieuw": dossierNieuw, "dossier": dossier, "tijdlijn": tijdlijn,
         "consultaties": consultaties, "ontvangstbewijs": ontvangstbewijs, "stand-van-zaken": standVanZaken,

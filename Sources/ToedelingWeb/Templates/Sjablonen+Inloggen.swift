@@ -1,9 +1,22 @@
 extension Sjablonen {
     static let inloggen = """
         <h1>Inloggen</h1>
-        <p class="inleiding">Log in met het e-mailadres en het wachtwoord van uw account bij Toedeling.</p>
-        {{#formulier}}{{> formulier}}{{/formulier}}
+        {{#inlogprovider}}
+        <p class="inleiding">Log in met het account van uw organisatie.</p>
+        <p><a class="knop knop--primair" id="inloggen-provider" href="{{providerHref}}">Inloggen met {{providerNaam}}</a></p>
+        {{^alleenProvider}}<h2>Of met uw wachtwoord voor Toedeling</h2>{{/alleenProvider}}
+        {{/inlogprovider}}
+        {{#formulier}}
+        {{^inlogprovider}}<p class="inleiding">Log in met het e-mailadres en het wachtwoord van uw account bij Toedeling.</p>{{/inlogprovider}}
+        {{> formulier}}
         <p>Nog geen wachtwoord, of bent u het kwijt? De beheerder van Toedeling stuurt u een link om een wachtwoord in te stellen.</p>
+        {{/formulier}}
+        """
+
+    static let activerenProvider = """
+        <h1>Uw account is klaar</h1>
+        <p class="inleiding">Welkom, {{accountNaam}}. U hoeft geen wachtwoord in te stellen: u logt bij Toedeling in met het account van uw organisatie ({{providerNaam}}), met het e-mailadres <strong>{{accountEmail}}</strong>.</p>
+        <p><a class="knop knop--primair" href="/inloggen">Naar inloggen</a></p>
         """
 
     static let code = """
