@@ -10,7 +10,7 @@ struct GebruikerCommands: AsyncParsableCommand {
         abstract: "Create, list, block and restore the web application's accounts, and undo a binding to an OpenID Provider.",
         subcommands: [
             GebruikerCreateCommand.self, GebruikerListCommand.self, GebruikerBlokkeerCommand.self, GebruikerHerstelCommand.self,
-            GebruikerOntkoppelCommand.self,
+            GebruikerOntkoppelCommand.self, GebruikerVergeetCommand.self,
         ]
     )
 
@@ -156,6 +156,26 @@ struct GebruikerOntkoppelCommand: AdminCommand {
         try await database.withDatabase(in: context) { database in
             let gebruiker = try await database.gebruikers.ontkoppel(email: email)
             try context.output.line("unbound \(gebruiker.email) from its OpenID Provider account; its sessions have ended")
+        }
+    }
+}
+
+struct GebruikerVergeetCommand: AdminCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "vergeet",
+        abstract: "AVG erasure: destroy the person's key, so their name reads [verwijderd] in every event and page; the account stays as a blocked, nameless row.",
+        discussion: "Every event stays and `verify` still passes. Names in events written before sealing existed stay readable (OPERATIONS.md)."
+    )
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Argument(help: "The account's e-mail address.")
+    var email: String
+
+    func execute(in context: AdminContext) async throws {
+        try await database.withDatabase(in: context) { database in
+            let vergeten = try await database.service.vergeetGebruiker(email: email)
+            try context.output.line("forgot the account: its key \(vergeten.sleutel) is destroyed; \(vergeten.dossiers) dossier(s) rewritten without its name")
         }
     }
 }

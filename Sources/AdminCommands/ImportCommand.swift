@@ -38,7 +38,10 @@ struct ImportCommand: AdminCommand {
             let documents = DocumentTransfer()
             let totals = try await database.store.importEvents(
                 progress: { step in progress.show("importing: \(step.events) events, \(step.streams) streams") },
-                otherLine: { line, number, connection in try documents.importLine(line, number: number, on: connection) },
+                otherLine: { line, number, connection in
+                    try documents.importLine(line, number: number, on: connection)
+                        || SleutelTransfer.importLine(line, number: number, on: connection)
+                },
                 beforeCommit: { connection in
                     try Self.continueKenmerkNumbering(on: connection)
                     try documents.complete(on: connection)

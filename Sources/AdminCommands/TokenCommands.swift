@@ -5,6 +5,6 @@ struct TokenCommands: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "token",
         abstract: "Create, list and revoke bearer tokens.",
-        subcommands: [TokenCreateCommand.self, TokenListCommand.self, TokenRevokeCommand.self]
+        subcommands: [TokenCreateCommand.self, TokenListCommand.self, TokenRevokeCommand.self, TokenVergeetCommand.self]
     )
 }

@@ -12,13 +12,16 @@ import Testing
             let dossiers = try await populate(source.service)
             let file = temporaryFile()
             defer { try? FileManager.default.removeItem(atPath: file) }
-            let exported = await AdminRun.run(["export", "--output", file], databaseURL: source.url)
+            // A backup: with the keys, so that the import reads every sealed text.
+            let exported = await AdminRun.run(["export", "--sleutels", "--output", file], databaseURL: source.url)
             #expect(exported.code == 0, "\(exported.errors)")
             let eventCount = try await source.count("events")
             #expect(exported.text == "exported \(eventCount) events of \(dossiers.count) streams to \(file)\n")
-            let toStdout = await AdminRun.run(["export"], databaseURL: source.url)
+            let toStdout = await AdminRun.run(["export", "--sleutels"], databaseURL: source.url)
             #expect(toStdout.output == (try Data(contentsOf: URL(fileURLWithPath: file))))
-            #expect(toStdout.text.split(separator: "\n").count == eventCount)
+            let sleutelCount = try await source.count("sleutels")
+            #expect(sleutelCount == dossiers.count + 1)  // each dossier's, and the token holder's
+            #expect(toStdout.text.split(separator: "\n").count == eventCount + sleutelCount)
 
             try await TestDatabase.with { target in
                 let imported = await AdminRun.run(["import", "--input", file], databaseURL: target.url)
@@ -48,7 +51,7 @@ import Testing
                 let targetReport = await AdminRun.run(["report", "stand-van-zaken", "--peildatum", peildatum], databaseURL: target.url)
                 #expect(targetReport.output == sourceReport.output)
 
-                let reexported = await AdminRun.run(["export"], databaseURL: target.url)
+                let reexported = await AdminRun.run(["export", "--sleutels"], databaseURL: target.url)
                 #expect(withoutTransactionIDs(reexported.text) == withoutTransactionIDs(toStdout.text))
 
                 let next = try await openDossier(target.service, titel: "Na de import")
@@ -58,6 +61,31 @@ import Testing
                 let firstNew = try #require(try await target.service.gebeurtenissen(next.id)?.events.first)
                 #expect(firstNew.position > highestPosition)
                 #expect(await AdminRun.run(["verify"], databaseURL: target.url).code == 0)
+            }
+        }
+    }
+
+    @Test func anExportWithoutItsKeysCarriesNoKeyAndItsImportReadsTheTextsAsDestroyed() async throws {
+        try await TestDatabase.with { source in
+            let dossiers = try await populate(source.service)
+            let export = await AdminRun.run(["export"], databaseURL: source.url)
+            #expect(export.code == 0)
+            let keys = try await source.pool.withConnection { connection in
+                try connection.query("SELECT sleutel FROM sleutels").map { try $0.data("sleutel").base64EncodedString() }
+            }
+            #expect(!keys.isEmpty)
+            for key in keys { #expect(!export.text.contains(key)) }
+            #expect(!export.text.contains(#"{"sleutel":"#))
+            let original = try #require(try await source.service.dossier(dossiers[0].id))
+            #expect(!export.text.contains(original.omschrijving))
+            try await TestDatabase.with { target in
+                let imported = await AdminRun.run(["import"], databaseURL: target.url, input: export.text.split(separator: "\n").map(String.init))
+                #expect(imported.code == 0, "\(imported.errors)")
+                #expect(await AdminRun.run(["verify"], databaseURL: target.url).code == 0)
+                let read = try #require(try await target.service.dossier(dossiers[0].id))
+                #expect(read.omschrijving == "[vernietigd]")
+                #expect(read.titel == original.titel)
+                #expect(read.kenmerk == original.kenmerk)
             }
         }
     }

@@ -88,7 +88,7 @@ import Testing
             #expect(read == outcome.dossier)
             #expect(read.versie == 2)
             #expect(read.fase == .consultatie)
-            let folded = DossierStream.fold(try DossierStream.decode(try await db.store.readStream(DossierStream.id(of: dossier.id))))
+            let folded = DossierStream.fold(try DossierStream.decode(try await db.service.opened(try await db.store.readStream(DossierStream.id(of: dossier.id)))))
             #expect(read == folded)
         }
     }
@@ -251,7 +251,7 @@ import Testing
             func folded(upTo moment: Date) async throws -> [Dossier] {
                 var dossiers: [Dossier] = []
                 for id in [a.id, b.id].sorted(by: { DossierStream.id(of: $0) < DossierStream.id(of: $1) }) {
-                    let events = try await db.store.readStream(DossierStream.id(of: id), upTo: .recordedAt(moment))
+                    let events = try await db.service.opened(try await db.store.readStream(DossierStream.id(of: id), upTo: .recordedAt(moment)))
                     if let dossier = DossierStream.fold(try DossierStream.decode(events)) { dossiers.append(dossier) }
                 }
                 return dossiers

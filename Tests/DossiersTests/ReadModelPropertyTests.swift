@@ -46,7 +46,7 @@ import Testing
                         }
                     }
                     let read = try await db.service.dossier(dossier.id)
-                    let recorded = try await db.store.readStream(DossierStream.id(of: dossier.id))
+                    let recorded = try await db.service.opened(try await db.store.readStream(DossierStream.id(of: dossier.id)))
                     #expect(read == DossierStream.fold(try DossierStream.decode(recorded)))
                     let timeline = try await db.service.tijdlijn(dossier.id, voor: coordinator)
                     #expect(timeline?.map(\.versie) == recorded.map(\.version))

@@ -554,7 +554,7 @@ def scenario_roundtrip():
     server.stop()
     export_file = os.path.join(WORK, "export.jsonl")
     with open(export_file, "wb") as out:
-        admin(url, "export", stdout=out)
+        admin(url, "export", "--sleutels", stdout=out)  # a backup: with the keys
     target = fresh_database("faults_import")
     with open(export_file, "rb") as source:
         admin(target, "import", stdin=source.read())

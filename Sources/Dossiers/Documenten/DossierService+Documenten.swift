@@ -38,6 +38,7 @@ extension DossierService {
     ) async throws -> (outcome: CommandOutcome, document: Document) {
         let documentID = StableUUID.derived(from: context.commandID, "document")
         let metadata = EventMetadata(context: context)
+        let sleutels = try await sleutels(dossier: dossierID, actor: context.actor)
         let clock = clock
         let result = try await pool.withLease { lease in
             try await lease.run { connection in
@@ -89,7 +90,7 @@ extension DossierService {
                 events += try Beslissing.decide(beslist, command, by: context.actor, at: now, kenmerk: nil)
                 try DocumentOpslag.bewaar(sha256: sha256, omvang: omvang, blokken: blokken, on: connection)
                 var outcome = try Self.record(
-                    events, commandID: context.commandID, metadata: metadata, to: dossierID, expected: .exact(state.versie),
+                    events, commandID: context.commandID, metadata: metadata, sleutels: sleutels, to: dossierID, expected: .exact(state.versie),
                     before: state, at: now, on: connection
                 )
                 outcome = try Self.answered(outcome, context, on: connection)

@@ -23,6 +23,8 @@ public final class DossierService: Sendable {
     let maximumAttempts: Int
     /// The selectielijst archive categories are taken from (nil: none could be read; archiving is refused).
     public let selectielijst: Selectielijst?
+    /// The keys events are sealed with (RECORDS.md, "Destruction and erasure").
+    public let sleutelbos: Sleutelbos
     /// Counts appends that lost a race for a stream's version (`toedeling_append_conflicts_total`).
     let appendConflicts = Counter(label: "toedeling_append_conflicts_total")
 
@@ -56,6 +58,7 @@ public final class DossierService: Sendable {
         self.selectielijst = selectielijst
         self.store = store
         self.pool = pool
+        self.sleutelbos = Sleutelbos(pool: pool)
         self.logger = logger
         self.maximumAttempts = maximumAttempts
         self.clock = clock
@@ -71,13 +74,14 @@ public final class DossierService: Sendable {
         // Refuse invalid or unauthorised input before a kenmerk is drawn.
         _ = try Beslissing.decide(nil, command, by: context.actor, at: Date(), kenmerk: Kenmerk(jaar: 2000, volgnummer: 1))
         let metadata = EventMetadata(context: context)
+        let sleutels = try await sleutels(dossier: id, actor: context.actor)
         let clock = clock
         let outcome = try await pool.withTransaction { connection in
             let now = try Self.moment(clock, on: connection)
             let kenmerk = try KenmerkUitgifte.volgende(in: AmsterdamseTijd.kalenderdatum(van: now).jaar, on: connection)
             let events = try Beslissing.decide(nil, command, by: context.actor, at: now, kenmerk: kenmerk)
             let outcome = try Self.record(
-                events, commandID: context.commandID, metadata: metadata, to: id, expected: .noStream, before: nil,
+                events, commandID: context.commandID, metadata: metadata, sleutels: sleutels, to: id, expected: .noStream, before: nil,
                 at: now, on: connection
             )
             return try Self.answered(outcome, context, on: connection)
@@ -90,6 +94,7 @@ public final class DossierService: Sendable {
     /// Executes any other command on an existing dossier.
     public func execute(_ command: DossierCommand, on dossierID: UUID, context: CommandContext) async throws -> CommandOutcome {
         let metadata = EventMetadata(context: context)
+        let sleutels = try await sleutels(dossier: dossierID, actor: context.actor)
         var attempt = 0
         while true {
             attempt += 1
@@ -115,7 +120,7 @@ public final class DossierService: Sendable {
                         return try Self.answered(CommandOutcome(dossier: state, events: []), context, on: connection)
                     }
                     let outcome = try Self.record(
-                        events, commandID: context.commandID, metadata: metadata, to: dossierID,
+                        events, commandID: context.commandID, metadata: metadata, sleutels: sleutels, to: dossierID,
                         expected: .exact(state?.versie ?? 0), before: state, at: now, on: connection
                     )
                     return try Self.answered(outcome, context, on: connection)
@@ -166,14 +171,16 @@ public final class DossierService: Sendable {
     /// under the same `Idempotency-Key`) either finds its events already stored and writes nothing,
     /// or is refused by the store as different content: it never writes twice.
     static func record(
-        _ events: [DossierEvent], commandID: UUID, metadata: EventMetadata, to dossierID: UUID, expected: ExpectedVersion,
-        before: Dossier?, at moment: Date, on connection: PostgresConnection
+        _ events: [DossierEvent], commandID: UUID, metadata: EventMetadata, sleutels: Gebeurtenissleutels, to dossierID: UUID,
+        expected: ExpectedVersion, before: Dossier?, at moment: Date, on connection: PostgresConnection
     ) throws -> CommandOutcome {
         let encodedMetadata = try metadata.encoded()
         let newEvents = try events.enumerated().map { index, event in
-            NewEvent(
-                eventID: StableUUID.derived(from: commandID, "event-\(index)"), type: event.type,
-                schemaVersion: DossierEvent.schemaVersions[event.type] ?? 1, data: try event.encodedData(), metadata: encodedMetadata
+            let eventID = StableUUID.derived(from: commandID, "event-\(index)")
+            return NewEvent(
+                eventID: eventID, type: event.type, schemaVersion: DossierEvent.schemaVersions[event.type] ?? 1,
+                data: try sleutels.verzegel(try event.encodedData(), eventID: eventID),
+                metadata: try sleutels.verzegel(encodedMetadata, eventID: eventID)
             )
         }
         let streamID = DossierStream.id(of: dossierID)
@@ -182,7 +189,8 @@ public final class DossierService: Sendable {
             recordedAt: moment
         )
         if result.wasAlreadyAppended {
-            guard let current = DossierStream.fold(try DossierStream.decode(EventStore.readStream(on: connection, streamID))) else {
+            let stored = try Sleutelbos.open(EventStore.readStream(on: connection, streamID), on: connection)
+            guard let current = DossierStream.fold(try DossierStream.decode(stored)) else {
                 throw ServiceError.unreadableEvent(position: result.lastPosition)
             }
             return CommandOutcome(dossier: current, events: result.events)
@@ -203,7 +211,7 @@ public final class DossierService: Sendable {
     /// `nil` when it does not exist (yet).
     public func dossier(_ id: UUID, peildatum: Peildatum? = nil) async throws -> Dossier? {
         if let peildatum {
-            let recorded = try await store.readStream(DossierStream.id(of: id), upTo: .recordedAt(peildatum.moment))
+            let recorded = try await opened(try await store.readStream(DossierStream.id(of: id), upTo: .recordedAt(peildatum.moment)))
             return DossierStream.fold(try DossierStream.decode(recorded.filter { peildatum.omvat($0.recordedAt) }))
         }
         return try await pool.withConnection { connection in
@@ -334,12 +342,33 @@ public final class DossierService: Sendable {
     public func gebeurtenissen(_ id: UUID, page: Int = 1, pageSize: Int = 100) async throws -> (events: [RecordedEvent], total: Int64)? {
         let after = Int64(max(0, page - 1)) * Int64(max(1, pageSize))
         guard let read = try await store.readStream(DossierStream.id(of: id), after: after, limit: max(1, pageSize)) else { return nil }
-        return (read.events, read.version)
+        return (try await opened(read.events), read.version)
     }
 
-    /// The global feed in commit order (never skips a late commit).
+    /// The global feed in commit order (never skips a late commit), its sealed fields opened.
     public func feed(after cursor: FeedCursor?, limit: Int) async throws -> FeedPage {
-        try await store.readAll(after: cursor, limit: limit)
+        let page = try await store.readAll(after: cursor, limit: limit)
+        return FeedPage(events: try await opened(page.events), cursor: page.cursor)
+    }
+
+    /// Stored events with their sealed fields opened (one statement for the keys, only when a field
+    /// is sealed).
+    public func opened(_ events: [RecordedEvent]) async throws -> [RecordedEvent] {
+        guard events.contains(where: { Verzegeling.isSealed($0.data) || Verzegeling.isSealed($0.metadata) }) else { return events }
+        return try await pool.withConnection { connection in try Sleutelbos.open(events, on: connection) }
+    }
+
+    /// The keys to seal a command's events with: the dossier's, and the acting person's when the
+    /// actor is a web account or a token holder.
+    func sleutels(dossier: UUID, actor: Actor) async throws -> Gebeurtenissleutels {
+        let dossierID = Sleutelbos.id(dossier: dossier)
+        let persoonID = actor.gebruikerID.map(Sleutelbos.id(gebruiker:)) ?? actor.tokenID.map(Sleutelbos.id(token:))
+        let keys = try await sleutelbos.sleutelsOmTeVerzegelen([dossierID] + (persoonID.map { [$0] } ?? []))
+        return Gebeurtenissleutels(
+            dossier: keys[dossierID].map { Verzegeling.Sleutel(id: dossierID, key: $0) },
+            persoon: persoonID.flatMap { id in keys[id].map { Verzegeling.Sleutel(id: id, key: $0) } },
+            vernietigd: Set((keys[dossierID] == nil ? ["dossier"] : []) + (persoonID != nil && keys[persoonID!] == nil ? ["persoon"] : []))
+        )
     }
 
     /// Every dossier as recorded at `peildatum`: reproducible, because events never change. When
@@ -365,7 +394,7 @@ public final class DossierService: Sendable {
         }
         if let current { return current }
         let grouped = try await pool.withConnection { connection in
-            try connection.query(
+            let rows = try connection.query(
                 """
                 SELECT stream_id, version, type, schema_version, data, recorded_at, position FROM events
                 WHERE stream_type = $1 AND recorded_at <= $2 ORDER BY stream_id, version
@@ -375,6 +404,15 @@ public final class DossierService: Sendable {
                 (stream: try row.string("stream_id"), version: try row.int64("version"), type: try row.string("type"),
                  schemaVersion: try row.int("schema_version"), data: try row.json("data"), recordedAt: try row.date("recorded_at"),
                  position: try row.int64("position"))
+            }
+            // Sealed texts opened with the keys that still exist (one statement).
+            let ids = rows.reduce(into: Set<String>()) { ids, row in
+                if Verzegeling.isSealed(row.data) { ids.formUnion(Verzegeling.sleutelIDs(in: row.data)) }
+            }
+            guard !ids.isEmpty else { return rows }
+            let keys = try Sleutelbos.sleutelsOmTeOpenen(ids, on: connection)
+            return rows.map { row in
+                (row.stream, row.version, row.type, row.schemaVersion, Verzegeling.open(row.data, sleutels: keys), row.recordedAt, row.position)
             }
         }
         var dossiers: [Dossier] = []

@@ -1,0 +1,14 @@
+import Foundation
+
+/// The keys a command's events are sealed with: its dossier's and the acting person's. A kind whose
+/// key was destroyed is in `vernietigd`: its fields are written as the text they would read.
+struct Gebeurtenissleutels: Sendable {
+    var dossier: Verzegeling.Sleutel?
+    var persoon: Verzegeling.Sleutel?
+    var vernietigd: Set<String> = []
+
+    /// The stored bytes of an event's data or metadata, sealed.
+    func verzegel(_ json: Data, eventID: UUID) throws -> Data {
+        try Verzegeling.verzegel(json, eventID: eventID, dossier: dossier, persoon: persoon, vernietigd: vernietigd)
+    }
+}
