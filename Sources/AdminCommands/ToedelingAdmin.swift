@@ -10,7 +10,7 @@ public struct ToedelingAdmin: AsyncParsableCommand {
         subcommands: [
             MigrateCommand.self, TokenCommands.self, GebruikerCommands.self, DossierCommands.self, ReportCommands.self,
             ProjectionsCommands.self, VerifyCommand.self, ExportCommand.self, ImportCommand.self, AbonnementCommands.self,
-            DocumentCommands.self, ArchiefCommands.self, ZegelCommands.self,
+            DocumentCommands.self, ArchiefCommands.self, VernietigingCommands.self, ZegelCommands.self,
         ]
     )
 

@@ -52,6 +52,7 @@ public func buildRouter(
     DossierController(service: dependencies.service).addRoutes(to: routes)
     DocumentController(service: dependencies.service, maximumBytes: dependencies.maximumDocumentBytes).addRoutes(to: routes)
     ArchiefController(service: dependencies.service, archiefvormer: dependencies.archiefvormer, nu: dependencies.nu).addRoutes(to: routes)
+    VernietigingController(service: dependencies.service, nu: dependencies.nu).addRoutes(to: routes)
     AfwegingskaderController().addRoutes(to: routes)
     ReportController(service: dependencies.service).addRoutes(to: routes)
     FeedController(service: dependencies.service).addRoutes(to: routes)

@@ -24,11 +24,12 @@ import Testing
         .archiveringVastgelegd(ArchiveringVastgelegd(categorie: SelectielijstCategorie(
             code: "2.1", omschrijving: "Ingetrokken", waardering: .vernietigen, bewaartermijn: Bewaartermijn("P10Y"), standaardVoor: [.ingetrokken]))),
         .dossierOvergedragen(DossierOvergedragen(ontvangstbevestiging: "EDEPOT-1")),
+        .dossierVernietigd(DossierVernietigd(lijst: UUID(uuidString: "0b8e8f8e-1d2c-4b5a-9f00-0000000000aa")!)),
     ]
 
     @Test func everyEventTypeHasACaseAndAVersion() {
         #expect(Set(Self.alleEvents.map(\.type)) == Set(DossierEvent.schemaVersions.keys))
-        #expect(Self.alleEvents.count == 16)
+        #expect(Self.alleEvents.count == 17)
     }
 
     @Test(arguments: alleEvents)

@@ -104,7 +104,8 @@ public final class DocumentTransfer: Sendable {
         }
         if let ontbrekend = try connection.query(
             """
-            SELECT data ->> 'sha256' AS sha256 FROM events WHERE type = 'DocumentToegevoegd'
+            SELECT data ->> 'sha256' AS sha256 FROM events e WHERE type = 'DocumentToegevoegd'
+              AND NOT EXISTS (SELECT 1 FROM events v WHERE v.stream_id = e.stream_id AND v.type = 'DossierVernietigd')
             EXCEPT SELECT encode(sha256, 'hex') FROM document_inhoud LIMIT 1
             """
         ).first {

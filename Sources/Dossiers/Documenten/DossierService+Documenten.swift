@@ -113,6 +113,7 @@ extension DossierService {
     /// dossier does not exist or the actor may not see it.
     public func documenten(van dossierID: UUID, voor actor: Actor) async throws -> [Document]? {
         guard let dossier = try await dossier(dossierID), dossier.zichtbaar(voor: actor) != nil else { return nil }
+        if dossier.vernietiging != nil { throw DocumentenVernietigd.vernietigd }
         return dossier.documenten(voor: actor)
     }
 
@@ -120,6 +121,7 @@ extension DossierService {
     /// the dossier or the document does not exist or is not visible.
     public func document(_ documentID: UUID, van dossierID: UUID, voor actor: Actor) async throws -> (document: Document, versies: [Document])? {
         guard let dossier = try await dossier(dossierID) else { return nil }
+        if dossier.vernietiging != nil, dossier.zichtbaar(voor: actor) != nil { throw DocumentenVernietigd.vernietigd }
         return dossier.document(documentID, voor: actor)
     }
 
@@ -168,11 +170,17 @@ extension DossierService {
                 .map { try DossierProjection.decodeState($0.json("staat")) }
         }
         var gevonden: [(kenmerk: String, document: Document)] = []
-        for dossier in dossiers {
+        // A destroyed dossier's bytes are gone on purpose.
+        for dossier in dossiers where dossier.vernietiging == nil {
             for document in dossier.documenten ?? [] where afwijkend.contains(document.sha256) || !aanwezig.contains(document.sha256) {
                 gevonden.append((dossier.kenmerk.description, document))
             }
         }
         return gevonden
     }
+}
+
+/// The documents of a destroyed dossier are gone for good (HTTP 410).
+public enum DocumentenVernietigd: Error, Sendable, Equatable {
+    case vernietigd
 }

@@ -179,7 +179,7 @@ public final class DossierService: Sendable {
             let eventID = StableUUID.derived(from: commandID, "event-\(index)")
             return NewEvent(
                 eventID: eventID, type: event.type, schemaVersion: DossierEvent.schemaVersions[event.type] ?? 1,
-                data: try sleutels.verzegel(try event.encodedData(), eventID: eventID),
+                data: try sleutels.verzegel(try event.encodedData(), eventID: eventID, type: event.type),
                 metadata: try sleutels.verzegel(encodedMetadata, eventID: eventID)
             )
         }

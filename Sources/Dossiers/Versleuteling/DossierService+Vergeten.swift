@@ -90,6 +90,18 @@ extension DossierService {
             )
             try connection.execute("DELETE FROM email_berichten WHERE position($1 IN tekst) > 0 OR position($1 IN html) > 0", [.text(naam)])
             try connection.execute("UPDATE abonnementen SET aangemaakt_door = $2 WHERE aangemaakt_door = $1", [.text(naam), .text(Verzegeling.verwijderd)])
+            // Who proposed or judged a vernietigingslijst, also in its kept verklaring.
+            try connection.execute(
+                """
+                UPDATE vernietigingslijsten SET
+                    voorsteller_naam = CASE WHEN voorgesteld_door = $1 THEN $3 ELSE voorsteller_naam END,
+                    beoordelaar_naam = CASE WHEN beoordeeld_door = $1 THEN $3 ELSE beoordelaar_naam END,
+                    verklaring_html = replace(replace(verklaring_html, $2, $3), replace(replace(replace($2, '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), $3),
+                    verklaring_csv = replace(verklaring_csv, $2, $3)
+                WHERE voorgesteld_door = $1 OR beoordeeld_door = $1
+                """,
+                [.text(sleutel), .text(naam), .text(Verzegeling.verwijderd)]
+            )
             // Every dossier the person acted on: its read models again, from the events as they read now.
             let streams = try connection.query(
                 "SELECT DISTINCT stream_id FROM events WHERE stream_type = $1 AND metadata ->> '\(veld)' = $2",

@@ -8,7 +8,10 @@ struct Gebeurtenissleutels: Sendable {
     var vernietigd: Set<String> = []
 
     /// The stored bytes of an event's data or metadata, sealed.
-    func verzegel(_ json: Data, eventID: UUID) throws -> Data {
-        try Verzegeling.verzegel(json, eventID: eventID, dossier: dossier, persoon: persoon, vernietigd: vernietigd)
+    func verzegel(_ json: Data, eventID: UUID, type: String? = nil) throws -> Data {
+        try Verzegeling.verzegel(
+            json, eventID: eventID, dossier: dossier, persoon: persoon, vernietigd: vernietigd,
+            extraDossierVelden: type.flatMap { Verzegeling.dossierVeldenPerType[$0] } ?? []
+        )
     }
 }

@@ -32,6 +32,9 @@ public enum Verzegeling {
     static let dossierVelden: Set<String> = [
         "omschrijving", "wettelijkeGrondslag", "toelichting", "reden", "dekking", "motivering", "samenvatting", "vindplaats",
     ]
+    /// Fields sealed under the dossier's key in one type of event only: a document's title and file
+    /// name (a dossier's own titel stays readable, for its tombstone).
+    static let dossierVeldenPerType: [String: Set<String>] = ["DocumentToegevoegd": ["titel", "bestandsnaam"]]
     /// The fields sealed under the key of the person who acted: their name in the data and metadata.
     static let persoonVelden: Set<String> = ["geregistreerdDoor", "toegevoegdDoor", "naam"]
 
@@ -56,7 +59,7 @@ public enum Verzegeling {
     /// is written as the text it would read, so no plaintext is stored for it; without a key of that
     /// kind at all (nil) the field stays as it is.
     public static func verzegel(
-        _ json: Data, eventID: UUID, dossier: Sleutel?, persoon: Sleutel?, vernietigd: Set<String> = []
+        _ json: Data, eventID: UUID, dossier: Sleutel?, persoon: Sleutel?, vernietigd: Set<String> = [], extraDossierVelden: Set<String> = []
     ) throws -> Data {
         guard dossier != nil || persoon != nil || !vernietigd.isEmpty else { return json }
         let object = try JSONSerialization.jsonObject(with: json, options: [.fragmentsAllowed])
@@ -71,7 +74,7 @@ public enum Verzegeling {
             guard let text = value as? String, !text.isEmpty, let field, !text.hasPrefix(prefix) else { return value }
             let sleutel: Sleutel?
             let uitgewist: String
-            if dossierVelden.contains(field) {
+            if dossierVelden.contains(field) || extraDossierVelden.contains(field) {
                 sleutel = dossier
                 uitgewist = Self.vernietigd
                 if sleutel == nil, vernietigd.contains("dossier") { changed = true; return uitgewist }

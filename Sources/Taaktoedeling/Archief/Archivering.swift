@@ -16,6 +16,14 @@ public struct Overdracht: Codable, Sendable, Equatable, Hashable {
     public var overgedragenOp: Date
 }
 
+/// The destruction on a vernietigingslijst (`DossierVernietigd`).
+public struct Vernietiging: Codable, Sendable, Equatable, Hashable {
+    /// The list it was destroyed on.
+    public var lijst: UUID
+    /// When it was destroyed.
+    public var vernietigdOp: Date
+}
+
 /// Where a dossier stands as a record.
 public enum Archiefstatus: String, Codable, Sendable, Equatable, Hashable, CaseIterable {
     /// Closed, no category recorded yet.
@@ -79,7 +87,8 @@ extension Dossier {
             case .blijvendBewaren: Archiefgegevens.overbrengingstermijn.na(brondatum)
             }
         }
-        let status: Archiefstatus = overdracht != nil ? .overgedragen : categorie == nil ? .nogTeArchiveren : .gearchiveerd
+        let status: Archiefstatus = vernietiging != nil ? .vernietigd
+            : overdracht != nil ? .overgedragen : categorie == nil ? .nogTeArchiveren : .gearchiveerd
         return Archiefgegevens(
             selectielijstcategorie: categorie?.code, archiefnominatie: categorie?.waardering, bewaartermijn: categorie?.bewaartermijn?.description,
             brondatum: brondatum, archiefactiedatum: actiedatum, archiefstatus: status

@@ -105,6 +105,8 @@ extension Beslissing {
             dossier.archiefcategorie = Archivering(categorie: archivering.categorie, vastgelegdOp: recordedAt)
         case .dossierOvergedragen(let overdracht):
             dossier.overdracht = Overdracht(ontvangstbevestiging: overdracht.ontvangstbevestiging, overgedragenOp: recordedAt)
+        case .dossierVernietigd(let vernietigd):
+            dossier.vernietiging = Vernietiging(lijst: vernietigd.lijst, vernietigdOp: recordedAt)
         }
         dossier.fase = dossier.afgeleideFase
         var zicht = dossier.zichtbaarGewijzigdOp ?? [:]

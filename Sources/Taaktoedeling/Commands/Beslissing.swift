@@ -54,6 +54,9 @@ public enum Beslissing {
         }
         guard let dossier = state else { throw .nietGevonden }
         try controleerRol(van: actor, voor: command, op: dossier)
+        if dossier.vernietiging != nil {
+            throw .conflict("Het dossier is vernietigd; er wordt niets meer aanvaard.")
+        }
         if let overdracht = dossier.overdracht {
             throw .conflict("Het dossier is overgedragen aan het e-Depot (ontvangstbevestiging \(overdracht.ontvangstbevestiging)); het kan niet meer worden gewijzigd.")
         }
@@ -274,3 +277,26 @@ public enum Beslissing {
         }
     }
 }
+
+extension Beslissing {
+    /// The destruction of a dossier on an approved vernietigingslijst (RECORDS.md): only a closed
+    /// dossier with archiefnominatie vernietigen whose archiefactiedatum has come (`vandaag` or
+    /// earlier), not transferred and not destroyed before.
+    public static func vernietig(_ dossier: Dossier, lijst: UUID, vandaag: Kalenderdatum) throws(DomainError) -> DossierEvent {
+        if dossier.vernietiging != nil { throw .conflict("Dossier \(dossier.kenmerk) is al vernietigd.") }
+        if dossier.overdracht != nil { throw .conflict("Dossier \(dossier.kenmerk) is overgedragen aan het e-Depot; het wordt niet vernietigd.") }
+        guard let archief = dossier.archiefgegevens else {
+            throw .conflict("Dossier \(dossier.kenmerk) is nog niet besloten of ingetrokken; het kan niet worden vernietigd.")
+        }
+        switch archief.archiefnominatie {
+        case nil: throw .conflict("Voor dossier \(dossier.kenmerk) is nog geen selectielijstcategorie vastgelegd.")
+        case .blijvendBewaren?: throw .conflict("Dossier \(dossier.kenmerk) heeft archiefnominatie blijvend bewaren; het wordt niet vernietigd.")
+        case .vernietigen?: break
+        }
+        guard let datum = archief.archiefactiedatum, datum <= vandaag else {
+            throw .conflict("De archiefactiedatum van dossier \(dossier.kenmerk) (\(archief.archiefactiedatum?.description ?? "onbekend")) is nog niet gekomen.")
+        }
+        return .dossierVernietigd(DossierVernietigd(lijst: lijst))
+    }
+}
+

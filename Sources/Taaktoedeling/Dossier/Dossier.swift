@@ -60,6 +60,8 @@ public struct Dossier: Codable, Sendable, Equatable, Hashable {
     public var archiefcategorie: Archivering?
     /// The transfer to the e-Depot, once recorded; the dossier is read-only afterwards.
     public var overdracht: Overdracht?
+    /// The destruction on a vernietigingslijst, once done; only the tombstone remains readable.
+    public var vernietiging: Vernietiging?
 
     /// Creates a dossier as it is right after opening.
     public init(
@@ -121,6 +123,12 @@ extension Dossier {
     /// `wettelijkeGrondslag`, `toetsing`, `udo`, `financieleGevolgen`, `besluit` or `intrekking` so
     /// that a client always finds the fields of the API; nested optional values are omitted.
     public func encode(to encoder: any Encoder) throws {
+        let opslag = encoder.userInfo[Self.opslagSleutel] as? Bool == true
+        if vernietiging != nil, !opslag { return try grafsteen.encodeVelden(to: encoder, opslag: false, archief: archiefgegevens) }
+        try encodeVelden(to: encoder, opslag: opslag, archief: archiefgegevens)
+    }
+
+    private func encodeVelden(to encoder: any Encoder, opslag: Bool, archief: Archiefgegevens?) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(id.uuidString.lowercased(), forKey: .id)
         try container.encode(kenmerk, forKey: .kenmerk)
@@ -143,17 +151,39 @@ extension Dossier {
         try container.encode(kamerstukken, forKey: .kamerstukken)
         try container.encode(intrekking, forKey: .intrekking)
         try container.encode(heropeningen, forKey: .heropeningen)
-        if encoder.userInfo[Self.opslagSleutel] as? Bool == true {
+        if opslag {
             try container.encodeIfPresent(zichtbaarGewijzigdOp, forKey: .zichtbaarGewijzigdOp)
             try container.encodeIfPresent(documenten, forKey: .documenten)
             try container.encodeIfPresent(archiefcategorie, forKey: .archiefcategorie)
             try container.encodeIfPresent(overdracht, forKey: .overdracht)
+            try container.encodeIfPresent(vernietiging, forKey: .vernietiging)
         } else {
             enum Afgeleid: String, CodingKey { case archivering }
             var afgeleid = encoder.container(keyedBy: Afgeleid.self)
-            try afgeleid.encode(archiefgegevens, forKey: .archivering)
+            try afgeleid.encode(archief, forKey: .archivering)
         }
     }
+
+    /// A destroyed dossier as the API shows it: its tombstone (id, kenmerk, titel, fase, dates and
+    /// `archivering` with archiefstatus `vernietigd`); every other field is empty or reads
+    /// `[vernietigd]`, so that the dossier keeps its shape.
+    public var grafsteen: Dossier {
+        var steen = Dossier(
+            id: id, kenmerk: kenmerk, titel: titel, omschrijving: Self.vernietigd, vakdepartement: Self.vernietigd, soort: soort,
+            nieuweTaak: nieuweTaak, aanleiding: nil, wettelijkeGrondslag: nil, versie: versie, geopendOp: geopendOp
+        )
+        steen.fase = fase
+        steen.bijgewerktOp = bijgewerktOp
+        steen.intrekking = intrekking.map { Intrekking(reden: Self.vernietigd, ingetrokkenOp: $0.ingetrokkenOp) }
+        steen.besluit = besluit
+        steen.besluit?.motivering = Self.vernietigd
+        steen.archiefcategorie = archiefcategorie
+        steen.overdracht = overdracht
+        return steen
+    }
+
+    /// What a destroyed text reads.
+    public static let vernietigd = "[vernietigd]"
 
     /// Set to `true` in an encoder's `userInfo` to encode the state for storage: with what the API
     /// does not show (`zichtbaarGewijzigdOp`).

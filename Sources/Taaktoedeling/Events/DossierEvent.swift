@@ -37,6 +37,8 @@ public enum DossierEvent: Sendable, Equatable, Hashable {
     case archiveringVastgelegd(ArchiveringVastgelegd)
     /// `DossierOvergedragen`.
     case dossierOvergedragen(DossierOvergedragen)
+    /// `DossierVernietigd`.
+    case dossierVernietigd(DossierVernietigd)
 
     /// The stream type under which dossier events are stored.
     public static let streamType = "dossier"
@@ -59,6 +61,7 @@ public enum DossierEvent: Sendable, Equatable, Hashable {
         "DocumentToegevoegd": 1,
         "ArchiveringVastgelegd": 1,
         "DossierOvergedragen": 1,
+        "DossierVernietigd": 1,
     ]
 
     /// The event's type name as stored, e.g. `ReactieIngediend`.
@@ -80,6 +83,7 @@ public enum DossierEvent: Sendable, Equatable, Hashable {
         case .documentToegevoegd: "DocumentToegevoegd"
         case .archiveringVastgelegd: "ArchiveringVastgelegd"
         case .dossierOvergedragen: "DossierOvergedragen"
+        case .dossierVernietigd: "DossierVernietigd"
         }
     }
 
@@ -110,6 +114,7 @@ public enum DossierEvent: Sendable, Equatable, Hashable {
         case .documentToegevoegd(let payload): return try encoder.encode(payload)
         case .archiveringVastgelegd(let payload): return try encoder.encode(payload)
         case .dossierOvergedragen(let payload): return try encoder.encode(payload)
+        case .dossierVernietigd(let payload): return try encoder.encode(payload)
         }
     }
 
@@ -148,6 +153,7 @@ public enum DossierEvent: Sendable, Equatable, Hashable {
             case "DocumentToegevoegd": return .documentToegevoegd(try decoder.decode(DocumentToegevoegd.self, from: bytes))
             case "ArchiveringVastgelegd": return .archiveringVastgelegd(try decoder.decode(ArchiveringVastgelegd.self, from: bytes))
             case "DossierOvergedragen": return .dossierOvergedragen(try decoder.decode(DossierOvergedragen.self, from: bytes))
+            case "DossierVernietigd": return .dossierVernietigd(try decoder.decode(DossierVernietigd.self, from: bytes))
             default: throw DossierEventDecodingError.onbekendType(type)
             }
         } catch let fout as DossierEventDecodingError {

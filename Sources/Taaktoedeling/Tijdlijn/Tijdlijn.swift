@@ -73,6 +73,8 @@ public enum Tijdlijn {
             return "De archivering is vastgelegd: selectielijstcategorie \(categorie.code) (\(categorie.omschrijving)), \(categorie.waardering.weergave)\(termijn)."
         case .dossierOvergedragen(let overdracht):
             return "Het dossier is overgedragen aan het e-Depot (ontvangstbevestiging \(overdracht.ontvangstbevestiging))."
+        case .dossierVernietigd(let vernietigd):
+            return "Het dossier is vernietigd op vernietigingslijst \(vernietigd.lijst.uuidString.lowercased().prefix(8))."
         }
     }
 

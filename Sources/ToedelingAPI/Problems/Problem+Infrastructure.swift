@@ -16,6 +16,15 @@ extension Problem {
             self = .unsupportedDocumentType(refusal.reden)
         case DocumentUploadError.invalid(let invalid):
             self = .invalidInput(invalid.problems, detail: "De upload is ongeldig. Er is niets opgeslagen.")
+        case let fout as VernietigingFout:
+            switch fout {
+            case .onbekend: self = .notFound(fout.description)
+            case .ongeldigeLijst(let reden): self = .invalidInput([FieldProblem(name: "dossiers", reason: reden)])
+            case .geenCoordinator, .eigenLijst: self = .forbidden(fout.description)
+            case .alBeoordeeld, .alOpLijst: self = .conflict(fout.description)
+            }
+        case DocumentenVernietigd.vernietigd:
+            self = Problem(title: "Gone", status: .gone, detail: "Dit dossier is vernietigd; zijn documenten bestaan niet meer.")
         case ServiceError.staleVersion(let current):
             self = .staleVersion(current: current)
         case ServiceError.commandIDReused:
