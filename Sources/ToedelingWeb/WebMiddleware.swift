@@ -81,6 +81,8 @@ struct WebFoutMiddleware: RouterMiddleware {
             return WebFout(status: fout.status, kop: "Dit verzoek kan niet worden verwerkt", tekst: "Er is niets opgeslagen.")
         case ServiceError.tooMuchContention:
             return .drukte
+        case DocumentenVernietigd.vernietigd:
+            return WebFout(status: .gone, kop: "Dit document bestaat niet meer", tekst: "Het dossier is vernietigd op een vernietigingslijst; zijn documenten zijn verwijderd.")
         default:
             switch StorageCondition(error) {
             case .unavailable: return .nietBeschikbaar

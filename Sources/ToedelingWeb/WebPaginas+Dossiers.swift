@@ -184,6 +184,9 @@ extension WebPaginas {
         var model = dossierModel(dossier, voor: gebruiker)
         model["acties"] = acties
         if let archief = Self.archiefModel(dossier, selectielijst: service.selectielijst) { model["archief"] = archief }
+        if let vernietiging = volledig.vernietiging {
+            model["vernietigd"] = "Dit dossier is vernietigd op \(Opmaak.moment(vernietiging.vernietigdOp)). Bewaard zijn alleen het kenmerk, de titel, de selectielijstcategorie en de datums; teksten lezen [vernietigd] en de documenten bestaan niet meer."
+        }
         if let verzegeld = try await service.zegelaar.laatsteMoment(), verzegeld >= volledig.geopendOp {
             model["verzegeld"] = "De geschiedenis van dit dossier is laatst verzegeld op \(Opmaak.moment(verzegeld))"
                 + (volledig.bijgewerktOp > verzegeld ? "; wat daarna is vastgelegd, komt in het volgende zegel." : ".")
@@ -199,7 +202,7 @@ extension WebPaginas {
                 versie: dossier.versie
             )
         }
-        let documenten = volledig.documenten(voor: actor)
+        let documenten = volledig.vernietiging == nil ? volledig.documenten(voor: actor) : []
         model["documenten"] = documenten.map { Self.documentModel($0, basis: basis) }
         model["heeftDocumenten"] = !documenten.isEmpty
         if Beslissing.magDocumentToevoegen(op: volledig, voor: actor) {

@@ -30,6 +30,7 @@ struct WebPaginas: Sendable {
         addDossierRoutes(to: router)
         addConsultatieRoutes(to: router)
         addRapportRoutes(to: router)
+        addVernietigingRoutes(to: router)
     }
 
     // MARK: General pages

@@ -54,7 +54,7 @@ struct Weergave: Sendable {
         switch rol {
         case .coordinator:
             [("/dossiers", "Dossiers"), ("/dossiers/nieuw", "Nieuw dossier"), ("/rapportages/stand-van-zaken", "Stand van zaken"),
-             ("/rapportages/evaluatie", "Evaluatie"), ("/account", "Account")]
+             ("/rapportages/evaluatie", "Evaluatie"), ("/vernietigingslijsten", "Vernietiging"), ("/account", "Account")]
         case .koepel:
             [("/consultaties", "Consultaties"), ("/dossiers", "Dossiers"), ("/account", "Account")]
         case .liaison:

@@ -144,4 +144,47 @@ struct VernietigingTests {
             }
         }
     }
+
+    @Test func inTheBrowserOneCoordinatorProposesAndAnotherApproves() async throws {
+        try await APITestHarness.with { harness in
+            _ = try await harness.account("cora@bzk.example", rol: .coordinator, naam: "Cora Voorsteller")
+            _ = try await harness.account("dirk@bzk.example", rol: .coordinator, naam: "Dirk Goedkeurder")
+            try await harness.test { client async throws in
+                let id = try await Self.vernietigbaar(client, harness)
+                let documenten = try #require(try await client.send(.get, "/v1/dossiers/\(id)/documenten", token: harness.coordinator).object["resultaten"] as? [[String: Any]])
+                let documentID = try #require(documenten.first?["id"] as? String)
+                let cora = try await harness.ingelogd(client, "cora@bzk.example")
+                let overzicht = try await cora.get("/vernietigingslijsten")
+                #expect(overzicht.status == .ok)
+                #expect(overzicht.tekst.contains(#"value="\#(id)""#))
+                #expect(overzicht.tekst.contains("Er zijn nog geen vernietigingslijsten."))
+                let leeg = try await cora.post("/vernietigingslijsten", [])
+                #expect(leeg.status == .badRequest)
+                #expect(leeg.tekst.contains("kies ten minste één dossier"))
+                let voorgesteld = try await cora.post("/vernietigingslijsten", [("dossiers", id)])
+                #expect(voorgesteld.status == .seeOther)
+                let pad = try #require(voorgesteld.locatie?.split(separator: "?").first.map(String.init))
+                let eigen = try await cora.get(pad)
+                #expect(eigen.tekst.contains("U hebt deze lijst voorgesteld."))
+                #expect(!eigen.tekst.contains("Goedkeuren en vernietigen"))
+                #expect(try await cora.post(pad + "/goedkeuring", []).status == .forbidden)
+
+                let dirk = try await harness.ingelogd(client, "dirk@bzk.example")
+                let lijst = try await dirk.get(pad)
+                #expect(lijst.tekst.contains("Goedkeuren en vernietigen") && lijst.tekst.contains("Cora Voorsteller"))
+                #expect(try await dirk.post(pad + "/afwijzing", [("reden", "")]).status == .badRequest)
+                let goedgekeurd = try await dirk.post(pad + "/goedkeuring", [])
+                #expect(goedgekeurd.status == .seeOther)
+                let na = try await dirk.get(pad)
+                #expect(na.tekst.contains("Goedgekeurd, vernietigd") && na.tekst.contains("Verklaring van vernietiging"))
+                let verklaring = try await dirk.get(pad + "/verklaring")
+                #expect(verklaring.status == .ok && verklaring.tekst.contains("Dirk Goedkeurder"))
+                let dossier = try await dirk.get("/dossiers/\(id)")
+                #expect(dossier.tekst.contains("Dit dossier is vernietigd op"))
+                #expect(!dossier.tekst.contains("/documenten/\(documentID)/inhoud"))
+                #expect(try await dirk.get("/dossiers/\(id)/documenten/\(documentID)/inhoud").status == .gone)
+                #expect(try await WebBrowser(client).get("/vernietigingslijsten").status == .seeOther)
+            }
+        }
+    }
 }

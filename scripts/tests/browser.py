@@ -510,7 +510,8 @@ def new_account(b, link):
 def zoom(b, password):
     b.driver.set_window_size(640, 1000)
     b.login("coordinator@bzk.example", password, "/dossiers")
-    for path, name in (("/dossiers", "zoom-overzicht"), ("/dossiers/nieuw", "zoom-nieuw"), ("/rapportages/stand-van-zaken", "zoom-rapport")):
+    for path, name in (("/dossiers", "zoom-overzicht"), ("/dossiers/nieuw", "zoom-nieuw"), ("/rapportages/stand-van-zaken", "zoom-rapport"),
+                       ("/vernietigingslijsten", "zoom-vernietigingslijsten")):
         b.open(path)
         b.no_horizontal_scroll(name)
         b.page(name)

@@ -16,6 +16,9 @@ extension DossierService {
         return nil
     }
 
+    /// The key id by which a coordinator is recorded on a list (to tell the proposer from the judge).
+    public static func beoordelaarID(_ actor: Actor) -> String? { beoordelaar(actor)?.id }
+
     /// The dossiers that may go on a list today: closed, archiefnominatie vernietigen, the
     /// archiefactiedatum come, not transferred, not destroyed, and not on a list waiting for judgement.
     public func vernietigbareDossiers(vandaag: Kalenderdatum) async throws -> [Dossier] {

@@ -27,18 +27,20 @@ extension Beslissing {
     /// Whether `actor` may add a document to `dossier` now, not counting a koepel's letter (see
     /// `brievenToegestaan`): a coordinator, unless the dossier is withdrawn.
     public static func magDocumentToevoegen(op dossier: Dossier, voor actor: Actor) -> Bool {
-        actor.rol == .coordinator && dossier.intrekking == nil && dossier.overdracht == nil
+        actor.rol == .coordinator && dossier.intrekking == nil && dossier.overdracht == nil && dossier.vernietiging == nil
     }
 
     /// Whether `actor` may record the dossier's selectielijst category now: a coordinator, once the
     /// dossier is besloten or ingetrokken and until it is transferred.
     public static func magArchiveren(op dossier: Dossier, voor actor: Actor) -> Bool {
-        actor.rol == .coordinator && dossier.afloop != nil && dossier.overdracht == nil
+        actor.rol == .coordinator && dossier.afloop != nil && dossier.overdracht == nil && dossier.vernietiging == nil
     }
 
     /// The reacties `actor` (a koepel) may add its letter to now: its own, in rounds still open.
     public static func brievenToegestaan(op dossier: Dossier, voor actor: Actor) -> [ReactieVerwijzing] {
-        guard actor.rol == .koepel, let koepel = actor.koepel, dossier.intrekking == nil, dossier.overdracht == nil else { return [] }
+        guard actor.rol == .koepel, let koepel = actor.koepel, dossier.intrekking == nil, dossier.overdracht == nil, dossier.vernietiging == nil else {
+            return []
+        }
         return dossier.consultaties.filter { $0.status == .open && $0.reactie(van: koepel) != nil }
             .map { ReactieVerwijzing(ronde: $0.ronde, koepel: koepel) }
     }

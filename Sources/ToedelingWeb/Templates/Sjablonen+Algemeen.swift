@@ -7,7 +7,7 @@ enum Sjablonen {
         "account": account, "tweestap-instellen": tweestapInstellen, "toegankelijkheid": toegankelijkheid,
         "dossiers": dossiers, "dossier-nieuw": dossierNieuw, "dossier": dossier, "tijdlijn": tijdlijn,
         "consultaties": consultaties, "ontvangstbewijs": ontvangstbewijs, "stand-van-zaken": standVanZaken,
-        "evaluatie": evaluatie, "paginering": paginering,
+        "evaluatie": evaluatie, "paginering": paginering, "vernietigingslijsten": vernietigingslijsten, "vernietigingslijst": vernietigingslijst,
     ]
 
     static let layout = """

@@ -57,6 +57,7 @@ extension Sjablonen {
         <p class="kruimel"><a href="{{terug}}">{{terugTekst}}</a></p>
         <h1><span class="kenmerk">{{kenmerk}}</span> {{titel}}</h1>
         <p class="fase">Fase: <strong>{{fase}}</strong> · versie {{versie}} · bijgewerkt {{bijgewerkt}}</p>
+        {{#vernietigd}}<div class="melding" role="status"><p>{{vernietigd}}</p></div>{{/vernietigd}}
         {{#conflict}}<div class="foutsamenvatting" role="alert" tabindex="-1"><h2 class="foutsamenvatting__titel">Iemand anders was u voor</h2><p>{{.}}</p></div>{{/conflict}}
         <p><a href="{{tijdlijnHref}}">Bekijk de tijdlijn</a></p>
         {{#verzegeld}}<p class="hint">{{verzegeld}}</p>{{/verzegeld}}
@@ -185,5 +186,49 @@ extension Sjablonen {
         </dl>
         <p>Bewaar deze referentie. De reacties van de andere koepels kunt u lezen zodra de ronde is gesloten.</p>
         <p><a href="{{dossierHref}}">Terug naar het dossier</a> · <a href="/consultaties">Naar uw consultaties</a></p>
+        """
+}
+
+extension Sjablonen {
+    static let vernietigingslijsten = """
+        <h1>Vernietigingslijsten</h1>
+        <p class="inleiding">Dossiers met archiefnominatie vernietigen worden vernietigd op een lijst die de ene coördinator voorstelt en een andere goedkeurt. Van een vernietigd dossier blijven het kenmerk, de titel, de selectielijstcategorie en de datums bewaard, en de verklaring van vernietiging.</p>
+        {{#voorstel}}{{> formulier}}{{/voorstel}}
+        {{^voorstel}}<p>Er zijn nu geen dossiers waarvan de archiefactiedatum is gekomen en die vernietigd mogen worden.</p>{{/voorstel}}
+        <h2>Lijsten</h2>
+        {{#heeftLijsten}}<div class="tabelrol" role="region" aria-labelledby="lijsten-bijschrift" tabindex="0">
+        <table class="tabel">
+        <caption id="lijsten-bijschrift">Alle vernietigingslijsten, nieuwste eerst</caption>
+        <thead><tr><th scope="col">Lijst</th><th scope="col">Status</th><th scope="col">Dossiers</th><th scope="col">Voorgesteld door</th><th scope="col">Voorgesteld op</th></tr></thead>
+        <tbody>
+        {{#lijsten}}<tr><td><a href="{{href}}">{{lijstNummer}}</a></td><td>{{statusTekst}}</td><td>{{aantal}}</td><td>{{voorsteller}}</td><td>{{voorgesteldOp}}</td></tr>{{/lijsten}}
+        </tbody>
+        </table>
+        </div>{{/heeftLijsten}}
+        {{^heeftLijsten}}<p>Er zijn nog geen vernietigingslijsten.</p>{{/heeftLijsten}}
+        """
+
+    static let vernietigingslijst = """
+        <h1>Vernietigingslijst {{lijstNummer}}</h1>
+        <dl class="gegevens">
+        <div><dt>Status</dt><dd>{{statusTekst}}</dd></div>
+        <div><dt>Voorgesteld door</dt><dd>{{voorsteller}} op {{voorgesteldOp}}</dd></div>
+        {{#beoordeling}}<div><dt>Beoordeeld door</dt><dd>{{beoordelaar}} op {{beoordeeldOp}}</dd></div>
+        {{#reden}}<div><dt>Reden van afwijzing</dt><dd>{{reden}}</dd></div>{{/reden}}{{/beoordeling}}
+        </dl>
+        {{#verklaring}}<p><a href="{{htmlHref}}">Verklaring van vernietiging</a> · <a href="{{csvHref}}">als CSV</a></p>{{/verklaring}}
+        <div class="tabelrol" role="region" aria-labelledby="regels-bijschrift" tabindex="0">
+        <table class="tabel">
+        <caption id="regels-bijschrift">De dossiers op deze lijst</caption>
+        <thead><tr><th scope="col">Kenmerk</th><th scope="col">Titel</th><th scope="col">Categorie</th><th scope="col">Archiefactiedatum</th><th scope="col">Vernietigd op</th></tr></thead>
+        <tbody>
+        {{#regels}}<tr><td><a href="{{href}}">{{kenmerk}}</a></td><td>{{titelDossier}}</td><td>{{categorie}}</td><td>{{archiefactiedatum}}</td><td>{{vernietigdOp}}</td></tr>{{/regels}}
+        </tbody>
+        </table>
+        </div>
+        {{#eigenLijst}}<p>U hebt deze lijst voorgesteld. Een andere coördinator keurt haar goed of wijst haar af.</p>{{/eigenLijst}}
+        {{#goedkeuren}}{{> formulier}}{{/goedkeuren}}
+        {{#afwijzen}}{{> formulier}}{{/afwijzen}}
+        <p><a href="/vernietigingslijsten">Alle vernietigingslijsten</a></p>
         """
 }
