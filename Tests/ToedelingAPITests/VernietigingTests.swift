@@ -51,6 +51,7 @@ struct VernietigingTests {
                 #expect(try await client.send(.get, "/v1/vernietigingslijsten/\(lijstID)/verklaring", token: harness.coordinator).status == .conflict)
                 #expect(try await client.send(.get, "/v1/dossiers/\(id)", token: harness.coordinator).status == .ok)
 
+                let voorDeVernietiging = Date()
                 let goedgekeurd = try await client.send(.post, "/v1/vernietigingslijsten/\(lijstID)/goedkeuring", token: tweede)
                 #expect(goedgekeurd.status == .ok, "\(String(buffer: goedgekeurd.body))")
                 let na = try goedgekeurd.object
@@ -74,6 +75,13 @@ struct VernietigingTests {
                 let tijdlijn = String(buffer: try await client.send(.get, "/v1/dossiers/\(id)/tijdlijn", token: harness.coordinator).body)
                 #expect(tijdlijn.contains("vernietigd op vernietigingslijst"))
                 #expect(!tijdlijn.contains("Geheime-inhoud-XYZ"))
+                // A report of a moment before the destruction shows the tombstone, not the content.
+                let vroeger = try await harness.dependencies.service.dossiers(asRecordedAt: Peildatum(moment: voorDeVernietiging))
+                let steen = try #require(vroeger.first { $0.id.uuidString.lowercased() == id })
+                #expect(steen.titel == titel && steen.omschrijving == "[vernietigd]" && steen.vakdepartement == "[vernietigd]")
+                #expect(steen.intrekking?.reden == "[vernietigd]")
+                let nu = try await harness.dependencies.service.dossiers(asRecordedAt: Peildatum(moment: Date().addingTimeInterval(60)))
+                #expect(nu.first { $0.id.uuidString.lowercased() == id }?.archiefgegevens?.archiefstatus == .vernietigd)
                 // The other dossier is untouched.
                 #expect(try await client.send(.get, "/v1/dossiers/\(blijft)/documenten", token: harness.coordinator).status == .ok)
 

@@ -1102,11 +1102,94 @@ def case_archive(cluster, opts):
         + ", ".join(f"{t:.2f} s" for t in timings) + f"; the seal file is {seal_size / 1e6:.1f} MB.\n")
 
 
+# The last commit before events were sealed: the baseline of the destruction case, built once into
+# .build/baseline-sealing (a git worktree) and run side by side with this version.
+SEALING_BASELINE = "64e1005"
+
+
+def baseline_bin():
+    tree = os.path.join(ROOT, ".build", "baseline-sealing")
+    if not os.path.isdir(tree):
+        subprocess.run(["git", "worktree", "add", "--detach", tree, SEALING_BASELINE], cwd=ROOT, check=True, capture_output=True)
+    for product in ("toedeling-server", "toedeling-admin"):
+        subprocess.run(["swift", "build", "-c", "release", "--product", product], cwd=tree, check=True, stdout=sys.stderr)
+    return tree, subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], cwd=tree, capture_output=True, text=True,
+                                check=True).stdout.strip()
+
+
+def case_destruction(cluster, opts):
+    """Sealing's cost: a command (POST a Kamerstuk) and a GET of a dossier over HTTP with sealed events,
+    side by side with the same loads against the build of the commit before sealing (its own database,
+    migrated by its own admin), alternating rounds; then the approval of a vernietigingslijst of 1,000
+    dossiers (seconds)."""
+    global BIN, SCHEMA
+    raw = RawBaseline(cluster)
+    tree, base_bin = baseline_bin()
+    builds = {"sealed (this version)": (BIN, SCHEMA), f"baseline {SEALING_BASELINE} (no sealing)": (base_bin, os.path.join(tree, "schema"))}
+    results = {label: {"POST": [], "GET": []} for label in builds}
+    r = raw.rate(16, opts.seconds)
+    own = (BIN, SCHEMA)
+    try:
+        for round_ in range(opts.rounds):
+            for n, (label, (binary, schema)) in enumerate(builds.items()):
+                BIN, SCHEMA = binary, schema
+                url = cluster.createdb(f"seal{round_}{n}", migrate=True)
+                tok = token(url)
+                server = Server(url, log_level="notice")
+                try:
+                    ids = open_dossiers(server, tok, 256)
+                    for method in ("POST", "GET"):
+                        before = cpu_seconds()
+                        rps, p50, p99, bad = wrk(server, tok, ids, method, opts.seconds)
+                        after = cpu_seconds()
+                        results[label][method].append((rps, p99, (after["server"] - before["server"]) / max(rps * opts.seconds, 1) * 1000))
+                finally:
+                    server.stop()
+    finally:
+        BIN, SCHEMA = own
+    say("### Sealing: commands and GETs with sealed events against the build before sealing (same run)\n")
+    say(f"RAW pgbench, 16 clients: {r:.0f} transactions/s.\n")
+    say("| build | round | POST Kamerstuk /s | p99 ms | server CPU ms/command | GET dossier /s | p99 ms | server CPU ms/GET |")
+    say("|---|---:|---:|---:|---:|---:|---:|---:|")
+    for label, rows in results.items():
+        for i, (post, get) in enumerate(zip(rows["POST"], rows["GET"])):
+            say(f"| {label} | {i + 1} | {post[0]:.0f} | {post[1]:.2f} | {post[2]:.3f} | {get[0]:.0f} | {get[1]:.2f} | {get[2]:.3f} |")
+    sealed, base = list(results.values())
+    for method in ("POST", "GET"):
+        ratio = sum(x[0] for x in sealed[method]) / max(sum(x[0] for x in base[method]), 1)
+        say(f"\n{method}: sealed at {ratio * 100:.0f} % of the baseline's throughput (aim: within 10 %, so at least 90 %).")
+
+    # A vernietigingslijst of 1,000 dossiers.
+    url = cluster.createdb("vernietiging", migrate=True)
+    tok, tweede = token(url), token(url)
+    server = Server(url, log_level="notice")
+    try:
+        ids = open_dossiers(server, tok, 1000)
+        for dossier in ids:
+            status, body = request("POST", f"{server.base}/v1/dossiers/{dossier}/intrekking", {"reden": "Opgegaan in een ander dossier."}, token=tok)
+            assert status == 201, body
+            status, body = request("PUT", f"{server.base}/v1/dossiers/{dossier}/archivering", {"selectielijstcategorie": "2.3"}, token=tok)
+            assert status == 200, body
+        started = time.time()
+        status, body = request("POST", f"{server.base}/v1/vernietigingslijsten", {"dossiers": ids}, token=tok, timeout=600)
+        assert status == 201, body
+        proposed = time.time() - started
+        lijst = json.loads(body)["id"]
+        started = time.time()
+        status, body = request("POST", f"{server.base}/v1/vernietigingslijsten/{lijst}/goedkeuring", None, token=tweede, timeout=3600)
+        assert status == 200, body
+        approved = time.time() - started
+    finally:
+        server.stop()
+    say(f"\nA vernietigingslijst of 1,000 dossiers: proposed in {proposed:.1f} s; approved (each dossier destroyed in its own "
+        f"transaction, read models rewritten, the verklaring kept) in {approved:.1f} s ({approved:.1f} ms per dossier).\n")
+
+
 CASES = {"append": case_append, "append-parts": case_append_parts, "http": case_http, "growth": case_growth,
          "growth-voorstel": lambda cluster, opts: grow_one(cluster, opts, "voorstel"),
          "growth-kamerstuk": lambda cluster, opts: grow_one(cluster, opts, "kamerstuk"),
          "rebuild": case_rebuild, "report": case_report, "notify": case_notify, "documents": case_documents,
-         "archive": case_archive}
+         "archive": case_archive, "destruction": case_destruction}
 
 
 def main():

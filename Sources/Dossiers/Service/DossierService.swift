@@ -392,7 +392,12 @@ public final class DossierService: Sendable {
             guard peildatum.omvat(laatst), try !first.isNull("staat") else { return nil }
             return try rows.map { try DossierProjection.decodeState($0.json("staat")) }
         }
-        if let current { return current }
+        if let current { return current.map { $0.vernietiging != nil ? $0.grafsteen : $0 } }
+        // A destroyed dossier shows its tombstone in a report of any date, also one before its
+        // destruction: what was destroyed is gone from the past as well.
+        let vernietigd = try await pool.withConnection { connection in
+            Set(try connection.query("SELECT stream_id FROM events WHERE type = 'DossierVernietigd'").map { try $0.string("stream_id") })
+        }
         let grouped = try await pool.withConnection { connection in
             let rows = try connection.query(
                 """
@@ -433,7 +438,7 @@ public final class DossierService: Sendable {
             state = Beslissing.evolve(state, event, version: row.version, recordedAt: row.recordedAt)
         }
         if let state { dossiers.append(state) }
-        return dossiers
+        return dossiers.map { vernietigd.contains(DossierStream.id(of: $0.id)) ? $0.grafsteen : $0 }
     }
 
     /// The overview for the four-yearly evaluation over the dossiers opened from the start of `van`

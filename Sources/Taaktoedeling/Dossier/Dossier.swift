@@ -179,6 +179,7 @@ extension Dossier {
         steen.besluit?.motivering = Self.vernietigd
         steen.archiefcategorie = archiefcategorie
         steen.overdracht = overdracht
+        steen.vernietiging = vernietiging
         return steen
     }
 
