@@ -195,4 +195,36 @@ struct VernietigingTests {
             }
         }
     }
+
+    @Test func aCommandDuringTheDestructionCompletesFirstOrIsRefusedNeverHalf() async throws {
+        try await APITestHarness.with { harness in
+            let tweede = try await harness.dependencies.tokens.create(rol: .coordinator, naam: "Tweede Coördinator").token
+            try await harness.test { client async throws in
+                let id = try await ArchiefTests.besloten(client, harness)
+                #expect(try await ArchiefTests.put(client, id, harness.coordinator, #"{"selectielijstcategorie": "2.3"}"#).status == .ok)
+                let lijstID = try #require(try await Self.voorstel(client, [id], token: harness.coordinator).object["id"] as? String)
+                let statussen = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+                    for n in 0..<12 {
+                        group.addTask {
+                            try await client.send(.post, "/v1/dossiers/\(id)/kamerstukken", token: harness.coordinator,
+                                                  json: #"{"nummer": "36000-\#(n + 1)", "titel": "Brief", "datum": "2026-03-01"}"#).status
+                        }
+                    }
+                    group.addTask {
+                        try await client.send(.post, "/v1/vernietigingslijsten/\(lijstID)/goedkeuring", token: tweede).status
+                    }
+                    return try await group.reduce(into: []) { $0.append($1) }
+                }
+                #expect(statussen.allSatisfy { $0 == .created || $0 == .conflict || $0 == .ok }, "\(statussen)")
+                #expect(statussen.contains(.ok))
+                let types = try await harness.pool.withConnection { connection in
+                    try connection.query("SELECT type FROM events WHERE stream_id = $1 ORDER BY version", [.text("dossier-" + id)]).map { try $0.string("type") }
+                }
+                // Every accepted command lies before the destruction, and the destruction is the last event.
+                #expect(types.last == "DossierVernietigd")
+                #expect(types.filter { $0 == "KamerstukGekoppeld" }.count == statussen.filter { $0 == .created }.count)
+                #expect(try await harness.dependencies.service.store.verify().isIntact)
+            }
+        }
+    }
 }
