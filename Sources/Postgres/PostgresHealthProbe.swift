@@ -77,14 +77,20 @@ public final class PostgresHealthProbe: Service, Sendable {
         try? await thread.shutdownGracefully()
     }
 
+    /// `SELECT 1` on the kept connection; when that fails (a connection from before a restart of
+    /// PostgreSQL looks healthy until it is used), once more on a fresh connection before reporting,
+    /// so a load balancer is not told "down" about a database that is back.
     private func ping() throws -> Bool {
-        let connection: PostgresConnection
         if let kept = state.withLock({ $0.connection }), kept.isHealthy {
-            connection = kept
-        } else {
-            connection = try PostgresConnection(connectionString: connectionString, limits: limits)
-            state.withLock { $0.connection = connection }
+            do {
+                _ = try kept.query("SELECT 1")
+                return true
+            } catch {
+                state.withLock { $0.connection = nil }
+            }
         }
+        let connection = try PostgresConnection(connectionString: connectionString, limits: limits)
+        state.withLock { $0.connection = connection }
         do {
             _ = try connection.query("SELECT 1")
             return true
