@@ -109,6 +109,7 @@ let package = Package(
             dependencies: [
                 "Dossiers", "Rapportage", "Taaktoedeling", "ToedelingWeb", "Notifications",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),

@@ -12,6 +12,11 @@ public struct APIConfiguration: Sendable {
     public var strictTransportSecurity: String?
     /// The web application's settings (cookies, two-step verification, session lifetimes).
     public var web: WebConfiguratie
+    /// How long a connection may take to send a complete request head, and stay idle between
+    /// requests (`TOEDELING_HTTP_IDLE_TIMEOUT`).
+    public var idleTimeout: Duration = .seconds(30)
+    /// How many HTTP connections one instance holds at once (`TOEDELING_HTTP_MAX_CONNECTIONS`).
+    public var maximumHTTPConnections: Int = 4096
 
     /// Creates a configuration.
     public init(
@@ -31,6 +36,23 @@ public struct APIConfiguration: Sendable {
         guard let value, !value.isEmpty else { return nil }
         guard let seconds = Int(value), seconds >= 0 else { throw ConfigurationError(variable: "TOEDELING_HSTS_MAX_AGE", expected: "a number of seconds") }
         return "max-age=\(seconds); includeSubDomains"
+    }
+
+    /// Parses `TOEDELING_HTTP_IDLE_TIMEOUT` (a duration, 1 s to 1 h) and `TOEDELING_HTTP_MAX_CONNECTIONS`
+    /// (16 to 1,000,000).
+    public static func connections(fromEnvironment environment: [String: String]) throws -> (idleTimeout: Duration, maximum: Int) {
+        let idle = try DurationSetting.parse(environment["TOEDELING_HTTP_IDLE_TIMEOUT"], variable: "TOEDELING_HTTP_IDLE_TIMEOUT", fallback: .seconds(30))
+        guard idle >= .seconds(1), idle <= .seconds(3600) else {
+            throw ConfigurationError(variable: "TOEDELING_HTTP_IDLE_TIMEOUT", expected: "a duration from 1s to 1h")
+        }
+        var maximum = 4096
+        if let value = environment["TOEDELING_HTTP_MAX_CONNECTIONS"], !value.isEmpty {
+            guard let number = Int(value), (16...1_000_000).contains(number) else {
+                throw ConfigurationError(variable: "TOEDELING_HTTP_MAX_CONNECTIONS", expected: "a number from 16 to 1000000")
+            }
+            maximum = number
+        }
+        return (idle, maximum)
     }
 
     /// Parses `TOEDELING_CORS_ORIGINS`: a comma- or space-separated list of origins.

@@ -1,4 +1,5 @@
 import Hummingbird
+import HummingbirdCore
 import Logging
 import Prometheus
 import ToedelingWeb
@@ -12,7 +13,15 @@ public func buildApplication(
 ) async throws -> some ApplicationProtocol {
     Application(
         router: buildRouter(configuration: configuration, dependencies: dependencies),
-        configuration: .init(address: .hostname(configuration.hostname, port: configuration.port), serverName: nil),
+        // A connection that sends no complete request head within the idle timeout (slowloris) or
+        // stays idle that long between requests is closed; beyond the connection limit the server
+        // stops accepting until one closes.
+        server: .http1(configuration: .init(idleTimeout: .nanoseconds(Int64(configuration.idleTimeout.components.seconds) * 1_000_000_000
+            + configuration.idleTimeout.components.attoseconds / 1_000_000_000))),
+        configuration: .init(
+            address: .hostname(configuration.hostname, port: configuration.port), serverName: nil, backlog: 1024,
+            availableConnectionsDelegate: MaximumAvailableConnections(configuration.maximumHTTPConnections, logger: dependencies.logger)
+        ),
         logger: dependencies.logger
     )
 }

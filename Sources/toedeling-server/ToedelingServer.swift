@@ -66,6 +66,10 @@ struct ToedelingServer: AsyncParsableCommand {
                 databaseLimits: limits,
                 idempotencyTimeToLive: idempotencyTimeToLive
             )
+            let verbindingen = try APIConfiguration.connections(fromEnvironment: Self.environment)
+            settings.api.idleTimeout = verbindingen.idleTimeout
+            settings.api.maximumHTTPConnections = verbindingen.maximum
+            FileDescriptors.raiseLimit(toAtLeast: verbindingen.maximum + 256)
             settings.maximumEventStreams = try ServerSettings.maximumEventStreams(from: Self.environment)
             settings.maximumDocumentBytes = try ServerSettings.maximumDocumentBytes(from: Self.environment)
             settings.zegels = try ServerSettings.zegels(from: Self.environment)
