@@ -12,6 +12,7 @@
             openssl verifies the token over the seal's message; a TSA that answers garbage, or none
             at all, still gives a seal (without a token) and says why.
 """
+import base64
 import hashlib
 import io
 import json
@@ -96,7 +97,7 @@ def check_tree(files, dossier_kenmerk, documents, schema):
         errors = list(schema.iter_errors(io.BytesIO(files[name])))
         check(not errors, f"{name} does not validate: {errors[0] if errors else ''}")
     data_files = [n for n in names if not n.endswith(".MDTO.xml") and n != "pakbon.xml"]
-    check(len(data_files) == len(documents) + 2, f"expected {len(documents) + 2} data files (with zegel.json), found {data_files}")
+    check(len(data_files) == len(documents) + 3, f"expected {len(documents) + 3} data files (with zegel.json and sleutels.json), found {data_files}")
     # every bestand sidecar's size and checksum are its file's
     for name in [n for n in sidecars if n.endswith(".bestand.MDTO.xml")]:
         tree = ET.fromstring(files[name])
@@ -124,7 +125,24 @@ def check_tree(files, dossier_kenmerk, documents, schema):
     check([e["version"] for e in stream] == list(range(1, len(stream) + 1)), "the event stream is not whole")
     check(all(stream[i]["previousHash"] == stream[i - 1]["hash"] for i in range(1, len(stream))), "the event stream's chain is broken")
     check_seal(json.loads(files[f"{dossier_kenmerk}/gebeurtenissen/zegel.json"]), stream)
+    check_keys(json.loads(files[f"{dossier_kenmerk}/gebeurtenissen/sleutels.json"]), stream)
     return len(sidecars)
+
+
+def check_keys(document, stream):
+    """Every sealed field of the stream opens with the package's keys (AES-256-GCM, the key id as
+    associated data), and the dossier's omschrijving reads as it was written: the e-Depot can read
+    the record without Toedeling."""
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+    keys = {k["id"]: base64.b64decode(k["waarde"]) for k in document["sleutels"]}
+    sealed = re.findall(r'"tdl:enc:1:([a-z]+:[0-9a-f-]{36}):([A-Za-z0-9_-]+)"', json.dumps(stream))
+    check(sealed, "the event stream holds no sealed field: nothing was tested")
+    opened = []
+    for key_id, blob in sealed:
+        check(key_id in keys, f"the package lacks key {key_id}")
+        raw = base64.urlsafe_b64decode(blob + "=" * (-len(blob) % 4))
+        opened.append(AESGCM(keys[key_id]).decrypt(raw[:12], raw[12:], key_id.encode()).decode("utf-8"))
+    check("Gemeenten plannen en beheren laadinfrastructuur." in opened, f"the omschrijving does not open: {opened[:3]}")
 
 
 def check_seal(seal, stream):

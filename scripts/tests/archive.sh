@@ -12,9 +12,9 @@ toedeling_install_packages python3-venv openssl
 export MDTO_XSD="$PWD/../shared/standards/mdto/MDTO-XML1.0.1.xsd"
 [ -f "$MDTO_XSD" ] || { echo "archive: the MDTO XSD is not at $MDTO_XSD" >&2; exit 1; }
 venv="${TOEDELING_ARCHIVE_VENV:-.build/archive-venv}"
-if ! "$venv/bin/python" -c 'import xmlschema' 2>/dev/null; then
+if ! "$venv/bin/python" -c 'import xmlschema, cryptography' 2>/dev/null; then
     python3 -m venv "$venv"
-    "$venv/bin/pip" install -q "xmlschema>=3,<5"
+    "$venv/bin/pip" install -q "xmlschema>=3,<5" "cryptography>=42"
 fi
 
 toedeling_process_test archive

@@ -351,6 +351,11 @@ public final class DossierService: Sendable {
         return FeedPage(events: try await opened(page.events), cursor: page.cursor)
     }
 
+    /// The keys that open the sealed fields of a dossier's events, for its e-Depot package.
+    public func sleutelsVoorOverdracht(_ dossierID: UUID) async throws -> [(id: String, sleutel: Data)] {
+        try await sleutelbos.sleutels(vanStroom: DossierStream.id(of: dossierID), pool: pool)
+    }
+
     /// Stored events with their sealed fields opened (one statement for the keys, only when a field
     /// is sealed).
     public func opened(_ events: [RecordedEvent]) async throws -> [RecordedEvent] {

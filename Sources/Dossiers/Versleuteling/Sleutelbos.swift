@@ -105,4 +105,21 @@ public final class Sleutelbos: Sendable {
     public func vergeet(_ id: String) {
         _ = cache.withLock { $0.removeValue(forKey: id) }
     }
+
+    /// The keys that open the sealed fields of one stream, for its transfer to the e-Depot (which
+    /// keeps the record readable without Toedeling): the dossier's and those of the people who acted
+    /// on it, as far as they still exist (an erased person's name stays `[verwijderd]`).
+    public func sleutels(vanStroom streamID: String, pool: PostgresConnectionPool) async throws -> [(id: String, sleutel: Data)] {
+        try await pool.withConnection { connection in
+            var ids: Set<String> = []
+            for row in try connection.query("SELECT data::text AS d, metadata::text AS m FROM events WHERE stream_id = $1", [.text(streamID)]) {
+                for kolom in ["d", "m"] {
+                    let tekst = Data(try row.string(kolom).utf8)
+                    if Verzegeling.isSealed(tekst) { ids.formUnion(Verzegeling.sleutelIDs(in: tekst)) }
+                }
+            }
+            return try Self.sleutelsOmTeOpenen(ids, on: connection).map { (id: $0.key, sleutel: $0.value.withUnsafeBytes { Data($0) }) }
+                .sorted { $0.id < $1.id }
+        }
+    }
 }

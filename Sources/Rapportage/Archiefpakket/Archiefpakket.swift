@@ -115,6 +115,30 @@ public struct Archiefpakket: Sendable {
             representeert: ("Gebeurtenissen van \(kenmerk)", kenmerk + "-gebeurtenissen")
         ))
 
+        // The keys of the stream's sealed texts and names: the record leaves Toedeling's custody, and
+        // the e-Depot must read it without Toedeling (the chain stays verifiable over the sealed bytes).
+        let sleutels = try await service.sleutelsVoorOverdracht(dossier.id)
+        if !sleutels.isEmpty {
+            struct Sleutels: Encodable {
+                struct Sleutel: Encodable { let id: String; let algoritme: String; let waarde: String }
+                let uitleg: String
+                let sleutels: [Sleutel]
+            }
+            let document = Sleutels(
+                uitleg: "Velden van gebeurtenissen.jsonl in de vorm \"tdl:enc:1:<id>:<base64url>\" zijn versleuteld met AES-256-GCM onder de sleutel <id> "
+                    + "(base64url van nonce (12 bytes), versleutelde tekst en tag (16 bytes); de id als associated data). De hashketen gaat over de versleutelde bytes.",
+                sleutels: sleutels.map { .init(id: $0.id, algoritme: "AES-256-GCM", waarde: $0.sleutel.base64EncodedString()) }
+            )
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            let bytes = try encoder.encode(document)
+            let (omvang, sha) = try await bestand("\(map)/\(stroommap)/sleutels.json") { uit in try await uit(Array(bytes)) }
+            try await tekst("\(map)/\(stroommap)/sleutels.json.bestand.MDTO.xml", MDTO.bestand(
+                kenmerk: kenmerk + "-sleutels-bestand", naam: "sleutels.json", omvang: omvang, formaat: ("JSON (JavaScript Object Notation)", "fmt/817"),
+                sha256: sha, op: moment, representeert: ("Gebeurtenissen van \(kenmerk)", kenmerk + "-gebeurtenissen")
+            ))
+        }
+
         // The newest seal that holds this stream, cut to this stream's leaf and its proof: what the
         // e-Depot needs to check that the history it receives is the history that was sealed.
         if let zegel = try await service.zegelaar.laatste(),
