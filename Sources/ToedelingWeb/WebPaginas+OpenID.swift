@@ -57,7 +57,7 @@ extension WebPaginas {
         guard let state = query.get("state").map({ String($0) }), !state.isEmpty,
             let aanmelding = try await gebruikers.neemOpenIDAanmelding(stateHash: Self.sha256(state)),
             let browser = request.cookies[configuratie.openIDCookie].map({ String($0.value) }),
-            Self.constantTimeEqual(aanmelding.browserHash, Self.sha256(browser))
+            OpenIDRelyingParty.constantTimeEqual(aanmelding.browserHash, Self.sha256(browser))
         else {
             Self.openIDLogger.notice("OIDC sign-in refused", metadata: ["reason": "unknown, used or expired state, or another browser"])
             throw WebFout.openIDOngeldigeAanmelding
@@ -124,10 +124,6 @@ extension WebPaginas {
 
     static func sha256(_ text: String) -> Data {
         Data(SHA256.hash(data: Data(text.utf8)))
-    }
-
-    static func constantTimeEqual(_ a: Data, _ b: Data) -> Bool {
-        a.count == b.count && zip(a, b).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
     }
 }
 

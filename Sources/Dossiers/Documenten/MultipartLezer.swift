@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Reads a `multipart/form-data` body (RFC 7578) as it streams in: the parts' header sections and
 /// their bytes in pieces, holding no more than one piece and a delimiter's length at a time.
 public struct MultipartLezer: Sendable {
@@ -108,24 +102,9 @@ public struct MultipartLezer: Sendable {
         return gebeurtenissen
     }
 
-    /// The first index from `start` where `naald` occurs in the buffer: `memchr` finds each
-    /// candidate first byte, `memcmp` checks the rest.
+    /// The first index from `start` where `naald` occurs in the buffer.
     private func zoek(_ naald: [UInt8], vanaf start: Int) -> Int? {
-        guard buffer.count - start >= naald.count else { return nil }
-        return buffer.withUnsafeBytes { hooiberg in
-            naald.withUnsafeBytes { naald in
-                let basis = hooiberg.baseAddress!
-                var positie = start
-                let laatste = hooiberg.count - naald.count
-                while positie <= laatste {
-                    guard let kandidaat = memchr(basis + positie, Int32(naald[0]), laatste - positie + 1) else { return nil }
-                    let index = UnsafeRawPointer(kandidaat) - basis
-                    if memcmp(basis + index, naald.baseAddress!, naald.count) == 0 { return index }
-                    positie = index + 1
-                }
-                return nil
-            }
-        }
+        buffer.withUnsafeBytes { ByteSearch.firstIndex(of: naald, in: $0, from: start) }
     }
 
     private static func koppen(_ bytes: ArraySlice<UInt8>) throws(Fout) -> [String: String] {

@@ -1,9 +1,6 @@
 import Crypto
 import EventStore
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 import Taaktoedeling
 
 /// Field-level encryption of stored events (RECORDS.md, "Destruction and erasure"): the texts of a
@@ -47,9 +44,6 @@ public enum Verzegeling {
             self.id = id
             self.key = key
         }
-
-        /// True for a person's key (whose texts read `[verwijderd]` once it is gone).
-        var isPersoon: Bool { !id.hasPrefix("dossier:") }
     }
 
     // MARK: Sealing
@@ -121,7 +115,7 @@ public enum Verzegeling {
 
     /// True when `json` holds a sealed string (a quick scan; most stored events hold none).
     public static func isSealed(_ json: Data) -> Bool {
-        json.withUnsafeBytes { raw in find(prefixBytes, in: raw, from: 0) != nil }
+        json.withUnsafeBytes { raw in ByteSearch.firstIndex(of: prefixBytes, in: raw, from: 0) != nil }
     }
 
     /// `json` with every sealed string replaced by its plaintext, or by `[vernietigd]` /
@@ -161,29 +155,12 @@ public enum Verzegeling {
         return (String(id), inner[inner.index(after: colon)...])
     }
 
-    /// The first index from `start` where `needle` occurs: `memchr` finds each candidate first byte,
-    /// `memcmp` checks the rest.
-    static func find(_ needle: [UInt8], in raw: UnsafeRawBufferPointer, from start: Int) -> Int? {
-        guard let base = raw.baseAddress, !needle.isEmpty, raw.count - start >= needle.count else { return nil }
-        let last = raw.count - needle.count
-        var position = start
-        return needle.withUnsafeBytes { naald -> Int? in
-            while position <= last {
-                guard let candidate = memchr(base + position, Int32(needle[0]), last - position + 1) else { return nil }
-                let index = base.distance(to: UnsafeRawPointer(candidate))
-                if memcmp(base + index, naald.baseAddress!, needle.count) == 0 { return index }
-                position = index + 1
-            }
-            return nil
-        }
-    }
-
     /// Calls `body` with the byte range of every sealed JSON string (quotes included) and its inside.
     private static func forEachSealed(in json: Data, _ body: (Range<Data.Index>, Substring) -> Void) {
         let bytes = [UInt8](json)
         var index = 0
         while index + prefixBytes.count <= bytes.count {
-            let found = bytes.withUnsafeBytes { raw in find(prefixBytes, in: raw, from: index) }
+            let found = bytes.withUnsafeBytes { raw in ByteSearch.firstIndex(of: prefixBytes, in: raw, from: index) }
             guard let begin = found else { return }
             // Sealed strings hold only [A-Za-z0-9:_-]: the next quote closes it.
             var end = begin + 1

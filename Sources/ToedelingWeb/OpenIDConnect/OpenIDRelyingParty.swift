@@ -138,7 +138,7 @@ actor OpenIDRelyingParty {
         }
         guard claims.expires.value.timeIntervalSince(now) > -settings.clockSkew else { throw OpenIDError.invalidIDToken(reason: "expired") }
         guard claims.issuedAt.value.timeIntervalSince(now) < settings.clockSkew else { throw OpenIDError.invalidIDToken(reason: "issued in the future") }
-        guard let tokenNonce = claims.nonce, Self.constantTimeEqual(tokenNonce, nonce) else {
+        guard let tokenNonce = claims.nonce, Self.constantTimeEqual(tokenNonce.utf8, nonce.utf8) else {
             throw OpenIDError.invalidIDToken(reason: "nonce does not match the sign-in")
         }
         guard !claims.subject.value.isEmpty else { throw OpenIDError.invalidIDToken(reason: "sub is empty") }
@@ -237,10 +237,9 @@ actor OpenIDRelyingParty {
         pairs.map { formComponent($0.0) + "=" + formComponent($0.1) }.joined(separator: "&")
     }
 
-    static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8), y = Array(b.utf8)
-        guard x.count == y.count else { return false }
-        return zip(x, y).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+    /// True when both hold the same bytes, in a time that does not depend on where they differ.
+    static func constantTimeEqual(_ a: some Collection<UInt8>, _ b: some Collection<UInt8>) -> Bool {
+        a.count == b.count && zip(a, b).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
     }
 
     /// A provider's word, cut short and limited to printable ASCII, fit for a log line.
