@@ -48,6 +48,9 @@ struct VersleutelingTests {
         let uitgewist = try Verzegeling.verzegel(json, eventID: id, dossier: Self.sleutel, persoon: nil, vernietigd: ["persoon"])
         #expect(!String(decoding: uitgewist, as: UTF8.self).contains("Vera"))
         #expect(!Verzegeling.isSealed(Data(#"{"toelichting":"open"}"#.utf8)))
+        // An event without a field to seal is stored as it was encoded (not parsed again).
+        let kaal = Data(#"{"koepels":["VNG"],"ronde":1,"termijn":"2030-12-31"}"#.utf8)
+        #expect(try Verzegeling.verzegel(kaal, eventID: id, dossier: Self.sleutel, persoon: Self.persoon) == kaal)
     }
 
     @Test func newEventsStoreNoTextOrNameInTheClearAndReadAsBefore() async throws {

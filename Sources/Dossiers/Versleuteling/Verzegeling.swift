@@ -56,6 +56,14 @@ public enum Verzegeling {
         _ json: Data, eventID: UUID, dossier: Sleutel?, persoon: Sleutel?, vernietigd: Set<String> = [], extraDossierVelden: Set<String> = []
     ) throws -> Data {
         guard dossier != nil || persoon != nil || !vernietigd.isEmpty else { return json }
+        // Most events hold none of these fields (a round opened, a Kamerstuk linked): no parse then.
+        var velden: [String] = []
+        if dossier != nil || vernietigd.contains("dossier") { velden += dossierVelden.union(extraDossierVelden) }
+        if persoon != nil || vernietigd.contains("persoon") { velden += persoonVelden }
+        let bevatVeld = json.withUnsafeBytes { raw in
+            velden.contains { ByteSearch.firstIndex(of: Array("\"\($0)\"".utf8), in: raw, from: 0) != nil }
+        }
+        guard bevatVeld else { return json }
         let object = try JSONSerialization.jsonObject(with: json, options: [.fragmentsAllowed])
         var changed = false
         func walk(_ value: Any, field: String?) -> Any {
