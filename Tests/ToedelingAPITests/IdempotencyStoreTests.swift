@@ -58,9 +58,40 @@ struct IdempotencyStoreTests {
             let tokenID = try #require(try await harness.dependencies.tokens.authenticate(token: harness.liaison)?.tokenID)
             let store = IdempotencyStore(pool: harness.pool)
             let hash = Data(repeating: 1, count: 32)
+            let claim = UUID()
+            #expect(try await store.claim(tokenID: tokenID, key: "b", requestHash: hash, claimID: claim) == .claimed)
+            try await store.release(tokenID: tokenID, key: "b", claimID: claim)
             #expect(try await store.claim(tokenID: tokenID, key: "b", requestHash: hash) == .claimed)
-            try await store.release(tokenID: tokenID, key: "b")
-            #expect(try await store.claim(tokenID: tokenID, key: "b", requestHash: hash) == .claimed)
+        }
+    }
+
+    /// A claim made on a database session that has ended since (its server instance died, or
+    /// PostgreSQL failed over) is taken over by the next request at once, not after 60 s; the
+    /// request that made it can then no longer give up the claim the retry holds.
+    @Test func aClaimWhoseSessionEndedIsTakenOverAtOnce() async throws {
+        try await APITestHarness.with { harness in
+            let tokenID = try #require(try await harness.dependencies.tokens.authenticate(token: harness.coordinator)?.tokenID)
+            let hash = Data(repeating: 3, count: 32)
+            let first = UUID()
+            let elsewhere = PostgresConnectionPool(connectionString: harness.database.url, maximumConnections: 1, logger: Logger(label: "test"))
+            #expect(try await IdempotencyStore(pool: elsewhere).claim(tokenID: tokenID, key: "c", requestHash: hash, claimID: first) == .claimed)
+            let store = IdempotencyStore(pool: harness.pool)
+            // Its session is alive: the claim holds.
+            #expect(try await store.claim(tokenID: tokenID, key: "c", requestHash: hash) == .inProgress)
+            await elsewhere.close()
+            // The server process of the closed session exits a moment after the client left.
+            let retry = UUID()
+            var outcome = IdempotencyClaim.inProgress
+            for _ in 0..<100 where outcome == .inProgress {
+                outcome = try await store.claim(tokenID: tokenID, key: "c", requestHash: hash, claimID: retry)
+                if outcome == .inProgress { try await Task.sleep(for: .milliseconds(20)) }
+            }
+            #expect(outcome == .claimed)
+            // The first request's late release leaves the retry's claim alone.
+            try await store.release(tokenID: tokenID, key: "c", claimID: first)
+            #expect(try await store.claim(tokenID: tokenID, key: "c", requestHash: hash) == .inProgress)
+            try await store.release(tokenID: tokenID, key: "c", claimID: retry)
+            #expect(try await store.claim(tokenID: tokenID, key: "c", requestHash: hash) == .claimed)
         }
     }
 }

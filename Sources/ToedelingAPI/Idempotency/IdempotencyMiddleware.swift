@@ -47,11 +47,12 @@ struct IdempotencyMiddleware: RouterMiddleware {
         let requestHash = Self.hash(method: request.method, path: request.uri.description, tokenID: tokenID, body: body)
         let deadline = ContinuousClock.now + waitLimit
         var pause = Duration.milliseconds(20)
+        let claimID = UUID()
         while true {
-            switch try await store.claim(tokenID: tokenID, key: key, requestHash: requestHash) {
+            switch try await store.claim(tokenID: tokenID, key: key, requestHash: requestHash, claimID: claimID) {
             case .claimed:
                 context.idempotency = IdempotencyTicket(store: store, tokenID: tokenID, key: key)
-                return try await process(request, context: context, next: next, tokenID: tokenID, key: key)
+                return try await process(request, context: context, next: next, tokenID: tokenID, key: key, claimID: claimID)
             case .completed(let stored):
                 context.logger.info("idempotent replay", metadata: ["idempotency.key": .string(key)])
                 return Self.replay(stored)
@@ -70,7 +71,8 @@ struct IdempotencyMiddleware: RouterMiddleware {
         context: APIRequestContext,
         next: (Request, APIRequestContext) async throws -> Response,
         tokenID: UUID,
-        key: String
+        key: String,
+        claimID: UUID
     ) async throws -> Response {
         let response: Response
         do {
@@ -78,13 +80,13 @@ struct IdempotencyMiddleware: RouterMiddleware {
         } catch {
             let problem = Problem(mapping: error)
             guard problem.status.kind == .clientError else {
-                try? await store.release(tokenID: tokenID, key: key)
+                await store.releaseEventually(tokenID: tokenID, key: key, claimID: claimID, logger: context.logger)
                 throw error
             }
             return try await keep(try problem.response(from: request, context: context), tokenID: tokenID, key: key)
         }
         guard response.status.kind != .serverError else {
-            try? await store.release(tokenID: tokenID, key: key)
+            await store.releaseEventually(tokenID: tokenID, key: key, claimID: claimID, logger: context.logger)
             return response
         }
         // A command kept its response in its own transaction; anything else (a refusal, which wrote
