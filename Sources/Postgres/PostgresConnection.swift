@@ -67,8 +67,16 @@ public final class PostgresConnection: @unchecked Sendable {
 
     // MARK: Status
 
-    /// True while the connection is usable (libpq reports `CONNECTION_OK`).
-    public var isHealthy: Bool { PQstatus(handle) == CONNECTION_OK && receivedFatalNotice.pointee == 0 }
+    /// True while the connection is usable (libpq reports `CONNECTION_OK`) and not retired.
+    public var isHealthy: Bool { PQstatus(handle) == CONNECTION_OK && receivedFatalNotice.pointee == 0 && !isRetired }
+
+    /// Set by `retire()`.
+    private var isRetired = false
+
+    /// Marks the connection as not to be used again: a pool closes it when it comes back instead of
+    /// keeping it (e.g. a replica pool's connection that found the primary because the standby was
+    /// away, so that the next one looks for the standby again).
+    public func retire() { isRetired = true }
 
     /// True inside a transaction block (also one that failed and awaits ROLLBACK).
     public var isInTransaction: Bool {

@@ -75,16 +75,18 @@ public struct APIDependencies: Sendable {
     }
 
     /// Creates the dependencies over one pool: its event store, dossier service and token store;
-    /// `clock`, when given, is the moment commands are decided and recorded at (tests), else the
+    /// reports read `reportReplica` when given (see `ReportReader`); `clock`, when given, is the moment commands are decided and recorded at (tests), else the
     /// database's clock.
     public init(
         pool: DatabasePool, metrics: PrometheusCollectorRegistry, logger: Logger, clock: (@Sendable () -> Date)? = nil,
-        notifiesOtherInstances: Bool = false, selectielijst: Selectielijst? = SelectielijstBestand.meegeleverd
+        notifiesOtherInstances: Bool = false, selectielijst: Selectielijst? = SelectielijstBestand.meegeleverd,
+        reportReplica: DatabasePool? = nil
     ) {
         self.init(
             pool: pool,
             service: DossierService(
-                pool: pool, logger: logger, clock: clock, notifiesOtherInstances: notifiesOtherInstances, selectielijst: selectielijst
+                pool: pool, logger: logger, clock: clock, notifiesOtherInstances: notifiesOtherInstances, selectielijst: selectielijst,
+                reportReplica: reportReplica
             ),
             tokens: TokenStore(pool: pool),
             metrics: metrics,

@@ -32,7 +32,8 @@ extension WebPaginas {
         case .success(let gelezen):
             peildatum = gelezen
         }
-        let rapport = try await service.standVanZaken(peildatum: peildatum)
+        let gelezen = try await service.standVanZakenGelezen(peildatum: peildatum)
+        let rapport = gelezen.report
         let bestand = "stand-van-zaken-" + peildatum.tekst.prefix(10)
         switch request.uri.queryParameters.get("formaat") {
         case "csv":
@@ -46,7 +47,7 @@ extension WebPaginas {
         }
         let basis = "/rapportages/stand-van-zaken" + Self.query([("peildatum", peildatum.tekst)])
         model["rapport"] = [
-            "peildatum": Self.peildatumTekst(peildatum), "aantalTekst": rapport.rijen.count == 1 ? "1 dossier" : "\(rapport.rijen.count) dossiers",
+            "peildatum": Self.peildatumTekst(peildatum), "compleetTot": Opmaak.moment(gelezen.completeUpTo), "aantalTekst": rapport.rijen.count == 1 ? "1 dossier" : "\(rapport.rijen.count) dossiers",
             "csvHref": basis + "&formaat=csv", "markdownHref": basis + "&formaat=markdown",
             "rijen": rapport.rijen.map { rij -> [String: Any] in
                 [
@@ -98,7 +99,8 @@ extension WebPaginas {
             return weergave.pagina("evaluatie", titel: "Evaluatieoverzicht – fout", model: model, context: context, status: .badRequest,
                                    actief: "/rapportages/evaluatie")
         }
-        let overzicht = try await service.evaluatie(van: datums["van"], tot: datums["tot"])
+        let gelezen = try await service.evaluatieGelezen(van: datums["van"], tot: datums["tot"])
+        let overzicht = gelezen.report
         func aantal(_ tellingen: [LaagTelling], _ laag: Bestuurslaag) -> Int {
             tellingen.first { $0.bestuurslaag == laag }?.aantal ?? 0
         }
@@ -116,6 +118,7 @@ extension WebPaginas {
         if let mediaan = overzicht.mediaanReactietijdDagen {
             cijfers.append(["term": "Mediane reactietijd", "waarde": String(format: "%.1f dagen", mediaan).replacingOccurrences(of: ".", with: ",")])
         }
+        cijfers.append(["term": "Volledig tot", "waarde": Opmaak.moment(gelezen.completeUpTo)])
         model["overzicht"] = [
             "cijfers": cijfers,
             "lagen": Bestuurslaag.allCases.map { laag in

@@ -14,7 +14,9 @@ struct ToedelingServer: AsyncParsableCommand {
             The database is DATABASE_URL (a libpq connection string or postgresql:// URI), or libpq's PG* \
             variables when it is unset. TOEDELING_CORS_ORIGINS lists browser origins allowed to call the API \
             (comma-separated), TOEDELING_LOG_LEVEL the log level (default info), TOEDELING_POOL_SIZE the \
-            number of database connections (default 10). Every database wait is bounded: \
+            number of database connections (default 10). TOEDELING_REPORT_DATABASE_URL, when set, is where reports \
+            read (a replica; a report waits for it to replay what the primary had committed, or reads the primary). \
+            Every database wait is bounded: \
             TOEDELING_STATEMENT_TIMEOUT (15s), TOEDELING_LOCK_TIMEOUT (3s), TOEDELING_IDLE_TRANSACTION_TIMEOUT \
             (10s), TOEDELING_CONNECT_TIMEOUT (5s), TOEDELING_POOL_TIMEOUT (5s, then 503 with Retry-After). \
             TOEDELING_IDEMPOTENCY_TTL (24h) is how long Idempotency-Key records are kept; \
@@ -80,6 +82,7 @@ struct ToedelingServer: AsyncParsableCommand {
                 throw ExitCode(64)
             }
             settings.notifications = notifications
+            settings.reportDatabaseURL = Self.environment["TOEDELING_REPORT_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
         } catch let error as ConfigurationError {
             FileHandle.standardError.write(Data("toedeling-server: \(error)\n".utf8))
             throw ExitCode(64)

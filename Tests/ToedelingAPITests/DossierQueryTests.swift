@@ -149,6 +149,28 @@ struct DossierQueryTests {
         }
     }
 
+    /// A report says up to which moment it is complete: every command answered before that moment is
+    /// in it (`Toedeling-Compleet-Tot`, also for the evaluation).
+    @Test func aReportSaysUpToWhichMomentItIsComplete() async throws {
+        try await APITestHarness.with { harness in
+            try await harness.test { client async throws in
+                let id = try await client.openDossier(token: harness.coordinator)
+                let answered = Date()
+                for uri in ["/v1/rapportages/stand-van-zaken", "/v1/rapportages/evaluatie"] {
+                    let response = try await client.send(.get, uri, token: harness.liaison)
+                    #expect(response.status == .ok)
+                    let value = try #require(response.headers[HTTPField.Name("Toedeling-Compleet-Tot")!], "\(uri)")
+                    let moment = try #require(ISO8601DateFormatter().date(from: value), "\(value)")
+                    #expect(moment >= answered.addingTimeInterval(-1) && moment <= Date().addingTimeInterval(1), "\(value)")
+                }
+                let report = try await client.send(.get, "/v1/rapportages/stand-van-zaken", token: harness.liaison, headers: [.accept: "text/csv"])
+                let dossier = try await client.send(.get, "/v1/dossiers/\(id)", token: harness.coordinator)
+                let kenmerk = try #require(String(buffer: dossier.body).components(separatedBy: #""kenmerk":""#).dropFirst().first?.prefix(12))
+                #expect(String(buffer: report.body).contains(kenmerk))
+            }
+        }
+    }
+
     @Test func theFeedPagesWithACursorWithoutSkippingOrRepeating() async throws {
         try await APITestHarness.with { harness in
             try await harness.test { client async throws in

@@ -25,6 +25,8 @@ public final class DossierService: Sendable {
     public let selectielijst: Selectielijst?
     /// The keys events are sealed with (RECORDS.md, "Destruction and erasure").
     public let sleutelbos: Sleutelbos
+    /// Where reports read: a replica when one is configured (`TOEDELING_REPORT_DATABASE_URL`), else this pool.
+    public let reportReader: ReportReader
     /// Counts appends that lost a race for a stream's version (`toedeling_append_conflicts_total`).
     let appendConflicts = Counter(label: "toedeling_append_conflicts_total")
 
@@ -33,11 +35,11 @@ public final class DossierService: Sendable {
     /// instances (the server); the live feed that runs `runNotifications` sends them.
     public convenience init(
         pool: PostgresConnectionPool, logger: Logger, clock: (@Sendable () -> Date)? = nil, notifiesOtherInstances: Bool = false,
-        selectielijst: Selectielijst? = SelectielijstBestand.meegeleverd
+        selectielijst: Selectielijst? = SelectielijstBestand.meegeleverd, reportReplica: PostgresConnectionPool? = nil
     ) {
         self.init(
             store: EventStore(pool: pool, logger: logger, notifiesOtherInstances: notifiesOtherInstances), pool: pool, logger: logger,
-            clock: clock, selectielijst: selectielijst
+            clock: clock, selectielijst: selectielijst, reportReplica: reportReplica
         )
     }
 
@@ -53,9 +55,11 @@ public final class DossierService: Sendable {
     /// recorded at (tests); otherwise the database's clock.
     public init(
         store: EventStore, pool: PostgresConnectionPool, logger: Logger,
-        maximumAttempts: Int = 50, clock: (@Sendable () -> Date)? = nil, selectielijst: Selectielijst? = SelectielijstBestand.meegeleverd
+        maximumAttempts: Int = 50, clock: (@Sendable () -> Date)? = nil, selectielijst: Selectielijst? = SelectielijstBestand.meegeleverd,
+        reportReplica: PostgresConnectionPool? = nil
     ) {
         self.selectielijst = selectielijst
+        self.reportReader = ReportReader(primary: pool, replica: reportReplica, logger: logger)
         self.store = store
         self.pool = pool
         self.sleutelbos = Sleutelbos(pool: pool)
@@ -381,49 +385,47 @@ public final class DossierService: Sendable {
     /// pass; otherwise the events up to the peildatum, folded in one ordered pass. Either way in stream
     /// order.
     public func dossiers(asRecordedAt peildatum: Peildatum) async throws -> [Dossier] {
-        let current = try await pool.withConnection { connection -> [Dossier]? in
-            // One statement, one snapshot: the moment of the last change of any dossier (a row's
-            // bijgewerkt_op is the moment of its last event) and, only when that lies within the
-            // peildatum, the rows themselves.
-            let rows = try connection.query(
-                """
-                SELECT l.laatst, d.staat FROM (SELECT max(bijgewerkt_op) AS laatst FROM dossiers) l
-                LEFT JOIN dossiers d ON l.laatst <= $1
-                ORDER BY 'dossier-' || d.id::text
-                """,
-                [.timestamp(peildatum.moment)]
-            )
-            guard let first = rows.first, let laatst = try first.optionalDate("laatst") else { return [] }
-            guard peildatum.omvat(laatst), try !first.isNull("staat") else { return nil }
-            return try rows.map { try DossierProjection.decodeState($0.json("staat")) }
+        try await pool.withConnection { connection in try Self.dossiers(asRecordedAt: peildatum, on: connection) }
+    }
+
+    /// `dossiers(asRecordedAt:)` on one connection (a report replica's, see `ReportReader`).
+    static func dossiers(asRecordedAt peildatum: Peildatum, on connection: PostgresConnection) throws -> [Dossier] {
+        // One statement, one snapshot: the moment of the last change of any dossier (a row's
+        // bijgewerkt_op is the moment of its last event) and, only when that lies within the
+        // peildatum, the rows themselves.
+        let rows = try connection.query(
+            """
+            SELECT l.laatst, d.staat FROM (SELECT max(bijgewerkt_op) AS laatst FROM dossiers) l
+            LEFT JOIN dossiers d ON l.laatst <= $1
+            ORDER BY 'dossier-' || d.id::text
+            """,
+            [.timestamp(peildatum.moment)]
+        )
+        guard let first = rows.first, let laatst = try first.optionalDate("laatst") else { return [] }
+        if peildatum.omvat(laatst), try !first.isNull("staat") {
+            return try rows.map { try DossierProjection.decodeState($0.json("staat")) }.map { $0.vernietiging != nil ? $0.grafsteen : $0 }
         }
-        if let current { return current.map { $0.vernietiging != nil ? $0.grafsteen : $0 } }
         // A destroyed dossier shows its tombstone in a report of any date, also one before its
         // destruction: what was destroyed is gone from the past as well.
-        let vernietigd = try await pool.withConnection { connection in
-            Set(try connection.query("SELECT stream_id FROM events WHERE type = 'DossierVernietigd'").map { try $0.string("stream_id") })
+        let vernietigd = Set(try connection.query("SELECT stream_id FROM events WHERE type = 'DossierVernietigd'").map { try $0.string("stream_id") })
+        let rijen = try connection.query(
+            """
+            SELECT stream_id, version, type, schema_version, data, recorded_at, position FROM events
+            WHERE stream_type = $1 AND recorded_at <= $2 ORDER BY stream_id, version
+            """,
+            [.text(DossierEvent.streamType), .timestamp(peildatum.moment)]
+        ).map { row in
+            (stream: try row.string("stream_id"), version: try row.int64("version"), type: try row.string("type"),
+             schemaVersion: try row.int("schema_version"), data: try row.json("data"), recordedAt: try row.date("recorded_at"),
+             position: try row.int64("position"))
         }
-        let grouped = try await pool.withConnection { connection in
-            let rows = try connection.query(
-                """
-                SELECT stream_id, version, type, schema_version, data, recorded_at, position FROM events
-                WHERE stream_type = $1 AND recorded_at <= $2 ORDER BY stream_id, version
-                """,
-                [.text(DossierEvent.streamType), .timestamp(peildatum.moment)]
-            ).map { row in
-                (stream: try row.string("stream_id"), version: try row.int64("version"), type: try row.string("type"),
-                 schemaVersion: try row.int("schema_version"), data: try row.json("data"), recordedAt: try row.date("recorded_at"),
-                 position: try row.int64("position"))
-            }
-            // Sealed texts opened with the keys that still exist (one statement).
-            let ids = rows.reduce(into: Set<String>()) { ids, row in
-                if Verzegeling.isSealed(row.data) { ids.formUnion(Verzegeling.sleutelIDs(in: row.data)) }
-            }
-            guard !ids.isEmpty else { return rows }
-            let keys = try Sleutelbos.sleutelsOmTeOpenen(ids, on: connection)
-            return rows.map { row in
-                (row.stream, row.version, row.type, row.schemaVersion, Verzegeling.open(row.data, sleutels: keys), row.recordedAt, row.position)
-            }
+        // Sealed texts opened with the keys that still exist (one statement).
+        let ids = rijen.reduce(into: Set<String>()) { ids, row in
+            if Verzegeling.isSealed(row.data) { ids.formUnion(Verzegeling.sleutelIDs(in: row.data)) }
+        }
+        let keys = ids.isEmpty ? [:] : try Sleutelbos.sleutelsOmTeOpenen(ids, on: connection)
+        let grouped = ids.isEmpty ? rijen : rijen.map { row in
+            (row.stream, row.version, row.type, row.schemaVersion, Verzegeling.open(row.data, sleutels: keys), row.recordedAt, row.position)
         }
         var dossiers: [Dossier] = []
         var stream: String?
@@ -450,14 +452,29 @@ public final class DossierService: Sendable {
     /// to the end of `tot` (Europe/Amsterdam; both optional), each as recorded at the end of `tot`
     /// (now when absent).
     public func evaluatie(van: Kalenderdatum?, tot: Kalenderdatum?) async throws -> Evaluatieoverzicht {
+        try await evaluatieGelezen(van: van, tot: tot).report
+    }
+
+    /// `evaluatie(van:tot:)` read by the report reader (a replica when configured), with the moment
+    /// up to which it is complete.
+    public func evaluatieGelezen(van: Kalenderdatum?, tot: Kalenderdatum?) async throws -> ReportRead<Evaluatieoverzicht> {
         let peildatum = tot.map(Peildatum.init(eindeVan:)) ?? Peildatum(moment: clock?() ?? Date())
         let begin = van.map { AmsterdamseTijd.beginVan($0) }
-        let dossiers = try await dossiers(asRecordedAt: peildatum).filter { dossier in begin.map { dossier.geopendOp >= $0 } ?? true }
-        return Evaluatieoverzicht(dossiers: dossiers)
+        return try await reportReader.read { connection in try Self.dossiers(asRecordedAt: peildatum, on: connection) }.map { dossiers in
+            Evaluatieoverzicht(dossiers: dossiers.filter { dossier in begin.map { dossier.geopendOp >= $0 } ?? true })
+        }
     }
 
     /// The stand-van-zaken report as recorded at `peildatum`.
     public func standVanZaken(peildatum: Peildatum) async throws -> StandVanZaken {
-        StandVanZaken(peildatum: peildatum, dossiers: try await dossiers(asRecordedAt: peildatum))
+        try await standVanZakenGelezen(peildatum: peildatum).report
+    }
+
+    /// `standVanZaken(peildatum:)` read by the report reader (a replica when configured), with the
+    /// moment up to which it is complete.
+    public func standVanZakenGelezen(peildatum: Peildatum) async throws -> ReportRead<StandVanZaken> {
+        try await reportReader.read { connection in try Self.dossiers(asRecordedAt: peildatum, on: connection) }.map { dossiers in
+            StandVanZaken(peildatum: peildatum, dossiers: dossiers)
+        }
     }
 }

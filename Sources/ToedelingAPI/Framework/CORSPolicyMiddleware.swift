@@ -7,7 +7,7 @@ struct CORSPolicyMiddleware: RouterMiddleware {
     let allowedOrigins: Set<String>
 
     static let allowedHeaders = "Authorization, Content-Type, Accept, If-Match, If-None-Match, Idempotency-Key, X-Request-ID"
-    static let exposedHeaders = "API-Version, ETag, Location, Link, X-Request-ID"
+    static let exposedHeaders = "API-Version, ETag, Location, Link, X-Request-ID, Toedeling-Compleet-Tot"
     static let allowedMethods = "GET, HEAD, POST, PATCH, OPTIONS"
 
     func handle(

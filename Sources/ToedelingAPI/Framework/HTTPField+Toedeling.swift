@@ -25,4 +25,6 @@ extension HTTPField.Name {
     static let reprDigest = HTTPField.Name("Repr-Digest")!
     /// `Idempotent-Replayed`.
     static let idempotentReplayed = HTTPField.Name("Idempotent-Replayed")!
+    /// `Toedeling-Compleet-Tot`: on a report, the moment before which every acknowledged command is in it.
+    static let compleetTot = HTTPField.Name("Toedeling-Compleet-Tot")!
 }

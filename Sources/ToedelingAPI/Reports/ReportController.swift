@@ -21,8 +21,8 @@ struct ReportController {
         let peildatum = parameters.peildatum() ?? Peildatum(moment: Date())
         try parameters.validate()
         let format = try Self.format(of: request)
-        let report = try await service.standVanZaken(peildatum: peildatum)
-        return try Self.response(format, try format.render(report))
+        let read = try await service.standVanZakenGelezen(peildatum: peildatum)
+        return try Self.response(format, try format.render(read.report), completeUpTo: read.completeUpTo)
     }
 
     @Sendable func evaluatie(_ request: Request, context: APIRequestContext) async throws -> Response {
@@ -35,8 +35,8 @@ struct ReportController {
         }
         try parameters.validate()
         let format = try Self.format(of: request)
-        let overzicht = try await service.evaluatie(van: van, tot: tot)
-        return try Self.response(format, try format.render(overzicht))
+        let read = try await service.evaluatieGelezen(van: van, tot: tot)
+        return try Self.response(format, try format.render(read.report), completeUpTo: read.completeUpTo)
     }
 
     private static func format(of request: Request) throws -> Rapportformaat {
@@ -46,10 +46,12 @@ struct ReportController {
         return format
     }
 
-    private static func response(_ format: Rapportformaat, _ body: Data) throws -> Response {
+    /// The report, with `Toedeling-Compleet-Tot`: every command acknowledged before that moment is in
+    /// it (a report may be read from a replica, `TOEDELING_REPORT_DATABASE_URL`).
+    private static func response(_ format: Rapportformaat, _ body: Data, completeUpTo: Date) throws -> Response {
         Response(
             status: .ok,
-            headers: [.contentType: format.contentType, .vary: "Accept"],
+            headers: [.contentType: format.contentType, .vary: "Accept", .compleetTot: Peildatum.iso8601(completeUpTo)],
             body: .init(byteBuffer: ByteBuffer(bytes: body))
         )
     }

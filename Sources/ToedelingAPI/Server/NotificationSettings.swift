@@ -3,7 +3,8 @@ import Notifications
 
 /// The notification channels' settings: `TOEDELING_OIN`, `TOEDELING_PUBLIC_URL`,
 /// `TOEDELING_WEBHOOK_ALLOW_PRIVATE`, `TOEDELING_WEBHOOK_TIMEOUT` (10s),
-/// `TOEDELING_WEBHOOK_MAX_BACKOFF` (1h), `TOEDELING_WEBHOOK_RETRY_FOR` (3d), `TOEDELING_SMTP_URL`,
+/// `TOEDELING_WEBHOOK_MAX_BACKOFF` (1h), `TOEDELING_WEBHOOK_RETRY_FOR` (3d), `TOEDELING_WEBHOOK_LEASE`
+/// (30s; at least the timeout plus 5 s), `TOEDELING_SMTP_URL`,
 /// `TOEDELING_SMTP_FROM`, `TOEDELING_SMTP_CA`.
 public struct NotificationSettings: Sendable {
     /// Sender, public address and allowed targets.
@@ -14,6 +15,9 @@ public struct NotificationSettings: Sendable {
     public var webhookTimeout: Duration
     /// The e-mail relay; nil sends no e-mail.
     public var smtp: SMTPInstelling?
+    /// How long an instance holds a subscription's deliveries without renewing: after an instance
+    /// dies, another takes its subscriptions over within this.
+    public var webhookLease: Duration = .seconds(30)
 
     /// Creates settings.
     public init(
@@ -56,7 +60,7 @@ public struct NotificationSettings: Sendable {
                 throw ConfigurationError(variable: "TOEDELING_SMTP_URL", expected: "smtp://[user:password@]host[:port] or smtps://…")
             }
         }
-        return NotificationSettings(
+        var settings = NotificationSettings(
             instellingen: NotificatieInstellingen(oin: oin, publiekeURL: publiek, privaatToegestaan: privaat),
             beleid: WebhookWachtrij.Beleid(
                 eersteWacht: .seconds(1), langsteWacht: try duur("TOEDELING_WEBHOOK_MAX_BACKOFF", .seconds(3600)),
@@ -65,5 +69,10 @@ public struct NotificationSettings: Sendable {
             webhookTimeout: try duur("TOEDELING_WEBHOOK_TIMEOUT", .seconds(10)),
             smtp: smtp
         )
+        settings.webhookLease = try duur("TOEDELING_WEBHOOK_LEASE", .seconds(30))
+        guard settings.webhookLease >= .seconds(1) else {
+            throw ConfigurationError(variable: "TOEDELING_WEBHOOK_LEASE", expected: "at least 1s")
+        }
+        return settings
     }
 }

@@ -9,6 +9,9 @@ public struct ServerSettings: Sendable {
     public var api: APIConfiguration
     /// A libpq connection string or URI; empty means libpq's `PG*` defaults.
     public var databaseURL: String
+    /// Where reports read (`TOEDELING_REPORT_DATABASE_URL`, e.g. a multi-host URL with
+    /// `target_session_attrs=prefer-standby`); nil reads them from `databaseURL`.
+    public var reportDatabaseURL: String?
     /// The most database connections this instance opens.
     public var maximumConnections: Int
     /// The lowest level that is logged.

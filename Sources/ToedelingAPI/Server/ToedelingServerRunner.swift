@@ -39,8 +39,13 @@ public enum ToedelingServerRunner {
             await pool.close()
             throw error
         }
+        // Reports may read a replica; its pool is small (reports are few) and has the same bounds.
+        let reportPool = settings.reportDatabaseURL.map { url in
+            DatabasePool(connectionString: url, maximumConnections: max(2, settings.maximumConnections / 4), limits: settings.databaseLimits, logger: logger)
+        }
         var dependencies = APIDependencies(
-            pool: pool, metrics: metrics, logger: logger, notifiesOtherInstances: true, selectielijst: settings.selectielijst
+            pool: pool, metrics: metrics, logger: logger, notifiesOtherInstances: true, selectielijst: settings.selectielijst,
+            reportReplica: reportPool
         )
         dependencies.maximumEventStreams = settings.maximumEventStreams
         dependencies.maximumDocumentBytes = settings.maximumDocumentBytes
@@ -60,7 +65,8 @@ public enum ToedelingServerRunner {
         var kanalen: [any Service] = [
             WebhookKanaal.abonnement(store: store, instellingen: notificaties.instellingen, logger: logger),
             WebhookBezorging(
-                pool: pool, instellingen: notificaties.instellingen, beleid: notificaties.beleid, timeout: notificaties.webhookTimeout, logger: logger
+                pool: pool, instellingen: notificaties.instellingen, beleid: notificaties.beleid, timeout: notificaties.webhookTimeout,
+                leaseDuur: notificaties.webhookLease, logger: logger
             ),
             NotificatieOpruiming(pool: pool, logger: logger),
         ]
@@ -82,7 +88,7 @@ public enum ToedelingServerRunner {
                 services: [
                     pool, IdempotencyCleanup(store: dependencies.idempotencyStore, logger: logger), WebOpruiming(pool: pool, logger: logger),
                     dependencies.health,
-                ] + kanalen + [
+                ] + (reportPool.map { [$0] } ?? []) + kanalen + [
                     application,
                     // After the server: on shutdown it goes first and ends the open event streams.
                     dependencies.liveFeed,

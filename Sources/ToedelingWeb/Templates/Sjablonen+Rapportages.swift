@@ -11,6 +11,7 @@ extension Sjablonen {
         </form>
         {{#rapport}}
         <p class="geen-druk downloads">Downloaden: <a href="{{csvHref}}" download>CSV</a> · <a href="{{markdownHref}}" download>Markdown</a>. Afdrukken op A4: gebruik Afdrukken in uw browser (Ctrl+P); menu en knoppen worden dan weggelaten.</p>
+        <p class="hint">Volledig: alles wat tot {{compleetTot}} is vastgelegd, staat erin.</p>
         <div class="tabelrol" role="region" aria-labelledby="rapport-bijschrift" tabindex="0">
         <table class="tabel tabel--rapport">
         <caption id="rapport-bijschrift">Stand van zaken per {{peildatum}} ({{aantalTekst}})</caption>
