@@ -35,14 +35,19 @@ public struct PostgresLimits: Sendable, Equatable {
     )
 
     /// The libpq connection keywords set before the caller's own connection string, so that what the
-    /// caller's string says wins.
+    /// caller's string says wins. A peer that is gone (a machine that died, a network that drops
+    /// everything) is noticed within about 16 s on an idle connection (TCP keepalives after 10 s,
+    /// then every 2 s, given up after 3) and within 10 s on one waiting for an answer to what it
+    /// sent (`tcp_user_timeout`); the request then fails with 503 instead of waiting for TCP's own
+    /// retransmission limits (many minutes).
     var connectionDefaults: [(String, String)] {
         [
             ("connect_timeout", String(connectTimeoutSeconds)),
             ("keepalives", "1"),
-            ("keepalives_idle", "30"),
-            ("keepalives_interval", "10"),
+            ("keepalives_idle", "10"),
+            ("keepalives_interval", "2"),
             ("keepalives_count", "3"),
+            ("tcp_user_timeout", "10000"),
         ]
     }
 
