@@ -36,18 +36,19 @@ public struct PostgresLimits: Sendable, Equatable {
 
     /// The libpq connection keywords set before the caller's own connection string, so that what the
     /// caller's string says wins. A peer that is gone (a machine that died, a network that drops
-    /// everything) is noticed within about 16 s on an idle connection (TCP keepalives after 10 s,
-    /// then every 2 s, given up after 3) and within 10 s on one waiting for an answer to what it
-    /// sent (`tcp_user_timeout`); the request then fails with 503 instead of waiting for TCP's own
-    /// retransmission limits (many minutes).
+    /// everything) is noticed within about 5 s of data left unacknowledged (`tcp_user_timeout`) and
+    /// within about 10 s on a connection waiting for an answer to what the peer had acknowledged
+    /// (TCP keepalives after 5 s idle, unanswered for 5 s); the request then fails with 503 instead
+    /// of waiting for TCP's own retransmission limits (many minutes). A peer that is alive answers
+    /// both at once, however long its statement runs.
     var connectionDefaults: [(String, String)] {
         [
             ("connect_timeout", String(connectTimeoutSeconds)),
             ("keepalives", "1"),
-            ("keepalives_idle", "10"),
-            ("keepalives_interval", "2"),
-            ("keepalives_count", "3"),
-            ("tcp_user_timeout", "10000"),
+            ("keepalives_idle", "5"),
+            ("keepalives_interval", "1"),
+            ("keepalives_count", "5"),
+            ("tcp_user_timeout", "5000"),
         ]
     }
 
