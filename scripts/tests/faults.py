@@ -126,6 +126,8 @@ class Client:
         self.token = token
 
     def call(self, base, method, path, body=None, key=None, if_match=None, timeout=10):
+        """Returns (status, parsed JSON body or None, headers); the headers are looked up without
+        regard to case, as HTTP has them (a proxy may send them in lower case)."""
         data = None if body is None else json.dumps(body).encode()
         request = urllib.request.Request(base + path, data=data, method=method)
         request.add_header("Authorization", f"Bearer {self.token}")
@@ -137,14 +139,14 @@ class Client:
             request.add_header("If-Match", if_match)
         try:
             with urllib.request.urlopen(request, timeout=timeout) as response:
-                return response.status, json.loads(response.read() or b"null"), dict(response.headers)
+                return response.status, json.loads(response.read() or b"null"), response.headers
         except urllib.error.HTTPError as error:
             payload = error.read()
             try:
                 parsed = json.loads(payload)
             except ValueError:
                 parsed = None
-            return error.code, parsed, dict(error.headers)
+            return error.code, parsed, error.headers
 
 
 def new_dossier_body(n):
