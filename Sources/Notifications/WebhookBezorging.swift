@@ -48,6 +48,9 @@ public final class WebhookBezorging: Service, Sendable {
 
     /// Delivers until graceful shutdown or cancellation; deliveries under way finish first.
     public func run() async throws {
+        // The name this instance holds subscriptions' leases by (`abonnementen.lease_houder`), so
+        // that an operator can tell which instance delivers what.
+        logger.info("webhook deliveries starting", metadata: ["webhook.lease_holder": "\(houder.uuidString.lowercased())"])
         var configuration = HTTPClient.Configuration(redirectConfiguration: .disallow, timeout: .init(connect: .seconds(5)))
         configuration.decompression = .disabled
         let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
