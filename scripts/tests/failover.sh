@@ -11,6 +11,10 @@ cd "$(dirname "$0")/../.."
 toedeling_install_prerequisites
 toedeling_install_packages patroni etcd-server haproxy python3-etcd nftables iproute2
 toedeling_process_test failover
+# Whatever happens to the Python side, nothing of the topology or the namespace outlives the test.
+trap 'deploy/ha/topology down --dir "$toedeling_process_work/ha" >/dev/null 2>&1 || true
+      ip netns delete toedeling-part 2>/dev/null || true; ip link delete tdl-part0 2>/dev/null || true
+      toedeling_pg_stop "$toedeling_process_work/data"; rm -rf "$toedeling_process_work"' EXIT
 scenarios=("$@")
 if [ ${#scenarios[@]} -eq 0 ]; then
     scenarios=(failover)
