@@ -74,7 +74,8 @@ public struct APIDependencies: Sendable {
         self.health = DatabaseHealthProbe(pool: pool)
     }
 
-    /// Creates the dependencies over one pool: its event store, dossier service and token store;
+    /// Creates the dependencies over one pool: its event store, dossier service and token store
+    /// (with a `TokenCache`: a token revoked elsewhere stops working within a second);
     /// reports read `reportReplica` when given (see `ReportReader`); `clock`, when given, is the moment commands are decided and recorded at (tests), else the
     /// database's clock.
     public init(
@@ -88,7 +89,7 @@ public struct APIDependencies: Sendable {
                 pool: pool, logger: logger, clock: clock, notifiesOtherInstances: notifiesOtherInstances, selectielijst: selectielijst,
                 reportReplica: reportReplica
             ),
-            tokens: TokenStore(pool: pool),
+            tokens: TokenStore(pool: pool, cache: TokenCache()),
             metrics: metrics,
             logger: logger
         )

@@ -91,3 +91,49 @@ struct AuthenticationTests {
         }
     }
 }
+
+/// The server remembers an authentication for a second (`TokenCache`), so a GET asks the database
+/// once instead of twice; revocation stays prompt.
+@Suite("Token cache")
+struct TokenCacheTests {
+    /// Revoked through the server's own store: refused with the next request. Revoked elsewhere
+    /// (the admin CLI, another instance: another store on the same database): refused within the
+    /// cache's second, and still accepted before that only from the cache.
+    @Test func aTokenRevokedElsewhereStopsWorkingWithinASecond() async throws {
+        try await APITestHarness.with { harness in
+            let elsewhere = TokenStore(pool: harness.pool)
+            let (id, token) = try await elsewhere.create(rol: .liaison, naam: "Elders ingetrokken")
+            try await harness.test { client async throws in
+                #expect(try await client.send(.get, "/v1/dossiers", token: token).status == .ok)
+                #expect(try await elsewhere.revoke(id: id))
+                let revokedAt = ContinuousClock.now
+                var refusedAfter: Duration?
+                while refusedAfter == nil, ContinuousClock.now - revokedAt < .seconds(3) {
+                    if try await client.send(.get, "/v1/dossiers", token: token).status == .unauthorized {
+                        refusedAfter = ContinuousClock.now - revokedAt
+                    } else {
+                        try await Task.sleep(for: .milliseconds(50))
+                    }
+                }
+                let after = try #require(refusedAfter, "a token revoked elsewhere was still accepted after 3 s")
+                #expect(after <= .milliseconds(1_300), "refused only \(after) after the revocation")
+            }
+        }
+    }
+
+    @Test func aCachedAuthenticationExpires() async throws {
+        try await APITestHarness.with { harness in
+            let cache = TokenCache(timeToLive: .milliseconds(200))
+            let store = TokenStore(pool: harness.pool, cache: cache)
+            let (id, token) = try await store.create(rol: .coordinator, naam: "Kort")
+            #expect(try await store.authenticate(token: token)?.tokenID == id)
+            // Revoked behind the cache's back: the cached actor still answers, until it expires.
+            try await harness.pool.withConnection { connection in
+                try connection.execute("UPDATE api_tokens SET revoked_at = now() WHERE id = $1", [.uuid(id)])
+            }
+            #expect(try await store.authenticate(token: token)?.tokenID == id)
+            try await Task.sleep(for: .milliseconds(250))
+            #expect(try await store.authenticate(token: token) == nil)
+        }
+    }
+}

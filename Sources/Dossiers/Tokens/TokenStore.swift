@@ -3,14 +3,17 @@ import Postgres
 import Taaktoedeling
 
 /// Bearer tokens in PostgreSQL (`api_tokens`), stored only as SHA-256 hashes. Used by the server to
-/// authenticate and by the admin CLI to create, list and revoke. Nothing is cached: a revoked token
-/// stops working with the next request, on every instance.
+/// authenticate and by the admin CLI to create, list and revoke. Without a cache a revoked token
+/// stops working with the next request; the server keeps a `TokenCache`, so a token revoked
+/// elsewhere (the CLI) stops working on every instance within its time to live (1 s).
 public struct TokenStore: Sendable {
     private let pool: PostgresConnectionPool
+    private let cache: TokenCache?
 
-    /// A store on the given pool.
-    public init(pool: PostgresConnectionPool) {
+    /// A store on the given pool; `cache`, when given, remembers authentications briefly.
+    public init(pool: PostgresConnectionPool, cache: TokenCache? = nil) {
         self.pool = pool
+        self.cache = cache
     }
 
     /// Creates a token and returns its id and the token itself; the token is not kept anywhere.
@@ -51,18 +54,21 @@ public struct TokenStore: Sendable {
     /// Revokes a token at once; returns false when no unrevoked token has this id.
     @discardableResult
     public func revoke(id: UUID) async throws -> Bool {
-        try await pool.withConnection { connection in
+        let revoked = try await pool.withConnection { connection in
             try connection.execute(
                 "UPDATE api_tokens SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL", [.uuid(id)]
             ) == 1
         }
+        cache?.forget(tokenID: id)
+        return revoked
     }
 
     /// The actor a presented token stands for, or nil when it is malformed, unknown or revoked.
     public func authenticate(token: String) async throws -> Actor? {
         guard BearerToken.isWellFormed(token) else { return nil }
         let hash = BearerToken.hash(token)
-        return try await pool.withConnection { connection in
+        if let actor = cache?.actor(forHash: hash) { return actor }
+        let actor = try await pool.withConnection { connection in
             try connection.query(
                 "SELECT id, naam, rol, koepel FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL",
                 [.bytea(hash)]
@@ -75,6 +81,8 @@ public struct TokenStore: Sendable {
                 )
             }
         }
+        if let actor, let cache { cache.remember(actor, forHash: hash) }
+        return actor
     }
 
     private static func rol(_ text: String) throws -> Rol {
