@@ -1107,14 +1107,45 @@ def case_archive(cluster, opts):
 SEALING_BASELINE = "64e1005"
 
 
-def baseline_bin():
-    tree = os.path.join(ROOT, ".build", "baseline-sealing")
+def baseline_bin(commit=SEALING_BASELINE, name="baseline-sealing"):
+    """Builds `commit` once into .build/NAME (a git worktree); returns the tree and its release binaries' folder."""
+    tree = os.path.join(ROOT, ".build", name)
     if not os.path.isdir(tree):
-        subprocess.run(["git", "worktree", "add", "--detach", tree, SEALING_BASELINE], cwd=ROOT, check=True, capture_output=True)
+        subprocess.run(["git", "worktree", "add", "--detach", tree, commit], cwd=ROOT, check=True, capture_output=True)
     for product in ("toedeling-server", "toedeling-admin"):
         subprocess.run(["swift", "build", "-c", "release", "--product", product], cwd=tree, check=True, stdout=sys.stderr)
     return tree, subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], cwd=tree, capture_output=True, text=True,
                                 check=True).stdout.strip()
+
+
+def side_by_side(cluster, opts, builds, methods, prefix):
+    """Each build (label -> (binaries, schema folder)) serves a database of its own, in alternating
+    rounds, under wrk for each method; returns {label: {method: [(requests/s, p50 ms, p99 ms,
+    server CPU ms per request, PostgreSQL CPU ms per request, non-2xx)]}}."""
+    global BIN, SCHEMA
+    results = {label: {method: [] for method in methods} for label in builds}
+    own = (BIN, SCHEMA)
+    try:
+        for round_ in range(opts.rounds):
+            for n, (label, (binary, schema)) in enumerate(builds.items()):
+                BIN, SCHEMA = binary, schema
+                url = cluster.createdb(f"{prefix}{round_}{n}", migrate=True)
+                tok = token(url)
+                server = Server(url, log_level="notice")
+                try:
+                    ids = open_dossiers(server, tok, 256)
+                    for method in methods:
+                        before = cpu_seconds()
+                        rps, p50, p99, bad = wrk(server, tok, ids, method, opts.seconds)
+                        after = cpu_seconds()
+                        done = max(rps * opts.seconds, 1)
+                        results[label][method].append((rps, p50, p99, (after["server"] - before["server"]) / done * 1000,
+                                                       (after["postgres"] - before["postgres"]) / done * 1000, bad))
+                finally:
+                    server.stop()
+    finally:
+        BIN, SCHEMA = own
+    return results
 
 
 def case_destruction(cluster, opts):
@@ -1122,38 +1153,18 @@ def case_destruction(cluster, opts):
     side by side with the same loads against the build of the commit before sealing (its own database,
     migrated by its own admin), alternating rounds; then the approval of a vernietigingslijst of 1,000
     dossiers (seconds)."""
-    global BIN, SCHEMA
     raw = RawBaseline(cluster)
     tree, base_bin = baseline_bin()
     builds = {"sealed (this version)": (BIN, SCHEMA), f"baseline {SEALING_BASELINE} (no sealing)": (base_bin, os.path.join(tree, "schema"))}
-    results = {label: {"POST": [], "GET": []} for label in builds}
     r = raw.rate(16, opts.seconds)
-    own = (BIN, SCHEMA)
-    try:
-        for round_ in range(opts.rounds):
-            for n, (label, (binary, schema)) in enumerate(builds.items()):
-                BIN, SCHEMA = binary, schema
-                url = cluster.createdb(f"seal{round_}{n}", migrate=True)
-                tok = token(url)
-                server = Server(url, log_level="notice")
-                try:
-                    ids = open_dossiers(server, tok, 256)
-                    for method in ("POST", "GET"):
-                        before = cpu_seconds()
-                        rps, p50, p99, bad = wrk(server, tok, ids, method, opts.seconds)
-                        after = cpu_seconds()
-                        results[label][method].append((rps, p99, (after["server"] - before["server"]) / max(rps * opts.seconds, 1) * 1000))
-                finally:
-                    server.stop()
-    finally:
-        BIN, SCHEMA = own
+    results = side_by_side(cluster, opts, builds, ("POST", "GET"), "seal")
     say("### Sealing: commands and GETs with sealed events against the build before sealing (same run)\n")
     say(f"RAW pgbench, 16 clients: {r:.0f} transactions/s.\n")
     say("| build | round | POST Kamerstuk /s | p99 ms | server CPU ms/command | GET dossier /s | p99 ms | server CPU ms/GET |")
     say("|---|---:|---:|---:|---:|---:|---:|---:|")
     for label, rows in results.items():
         for i, (post, get) in enumerate(zip(rows["POST"], rows["GET"])):
-            say(f"| {label} | {i + 1} | {post[0]:.0f} | {post[1]:.2f} | {post[2]:.3f} | {get[0]:.0f} | {get[1]:.2f} | {get[2]:.3f} |")
+            say(f"| {label} | {i + 1} | {post[0]:.0f} | {post[2]:.2f} | {post[3]:.3f} | {get[0]:.0f} | {get[2]:.2f} | {get[3]:.3f} |")
     sealed, base = list(results.values())
     for method in ("POST", "GET"):
         ratio = sum(x[0] for x in sealed[method]) / max(sum(x[0] for x in base[method]), 1)
@@ -1185,11 +1196,37 @@ def case_destruction(cluster, opts):
         f"transaction, read models rewritten, the verklaring kept) in {approved:.1f} s ({approved:.1f} ms per dossier).\n")
 
 
+# The last commit before the server remembered tokens (TokenCache): the baseline of the tokencache case.
+TOKEN_CACHE_BASELINE = "77480a6"
+
+
+def case_tokencache(cluster, opts):
+    """The token cache's gain: GETs of a dossier over HTTP (16 connections) against the build of the
+    commit before it, alternating rounds, each build on its own database; throughput, p99 and the
+    server's CPU per GET."""
+    raw = RawBaseline(cluster)
+    tree, base_bin = baseline_bin(TOKEN_CACHE_BASELINE, "baseline-tokencache")
+    builds = {"token cache (this version)": (BIN, SCHEMA),
+              f"baseline {TOKEN_CACHE_BASELINE} (a token lookup per request)": (base_bin, os.path.join(tree, "schema"))}
+    r = raw.rate(16, opts.seconds)
+    results = {label: rows["GET"] for label, rows in side_by_side(cluster, opts, builds, ("GET",), "tokens").items()}
+    say("### Token cache: GETs of a dossier against the build before it (same run)\n")
+    say(f"RAW pgbench, 16 clients: {r:.0f} transactions/s.\n")
+    say("| build | round | GET dossier /s | of RAW | p50 ms | p99 ms | server CPU ms/GET | PostgreSQL CPU ms/GET | non-2xx |")
+    say("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for label, rows in results.items():
+        for i, (rps, p50, p99, server_ms, pg_ms, bad) in enumerate(rows):
+            say(f"| {label} | {i + 1} | {rps:.0f} | {rps / r * 100:.0f} % | {p50:.2f} | {p99:.2f} | {server_ms:.3f} | {pg_ms:.3f} | {bad} |")
+    cached, base = list(results.values())
+    ratio = sum(x[0] for x in cached) / max(sum(x[0] for x in base), 1)
+    say(f"\nGET throughput with the cache: {ratio:.2f}× the baseline's.\n")
+
+
 CASES = {"append": case_append, "append-parts": case_append_parts, "http": case_http, "growth": case_growth,
          "growth-voorstel": lambda cluster, opts: grow_one(cluster, opts, "voorstel"),
          "growth-kamerstuk": lambda cluster, opts: grow_one(cluster, opts, "kamerstuk"),
          "rebuild": case_rebuild, "report": case_report, "notify": case_notify, "documents": case_documents,
-         "archive": case_archive, "destruction": case_destruction}
+         "archive": case_archive, "destruction": case_destruction, "tokencache": case_tokencache}
 
 
 def main():
