@@ -130,7 +130,7 @@ let package = Package(
         .target(
             name: "AdminCommands",
             dependencies: [
-                "Dossiers", "Rapportage", "Taaktoedeling", "EventStore", "Postgres",
+                "Dossiers", "Notifications", "Rapportage", "Taaktoedeling", "EventStore", "Postgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),

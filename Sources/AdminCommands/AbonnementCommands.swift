@@ -1,6 +1,7 @@
 import ArgumentParser
 import Dossiers
 import Foundation
+import Notifications
 import Taaktoedeling
 
 /// `abonnement create|list|delete|deliveries|resend`: the webhook subscriptions, as `/v1/abonnementen`.

@@ -1,6 +1,7 @@
 import ArgumentParser
-import Foundation
 import Dossiers
+import Foundation
+import Notifications
 import Rapportage
 import Taaktoedeling
 

@@ -1,4 +1,5 @@
 import Crypto
+import Dossiers
 import EventStore
 import Foundation
 import Postgres
@@ -32,7 +33,7 @@ public struct AbonnementStore: Sendable {
                 """,
                 [
                     .uuid(id), .text(verzoek.callbackURL.absoluteString), verzoek.auth.map { .text($0) } ?? .null, .bytea(sleutel),
-                    .text(Self.array(verzoek.types)), .text(Self.array(verzoek.dossiers.map { $0.uuidString.lowercased() })),
+                    .text(PostgresArrayLiteral.words(verzoek.types)), .text(PostgresArrayLiteral.words(verzoek.dossiers.map { $0.uuidString.lowercased() })),
                     verzoek.koepel.map { .text($0.rawValue) } ?? .null, .text(door),
                 ]
             )
@@ -156,11 +157,6 @@ public struct AbonnementStore: Sendable {
             volgendePoging: try row.optionalDate("volgende_poging"), laatsteFout: try row.optionalString("laatste_fout"),
             wachtend: try row.int("wachtend"), doodgelegd: try row.int("doodgelegd")
         )
-    }
-
-    /// A PostgreSQL array literal of plain words (event type names and UUIDs need no quoting).
-    static func array(_ elements: [String]) -> String {
-        "{" + elements.joined(separator: ",") + "}"
     }
 
     static func sequence(tx: String, positie: Int64) -> String {

@@ -1,3 +1,4 @@
+import Dossiers
 import EventStore
 import Foundation
 import Taaktoedeling

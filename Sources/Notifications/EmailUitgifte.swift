@@ -1,3 +1,4 @@
+import Dossiers
 import EventStore
 import Foundation
 import Logging
@@ -102,7 +103,7 @@ public struct Termijnbewaking: Service {
 
     /// Checks now and then every interval, until shutdown.
     public func run() async throws {
-        try await Opruiming.herhaal("termijnbewaking", interval: interval, logger: logger) { [("berichten", try await controleer())] }
+        try await PeriodicCleanup.repeating("termijnbewaking", interval: interval, logger: logger) { [("berichten", try await controleer())] }
     }
 
     /// Writes the termijn messages due today that were not written before; returns how many.

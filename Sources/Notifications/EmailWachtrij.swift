@@ -1,3 +1,4 @@
+import Dossiers
 import Foundation
 import Postgres
 

@@ -1,3 +1,4 @@
+import Dossiers
 import Foundation
 
 /// What every notification channel is told from outside: who sends (the OIN in each CloudEvent's

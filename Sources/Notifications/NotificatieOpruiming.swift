@@ -1,3 +1,4 @@
+import Dossiers
 import Logging
 import Postgres
 import ServiceLifecycle
@@ -19,7 +20,7 @@ public struct NotificatieOpruiming: Service {
 
     /// Cleans now and every interval until shutdown.
     public func run() async throws {
-        try await Opruiming.herhaal("notificatie-opruiming", interval: interval, logger: logger) { try await ruimOp() }
+        try await PeriodicCleanup.repeating("notificatie-opruiming", interval: interval, logger: logger) { try await ruimOp() }
     }
 
     /// One pass; returns what was removed, per table.

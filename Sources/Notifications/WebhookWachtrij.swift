@@ -1,3 +1,4 @@
+import Dossiers
 import Foundation
 import Postgres
 
@@ -87,7 +88,7 @@ public struct WebhookWachtrij: Sendable {
                 """,
                 [
                     .uuid(houder), .int(Int64(Self.milliseconden(leaseDuur))),
-                    .text(AbonnementStore.array(bezig.map { $0.uuidString.lowercased() })), .int(Int64(maximum)),
+                    .text(PostgresArrayLiteral.words(bezig.map { $0.uuidString.lowercased() })), .int(Int64(maximum)),
                 ]
             ).map { try $0.uuid("id") }
         }
@@ -158,12 +159,12 @@ public struct WebhookWachtrij: Sendable {
     /// longer holds it (the deliveries are recorded all the same: they were made).
     public func geslaagd(_ id: UUID, _ afleveringen: [Aflevering], houder: UUID, leaseDuur: Duration) async throws -> Bool {
         guard !afleveringen.isEmpty else { return true }
-        let events = AbonnementStore.array(afleveringen.map { $0.levering.eventID.uuidString.lowercased() })
-        let txs = AbonnementStore.array(afleveringen.map(\.levering.tx))
-        let posities = AbonnementStore.array(afleveringen.map { String($0.levering.positie) })
-        let begins = AbonnementStore.array(afleveringen.map { String(Int64(($0.begin.timeIntervalSince1970 * 1e6).rounded())) })
-        let statussen = AbonnementStore.array(afleveringen.map { String($0.httpStatus) })
-        let duren = AbonnementStore.array(afleveringen.map { String($0.duurMs) })
+        let events = PostgresArrayLiteral.words(afleveringen.map { $0.levering.eventID.uuidString.lowercased() })
+        let txs = PostgresArrayLiteral.words(afleveringen.map(\.levering.tx))
+        let posities = PostgresArrayLiteral.words(afleveringen.map { String($0.levering.positie) })
+        let begins = PostgresArrayLiteral.words(afleveringen.map { String(Int64(($0.begin.timeIntervalSince1970 * 1e6).rounded())) })
+        let statussen = PostgresArrayLiteral.words(afleveringen.map { String($0.httpStatus) })
+        let duren = PostgresArrayLiteral.words(afleveringen.map { String($0.duurMs) })
         return try await pool.withTransaction { connection in
             try connection.execute(
                 """

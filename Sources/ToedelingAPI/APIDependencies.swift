@@ -1,9 +1,10 @@
+import Dossiers
 import Foundation
 import Logging
-import Taaktoedeling
+import Notifications
 import Prometheus
 import Rapportage
-import Dossiers
+import Taaktoedeling
 import ToedelingWeb
 
 /// What the HTTP layer is given to work with. The pool is not run here: whoever owns it runs it as a

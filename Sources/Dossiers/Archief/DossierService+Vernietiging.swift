@@ -47,7 +47,7 @@ extension DossierService {
         try await pool.withTransaction { connection in
             let rows = try connection.query(
                 "SELECT id, staat FROM dossiers WHERE id = ANY($1::text::uuid[]) FOR UPDATE",
-                [.text(AbonnementStore.array(ids.map { $0.uuidString.lowercased() }))]
+                [.text(PostgresArrayLiteral.words(ids.map { $0.uuidString.lowercased() }))]
             )
             let gevonden = try Dictionary(uniqueKeysWithValues: rows.map { (try $0.uuid("id"), try DossierProjection.decodeState($0.json("staat"))) })
             try connection.execute(
@@ -203,7 +203,7 @@ extension DossierService {
             [.text(stream)]
         ).map { try $0.uuid("blokken").uuidString.lowercased() }
         if !blokken.isEmpty {
-            try connection.execute("DELETE FROM document_blokken WHERE blokken = ANY($1::text::uuid[])", [.text(AbonnementStore.array(blokken))])
+            try connection.execute("DELETE FROM document_blokken WHERE blokken = ANY($1::text::uuid[])", [.text(PostgresArrayLiteral.words(blokken))])
         }
         try DossierProjection.herbouw(stream, on: connection)
         // Copies of its content outside the events: kept answers and mail that name it.

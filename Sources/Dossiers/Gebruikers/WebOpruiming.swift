@@ -36,7 +36,7 @@ public struct WebOpruiming: Service {
 
     /// Cleans up at once and then every `interval`, until graceful shutdown or cancellation.
     public func run() async throws {
-        try await Opruiming.herhaal("web clean-up", interval: interval, logger: logger) {
+        try await PeriodicCleanup.repeating("web clean-up", interval: interval, logger: logger) {
             let removed = try await ruimOp()
             return [("sessies", removed.sessies), ("activaties", removed.activaties), ("pogingen", removed.pogingen)]
         }

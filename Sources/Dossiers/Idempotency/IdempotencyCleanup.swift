@@ -19,7 +19,7 @@ public struct IdempotencyCleanup: Service {
     /// Cleans up at once and then every `interval`, until graceful shutdown or cancellation.
     public func run() async throws {
         let store = store
-        try await Opruiming.herhaal("idempotency records expired", interval: interval, logger: logger) {
+        try await PeriodicCleanup.repeating("idempotency records expired", interval: interval, logger: logger) {
             [("idempotency.removed", try await store.removeExpired())]
         }
     }

@@ -5,7 +5,7 @@ import Taaktoedeling
 
 /// Writes the dossier read models (current state and timeline) for newly recorded events, inside the
 /// transaction that recorded them, so that a client reads its own writes.
-enum DossierProjection {
+public enum DossierProjection {
     /// Applies decoded events to `before` and writes the resulting state, the timeline entries and
     /// the rendered views; returns the state after the events and its views by reader.
     @discardableResult
@@ -48,7 +48,7 @@ enum DossierProjection {
     }
 
     /// Reads a `staat` column back.
-    static func decodeState(_ data: Data) throws -> Dossier {
+    public static func decodeState(_ data: Data) throws -> Dossier {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .deferredToDate
         return try decoder.decode(Dossier.self, from: data)

@@ -43,7 +43,7 @@ public final class Sleutelbos: Sendable {
                 SELECT id, sleutel FROM nieuw
                 UNION ALL SELECT id, sleutel FROM sleutels WHERE id = ANY($1::text[]) AND sleutel IS NOT NULL AND id NOT IN (SELECT id FROM nieuw)
                 """,
-                [.text(AbonnementStore.array(missing)), .text(AbonnementStore.array(nieuw))]
+                [.text(PostgresArrayLiteral.words(missing)), .text(PostgresArrayLiteral.words(nieuw))]
             ).map { (try $0.string("id"), try $0.data("sleutel")) }
         }
         cache.withLock { cache in
@@ -60,7 +60,7 @@ public final class Sleutelbos: Sendable {
     public static func sleutelsOmTeOpenen(_ ids: Set<String>, on connection: PostgresConnection) throws -> [String: SymmetricKey] {
         guard !ids.isEmpty else { return [:] }
         return try connection.query(
-            "SELECT id, sleutel FROM sleutels WHERE id = ANY($1::text[]) AND sleutel IS NOT NULL", [.text(AbonnementStore.array(Array(ids)))]
+            "SELECT id, sleutel FROM sleutels WHERE id = ANY($1::text[]) AND sleutel IS NOT NULL", [.text(PostgresArrayLiteral.words(Array(ids)))]
         ).reduce(into: [:]) { keys, row in keys[try row.string("id")] = SymmetricKey(data: try row.data("sleutel")) }
     }
 

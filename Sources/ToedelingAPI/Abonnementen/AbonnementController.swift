@@ -1,7 +1,8 @@
+import Dossiers
 import Foundation
 import HTTPTypes
 import Hummingbird
-import Dossiers
+import Notifications
 import Taaktoedeling
 
 /// `/v1/abonnementen`: webhook subscriptions (coordinator only): make one (the signing secret is

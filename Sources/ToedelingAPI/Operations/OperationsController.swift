@@ -1,7 +1,8 @@
+import Dossiers
 import Foundation
 import Hummingbird
 import Logging
-import Dossiers
+import Notifications
 import Prometheus
 
 /// The public operations endpoints: `GET /health` (checks the database, answering within 2 s whatever
