@@ -107,7 +107,7 @@ let package = Package(
         .target(
             name: "ToedelingAPI",
             dependencies: [
-                "Dossiers", "Rapportage", "Taaktoedeling", "ToedelingWeb", "Notifications",
+                "Dossiers", "EventStore", "Rapportage", "Taaktoedeling", "ToedelingWeb", "Notifications",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),

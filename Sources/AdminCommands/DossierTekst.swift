@@ -66,7 +66,7 @@ enum DossierTekst {
 
     private static func financieleGevolgen(_ gevolgen: FinancieleGevolgen) -> [String] {
         [
-            "structureel \(Tijdweergave.bedrag(gevolgen.structureleKosten)) per jaar, incidenteel \(Tijdweergave.bedrag(gevolgen.incidenteleKosten))",
+            "structureel \(Tijdlijn.bedrag(gevolgen.structureleKosten)) per jaar, incidenteel \(Tijdlijn.bedrag(gevolgen.incidenteleKosten))",
             "dekking: \(gevolgen.dekking)",
             "toelichting: \(gevolgen.toelichting)",
             "vastgelegd op \(Tijdweergave.moment(gevolgen.vastgelegdOp))",

@@ -14,11 +14,6 @@ enum Tijdweergave {
         date.map { moment($0) } ?? "–"
     }
 
-    /// An amount in euros with Dutch digit grouping, `€ 1.200.000`.
-    static func bedrag(_ euros: Int) -> String {
-        Tijdlijn.bedrag(euros)
-    }
-
     private static func twee(_ getal: Int) -> String {
         getal < 10 ? "0\(getal)" : "\(getal)"
     }

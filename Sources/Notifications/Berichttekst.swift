@@ -57,33 +57,17 @@ public struct Berichttekst: Sendable, Equatable {
         let aanhef = "Beste \(naam),"
         let slot = "Dit bericht is automatisch verstuurd door Toedeling (ministerie van BZK). U ontvangt het omdat u een account hebt."
         tekst = ([aanhef] + alineas + ["Bekijk het dossier: \(link)", slot]).joined(separator: "\n\n") + "\n"
-        let escaped = alineas.map { "<p>\(Self.html($0))</p>" }.joined(separator: "\n")
+        let escaped = alineas.map { "<p>\(HTMLEscaping.escape($0))</p>" }.joined(separator: "\n")
         html = """
             <!DOCTYPE html>
-            <html lang="nl"><head><meta charset="utf-8"><title>\(Self.html(onderwerp))</title></head>
+            <html lang="nl"><head><meta charset="utf-8"><title>\(HTMLEscaping.escape(onderwerp))</title></head>
             <body>
-            <p>\(Self.html(aanhef))</p>
+            <p>\(HTMLEscaping.escape(aanhef))</p>
             \(escaped)
-            <p><a href="\(Self.html(link))">Bekijk het dossier</a></p>
-            <p><small>\(Self.html(slot))</small></p>
+            <p><a href="\(HTMLEscaping.escape(link))">Bekijk het dossier</a></p>
+            <p><small>\(HTMLEscaping.escape(slot))</small></p>
             </body></html>
 
             """
-    }
-
-    /// Text with the characters HTML gives meaning escaped.
-    static func html(_ tekst: String) -> String {
-        var result = ""
-        for character in tekst {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
     }
 }

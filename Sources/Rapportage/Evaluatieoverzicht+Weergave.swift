@@ -1,3 +1,4 @@
+import Dossiers
 import Foundation
 import Taaktoedeling
 
@@ -43,9 +44,9 @@ extension Evaluatieoverzicht {
         @media print { @page { size: A4; margin: 1.5cm; } body { margin: 0; } }
         """)
         for (kop, rijen) in hoofdstukken {
-            pagina += "<h2>\(StandVanZaken.htmlTekst(kop))</h2>\n<table>\n<thead><tr><th scope=\"col\">Onderdeel</th><th scope=\"col\">Aantal</th></tr></thead>\n<tbody>\n"
+            pagina += "<h2>\(HTMLEscaping.escape(kop))</h2>\n<table>\n<thead><tr><th scope=\"col\">Onderdeel</th><th scope=\"col\">Aantal</th></tr></thead>\n<tbody>\n"
             for (naam, waarde) in rijen {
-                pagina += "<tr><td>\(StandVanZaken.htmlTekst(naam))</td><td>\(StandVanZaken.htmlTekst(waarde))</td></tr>\n"
+                pagina += "<tr><td>\(HTMLEscaping.escape(naam))</td><td>\(HTMLEscaping.escape(waarde))</td></tr>\n"
             }
             pagina += "</tbody>\n</table>\n"
         }

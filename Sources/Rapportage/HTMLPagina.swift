@@ -1,3 +1,4 @@
+import Dossiers
 import Foundation
 import Taaktoedeling
 
@@ -11,13 +12,13 @@ enum HTMLPagina {
         <html lang="nl">
         <head>
         <meta charset="utf-8">
-        <title>\(StandVanZaken.htmlTekst(titel))</title>
+        <title>\(HTMLEscaping.escape(titel))</title>
         <style>
         \(stijl)
         </style>
         </head>
         <body>
-        <h1>\(StandVanZaken.htmlTekst(titel))</h1>
+        <h1>\(HTMLEscaping.escape(titel))</h1>
 
         """
     }

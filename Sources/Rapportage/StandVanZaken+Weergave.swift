@@ -1,3 +1,4 @@
+import Dossiers
 import Foundation
 import Taaktoedeling
 
@@ -57,9 +58,9 @@ extension StandVanZaken {
         tr { page-break-inside: avoid; }
         @media print { @page { size: A4 landscape; margin: 1.5cm; } body { margin: 0; } thead { display: table-header-group; } }
         """)
-        pagina += "<table>\n<thead>\n<tr>" + Self.kolommen.map { "<th>\(Self.htmlTekst($0))</th>" }.joined() + "</tr>\n</thead>\n<tbody>\n"
+        pagina += "<table>\n<thead>\n<tr>" + Self.kolommen.map { "<th>\(HTMLEscaping.escape($0))</th>" }.joined() + "</tr>\n</thead>\n<tbody>\n"
         for rij in rijen {
-            pagina += "<tr>" + Self.menselijkeVelden(rij).map { "<td>\(Self.htmlTekst($0))</td>" }.joined() + "</tr>\n"
+            pagina += "<tr>" + Self.menselijkeVelden(rij).map { "<td>\(HTMLEscaping.escape($0))</td>" }.joined() + "</tr>\n"
         }
         pagina += "</tbody>\n</table>\n"
         if rijen.isEmpty { pagina += "<p>Geen dossiers op deze peildatum.</p>\n" }
@@ -110,18 +111,4 @@ extension StandVanZaken {
             .replacingOccurrences(of: "\r", with: " ")
     }
 
-    public static func htmlTekst(_ tekst: String) -> String {
-        var uit = ""
-        for teken in tekst {
-            switch teken {
-            case "&": uit += "&amp;"
-            case "<": uit += "&lt;"
-            case ">": uit += "&gt;"
-            case "\"": uit += "&quot;"
-            case "'": uit += "&#39;"
-            default: uit.append(teken)
-            }
-        }
-        return uit
-    }
 }

@@ -30,7 +30,7 @@ public enum VerklaringVanVernietiging {
     }
 
     public static func html(_ lijst: Vernietigingslijst) -> String {
-        let h = StandVanZaken.htmlTekst
+        let h = HTMLEscaping.escape
         var pagina = HTMLPagina.begin(titel: "Verklaring van vernietiging", stijl: """
         body { font-family: "RijksoverheidSansText", Verdana, sans-serif; font-size: 10pt; margin: 2em; color: #000; }
         h1 { font-size: 14pt; }

@@ -17,19 +17,6 @@ enum Opmaak {
     /// The ISO form a date is typed in, `2026-12-01`.
     static func invoerDatum(_ datum: Kalenderdatum) -> String { datum.description }
 
-    /// `€ 12.000.000` (and `-€ 5` below zero).
-    static func bedrag(_ euro: Int64) -> String {
-        let cijfers = String(euro.magnitude)
-        var groepen: [Substring] = []
-        var einde = cijfers.endIndex
-        while einde > cijfers.startIndex {
-            let begin = cijfers.index(einde, offsetBy: -3, limitedBy: cijfers.startIndex) ?? cijfers.startIndex
-            groepen.insert(cijfers[begin..<einde], at: 0)
-            einde = begin
-        }
-        return (euro < 0 ? "-" : "") + "€ " + groepen.joined(separator: ".")
-    }
-
     /// Days from `vandaag` to `termijn` as a phrase: `nog 5 dagen`, `vandaag`, `3 dagen verstreken`.
     static func dagenTot(_ termijn: Kalenderdatum, vandaag: Kalenderdatum) -> String {
         let dagen = termijn.dagnummer - vandaag.dagnummer

@@ -284,7 +284,7 @@ extension WebPaginas {
         }
         if let financieel = dossier.financieleGevolgen {
             model["financieel"] = [
-                "structureel": Opmaak.bedrag(Int64(financieel.structureleKosten)), "incidenteel": Opmaak.bedrag(Int64(financieel.incidenteleKosten)),
+                "structureel": Tijdlijn.bedrag(financieel.structureleKosten), "incidenteel": Tijdlijn.bedrag(financieel.incidenteleKosten),
                 "dekking": financieel.dekking, "toelichting": financieel.toelichting,
             ]
         }

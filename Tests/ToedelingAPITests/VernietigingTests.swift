@@ -112,6 +112,32 @@ struct VernietigingTests {
         }
     }
 
+    /// The kept verklaring names who approved; erasing that person (AVG) removes the name from it,
+    /// also a name the HTML escapes and the CSV quotes.
+    @Test func erasingTheApproverRemovesTheNameFromTheKeptVerklaring() async throws {
+        try await APITestHarness.with { harness in
+            let naam = #"Dirk "de Goedkeurder" O'Neill, <BZK> & co"#
+            let tweede = try await harness.dependencies.tokens.create(rol: .coordinator, naam: naam)
+            try await harness.test { client async throws in
+                let id = try await Self.vernietigbaar(client, harness)
+                let lijstID = try #require(try await Self.voorstel(client, [id], token: harness.coordinator).object["id"] as? String)
+                #expect(try await client.send(.post, "/v1/vernietigingslijsten/\(lijstID)/goedkeuring", token: tweede.token).status == .ok)
+                let pad = "/v1/vernietigingslijsten/\(lijstID)/verklaring"
+                let voor = String(buffer: try await client.send(.get, pad, token: harness.coordinator).body)
+                #expect(voor.contains("O&#39;Neill") && voor.contains("&quot;de Goedkeurder&quot;"), "\(voor)")
+                #expect(String(buffer: try await client.send(.get, pad + "?formaat=csv", token: harness.coordinator).body).contains(#""de Goedkeurder""#))
+
+                _ = try await harness.dependencies.service.vergeetToken(id: try #require(tweede.id as UUID?))
+                let html = String(buffer: try await client.send(.get, pad, token: harness.coordinator).body)
+                let csv = String(buffer: try await client.send(.get, pad + "?formaat=csv", token: harness.coordinator).body)
+                for tekst in [html, csv] {
+                    #expect(!tekst.contains("Goedkeurder") && !tekst.contains("Neill"), "\(tekst)")
+                    #expect(tekst.contains("[verwijderd]"))
+                }
+            }
+        }
+    }
+
     @Test func aListIsRefusedForDossiersNotYetDueToKeepOrUnknownAndARefusalDestroysNothing() async throws {
         try await APITestHarness.with { harness in
             let tweede = try await harness.dependencies.tokens.create(rol: .coordinator, naam: "Tweede Coördinator").token

@@ -96,11 +96,14 @@ extension DossierService {
                 UPDATE vernietigingslijsten SET
                     voorsteller_naam = CASE WHEN voorgesteld_door = $1 THEN $3 ELSE voorsteller_naam END,
                     beoordelaar_naam = CASE WHEN beoordeeld_door = $1 THEN $3 ELSE beoordelaar_naam END,
-                    verklaring_html = replace(replace(verklaring_html, $2, $3), replace(replace(replace($2, '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), $3),
-                    verklaring_csv = replace(verklaring_csv, $2, $3)
+                    verklaring_html = replace(replace(verklaring_html, $2, $3), $4, $3),
+                    verklaring_csv = replace(replace(verklaring_csv, $2, $3), $5, $3)
                 WHERE voorgesteld_door = $1 OR beoordeeld_door = $1
                 """,
-                [.text(sleutel), .text(naam), .text(Verzegeling.verwijderd)]
+                // The name as the verklaring holds it: escaped for HTML (the one escaping the
+                // rendering uses), with quotes doubled in a quoted CSV field.
+                [.text(sleutel), .text(naam), .text(Verzegeling.verwijderd), .text(HTMLEscaping.escape(naam)),
+                 .text(naam.replacingOccurrences(of: "\"", with: "\"\""))]
             )
             // Every dossier the person acted on: its read models again, from the events as they read now.
             let streams = try connection.query(

@@ -45,7 +45,7 @@ public struct Zegelaar: Sendable {
         let root = Zegel.merkleRoot(stromen)
         var zegel = Zegel(
             gemaaktOp: moment.ISO8601Format(.iso8601(timeZone: .gmt, includingFractionalSeconds: true)),
-            publiekeSleutel: sleutel.publicKey.rawRepresentation.base64EncodedString(), merkleRoot: hex(root), aantalStromen: stromen.count,
+            publiekeSleutel: sleutel.publicKey.rawRepresentation.base64EncodedString(), merkleRoot: root.hexadecimaal, aantalStromen: stromen.count,
             stromen: stromen, handtekening: ""
         )
         zegel.handtekening = try sleutel.signature(for: zegel.bericht).base64EncodedString()
@@ -104,7 +104,7 @@ public struct Zegelaar: Sendable {
         guard let handtekening = Data(base64Encoded: zegel.handtekening), sleutel.isValidSignature(handtekening, for: zegel.bericht) else {
             return Uitslag(geldig: false, reden: "de handtekening van het zegel klopt niet met deze publieke sleutel", herschreven: [], gecontroleerd: 0)
         }
-        guard zegel.stromen.count == zegel.aantalStromen, hex(Zegel.merkleRoot(zegel.stromen)) == zegel.merkleRoot else {
+        guard zegel.stromen.count == zegel.aantalStromen, Zegel.merkleRoot(zegel.stromen).hexadecimaal == zegel.merkleRoot else {
             return Uitslag(geldig: false, reden: "de stromen in het zegel geven niet de ondertekende Merkle-root", herschreven: [], gecontroleerd: 0)
         }
         if let tijdstempel = zegel.tijdstempel {
@@ -146,8 +146,4 @@ public struct Zegelaar: Sendable {
         }
         return Uitslag(geldig: true, reden: nil, herschreven: herschreven, gecontroleerd: zegel.stromen.count)
     }
-}
-
-func hex(_ data: Data) -> String {
-    data.hexadecimaal
 }

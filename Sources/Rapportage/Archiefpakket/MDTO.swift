@@ -1,3 +1,4 @@
+import Dossiers
 import Foundation
 import Taaktoedeling
 
@@ -19,7 +20,7 @@ public enum MDTO {
 
     /// An element with escaped text.
     static func e(_ naam: String, _ tekst: String) -> String {
-        "<\(naam)>\(StandVanZaken.htmlTekst(tekst))</\(naam)>"
+        "<\(naam)>\(HTMLEscaping.escape(tekst))</\(naam)>"
     }
 
     static func identificatie(_ kenmerk: String, element: String = "identificatie") -> String {

@@ -1,3 +1,4 @@
+import EventStore
 import Foundation
 import Logging
 #if canImport(Glibc)
@@ -83,24 +84,10 @@ public struct JSONLogHandler: LogHandler {
         }
     }
 
-    /// A JSON string: quotes, backslashes and control characters escaped (RFC 8259 §7).
+    /// A JSON string: quotes, backslashes and control characters escaped (RFC 8259 §7), also DEL,
+    /// the C1 controls and U+2028/2029.
     static func appendString(_ text: String, to line: inout String) {
-        line += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": line += "\\\""
-            case "\\": line += "\\\\"
-            case "\n": line += "\\n"
-            case "\r": line += "\\r"
-            case "\t": line += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
-                || scalar.value == 0x2028 || scalar.value == 0x2029:
-                let hex = String(scalar.value, radix: 16)
-                line += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: line.unicodeScalars.append(scalar)
-            }
-        }
-        line += "\""
+        JSONLiteral.append(text, to: &line, escapingInvisible: true)
     }
 
     /// `2026-12-01T09:30:00.123Z`: UTC, milliseconds.
