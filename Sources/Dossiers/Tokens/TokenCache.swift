@@ -18,16 +18,20 @@ public final class TokenCache: Sendable {
     /// How long an authentication is trusted without asking the database.
     public let timeToLive: Duration
     private let maximumEntries: Int
+    private let now: @Sendable () -> ContinuousClock.Instant
 
-    /// A cache whose entries live `timeToLive`.
-    public init(timeToLive: Duration = .seconds(1), maximumEntries: Int = 10_000) {
+    /// A cache whose entries live `timeToLive`; `now` is its clock (tests give their own).
+    public init(
+        timeToLive: Duration = .seconds(1), maximumEntries: Int = 10_000, now: @escaping @Sendable () -> ContinuousClock.Instant = { .now }
+    ) {
         self.timeToLive = timeToLive
         self.maximumEntries = max(1, maximumEntries)
+        self.now = now
     }
 
     /// The actor of a token hash authenticated less than `timeToLive` ago.
     func actor(forHash hash: Data) -> Actor? {
-        let now = ContinuousClock.now
+        let now = now()
         return entries.withLock { entries in
             guard let entry = entries[hash] else { return nil }
             guard entry.until > now else {
@@ -40,11 +44,11 @@ public final class TokenCache: Sendable {
 
     /// Remembers an authentication.
     func remember(_ actor: Actor, forHash hash: Data) {
-        let until = ContinuousClock.now + timeToLive
+        let now = now()
+        let until = now + timeToLive
         entries.withLock { entries in
             if entries.count >= maximumEntries {
                 // Full: drop what has expired, and everything if that is not enough.
-                let now = ContinuousClock.now
                 entries = entries.filter { $0.value.until > now }
                 if entries.count >= maximumEntries { entries.removeAll(keepingCapacity: true) }
             }
