@@ -82,7 +82,7 @@ struct IdempotencyStoreTests {
             // The server process of the closed session exits a moment after the client left.
             let retry = UUID()
             var outcome = IdempotencyClaim.inProgress
-            for _ in 0..<100 where outcome == .inProgress {
+            for _ in 0..<500 where outcome == .inProgress {
                 outcome = try await store.claim(tokenID: tokenID, key: "c", requestHash: hash, claimID: retry)
                 if outcome == .inProgress { try await Task.sleep(for: .milliseconds(20)) }
             }
