@@ -47,59 +47,68 @@ public struct ReportReader: Sendable {
 
     /// Runs `body` on one connection that sees every commit acknowledged before this call.
     public func read<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) throws -> T) async throws -> ReportRead<T> {
-        // One statement on the primary: its WAL write position (every acknowledged commit lies at
-        // or before it) and its clock. (A primary pool on a standby, as an admin command may be
-        // pointed at: what it replayed, and the commit moment of the last transaction it replayed.)
-        let (position, moment) = try await primary.withConnection { connection in
-            let row = try connection.query(
-                """
-                SELECT CASE WHEN pg_is_in_recovery() THEN pg_last_wal_replay_lsn() ELSE pg_current_wal_lsn() END::text AS positie,
-                       CASE WHEN pg_is_in_recovery() THEN coalesce(pg_last_xact_replay_timestamp(), clock_timestamp()) ELSE clock_timestamp() END AS nu
-                """
-            )[0]
-            return (try row.string("positie"), try row.date("nu"))
-        }
-        if let replica {
-            let wait = catchUpWait
-            do {
-                // A connection of the replica pool that found the primary (prefer-standby while the
-                // standby was away) is closed and another one tried, so that reads return to the
-                // standby once it is back; the last attempt reads wherever it is.
-                for attempt in 1...Self.attempts {
-                    let outcome = try await replica.withConnection { connection -> ReplicaOutcome<T> in
-                        let deadline = ContinuousClock.now + wait
-                        while true {
-                            let row = try connection.query(
-                                "SELECT pg_is_in_recovery() AS herstel, coalesce(pg_last_wal_replay_lsn() >= $1::pg_lsn, false) AS bij",
-                                [.text(position)]
-                            )[0]
-                            if try !row.bool("herstel") {
-                                connection.retire()
-                                return attempt < Self.attempts ? .foundPrimary : .read(try body(connection), .primary)
-                            }
-                            if try row.bool("bij") { return .read(try body(connection), .replica) }
-                            if ContinuousClock.now >= deadline { return .behind }
-                            Thread.sleep(forTimeInterval: 0.01)
-                        }
-                    }
-                    switch outcome {
-                    case .read(let report, let source):
-                        Self.count(source)
-                        return ReportRead(report: report, completeUpTo: moment, source: source)
-                    case .foundPrimary:
-                        continue
-                    case .behind:
-                        logger.warning("report replica behind the primary; reading the primary", metadata: ["wait": "\(wait)"])
-                    }
-                    break
-                }
-            } catch let error as PostgresError {
-                logger.warning("report replica unavailable; reading the primary", metadata: ["error": "\(error.code)"])
+        guard let replica else {
+            // No replica: the moment and the report on one connection of the primary.
+            let (report, moment) = try await primary.withConnection { connection in
+                let moment = try Self.position(on: connection).moment
+                return (try body(connection), moment)
             }
+            Self.count(.primary)
+            return ReportRead(report: report, completeUpTo: moment, source: .primary)
+        }
+        let (position, moment) = try await primary.withConnection { connection in try Self.position(on: connection) }
+        let wait = catchUpWait
+        do {
+            // A connection of the replica pool that found the primary (prefer-standby while the
+            // standby was away) is closed and another one tried, so that reads return to the
+            // standby once it is back; the last attempt reads wherever it is.
+            for attempt in 1...Self.attempts {
+                let outcome = try await replica.withConnection { connection -> ReplicaOutcome<T> in
+                    let deadline = ContinuousClock.now + wait
+                    while true {
+                        let row = try connection.query(
+                            "SELECT pg_is_in_recovery() AS herstel, coalesce(pg_last_wal_replay_lsn() >= $1::pg_lsn, false) AS bij",
+                            [.text(position)]
+                        )[0]
+                        if try !row.bool("herstel") {
+                            connection.retire()
+                            return attempt < Self.attempts ? .foundPrimary : .read(try body(connection), .primary)
+                        }
+                        if try row.bool("bij") { return .read(try body(connection), .replica) }
+                        if ContinuousClock.now >= deadline { return .behind }
+                        Thread.sleep(forTimeInterval: 0.01)
+                    }
+                }
+                switch outcome {
+                case .read(let report, let source):
+                    Self.count(source)
+                    return ReportRead(report: report, completeUpTo: moment, source: source)
+                case .foundPrimary:
+                    continue
+                case .behind:
+                    logger.warning("report replica behind the primary; reading the primary", metadata: ["wait": "\(wait)"])
+                }
+                break
+            }
+        } catch let error as PostgresError {
+            logger.warning("report replica unavailable; reading the primary", metadata: ["error": "\(error.code)"])
         }
         let report = try await primary.withConnection(body)
         Self.count(.primary)
         return ReportRead(report: report, completeUpTo: moment, source: .primary)
+    }
+
+    /// The primary's WAL write position (every acknowledged commit lies at or before it) and its
+    /// clock, in one statement. (On a standby, as an admin command may be pointed at: what it
+    /// replayed, and the commit moment of the last transaction it replayed.)
+    private static func position(on connection: PostgresConnection) throws -> (position: String, moment: Date) {
+        let row = try connection.query(
+            """
+            SELECT CASE WHEN pg_is_in_recovery() THEN pg_last_wal_replay_lsn() ELSE pg_current_wal_lsn() END::text AS positie,
+                   CASE WHEN pg_is_in_recovery() THEN coalesce(pg_last_xact_replay_timestamp(), clock_timestamp()) ELSE clock_timestamp() END AS nu
+            """
+        )[0]
+        return (try row.string("positie"), try row.date("nu"))
     }
 
     /// How many replica connections a report tries before it reads wherever the last one is.
