@@ -30,7 +30,7 @@ import urllib.error
 import urllib.request
 
 sys.path.insert(0, os.path.dirname(__file__))
-from faults import Client, Load, admin, check_everything_acknowledged, free_port, psql, seed_dossiers, new_dossier_body  # noqa: E402
+from faults import Client, Load, admin, check_everything_acknowledged, psql, seed_dossiers, new_dossier_body  # noqa: E402
 from faults import Server, setup, pg_ctl, PG_DATA, ADMIN_URL, WORK  # noqa: E402
 from webhooks import Receiver, subscribe, feed_event_ids  # noqa: E402
 
@@ -420,8 +420,8 @@ def scenario_failover_and_instance():
         topology.down()
 
 
-def netns(*args, check_result=True):
-    return subprocess.run(["ip", "netns", "exec", "toedeling-part", *args], check=check_result, capture_output=True, text=True)
+def netns(*args):
+    return subprocess.run(["ip", "netns", "exec", "toedeling-part", *args], check=True, capture_output=True, text=True)
 
 
 def scenario_partition():
