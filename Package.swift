@@ -24,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-configuration.git", from: "1.4.0"),
     ],
     targets: [
         // MARK: Infrastructure
@@ -90,9 +91,18 @@ let package = Package(
         ),
         // MARK: HTTP
         .target(
+            name: "ToedelingHTTP",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ]
+        ),
+        .target(
             name: "ToedelingWeb",
             dependencies: [
-                "Dossiers", "Rapportage", "Taaktoedeling",
+                "Dossiers", "Rapportage", "Taaktoedeling", "ToedelingHTTP",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
@@ -102,12 +112,13 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
             ]
         ),
         .target(
             name: "ToedelingAPI",
             dependencies: [
-                "Dossiers", "EventStore", "Rapportage", "Taaktoedeling", "ToedelingWeb", "Notifications",
+                "Dossiers", "EventStore", "Rapportage", "Taaktoedeling", "ToedelingHTTP",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -119,12 +130,20 @@ let package = Package(
             resources: [.copy("OpenAPI/openapi.json")]
         ),
         // MARK: Executables
+        // The composition root: configuration, logging, the services, API and web side by side.
         .executableTarget(
             name: "toedeling-server",
             dependencies: [
-                "ToedelingAPI", "ToedelingWeb",
+                "ToedelingAPI", "ToedelingWeb", "ToedelingHTTP", "Notifications", "Dossiers", "Rapportage", "Taaktoedeling", "Postgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         .target(
@@ -172,13 +191,16 @@ let package = Package(
         .testTarget(
             name: "ToedelingAPITests",
             dependencies: [
-                "ToedelingAPI", "ToedelingWeb", "Notifications", "Dossiers", "Rapportage", "Postgres", "EventStore", "Taaktoedeling", "ToedelingTestSupport",
+                "toedeling-server", "ToedelingAPI", "ToedelingWeb", "ToedelingHTTP", "Notifications", "Dossiers", "Rapportage", "Postgres", "EventStore", "Taaktoedeling", "ToedelingTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
     ]

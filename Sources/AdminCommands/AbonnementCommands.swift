@@ -18,7 +18,7 @@ struct AbonnementCommands: AsyncParsableCommand {
     )
 
     static func store(_ database: AdminDatabase, _ environment: [String: String]) -> AbonnementStore {
-        let oin = environment["TOEDELING_OIN"].flatMap { $0.count == 20 && $0.allSatisfy(\.isNumber) ? $0 : nil } ?? NotificatieInstellingen.onbekendeOIN
+        let oin = environment["TOEDELING_OIN"].flatMap { OIN.isGeldig($0) ? $0 : nil } ?? OIN.onbekend
         let instellingen = NotificatieInstellingen(
             oin: oin, publiekeURL: GebruikerCommands.publiekAdres(environment), privaatToegestaan: environment["TOEDELING_WEBHOOK_ALLOW_PRIVATE"] == "1"
         )

@@ -127,7 +127,7 @@ struct ArchiefPakketCommand: AdminCommand {
     func execute(in context: AdminContext) async throws {
         try await database.withDatabase(in: context) { database in
             let id = try await dossier.resolve(in: database)
-            let oin = ProcessInfo.processInfo.environment["TOEDELING_OIN"].flatMap { $0.isEmpty ? nil : $0 } ?? NotificatieInstellingen.onbekendeOIN
+            let oin = ProcessInfo.processInfo.environment["TOEDELING_OIN"].flatMap { $0.isEmpty ? nil : $0 } ?? OIN.onbekend
             let pakket = Archiefpakket(service: database.service, archiefvormer: MDTO.Archiefvormer(oin: oin))
             let (gevonden, categorie): (Dossier, SelectielijstCategorie)
             do {

@@ -7,7 +7,7 @@ import Taaktoedeling
 
 /// Webhook subscriptions: made, listed, shown with their delivery state, removed, their delivery
 /// log, and a resend. What both the API (`/v1/abonnementen`) and the CLI (`abonnement …`) use.
-public struct AbonnementStore: Sendable {
+public struct AbonnementStore: AbonnementRegister {
     private let pool: PostgresConnectionPool
     private let instellingen: NotificatieInstellingen
 

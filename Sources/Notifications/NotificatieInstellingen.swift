@@ -1,5 +1,6 @@
 import Dossiers
 import Foundation
+import Taaktoedeling
 
 /// What every notification channel is told from outside: who sends (the OIN in each CloudEvent's
 /// `source`), where the product is reached (links and `dataref`), and which callback targets are allowed.
@@ -15,11 +16,8 @@ public struct NotificatieInstellingen: Sendable, Equatable {
     /// The NOTIFY channel on which instances are told that deliveries or messages are waiting.
     public static let kanaal = "toedeling_notificaties"
 
-    /// The OIN used when none is configured: twenty zeros, which no organisation has.
-    public static let onbekendeOIN = String(repeating: "0", count: 20)
-
     /// Creates settings.
-    public init(oin: String = NotificatieInstellingen.onbekendeOIN, publiekeURL: String = "http://127.0.0.1:8080", privaatToegestaan: Bool = false) {
+    public init(oin: String = OIN.onbekend, publiekeURL: String = "http://127.0.0.1:8080", privaatToegestaan: Bool = false) {
         self.oin = oin
         var url = publiekeURL
         while url.hasSuffix("/") { url.removeLast() }

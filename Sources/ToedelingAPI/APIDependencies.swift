@@ -1,11 +1,9 @@
 import Dossiers
 import Foundation
 import Logging
-import Notifications
 import Prometheus
 import Rapportage
 import Taaktoedeling
-import ToedelingWeb
 
 /// What the HTTP layer is given to work with. The pool is not run here: whoever owns it runs it as a
 /// `Service` (the server puts it in its `ServiceGroup`) and closes it.
@@ -16,25 +14,21 @@ public struct APIDependencies: Sendable {
     public var service: DossierService
     /// Bearer tokens.
     public var tokens: TokenStore
-    /// The web application's accounts.
-    public var gebruikers: GebruikerStore
-    /// The web application's session rows.
-    public var sessies: SessieOpslag
-    /// Webhook subscriptions.
-    public var abonnementen: AbonnementStore
+    /// Webhook subscriptions (the notifications module's, given by the server).
+    public var abonnementen: any AbonnementRegister
     /// The feed followed live by `GET /v1/gebeurtenissen/stroom`; run it as a service after the server.
     public var liveFeed: LiveEventFeed
     /// How many Server-Sent Event streams this instance serves at once (`TOEDELING_SSE_MAX_STREAMS`).
     public var maximumEventStreams: Int = 100
     /// The largest document accepted, in bytes (`TOEDELING_DOCUMENT_MAX_BYTES`).
-    public var maximumDocumentBytes: Int64 = ServerSettings.defaultMaximumDocumentBytes
+    public var maximumDocumentBytes: Int64 = DocumentUpload.standaardMaximum
     /// Who made the records, for the e-Depot package (the OIN of `TOEDELING_OIN`).
-    public var archiefvormer = MDTO.Archiefvormer(oin: NotificatieInstellingen.onbekendeOIN)
+    public var archiefvormer = MDTO.Archiefvormer(oin: OIN.onbekend)
     /// How often an idle event stream sends a comment, so proxies keep it open.
     public var eventStreamHeartbeat: Duration = .seconds(15)
     /// The streams open now (for the bound).
     let openEventStreams = EventStreamCount()
-    /// The clock of the web application's sessions and login throttling (tests inject one).
+    /// The clock of archive and destruction decisions (tests inject one).
     public var nu: @Sendable () -> Date = { Date() }
     /// The registry `/metrics` emits; request and pool metrics are recorded into it.
     public var metrics: PrometheusCollectorRegistry
@@ -48,7 +42,7 @@ public struct APIDependencies: Sendable {
     public var idempotencyTimeToLiveSeconds: Int64 = 86_400
 
     /// The idempotency records over the pool, with their time to live.
-    var idempotencyStore: IdempotencyStore {
+    public var idempotencyStore: IdempotencyStore {
         IdempotencyStore(pool: pool, timeToLiveSeconds: idempotencyTimeToLiveSeconds)
     }
 
@@ -57,17 +51,15 @@ public struct APIDependencies: Sendable {
         pool: DatabasePool,
         service: DossierService,
         tokens: TokenStore,
+        abonnementen: any AbonnementRegister,
         metrics: PrometheusCollectorRegistry,
         logger: Logger,
-        idempotencyWaitLimit: Duration = .seconds(10),
-        gebruikers: GebruikerStore? = nil
+        idempotencyWaitLimit: Duration = .seconds(10)
     ) {
         self.pool = pool
         self.service = service
         self.tokens = tokens
-        self.gebruikers = gebruikers ?? GebruikerStore(pool: pool)
-        self.sessies = SessieOpslag(pool: pool)
-        self.abonnementen = AbonnementStore(pool: pool, instellingen: NotificatieInstellingen())
+        self.abonnementen = abonnementen
         self.liveFeed = service.liveFeed()
         self.metrics = metrics
         self.logger = logger
@@ -80,7 +72,8 @@ public struct APIDependencies: Sendable {
     /// reports read `reportReplica` when given (see `ReportReader`); `clock`, when given, is the moment commands are decided and recorded at (tests), else the
     /// database's clock.
     public init(
-        pool: DatabasePool, metrics: PrometheusCollectorRegistry, logger: Logger, clock: (@Sendable () -> Date)? = nil,
+        pool: DatabasePool, abonnementen: any AbonnementRegister, metrics: PrometheusCollectorRegistry, logger: Logger,
+        clock: (@Sendable () -> Date)? = nil,
         notifiesOtherInstances: Bool = false, selectielijst: Selectielijst? = SelectielijstBestand.meegeleverd,
         reportReplica: DatabasePool? = nil
     ) {
@@ -91,15 +84,9 @@ public struct APIDependencies: Sendable {
                 reportReplica: reportReplica
             ),
             tokens: TokenStore(pool: pool, cache: TokenCache()),
+            abonnementen: abonnementen,
             metrics: metrics,
             logger: logger
         )
-    }
-}
-
-extension APIDependencies {
-    /// What the web application works with: the same service, the accounts and sessions.
-    var web: WebAfhankelijkheden {
-        WebAfhankelijkheden(service: service, gebruikers: gebruikers, sessies: sessies, nu: nu, maximumDocumentBytes: maximumDocumentBytes)
     }
 }

@@ -3,16 +3,27 @@ import Foundation
 import Hummingbird
 import HummingbirdAuth
 import Logging
+import Metrics
 import Taaktoedeling
+import ToedelingHTTP
 
-/// Builds the web application's router: every page with its middleware (security headers, error
-/// pages, sessions in PostgreSQL, the account, forms and their CSRF check). The API's router hands
-/// it every request outside `/v1`, `/health` and `/metrics`.
-public func buildWebRouter(configuratie: WebConfiguratie, afhankelijkheden: WebAfhankelijkheden) -> Router<WebRequestContext> {
+/// Builds the web application's router: every page with its middleware (request id and metrics,
+/// security headers, error pages, sessions in PostgreSQL, the account, forms and their CSRF check).
+/// The server mounts it beside the API, for every path the API does not claim.
+public func buildWebRouter(
+    configuratie: WebConfiguratie, afhankelijkheden: WebAfhankelijkheden, metricsFactory: any MetricsFactory
+) -> Router<WebRequestContext> {
     let router = Router(context: WebRequestContext.self, options: [.autoGenerateHeadEndpoints])
     let weergave = Weergave()
     let routes = WebRoutes()
     router.addMiddleware {
+        RequestIDMiddleware<WebRequestContext>()
+        // A page is labelled by the template its router matched.
+        RequestTelemetryMiddleware<WebRequestContext>(
+            metricsFactory: metricsFactory,
+            route: { _, context in context.endpointPath.flatMap { $0 == "NotFound" ? nil : "web " + $0 } },
+            loggablePath: logbaarPad
+        )
         WebKopMiddleware(strictTransportSecurity: configuratie.strictTransportSecurity, openIDOrigin: configuratie.openID?.origin)
         WebFoutMiddleware(weergave: weergave, routes: routes)
         SessionMiddleware<WebRequestContext>(
@@ -35,12 +46,6 @@ public func buildWebRouter(configuratie: WebConfiguratie, afhankelijkheden: WebA
     let paginas = WebPaginas(configuratie: configuratie, afhankelijkheden: afhankelijkheden, weergave: weergave, openID: openID)
     paginas.addRoutes(to: WebRouter(router: router, routes: routes))
     return router
-}
-
-/// The paths the API serves (`/v1…`, `/health…`, `/metrics…`, so that a near miss such as
-/// `/health/` is answered by the API with problem+json); every other path is the web application's.
-public func isWebPad(_ path: String) -> Bool {
-    !(path.hasPrefix("/v1") || path.hasPrefix("/health") || path.hasPrefix("/metrics"))
 }
 
 /// The path as it may be logged: the token of an activation link (`/activeren/<token>`) is a secret

@@ -18,6 +18,9 @@ public struct WebConfiguratie: Sendable {
     public var openID: OpenIDSettings?
     /// False with `TOEDELING_LOKAAL_INLOGGEN=uit`: no password form, sign-in only through the provider.
     public var lokaalInloggen: Bool
+    /// The path prefixes served beside the web application on the same port (the API's, told by
+    /// the server that mounts both): never a page to return to after login.
+    public var andermansPaden: [String] = []
 
     /// The settings; the defaults are WEB.md's (30 minutes idle, 12 hours at most, secure cookies).
     public init(
@@ -54,7 +57,7 @@ public struct WebAfhankelijkheden: Sendable {
 
     public init(
         service: DossierService, gebruikers: GebruikerStore, sessies: SessieOpslag, nu: @escaping @Sendable () -> Date = { Date() },
-        maximumDocumentBytes: Int64 = 100 * 1024 * 1024
+        maximumDocumentBytes: Int64 = DocumentUpload.standaardMaximum
     ) {
         self.service = service
         self.gebruikers = gebruikers

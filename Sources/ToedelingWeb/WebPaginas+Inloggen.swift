@@ -48,16 +48,17 @@ extension WebPaginas {
     }
 
     /// Where to go after login: a path of this site from `?terug=`, else the role's home page.
-    static func terug(_ request: Request, rol: Rol) -> String {
+    func terug(_ request: Request, rol: Rol) -> String {
         veiligTerug(Self.terugParameter(request)) ?? Weergave.thuis(voor: rol)
     }
 
     /// `terug` when it is a page of this site to return to after login, else nil.
-    static func veiligTerug(_ terug: String) -> String? {
+    func veiligTerug(_ terug: String) -> String? {
         // Only a path of this site: no scheme or host, no backslash, and no control character or
         // space (browsers drop tabs and newlines, which would turn "/\t/x" into "//x").
         guard terug.hasPrefix("/"), !terug.hasPrefix("//"), !terug.contains("\\"),
-            terug.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F }), !terug.hasPrefix("/inloggen"), isWebPad(terug)
+            terug.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F }), !terug.hasPrefix("/inloggen"),
+            !configuratie.andermansPaden.contains(where: { terug.hasPrefix($0) })
         else { return nil }
         return terug
     }
@@ -91,7 +92,7 @@ extension WebPaginas {
         var model: [String: Any] = [:]
         if configuratie.lokaalInloggen { model["formulier"] = formulier }
         if let openID = configuratie.openID {
-            let terug = Self.veiligTerug(Self.terugParameter(request))
+            let terug = veiligTerug(Self.terugParameter(request))
             model["inlogprovider"] = [
                 "providerNaam": openID.naam,
                 "providerHref": "/inloggen/oidc" + (terug.map { Self.query([("terug", $0)]) } ?? ""),
@@ -135,7 +136,7 @@ extension WebPaginas {
                 return Weergave.verder("/account/tweestap")
             }
             try await nieuweSessie(gebruiker, stap: .ingelogd, request, context)
-            return Weergave.verder(Self.terug(request, rol: gebruiker.rol))
+            return Weergave.verder(terug(request, rol: gebruiker.rol))
         }
     }
 
@@ -172,7 +173,7 @@ extension WebPaginas {
             return opnieuw(.unauthorized, melding: nil, problemen: [FieldProblem(name: "code", reason: "deze code klopt niet of is al gebruikt; vul de code in die de app nu toont")])
         }
         try await nieuweSessie(gebruiker, stap: .ingelogd, request, context)
-        return Weergave.verder(Self.terug(request, rol: gebruiker.rol))
+        return Weergave.verder(terug(request, rol: gebruiker.rol))
     }
 
     @Sendable func uitloggen(_ request: Request, context: WebRequestContext) async throws -> Response {

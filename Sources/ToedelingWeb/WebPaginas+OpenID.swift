@@ -37,7 +37,7 @@ extension WebPaginas {
             throw Self.weigering(error)
         }
         try await gebruikers.bewaarOpenIDAanmelding(
-            stateHash: Self.sha256(state), browserHash: Self.sha256(browser), terug: Self.veiligTerug(Self.terugParameter(request)) ?? ""
+            stateHash: Self.sha256(state), browserHash: Self.sha256(browser), terug: veiligTerug(Self.terugParameter(request)) ?? ""
         )
         var headers: HTTPFields = [:]
         headers[.setCookie] = Cookie(

@@ -4,10 +4,11 @@ import Hummingbird
 import HummingbirdAuth
 import NIOCore
 import Taaktoedeling
+import ToedelingHTTP
 
 /// The request context of every page of the web application: the session (hummingbird-auth), the
 /// logged-in account once known, the client's address and the request's form.
-public struct WebRequestContext: RequestContext, SessionRequestContext {
+public struct WebRequestContext: IdentifiedRequestContext, SessionRequestContext {
     public typealias Session = WebSessie
 
     /// Hummingbird's own per-request storage.
@@ -25,16 +26,11 @@ public struct WebRequestContext: RequestContext, SessionRequestContext {
 
     /// Creates the context for one request (Hummingbird's initialiser).
     public init(source: ApplicationRequestContextSource) {
-        self.init(core: CoreRequestContextStorage(source: source), clientAdres: Self.adres(source.channel.remoteAddress), requestID: UUID().uuidString.lowercased())
-    }
-
-    /// The context for a request the API's router hands to the web application.
-    public init(core: CoreRequestContextStorage, clientAdres: String?, requestID: String) {
-        self.coreContext = core
+        self.coreContext = CoreRequestContextStorage(source: source)
         self.sessions = SessionContext()
         self.gebruiker = nil
-        self.clientAdres = clientAdres
-        self.requestID = requestID
+        self.clientAdres = Self.adres(source.channel.remoteAddress)
+        self.requestID = ""
         self.formulier = Formulierwaarden()
     }
 

@@ -1,98 +1,177 @@
 import ArgumentParser
-import Foundation
+import Configuration
+import Crypto
 import Dossiers
+import Foundation
+import Hummingbird
+import Logging
+import Metrics
+import Notifications
+import Prometheus
+import Rapportage
+import ServiceLifecycle
+import Taaktoedeling
 import ToedelingAPI
 import ToedelingWeb
 
-/// `toedeling-server`: serves the Toedeling HTTP API until SIGTERM or SIGINT.
+/// `toedeling-server`: serves the Toedeling API and web application until SIGTERM or SIGINT.
+///
+/// How the program is put together, in order: the settings are read once (`ServerConfiguration`);
+/// logging and metrics are bootstrapped; the database pool is opened and the schema checked; the
+/// application's parts are built over the pool (dossier service, tokens, subscriptions, accounts);
+/// the API and the web application are mounted side by side (`buildApplication`); and one
+/// `ServiceGroup` runs the pool, the clean-ups, the notification channels, the seal, the HTTP
+/// server and the live feed, and shuts them down gracefully.
 @main
 struct ToedelingServer: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "toedeling-server",
-        abstract: "Serves the Toedeling HTTP API.",
+        abstract: "Serves the Toedeling API and web application.",
         discussion: """
+            Every setting is an environment variable, or a NAME=value line in the file that --config-file \
+            or TOEDELING_CONFIG_FILE names (the environment wins); README.md lists them with their defaults. \
             The database is DATABASE_URL (a libpq connection string or postgresql:// URI), or libpq's PG* \
-            variables when it is unset. TOEDELING_CORS_ORIGINS lists browser origins allowed to call the API \
-            (comma-separated), TOEDELING_LOG_LEVEL the log level (default info), TOEDELING_POOL_SIZE the \
-            number of database connections (default 10). TOEDELING_REPORT_DATABASE_URL, when set, is where reports \
-            read (a replica; a report waits for it to replay what the primary had committed, or reads the primary). \
-            Every database wait is bounded: \
-            TOEDELING_STATEMENT_TIMEOUT (15s), TOEDELING_LOCK_TIMEOUT (3s), TOEDELING_IDLE_TRANSACTION_TIMEOUT \
-            (10s), TOEDELING_CONNECT_TIMEOUT (5s), TOEDELING_POOL_TIMEOUT (5s, then 503 with Retry-After). \
-            TOEDELING_IDEMPOTENCY_TTL (24h) is how long Idempotency-Key records are kept; \
-            TOEDELING_HSTS_MAX_AGE (seconds) sends Strict-Transport-Security, for a server behind TLS. \
-            The server refuses to start on a database that is \
-            not migrated with `toedeling-admin migrate` or that a newer version migrated.
+            variables when it is unset. A wrong setting stops the server with one line naming it (exit 64). \
+            The server refuses to start on a database that is not migrated with `toedeling-admin migrate` \
+            or that a newer version migrated (exit 2).
             """
     )
 
-    private static let environment = ProcessInfo.processInfo.environment
+    @Option(help: "The address to listen on (else TOEDELING_HOSTNAME, else 127.0.0.1).")
+    var hostname: String?
 
-    @Option(help: "The address to listen on (env TOEDELING_HOSTNAME).")
-    var hostname: String = environment["TOEDELING_HOSTNAME"].flatMap { $0.isEmpty ? nil : $0 } ?? "127.0.0.1"
+    @Option(help: "The port to listen on (else TOEDELING_PORT, else 8080).")
+    var port: Int?
 
-    @Option(help: "The port to listen on (env TOEDELING_PORT).")
-    var port: Int = environment["TOEDELING_PORT"].flatMap(Int.init) ?? 8080
+    @Option(name: .customLong("config-file"), help: "A file of NAME=value settings beneath the environment (else TOEDELING_CONFIG_FILE).")
+    var configFile: String?
 
     func validate() throws {
-        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
-        if let value = Self.environment["TOEDELING_PORT"], !value.isEmpty, Int(value) == nil {
-            throw ValidationError("TOEDELING_PORT must be a number, not \"\(value)\"")
-        }
-        if let value = Self.environment["TOEDELING_LOG_LEVEL"], !value.isEmpty, LogLevelName(value) == nil {
-            throw ValidationError("TOEDELING_LOG_LEVEL must be trace, debug, info, notice, warning, error or critical")
-        }
-        if let value = Self.environment["TOEDELING_POOL_SIZE"], !value.isEmpty, (Int(value) ?? 0) < 1 {
-            throw ValidationError("TOEDELING_POOL_SIZE must be a positive number")
-        }
+        if let port, !(0...65535).contains(port) { throw ValidationError("--port must be between 0 and 65535") }
     }
 
     func run() async throws {
-        MallocArenas.limit(to: 2, environment: Self.environment)
-        var settings: ServerSettings
+        let environment = ProcessInfo.processInfo.environment
+        MallocArenas.limit(to: 2, environment: environment)
+        let configuration: ServerConfiguration
         do {
-            let (limits, idempotencyTimeToLive) = try ServerSettings.limits(from: Self.environment)
-            let notifications = try NotificationSettings.from(environment: Self.environment, port: port)
-            settings = ServerSettings(
-                api: APIConfiguration(
-                    hostname: hostname,
-                    port: port,
-                    corsOrigins: APIConfiguration.corsOrigins(fromEnvironmentValue: Self.environment["TOEDELING_CORS_ORIGINS"]),
-                    strictTransportSecurity: try APIConfiguration.strictTransportSecurity(
-                        fromEnvironmentValue: Self.environment["TOEDELING_HSTS_MAX_AGE"]),
-                    web: try APIConfiguration.web(fromEnvironment: Self.environment, publicURL: notifications.instellingen.publiekeURL)
-                ),
-                databaseURL: Self.environment["DATABASE_URL"] ?? "",
-                maximumConnections: Self.environment["TOEDELING_POOL_SIZE"].flatMap(Int.init) ?? 10,
-                logLevel: Self.environment["TOEDELING_LOG_LEVEL"].flatMap(LogLevelName.init)?.level ?? .info,
-                databaseLimits: limits,
-                idempotencyTimeToLive: idempotencyTimeToLive
-            )
-            let verbindingen = try APIConfiguration.connections(fromEnvironment: Self.environment)
-            settings.api.idleTimeout = verbindingen.idleTimeout
-            settings.api.maximumHTTPConnections = verbindingen.maximum
-            FileDescriptors.raiseLimit(toAtLeast: verbindingen.maximum + 256)
-            settings.maximumEventStreams = try ServerSettings.maximumEventStreams(from: Self.environment)
-            settings.maximumDocumentBytes = try ServerSettings.maximumDocumentBytes(from: Self.environment)
-            settings.zegels = try ServerSettings.zegels(from: Self.environment)
-            do {
-                settings.selectielijst = try SelectielijstBestand.laad(environment: Self.environment)
-            } catch {
-                FileHandle.standardError.write(Data("toedeling-server: TOEDELING_SELECTIELIJST: \(error)\n".utf8))
-                throw ExitCode(64)
-            }
-            settings.notifications = notifications
-            settings.reportDatabaseURL = Self.environment["TOEDELING_REPORT_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
-        } catch let error as ConfigurationError {
-            FileHandle.standardError.write(Data("toedeling-server: \(error)\n".utf8))
+            let reader = try await ServerConfiguration.reader(environment: environment, file: configFile)
+            configuration = try ServerConfiguration(reading: reader, hostname: hostname, port: port)
+        } catch let errors as ConfigurationErrors {
+            for error in errors.errors { FileHandle.standardError.write(Data("toedeling-server: \(error)\n".utf8)) }
             throw ExitCode(64)
         }
-        let metrics = ToedelingServerRunner.bootstrap(logLevel: settings.logLevel)
+        FileDescriptors.raiseLimit(toAtLeast: configuration.maximumHTTPConnections + 256)
+        let metrics = Self.bootstrap(logLevel: configuration.logLevel)
         do {
-            try await ToedelingServerRunner.run(settings: settings, metrics: metrics)
+            try await Self.serve(configuration, metrics: metrics)
         } catch let error as ServerStartupError {
             FileHandle.standardError.write(Data("toedeling-server: \(error)\n".utf8))
             throw ExitCode(2)
+        }
+    }
+
+    /// Sets up process-wide logging (JSON lines on stdout) and metrics (Prometheus); once, first.
+    static func bootstrap(logLevel: Logger.Level) -> PrometheusCollectorRegistry {
+        LoggingSystem.bootstrap { label in JSONLogHandler(label: label, logLevel: logLevel) }
+        let registry = PrometheusCollectorRegistry()
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+        return registry
+    }
+
+    /// Checks the database, builds every part over it and serves until a shutdown signal.
+    static func serve(_ configuration: ServerConfiguration, metrics: PrometheusCollectorRegistry) async throws {
+        var logger = Logger(label: "toedeling-server")
+        logger.logLevel = configuration.logLevel
+        let pool = DatabasePool(
+            connectionString: configuration.databaseURL, maximumConnections: configuration.maximumConnections,
+            limits: configuration.databaseLimits, logger: logger
+        )
+        do {
+            guard OpenAPIDocument.bytes != nil else { throw ServerStartupError.openAPIDocumentMissing }
+            try await requireMigratedDatabase(pool: pool, logger: logger)
+        } catch {
+            await pool.close()
+            throw error
+        }
+        // Reports may read a replica; its pool is small (reports are few) and has the same bounds.
+        let reportPool = configuration.reportDatabaseURL.map { url in
+            DatabasePool(
+                connectionString: url, maximumConnections: max(2, configuration.maximumConnections / 4), limits: configuration.databaseLimits,
+                logger: logger)
+        }
+
+        // The application's parts, over the pool.
+        let notificaties = configuration.notifications
+        var api = APIDependencies(
+            pool: pool, abonnementen: AbonnementStore(pool: pool, instellingen: notificaties.instellingen), metrics: metrics, logger: logger,
+            notifiesOtherInstances: true, selectielijst: configuration.selectielijst, reportReplica: reportPool
+        )
+        api.maximumEventStreams = configuration.maximumEventStreams
+        api.maximumDocumentBytes = configuration.maximumDocumentBytes
+        api.idempotencyTimeToLiveSeconds = max(1, configuration.idempotencyTimeToLive.components.seconds)
+        api.archiefvormer = MDTO.Archiefvormer(oin: notificaties.instellingen.oin)
+        if notificaties.instellingen.oin == OIN.onbekend {
+            logger.warning("TOEDELING_OIN is not set: CloudEvents carry the source urn:nld:oin:\(OIN.onbekend):systeem:toedeling")
+        }
+        let dependencies = ServerDependencies(api: api)
+
+        // The API and the web application, side by side on one port.
+        let application = buildApplication(configuration: configuration, dependencies: dependencies)
+        logger.info(
+            "toedeling-server starting",
+            metadata: ["http.hostname": .string(configuration.hostname), "http.port": .stringConvertible(configuration.port)]
+        )
+
+        // Notifications: webhooks always, e-mail and termijn reminders with a relay.
+        let store = api.service.store
+        var services: [any Service] = [
+            WebhookKanaal.abonnement(store: store, instellingen: notificaties.instellingen, logger: logger),
+            WebhookBezorging(
+                pool: pool, instellingen: notificaties.instellingen, beleid: notificaties.beleid, timeout: notificaties.webhookTimeout,
+                leaseDuur: notificaties.webhookLease, logger: logger
+            ),
+            NotificatieOpruiming(pool: pool, logger: logger),
+        ]
+        if let smtp = notificaties.smtp {
+            services += [
+                EmailKanaal.abonnement(store: store, instellingen: notificaties.instellingen, logger: logger),
+                EmailBezorging(pool: pool, instelling: smtp, beleid: notificaties.beleid, logger: logger),
+                Termijnbewaking(pool: pool, instellingen: notificaties.instellingen, logger: logger),
+            ]
+        }
+        // The periodic seal over every chain.
+        if let zegels = configuration.zegels, let sleutel = try? Curve25519.Signing.PrivateKey(rawRepresentation: zegels.sleutel) {
+            services.append(ZegelService(
+                zegelaar: Zegelaar(pool: pool, logger: logger), sleutel: sleutel, interval: zegels.interval, map: zegels.map,
+                tsa: zegels.tsa.map { Tijdstempelaar(url: $0) }, logger: logger
+            ))
+        }
+        let group = ServiceGroup(
+            configuration: .init(
+                services: [
+                    pool, IdempotencyCleanup(store: api.idempotencyStore, logger: logger), WebOpruiming(pool: pool, logger: logger), api.health,
+                ] + (reportPool.map { [$0] } ?? []) + services + [
+                    application,
+                    // After the server: on shutdown it goes first and ends the open event streams.
+                    api.liveFeed,
+                ],
+                gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: logger
+            )
+        )
+        try await group.run()
+    }
+
+    /// Throws a `ServerStartupError` unless every migration of this version is applied and no other is.
+    static func requireMigratedDatabase(pool: DatabasePool, logger: Logger) async throws {
+        switch try await DatabaseReadiness.check(pool: pool, logger: logger) {
+        case .ready: return
+        case .schemaDirectoryMissing: throw ServerStartupError.schemaDirectoryMissing
+        case .unreachable(let reason): throw ServerStartupError.databaseUnreachable(reason)
+        case .changed(let files): throw ServerStartupError.migrationChanged(files: files)
+        case .newer(let unknown): throw ServerStartupError.databaseNewer(unknown: unknown)
+        case .notMigrated(let pending): throw ServerStartupError.databaseNotMigrated(pending: pending)
         }
     }
 }

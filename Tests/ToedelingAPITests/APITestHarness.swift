@@ -11,12 +11,18 @@ import ToedelingAPI
 import ToedelingWeb
 import Dossiers
 import ToedelingTestSupport
+@testable import toedeling_server
 
 /// One test's world: its own migrated database, a pool, the application over it, and a token per role.
 struct APITestHarness: Sendable {
     let database: TestDatabase
     let pool: PostgresConnectionPool
     let dependencies: APIDependencies
+    /// The web application's accounts (bcrypt at cost 4 keeps the login tests fast; the production
+    /// cost is tested on its own).
+    let gebruikers: GebruikerStore
+    /// The web application's session rows.
+    var sessies: SessieOpslag { SessieOpslag(pool: pool) }
     let coordinator: String
     let liaison: String
     let vng: String
@@ -36,14 +42,13 @@ struct APITestHarness: Sendable {
             do {
                 var dependencies = APIDependencies(
                     pool: pool, metrics: PrometheusCollectorRegistry(), logger: Logger(label: "test"), clock: clock?.reading)
-                // bcrypt at cost 4 keeps the login tests fast; the production cost is tested on its own.
-                dependencies.gebruikers = GebruikerStore(pool: pool, bcryptKosten: 4)
                 if let clock { dependencies.nu = clock.reading }
                 let tokens = dependencies.tokens
                 let harness = APITestHarness(
                     database: database,
                     pool: pool,
                     dependencies: dependencies,
+                    gebruikers: GebruikerStore(pool: pool, bcryptKosten: 4),
                     coordinator: try await tokens.create(rol: .coordinator, naam: "Coördinator BZK").token,
                     liaison: try await tokens.create(rol: .liaison, naam: "Liaison TK").token,
                     vng: try await tokens.create(rol: .koepel, naam: "VNG", koepel: .VNG).token,
@@ -64,9 +69,9 @@ struct APITestHarness: Sendable {
     func application(
         corsOrigins: [String] = [], strictTransportSecurity: String? = nil, web: WebConfiguratie = WebConfiguratie()
     ) async throws -> some ApplicationProtocol {
-        try await buildApplication(
-            configuration: APIConfiguration(corsOrigins: corsOrigins, strictTransportSecurity: strictTransportSecurity, web: web),
-            dependencies: dependencies
+        buildApplication(
+            configuration: APIConfiguration(corsOrigins: corsOrigins, strictTransportSecurity: strictTransportSecurity), web: web,
+            dependencies: dependencies, gebruikers: gebruikers
         )
     }
 

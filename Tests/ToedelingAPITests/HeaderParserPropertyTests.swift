@@ -6,6 +6,8 @@ import NIOCore
 import PropertyBased
 import Testing
 @testable import ToedelingAPI
+import ToedelingHTTP
+@testable import toedeling_server
 
 /// The readers of headers, query values and settings, fed arbitrary text: a value or a refusal, never a trap.
 @Suite("Header and setting parsers never trap")
@@ -49,7 +51,7 @@ struct HeaderParserPropertyTests {
                 #expect(duration >= .zero)
             }
             if let cursor = FeedCursor(token: text) { #expect(FeedCursor(token: cursor.token)?.token == cursor.token) }
-            if let id = RequestIDMiddleware.acceptable(text) { #expect(id == text && id.utf8.count <= 128) }
+            if let id = RequestIDMiddleware<APIRequestContext>.acceptable(text) { #expect(id == text && id.utf8.count <= 128) }
             if IdempotencyMiddleware.isAcceptable(text) { #expect(text.utf8.allSatisfy { (0x21...0x7E).contains($0) }) }
         }
     }

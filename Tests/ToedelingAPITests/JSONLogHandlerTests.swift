@@ -3,6 +3,7 @@ import Logging
 import Synchronization
 import Testing
 import ToedelingAPI
+@testable import toedeling_server
 
 @Suite("JSON log lines")
 struct JSONLogHandlerTests {

@@ -342,7 +342,7 @@ struct NotificationTests {
 
     @Test func aKoepelWithoutReactieIsRemindedOnceAndCoordinatorsHearOfAPassedTermijn() async throws {
         try await APITestHarness.with { harness in
-            let gebruikers = harness.dependencies.gebruikers
+            let gebruikers = harness.gebruikers
             _ = try await gebruikers.create(email: "vng@gemeenten.example", naam: "Vera", rol: .koepel, koepel: .VNG)
             _ = try await gebruikers.create(email: "ipo@provincies.example", naam: "Ivo", rol: .koepel, koepel: .IPO)
             _ = try await gebruikers.create(email: "uvw@waterschappen.example", naam: "Uma", rol: .koepel, koepel: .UvW)

@@ -3,13 +3,14 @@ import Logging
 import Postgres
 import Testing
 import ToedelingAPI
+@testable import toedeling_server
 
 @Suite("Server start-up checks")
 struct ServerStartupTests {
     @Test func aMigratedDatabaseIsAccepted() async throws {
         try await TestDatabase.with { database in
             let pool = PostgresConnectionPool(connectionString: database.url, logger: Logger(label: "test"))
-            try await ToedelingServerRunner.requireMigratedDatabase(pool: pool, logger: Logger(label: "test"))
+            try await ToedelingServer.requireMigratedDatabase(pool: pool, logger: Logger(label: "test"))
             await pool.close()
         }
     }
@@ -24,7 +25,7 @@ struct ServerStartupTests {
         // The database goes again whatever happens below.
         defer { try? admin.executeScript("DROP DATABASE IF EXISTS \(name) WITH (FORCE)") }
         do {
-            try await ToedelingServerRunner.requireMigratedDatabase(pool: pool, logger: Logger(label: "test"))
+            try await ToedelingServer.requireMigratedDatabase(pool: pool, logger: Logger(label: "test"))
             Issue.record("an unmigrated database was accepted")
         } catch let error as ServerStartupError {
             #expect(String(describing: error).contains("toedeling-admin migrate"))
@@ -40,7 +41,7 @@ struct ServerStartupTests {
                 "INSERT INTO schema_migrations (name, checksum) VALUES ('9999_toekomst.sql', 'x')")
             let pool = PostgresConnectionPool(connectionString: database.url, logger: Logger(label: "test"))
             do {
-                try await ToedelingServerRunner.requireMigratedDatabase(pool: pool, logger: Logger(label: "test"))
+                try await ToedelingServer.requireMigratedDatabase(pool: pool, logger: Logger(label: "test"))
                 Issue.record("a newer database was accepted")
             } catch let error as ServerStartupError {
                 #expect(String(describing: error).contains("9999_toekomst.sql"))

@@ -109,7 +109,7 @@ extension TestResponse {
 extension APITestHarness {
     /// An account with a password (cost-4 bcrypt in tests).
     func account(_ email: String, rol: Rol, koepel: Koepel? = nil, naam: String? = nil, wachtwoord: String = "een lange zin als wachtwoord") async throws -> Gebruiker {
-        try await dependencies.gebruikers.create(email: email, naam: naam ?? email, rol: rol, koepel: koepel, wachtwoord: wachtwoord).gebruiker
+        try await gebruikers.create(email: email, naam: naam ?? email, rol: rol, koepel: koepel, wachtwoord: wachtwoord).gebruiker
     }
 
     /// A browser logged in as the account (password only).

@@ -47,7 +47,7 @@ struct WebLoginTests {
                 #expect(uit.status == .seeOther)
                 #expect(uit.locatie == "/inloggen?uitgelogd=1")
                 #expect(browser.cookie("__Host-toedeling") == nil)
-                #expect(try await harness.dependencies.sessies.aantal(van: cora.id) == 0)
+                #expect(try await harness.sessies.aantal(van: cora.id) == 0)
                 // The old cookie no longer works either.
                 browser.zetCookie("__Host-toedeling", id)
                 let daarna = try await browser.get("/dossiers")
@@ -135,7 +135,7 @@ struct WebLoginTests {
     @Test func theClientAddressIsBrakedAcrossAccounts() async throws {
         let clock = TestClock(Date())
         try await APITestHarness.with(clock: clock) { harness in
-            let gebruikers = harness.dependencies.gebruikers
+            let gebruikers = harness.gebruikers
             _ = try await harness.account("cora@bzk.example", rol: .coordinator)
             for nummer in 1...5 {
                 #expect(try await gebruikers.inloggen(email: "gok\(nummer)@bzk.example", wachtwoord: "x", adres: "192.0.2.7", nu: clock.now) == .mislukt)
@@ -167,7 +167,7 @@ struct WebLoginTests {
                 #expect(fout.tekst.contains("Deze code klopt niet"))
                 let aan = try await browser.post("/account/tweestap", [("code", Self.code(geheim, at: clock.now))])
                 #expect(aan.locatie == "/account?tweestap=aan")
-                #expect(try await harness.dependencies.gebruikers.gebruiker(email: "cora@bzk.example")?.heeftTweestap == true)
+                #expect(try await harness.gebruikers.gebruiker(email: "cora@bzk.example")?.heeftTweestap == true)
                 try await browser.post("/uitloggen", [])
 
                 let tweede = WebBrowser(client)
@@ -253,13 +253,13 @@ struct WebLoginTests {
             try await harness.test { client in
                 let browser = try await harness.ingelogd(client, "cora@bzk.example")
                 #expect(try await browser.get("/dossiers").status == .ok)
-                try await harness.dependencies.gebruikers.blokkeer(email: "Cora@BZK.example")
-                #expect(try await harness.dependencies.sessies.aantal(van: cora.id) == 0)
+                try await harness.gebruikers.blokkeer(email: "Cora@BZK.example")
+                #expect(try await harness.sessies.aantal(van: cora.id) == 0)
                 #expect(try await browser.get("/dossiers").status == .seeOther)
                 let opnieuw = WebBrowser(client)
                 try await opnieuw.get("/inloggen")
                 #expect(try await opnieuw.post("/inloggen", [("email", "cora@bzk.example"), ("wachtwoord", "een lange zin als wachtwoord")]).status == .unauthorized)
-                let hersteld = try await harness.dependencies.gebruikers.herstel(email: "cora@bzk.example")
+                let hersteld = try await harness.gebruikers.herstel(email: "cora@bzk.example")
                 // The old password is gone with the restore; the new link sets one.
                 #expect(try await opnieuw.post("/inloggen", [("email", "cora@bzk.example"), ("wachtwoord", "een lange zin als wachtwoord")]).status == .unauthorized)
                 try await opnieuw.get("/activeren/" + hersteld.activatie)
@@ -272,7 +272,7 @@ struct WebLoginTests {
 
     @Test func anActivationLinkSetsAPasswordOnceAndRefusesWeakOnes() async throws {
         try await APITestHarness.with { harness in
-            let aangemaakt = try await harness.dependencies.gebruikers.create(email: "vera@vng.example", naam: "Vera Jansen", rol: .koepel, koepel: .VNG)
+            let aangemaakt = try await harness.gebruikers.create(email: "vera@vng.example", naam: "Vera Jansen", rol: .koepel, koepel: .VNG)
             let token = try #require(aangemaakt.activatie)
             let hash = try await harness.pool.withConnection { connection in
                 try connection.query("SELECT token_hash FROM gebruiker_activaties").map { try $0.data("token_hash") }

@@ -11,6 +11,7 @@ import Testing
 import ToedelingAPI
 import ToedelingTestSupport
 @testable import ToedelingWeb
+@testable import toedeling_server
 
 /// Sign-in through an OpenID Provider: what can be tested without one. The flow against a real
 /// provider (authlib), with every refusal, key rotation, logout and the browser, is
@@ -29,15 +30,15 @@ struct WebOpenIDTests {
 
     @Test func theSettingsComeFromTheEnvironmentAndAWrongOneIsNamed() throws {
         let basis = ["TOEDELING_OIDC_ISSUER": "https://idp.example.nl", "TOEDELING_OIDC_CLIENT_ID": "toedeling"]
-        let web = try APIConfiguration.web(fromEnvironment: basis, publicURL: "https://toedeling.example.nl")
+        let web = try ServerConfiguration.from(basis.merging(["TOEDELING_PUBLIC_URL": "https://toedeling.example.nl"]) { $1 }).web
         #expect(web.openID?.redirectURI == "https://toedeling.example.nl/inloggen/oidc/terug")
         #expect(web.openID?.postLogoutRedirectURI == "https://toedeling.example.nl/inloggen?uitgelogd=1")
         #expect(web.openID?.naam == "uw organisatie")
         #expect(web.openID?.clientSecret == nil)
         #expect(web.openID?.origin == "https://idp.example.nl")
         #expect(web.lokaalInloggen)
-        #expect(try APIConfiguration.web(fromEnvironment: [:], publicURL: "http://127.0.0.1:8080").openID == nil)
-        let uit = try APIConfiguration.web(fromEnvironment: basis.merging(["TOEDELING_LOKAAL_INLOGGEN": "uit"]) { $1 }, publicURL: "https://t.example")
+        #expect(try ServerConfiguration.from([:]).web.openID == nil)
+        let uit = try ServerConfiguration.from(basis.merging(["TOEDELING_LOKAAL_INLOGGEN": "uit"]) { $1 }).web
         #expect(!uit.lokaalInloggen)
         for (omgeving, variabele) in [
             (["TOEDELING_OIDC_ISSUER": "http://idp.example.nl", "TOEDELING_OIDC_CLIENT_ID": "t"], "TOEDELING_OIDC_ISSUER"),
@@ -47,14 +48,7 @@ struct WebOpenIDTests {
             (["TOEDELING_LOKAAL_INLOGGEN": "uit"], "TOEDELING_LOKAAL_INLOGGEN"),
             (basis.merging(["TOEDELING_LOKAAL_INLOGGEN": "nee"]) { $1 }, "TOEDELING_LOKAAL_INLOGGEN"),
         ] {
-            #expect(throws: ConfigurationError.self, "\(omgeving)") {
-                try APIConfiguration.web(fromEnvironment: omgeving, publicURL: "https://t.example")
-            }
-            do {
-                _ = try APIConfiguration.web(fromEnvironment: omgeving, publicURL: "https://t.example")
-            } catch let fout as ConfigurationError {
-                #expect(fout.variable == variabele)
-            }
+            #expect(ServerConfiguration.refused(omgeving) == [variabele], "\(omgeving)")
         }
         #expect(OpenIDSettings.isToegestaneURL("http://127.0.0.1:5000"))
         #expect(OpenIDSettings.isToegestaneURL("http://localhost:5000/realms/rijk"))
@@ -155,7 +149,7 @@ struct WebOpenIDTests {
 
     @Test func anInvitationNeedsNoPasswordWhenOnlyTheProviderSignsIn() async throws {
         try await APITestHarness.with { harness in
-            let (_, activatie) = try await harness.dependencies.gebruikers.create(email: "nina@bzk.example", naam: "Nina", rol: .coordinator, koepel: nil)
+            let (_, activatie) = try await harness.gebruikers.create(email: "nina@bzk.example", naam: "Nina", rol: .coordinator, koepel: nil)
             let token = try #require(activatie)
             try await harness.test(web: Self.web(lokaal: false)) { client in
                 let browser = WebBrowser(client)
@@ -167,14 +161,14 @@ struct WebOpenIDTests {
                 let csrf = try #require(browser.cookie("__Host-toedeling-csrf"))
                 let zetten = try await browser.post("/activeren/" + token, [("wachtwoord", "een lange zin als wachtwoord"), ("herhaling", "een lange zin als wachtwoord")], csrf: csrf)
                 #expect(zetten.status == .forbidden)
-                #expect(try await harness.dependencies.gebruikers.gebruiker(email: "nina@bzk.example")?.heeftWachtwoord == false)
+                #expect(try await harness.gebruikers.gebruiker(email: "nina@bzk.example")?.heeftWachtwoord == false)
             }
         }
     }
 
     @Test func anAnswerWithAnUnknownMissingOrForeignStateIsADutchPageAndNoSession() async throws {
         try await APITestHarness.with { harness in
-            let store = harness.dependencies.gebruikers
+            let store = harness.gebruikers
             try await harness.test(web: Self.web()) { client in
                 let browser = WebBrowser(client)
                 for uri in ["/inloggen/oidc/terug", "/inloggen/oidc/terug?code=abc", "/inloggen/oidc/terug?state=onbekend&code=abc"] {
@@ -207,7 +201,7 @@ struct WebOpenIDTests {
 
     @Test func anInvitedAccountIsBoundOnceAndFoundBySubjectNeverByAddressAlone() async throws {
         try await APITestHarness.with { harness in
-            let store = harness.dependencies.gebruikers
+            let store = harness.gebruikers
             let cora = try await harness.account("cora@bzk.example", rol: .coordinator)
             _ = try await harness.account("bo@bzk.example", rol: .coordinator)
             try await store.blokkeer(email: "bo@bzk.example")

@@ -107,7 +107,7 @@ struct WebPageTests {
                 try connection.query("SELECT metadata FROM events WHERE type = 'ReactieIngediend' ORDER BY position DESC LIMIT 1").first?.json("metadata")
             }
             let object = try JSONSerialization.jsonObject(with: try #require(metadata)) as? [String: Any]
-            let ivo = try await wereld.harness.dependencies.gebruikers.gebruiker(email: "ivo@ipo.example")
+            let ivo = try await wereld.harness.gebruikers.gebruiker(email: "ivo@ipo.example")
             #expect(object?["gebruikerId"] as? String == ivo?.id.uuidString.lowercased())
             #expect(object?["koepel"] as? String == "IPO")
             #expect(object?["tokenId"] == nil)
@@ -508,8 +508,8 @@ struct WebPageTests {
     @Test func theCleanUpRemovesExpiredSessionsOldLinksAndOldFailureCounts() async throws {
         try await APITestHarness.with { harness in
             let cora = try await harness.account("cora@bzk.example", rol: .coordinator)
-            let sessies = harness.dependencies.sessies
-            _ = try await harness.dependencies.gebruikers.herstel(email: "cora@bzk.example")
+            let sessies = harness.sessies
+            _ = try await harness.gebruikers.herstel(email: "cora@bzk.example")
             try await sessies.zet(sleutel: "a", waarde: Data("{}".utf8), gebruikerID: cora.id, verlooptNa: .seconds(600))
             try await sessies.zet(sleutel: "b", waarde: Data("{}".utf8), gebruikerID: nil, verlooptNa: .seconds(600))
             try await harness.pool.withConnection { connection in

@@ -9,6 +9,8 @@ import Taaktoedeling
 public final class DocumentUpload {
     /// The size of a stored block.
     public static let blokgrootte = 1024 * 1024
+    /// The largest file accepted unless configured otherwise (`TOEDELING_DOCUMENT_MAX_BYTES`): 100 MiB.
+    public static let standaardMaximum: Int64 = 100 * 1024 * 1024
     let lease: PostgresLease
     /// The id the blocks are stored under.
     let blokken = UUID()

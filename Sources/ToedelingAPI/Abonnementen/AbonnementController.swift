@@ -2,13 +2,12 @@ import Dossiers
 import Foundation
 import HTTPTypes
 import Hummingbird
-import Notifications
 import Taaktoedeling
 
 /// `/v1/abonnementen`: webhook subscriptions (coordinator only): make one (the signing secret is
 /// shown once), list, show with the delivery state, remove, the delivery log, and a resend.
 struct AbonnementController {
-    let abonnementen: AbonnementStore
+    let abonnementen: any AbonnementRegister
 
     func addRoutes(to routes: APIRoutes) {
         routes.on(.post, "/v1/abonnementen", use: create)

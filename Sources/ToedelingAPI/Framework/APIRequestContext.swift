@@ -3,9 +3,10 @@ import Foundation
 import Hummingbird
 import Logging
 import Taaktoedeling
+import ToedelingHTTP
 
 /// The request context of every Toedeling API request: the request id and, once authenticated, the acting token.
-public struct APIRequestContext: RequestContext {
+public struct APIRequestContext: IdentifiedRequestContext {
     /// Hummingbird's own per-request storage.
     public var coreContext: CoreRequestContextStorage
     /// The request id (from a sane `X-Request-ID` or generated), also used as the correlation id of events.

@@ -1,8 +1,6 @@
 import HTTPTypes
 
 extension HTTPField.Name {
-    /// `X-Request-ID`: the request id, echoed on every response.
-    static let requestID = HTTPField.Name("X-Request-ID")!
     /// `API-Version`: the contract version, on every response.
     static let apiVersion = HTTPField.Name("API-Version")!
     /// `Idempotency-Key`: makes a POST safe to retry.

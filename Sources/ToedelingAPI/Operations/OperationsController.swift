@@ -2,7 +2,6 @@ import Dossiers
 import Foundation
 import Hummingbird
 import Logging
-import Notifications
 import Prometheus
 
 /// The public operations endpoints: `GET /health` (checks the database, answering within 2 s whatever
@@ -11,7 +10,7 @@ struct OperationsController {
     let pool: DatabasePool
     let health: DatabaseHealthProbe
     let metrics: PrometheusCollectorRegistry
-    let abonnementen: AbonnementStore
+    let abonnementen: any AbonnementRegister
 
     func addRoutes(to routes: APIRoutes) {
         routes.on(.get, "/health", use: health)

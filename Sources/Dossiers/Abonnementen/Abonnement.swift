@@ -1,4 +1,3 @@
-import Dossiers
 import Foundation
 import Taaktoedeling
 
@@ -34,6 +33,29 @@ public struct Abonnement: Sendable, Equatable {
     public let wachtend: Int
     /// Deliveries given up on (dead-lettered), waiting for a resend.
     public let doodgelegd: Int
+
+    /// A subscription as read from its row.
+    public init(
+        id: UUID, callbackURL: String, metAuth: Bool, types: [String], dossiers: [UUID], koepel: Koepel?, aangemaaktDoor: String,
+        aangemaaktOp: Date, laatsteSucces: Date?, mislukkingen: Int, storingSinds: Date?, volgendePoging: Date?, laatsteFout: String?,
+        wachtend: Int, doodgelegd: Int
+    ) {
+        self.id = id
+        self.callbackURL = callbackURL
+        self.metAuth = metAuth
+        self.types = types
+        self.dossiers = dossiers
+        self.koepel = koepel
+        self.aangemaaktDoor = aangemaaktDoor
+        self.aangemaaktOp = aangemaaktOp
+        self.laatsteSucces = laatsteSucces
+        self.mislukkingen = mislukkingen
+        self.storingSinds = storingSinds
+        self.volgendePoging = volgendePoging
+        self.laatsteFout = laatsteFout
+        self.wachtend = wachtend
+        self.doodgelegd = doodgelegd
+    }
 }
 
 /// One attempt in a subscription's delivery log.
@@ -50,6 +72,16 @@ public struct AfleverPoging: Sendable, Equatable {
     public let fout: String?
     /// How long the attempt took, in milliseconds.
     public let duurMs: Int
+    /// An attempt as read from the log.
+    public init(eventID: UUID, sequence: String, tijdstip: Date, httpStatus: Int?, fout: String?, duurMs: Int) {
+        self.eventID = eventID
+        self.sequence = sequence
+        self.tijdstip = tijdstip
+        self.httpStatus = httpStatus
+        self.fout = fout
+        self.duurMs = duurMs
+    }
+
     /// Whether it counted as a delivery (2xx).
     public var geslaagd: Bool { httpStatus.map { (200..<300).contains($0) } ?? false }
 }

@@ -2,25 +2,35 @@ import Foundation
 import Hummingbird
 import Logging
 import Metrics
-import ToedelingWeb
 
 /// One structured log line and the Prometheus request metrics per request: method, route template,
-/// status and duration (never the `Authorization` header).
-struct RequestTelemetryMiddleware: RouterMiddleware {
-    let registry: RouteRegistry
+/// status and duration (never the `Authorization` header). The router it runs in names the route
+/// (`route`) and says how a path may be logged (`loggablePath`: a path can hold a secret).
+public struct RequestTelemetryMiddleware<Context: RequestContext>: RouterMiddleware {
     let metricsFactory: any MetricsFactory
+    let route: @Sendable (Request, Context) -> String?
+    let loggablePath: @Sendable (String) -> String
 
-    func handle(
+    /// Records into `metricsFactory`; `route` gives the matched route's label (nil: "unmatched").
+    public init(
+        metricsFactory: any MetricsFactory,
+        route: @escaping @Sendable (Request, Context) -> String?,
+        loggablePath: @escaping @Sendable (String) -> String = { $0 }
+    ) {
+        self.metricsFactory = metricsFactory
+        self.route = route
+        self.loggablePath = loggablePath
+    }
+
+    public func handle(
         _ request: Request,
-        context: APIRequestContext,
-        next: (Request, APIRequestContext) async throws -> Response
+        context: Context,
+        next: (Request, Context) async throws -> Response
     ) async throws -> Response {
         let start = ContinuousClock.now
         let response = try await next(request, context)
         let elapsed = ContinuousClock.now - start
-        // A page of the web application is labelled by the template its router matched.
-        let route = registry.route(endpointPath: context.endpointPath, method: request.method)?.template
-            ?? (isWebPad(request.uri.path) ? context.endpointPath.flatMap { $0 == "NotFound" ? nil : "web " + $0 } : nil) ?? "unmatched"
+        let route = self.route(request, context) ?? "unmatched"
         let status = String(response.status.code)
         Counter(
             label: "http_requests_total",
@@ -39,7 +49,7 @@ struct RequestTelemetryMiddleware: RouterMiddleware {
             "request",
             metadata: [
                 "http.method": .string(request.method.rawValue),
-                "http.path": .string(logbaarPad(request.uri.path)),
+                "http.path": .string(loggablePath(request.uri.path)),
                 "http.route": .string(route),
                 "http.status": .string(status),
                 "http.duration_ms": .string(String(format: "%.1f", milliseconds)),

@@ -1,33 +1,23 @@
 import Hummingbird
-import HummingbirdCore
 import Logging
 import Prometheus
-import ToedelingWeb
+import ToedelingHTTP
 
-/// Builds the HTTP application: the router with every route and middleware, bound to the configured
-/// address. The database pool in `dependencies` is not among its services: run it beside the
-/// application (the server does, in one `ServiceGroup`).
-public func buildApplication(
-    configuration: APIConfiguration,
-    dependencies: APIDependencies
-) async throws -> some ApplicationProtocol {
-    Application(
-        router: buildRouter(configuration: configuration, dependencies: dependencies),
-        // A connection that sends no complete request head within the idle timeout (slowloris) or
-        // stays idle that long between requests is closed; beyond the connection limit the server
-        // stops accepting until one closes.
-        server: .http1(configuration: .init(idleTimeout: .nanoseconds(Int64(configuration.idleTimeout.components.seconds) * 1_000_000_000
-            + configuration.idleTimeout.components.attoseconds / 1_000_000_000))),
-        configuration: .init(
-            address: .hostname(configuration.hostname, port: configuration.port), serverName: nil, backlog: 1024,
-            availableConnectionsDelegate: MaximumAvailableConnections(configuration.maximumHTTPConnections, logger: dependencies.logger)
-        ),
-        logger: dependencies.logger
-    )
+/// The paths the API serves: `/v1…`, `/health…` and `/metrics…` (a near miss such as `/health/` is
+/// the API's too, answered with problem+json). The server mounts the API for these and the web
+/// application beside it for every other path.
+public enum APIPaths {
+    /// The prefixes the API claims.
+    public static let prefixes = ["/v1", "/health", "/metrics"]
+
+    /// Whether `path` is the API's.
+    @Sendable public static func claims(_ path: String) -> Bool {
+        prefixes.contains { path.hasPrefix($0) }
+    }
 }
 
-/// Builds the router with every route and middleware; `routes` records what is registered (a test
-/// compares it with the OpenAPI document).
+/// Builds the API's router with every route and middleware; `routes` records what is registered (a
+/// test compares it with the OpenAPI document).
 public func buildRouter(
     configuration: APIConfiguration,
     dependencies: APIDependencies,
@@ -36,10 +26,10 @@ public func buildRouter(
     let router = Router(context: APIRequestContext.self)
     let metricsFactory = PrometheusMetricsFactory(registry: dependencies.metrics)
     router.addMiddleware {
-        RequestIDMiddleware()
-        RequestTelemetryMiddleware(registry: registry, metricsFactory: metricsFactory)
-        WebDispatchMiddleware(
-            web: buildWebRouter(configuratie: configuration.web, afhankelijkheden: dependencies.web).buildResponder()
+        RequestIDMiddleware<APIRequestContext>()
+        RequestTelemetryMiddleware<APIRequestContext>(
+            metricsFactory: metricsFactory,
+            route: { request, context in registry.route(endpointPath: context.endpointPath, method: request.method)?.template }
         )
         StandardHeadersMiddleware(strictTransportSecurity: configuration.strictTransportSecurity)
         CORSPolicyMiddleware(allowedOrigins: Set(configuration.corsOrigins))

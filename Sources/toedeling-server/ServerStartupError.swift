@@ -1,5 +1,5 @@
 /// Why the server refuses to start; the description says what to do.
-public enum ServerStartupError: Error, Sendable, CustomStringConvertible {
+enum ServerStartupError: Error, Sendable, CustomStringConvertible {
     /// No schema directory with migrations was found.
     case schemaDirectoryMissing
     /// The database cannot be reached.
@@ -14,7 +14,7 @@ public enum ServerStartupError: Error, Sendable, CustomStringConvertible {
     case openAPIDocumentMissing
 
     /// What is wrong and what to do about it.
-    public var description: String {
+    var description: String {
         switch self {
         case .schemaDirectoryMissing:
             "no schema directory with migrations found; set TOEDELING_SCHEMA_DIR to the schema/ directory"

@@ -4,11 +4,14 @@ import Hummingbird
 
 /// Takes a sane incoming `X-Request-ID` or makes a UUID, puts it in the logger metadata and the context
 /// (it becomes the correlation id of events) and returns it in the response.
-struct RequestIDMiddleware: RouterMiddleware {
-    func handle(
+public struct RequestIDMiddleware<Context: IdentifiedRequestContext>: RouterMiddleware {
+    /// The middleware.
+    public init() {}
+
+    public func handle(
         _ request: Request,
-        context: APIRequestContext,
-        next: (Request, APIRequestContext) async throws -> Response
+        context: Context,
+        next: (Request, Context) async throws -> Response
     ) async throws -> Response {
         var context = context
         let requestID = request.headers[.requestID].flatMap(Self.acceptable) ?? UUID().uuidString.lowercased()
@@ -20,7 +23,7 @@ struct RequestIDMiddleware: RouterMiddleware {
     }
 
     /// An incoming id is kept when it is 1–128 characters of letters, digits and `-_.:`.
-    static func acceptable(_ candidate: String) -> String? {
+    public static func acceptable(_ candidate: String) -> String? {
         guard (1...128).contains(candidate.utf8.count) else { return nil }
         let allowed = candidate.utf8.allSatisfy { byte in
             switch byte {

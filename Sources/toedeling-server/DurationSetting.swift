@@ -2,10 +2,10 @@ import Foundation
 
 /// Reads a duration setting such as `TOEDELING_LOCK_TIMEOUT`: a whole number with a unit (`ms`, `s`,
 /// `m`, `h`, `d`), or a bare number of seconds.
-public enum DurationSetting {
+enum DurationSetting {
     /// The duration in `value`, `fallback` when it is unset or empty; a `ConfigurationError` naming
     /// `variable` otherwise.
-    public static func parse(_ value: String?, variable: String, fallback: Duration) throws -> Duration {
+    static func parse(_ value: String?, variable: String, fallback: Duration) throws -> Duration {
         guard let value = value?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return fallback }
         let digits = value.prefix { $0.isASCII && $0.isNumber }
         let unit = value.dropFirst(digits.count)
@@ -23,7 +23,7 @@ public enum DurationSetting {
     }
 
     /// Whole milliseconds of a duration.
-    public static func milliseconds(_ duration: Duration) -> Int {
+    static func milliseconds(_ duration: Duration) -> Int {
         Int(duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000)
     }
 }
