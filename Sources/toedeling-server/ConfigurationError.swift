@@ -1,23 +1,21 @@
-/// A setting that cannot be used; the description names it and what it takes, in one line.
+/// A setting that cannot be used; the description names it and what is wrong, in one line.
 struct ConfigurationError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The environment variable (the same name in the configuration file).
     let variable: String
-    /// What is wrong, in words that follow the variable's name.
-    let problem: String
+    /// The line: the variable's name and what is wrong with it.
+    let description: String
 
     /// A setting that should hold `expected`.
     init(variable: String, expected: String) {
         self.variable = variable
-        self.problem = "must be \(expected)"
+        self.description = "\(variable) must be \(expected)"
     }
 
-    /// A setting whose file could not be used, with the reason.
+    /// A setting that is wrong for `reason` (a file that cannot be read, a rule it breaks).
     init(variable: String, reason: String) {
         self.variable = variable
-        self.problem = reason
+        self.description = "\(variable): \(reason)"
     }
-
-    var description: String { problem.hasPrefix("must be") ? "\(variable) \(problem)" : "\(variable): \(problem)" }
 }
 
 /// Every setting that cannot be used, each with its own line.

@@ -241,13 +241,22 @@ extension ServerConfiguration {
                     variable: "TOEDELING_OIDC_CLIENT_ID", expected: "the client id Toedeling is registered under (TOEDELING_OIDC_ISSUER is set)"))
             }
         } else {
-            for naam in ["TOEDELING_OIDC_CLIENT_ID", "TOEDELING_OIDC_CLIENT_SECRET", "TOEDELING_OIDC_NAAM"]
-            where settings.string(naam, secret: naam.hasSuffix("SECRET")) != nil {
-                settings.problems.append(ConfigurationError(variable: naam, expected: "to be set only together with TOEDELING_OIDC_ISSUER"))
+            // The provider's other settings without its issuer: one mistake (the issuer is missing),
+            // so one line, naming them all.
+            let zonderIssuer = ["TOEDELING_OIDC_CLIENT_ID", "TOEDELING_OIDC_CLIENT_SECRET", "TOEDELING_OIDC_NAAM"].filter { naam in
+                settings.string(naam, secret: naam.hasSuffix("SECRET")) != nil
+            }
+            if let eerste = zonderIssuer.first {
+                settings.problems.append(ConfigurationError(
+                    variable: eerste, reason: "\(zonderIssuer.joined(separator: ", ")) may be set only together with TOEDELING_OIDC_ISSUER"))
             }
         }
         web.lokaalInloggen = settings.choice("TOEDELING_LOKAAL_INLOGGEN", default: web.lokaalInloggen, ["aan": true, "uit": false], expected: "aan or uit")
-        if !web.lokaalInloggen, web.openID == nil, settings.string("TOEDELING_OIDC_ISSUER") == nil {
+        // Without a provider nobody could log in; said only when no provider setting was wrong
+        // already (then that is the mistake to mend).
+        if !web.lokaalInloggen, web.openID == nil, settings.string("TOEDELING_OIDC_ISSUER") == nil,
+            !settings.problems.contains(where: { $0.variable.hasPrefix("TOEDELING_OIDC_") })
+        {
             settings.problems.append(ConfigurationError(
                 variable: "TOEDELING_LOKAAL_INLOGGEN", expected: "aan, or uit only together with TOEDELING_OIDC_ISSUER (else nobody could log in)"))
         }
