@@ -17,7 +17,7 @@ struct ArchiefCommands: AsyncParsableCommand {
     )
 
     /// The operator as the actor of archive commands.
-    static let beheerder = Actor(naam: "toedeling-admin", rol: .coordinator)
+    static let beheerder = Actor(naam: "toedeling-admin", hoedanigheid: .coordinator)
 }
 
 /// `archief selectielijst`: the configured categories (checked as the server checks them).

@@ -62,7 +62,7 @@ struct DocumentGetCommand: AdminCommand {
         guard let documentID = UUID(uuidString: document) else { throw AdminError.invalidInput("document: not an id (UUID)") }
         try await database.withDatabase(in: context) { database in
             let id = try await dossier.resolve(in: database)
-            let beheerder = Actor(naam: "toedeling-admin", rol: .coordinator)
+            let beheerder = Actor(naam: "toedeling-admin", hoedanigheid: .coordinator)
             guard let found = try await database.service.document(documentID, van: id, voor: beheerder)?.document else {
                 throw AdminError.documentNotFound(documentID.uuidString.lowercased())
             }

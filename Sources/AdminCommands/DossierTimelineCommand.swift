@@ -16,7 +16,7 @@ struct DossierTimelineCommand: AdminCommand {
     func execute(in context: AdminContext) async throws {
         try await database.withDatabase(in: context) { database in
             let id = try await dossier.resolve(in: database)
-            let beheerder = Actor(naam: "toedeling-admin", rol: .coordinator)
+            let beheerder = Actor(naam: "toedeling-admin", hoedanigheid: .coordinator)
             guard let regels = try await database.service.tijdlijn(id, peildatum: peildatum, voor: beheerder) else {
                 throw AdminError.dossierNotFound(dossier.description + (peildatum.map { " at peildatum \($0)" } ?? ""))
             }

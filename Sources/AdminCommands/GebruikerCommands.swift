@@ -39,8 +39,7 @@ struct GebruikerCreateCommand: AdminCommand {
 
     @OptionGroup var database: DatabaseOptions
 
-    @Option(help: "The role the person works in.")
-    var rol: Rol
+    @OptionGroup var capaciteit: HoedanigheidOptions
 
     @Option(help: "The person's name; recorded with every event they cause.")
     var naam: String
@@ -48,15 +47,10 @@ struct GebruikerCreateCommand: AdminCommand {
     @Option(help: "The person's e-mail address (unique, whatever its case).")
     var email: String
 
-    @Option(help: "The koepel of a koepel account (required exactly for --rol koepel).")
-    var koepel: Koepel?
-
     @Flag(help: "Read the password from the first line of standard input instead of printing an activation link.")
     var wachtwoordStdin = false
 
     func validate() throws {
-        if rol == .koepel && koepel == nil { throw ValidationError("--rol koepel needs --koepel VNG, IPO or UvW") }
-        if rol != .koepel && koepel != nil { throw ValidationError("--koepel is only for --rol koepel") }
         if naam.allSatisfy(\.isWhitespace) { throw ValidationError("--naam must not be empty") }
     }
 
@@ -67,7 +61,8 @@ struct GebruikerCreateCommand: AdminCommand {
             wachtwoord = regel
         }
         try await database.withDatabase(in: context) { database in
-            let created = try await database.gebruikers.create(email: email, naam: naam, rol: rol, koepel: koepel, wachtwoord: wachtwoord)
+            let created = try await database.gebruikers.create(
+                email: email, naam: naam, hoedanigheid: try capaciteit.hoedanigheid(), wachtwoord: wachtwoord)
             if let token = created.activatie {
                 try context.output.line(GebruikerCommands.activatieLink(token, context.environment))
             } else {

@@ -11,24 +11,18 @@ struct TokenCreateCommand: AdminCommand {
 
     @OptionGroup var database: DatabaseOptions
 
-    @Option(help: "The role the token acts in.")
-    var rol: Rol
+    @OptionGroup var capaciteit: HoedanigheidOptions
 
     @Option(help: "Who holds the token (a person or office); recorded with every event it causes.")
     var naam: String
 
-    @Option(help: "The koepel a koepel token speaks for (required exactly for --rol koepel).")
-    var koepel: Koepel?
-
     func validate() throws {
-        if rol == .koepel && koepel == nil { throw ValidationError("--rol koepel needs --koepel VNG, IPO or UvW") }
-        if rol != .koepel && koepel != nil { throw ValidationError("--koepel is only for --rol koepel") }
         if naam.allSatisfy(\.isWhitespace) { throw ValidationError("--naam must not be empty") }
     }
 
     func execute(in context: AdminContext) async throws {
         try await database.withDatabase(in: context) { database in
-            let created = try await database.tokens.create(rol: rol, naam: naam, koepel: koepel)
+            let created = try await database.tokens.create(try capaciteit.hoedanigheid(), naam: naam)
             try context.output.line(created.token)
         }
     }

@@ -10,10 +10,8 @@ public struct Gebruiker: Sendable, Equatable, Hashable {
     public var email: String
     /// The person's name, as the timeline shows it.
     public var naam: String
-    /// The role the person works in.
-    public var rol: Rol
-    /// The koepel, exactly for a koepel account.
-    public var koepel: Koepel?
+    /// The capacity the person works in (a koepel account carries its koepel).
+    public var hoedanigheid: Hoedanigheid
     /// True once blocked: no login and no session until restored.
     public var geblokkeerd: Bool
     /// True once a password was set (through the activation link or on creation).
@@ -32,14 +30,13 @@ public struct Gebruiker: Sendable, Equatable, Hashable {
 
     /// Creates an account value.
     public init(
-        id: UUID, email: String, naam: String, rol: Rol, koepel: Koepel?, geblokkeerd: Bool, heeftWachtwoord: Bool,
+        id: UUID, email: String, naam: String, hoedanigheid: Hoedanigheid, geblokkeerd: Bool, heeftWachtwoord: Bool,
         totpGeheim: String?, sessieGeneratie: Int, aangemaaktOp: Date
     ) {
         self.id = id
         self.email = email
         self.naam = naam
-        self.rol = rol
-        self.koepel = koepel
+        self.hoedanigheid = hoedanigheid
         self.geblokkeerd = geblokkeerd
         self.heeftWachtwoord = heeftWachtwoord
         self.totpGeheim = totpGeheim
@@ -47,9 +44,14 @@ public struct Gebruiker: Sendable, Equatable, Hashable {
         self.aangemaaktOp = aangemaaktOp
     }
 
-    /// The person as the domain sees who acts: name, role, koepel and the account's id.
+    /// The role the person works in.
+    public var rol: Rol { hoedanigheid.rol }
+    /// The koepel, exactly for a koepel account.
+    public var koepel: Koepel? { hoedanigheid.koepel }
+
+    /// The person as the domain sees who acts: name, capacity and the account's id.
     public var actor: Actor {
-        Actor(gebruikerID: id, naam: naam, rol: rol, koepel: koepel)
+        Actor(gebruikerID: id, naam: naam, hoedanigheid: hoedanigheid)
     }
 
     /// True when two-step verification is set up.

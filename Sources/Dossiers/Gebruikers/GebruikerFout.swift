@@ -4,10 +4,6 @@ public enum GebruikerFout: Error, Sendable, Equatable, CustomStringConvertible {
     case ongeldigEmail
     /// The name is empty.
     case legeNaam
-    /// A koepel account needs its koepel.
-    case koepelVereist
-    /// Only a koepel account has a koepel.
-    case koepelNietToegestaan
     /// Another account has this address (whatever its case).
     case emailBestaatAl
     /// No account has this address.
@@ -22,8 +18,6 @@ public enum GebruikerFout: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .ongeldigEmail: "Dit is geen geldig e-mailadres."
         case .legeNaam: "Geef een naam."
-        case .koepelVereist: "Een koepelaccount hoort bij een koepel: geef --koepel VNG, IPO of UvW."
-        case .koepelNietToegestaan: "Alleen een koepelaccount hoort bij een koepel."
         case .emailBestaatAl: "Er is al een account met dit e-mailadres."
         case .onbekend: "Er is geen account met dit e-mailadres."
         case .zwakWachtwoord(let reden): reden

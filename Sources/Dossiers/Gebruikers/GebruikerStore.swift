@@ -24,13 +24,13 @@ public struct GebruikerStore: Sendable {
 
     /// Creates an account. Without a password it gets a one-time activation link token (valid 72 h),
     /// returned once and stored only as a hash; with one the password must meet `Wachtwoordregels`.
-    public func create(email: String, naam: String, rol: Rol, koepel: Koepel?, wachtwoord: String? = nil) async throws -> (gebruiker: Gebruiker, activatie: String?) {
+    public func create(
+        email: String, naam: String, hoedanigheid: Hoedanigheid, wachtwoord: String? = nil
+    ) async throws -> (gebruiker: Gebruiker, activatie: String?) {
         let email = email.trimmingCharacters(in: .whitespacesAndNewlines)
         let naam = naam.trimmingCharacters(in: .whitespacesAndNewlines)
         guard Self.isEmail(email) else { throw GebruikerFout.ongeldigEmail }
         guard !naam.isEmpty else { throw GebruikerFout.legeNaam }
-        if rol == .koepel, koepel == nil { throw GebruikerFout.koepelVereist }
-        if rol != .koepel, koepel != nil { throw GebruikerFout.koepelNietToegestaan }
         var hash: String?
         if let wachtwoord {
             if let bezwaar = Wachtwoordregels.bezwaar(tegen: wachtwoord, email: email, naam: naam) { throw GebruikerFout.zwakWachtwoord(bezwaar) }
@@ -45,7 +45,7 @@ public struct GebruikerStore: Sendable {
             }
             try connection.execute(
                 "INSERT INTO gebruikers (id, email, naam, rol, koepel, wachtwoord_hash) VALUES ($1, $2, $3, $4, $5, $6)",
-                [.uuid(id), .text(email), .text(naam), .text(rol.rawValue), koepel.map { .text($0.rawValue) } ?? .null,
+                [.uuid(id), .text(email), .text(naam), .text(hoedanigheid.rol.rawValue), hoedanigheid.koepel.map { .text($0.rawValue) } ?? .null,
                  wachtwoordHash.map { .text($0) } ?? .null]
             )
             if let token { try Self.bewaarActivatie(token, voor: id, on: connection) }
@@ -264,10 +264,9 @@ public struct GebruikerStore: Sendable {
     }
 
     static func gebruiker(_ row: PostgresRow) throws -> Gebruiker {
-        guard let rol = Rol(rawValue: try row.string("rol")) else { throw UnreadableStoredValue(column: "rol") }
         var gebruiker = Gebruiker(
-            id: try row.uuid("id"), email: try row.string("email"), naam: try row.string("naam"), rol: rol,
-            koepel: try row.optionalString("koepel").flatMap(Koepel.init(rawValue:)), geblokkeerd: try row.bool("geblokkeerd"),
+            id: try row.uuid("id"), email: try row.string("email"), naam: try row.string("naam"), hoedanigheid: try row.hoedanigheid(),
+            geblokkeerd: try row.bool("geblokkeerd"),
             heeftWachtwoord: try !row.isNull("wachtwoord_hash"), totpGeheim: try row.optionalString("totp_geheim"),
             sessieGeneratie: try row.int("sessie_generatie"), aangemaaktOp: try row.date("aangemaakt_op")
         )

@@ -19,11 +19,11 @@ public struct DossierWeergave: Sendable, Equatable {
     static let alles = "alles"
 
     /// The stored view a reader gets: `alles` for coordinators and liaisons, the koepel's code for a
-    /// koepel; nil for a koepel token without a koepel (it sees nothing).
-    static func kijker(voor actor: Actor) -> String? {
-        switch actor.rol {
+    /// koepel.
+    static func kijker(voor actor: Actor) -> String {
+        switch actor.hoedanigheid {
         case .coordinator, .liaison: return alles
-        case .koepel: return actor.koepel?.rawValue
+        case .koepel(let koepel): return koepel.rawValue
         }
     }
 
@@ -47,7 +47,7 @@ public struct DossierWeergave: Sendable, Equatable {
         let encoder = encoder()
         var views = [(kijker: alles, weergave: DossierWeergave(versie: dossier.versie, document: try encoder.encode(dossier)))]
         for koepel in dossier.uitgenodigdeKoepels.sorted(by: { $0.rawValue < $1.rawValue }) {
-            guard let visible = dossier.zichtbaar(voor: Actor(naam: koepel.rawValue, rol: .koepel, koepel: koepel)) else { continue }
+            guard let visible = dossier.zichtbaar(voor: Actor(naam: koepel.rawValue, hoedanigheid: .koepel(koepel))) else { continue }
             views.append((kijker: koepel.rawValue, weergave: DossierWeergave(versie: visible.versie, document: try encoder.encode(visible))))
         }
         return views

@@ -22,7 +22,7 @@ public struct CommandOutcome: Sendable {
 
     /// The dossier as `actor` may see it after the command, rendered; nil when it may not see it.
     public func weergave(voor actor: Actor) throws -> DossierWeergave? {
-        if let kijker = DossierWeergave.kijker(voor: actor), let stored = weergaven[kijker] { return stored }
+        if let stored = weergaven[DossierWeergave.kijker(voor: actor)] { return stored }
         return try DossierWeergave.render(dossier, voor: actor)
     }
 }

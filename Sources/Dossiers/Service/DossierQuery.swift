@@ -25,3 +25,14 @@ public struct DossierQuery: Sendable, Equatable {
         self.pageSize = pageSize
     }
 }
+
+extension DossierQuery {
+    /// The query as `actor` may ask it, for the API and the web alike: a koepel gets only the
+    /// dossiers its own koepel was invited to, whatever koepel it named; the others keep their filter.
+    public func beperkt(tot actor: Actor) -> DossierQuery {
+        guard case .koepel(let koepel) = actor.hoedanigheid else { return self }
+        var query = self
+        query.koepel = koepel
+        return query
+    }
+}

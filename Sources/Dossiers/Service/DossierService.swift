@@ -116,6 +116,9 @@ public final class DossierService: Sendable {
                         // Visibility first: a dossier the actor may not see is unknown to it, whatever
                         // version it names; and it is compared with the version of its own view.
                         guard let view = state.zichtbaar(voor: context.actor) else { throw DomainError.nietGevonden }
+                        // What fails whatever the version (a wrong value, an unknown round, a role
+                        // that may not) answers before the precondition (RFC 9110 §13.2.1).
+                        try Beslissing.controleerVooraf(state, command, by: context.actor)
                         if expected != view.versie { throw ServiceError.staleVersion(current: view.versie) }
                     }
                     let events = try Beslissing.decide(state, command, by: context.actor, at: now, kenmerk: nil)
@@ -228,7 +231,7 @@ public final class DossierService: Sendable {
     /// read, no decoding), else rendered from the stored state (a dossier not changed since the views
     /// were introduced); nil when it does not exist or the actor may not see it.
     public func weergave(_ id: UUID, voor actor: Actor) async throws -> DossierWeergave? {
-        guard let kijker = DossierWeergave.kijker(voor: actor) else { return nil }
+        let kijker = DossierWeergave.kijker(voor: actor)
         return try await pool.withConnection { connection in
             if let row = try connection.query(
                 "SELECT versie, document FROM dossier_weergaven WHERE dossier_id = $1 AND kijker = $2", [.uuid(id), .text(kijker)]
@@ -257,8 +260,9 @@ public final class DossierService: Sendable {
     /// bytes (rendered from the state for a dossier without stored views), and how many there are.
     /// A koepel gets only the dossiers it was invited to.
     public func weergaven(_ query: DossierQuery, voor actor: Actor) async throws -> (documents: [Data], total: Int) {
-        guard let kijker = DossierWeergave.kijker(voor: actor) else { return ([], 0) }
-        let filter = DossierFilter(query, koepel: actor.rol == .koepel ? actor.koepel : query.koepel)
+        let kijker = DossierWeergave.kijker(voor: actor)
+        let query = query.beperkt(tot: actor)
+        let filter = DossierFilter(query, koepel: query.koepel)
         return try await pool.withConnection { connection in
             let rows = try connection.query(
                 """
@@ -285,12 +289,7 @@ public final class DossierService: Sendable {
     /// A page of current dossiers as `actor` may see them, ordered by kenmerk (koepel: only the ones
     /// it was invited to), and how many there are: for pages that show more than the API's document.
     public func zichtbareDossiers(_ query: DossierQuery, voor actor: Actor) async throws -> DossierPage {
-        var query = query
-        if actor.rol == .koepel {
-            guard let koepel = actor.koepel else { return DossierPage(items: [], total: 0) }
-            query.koepel = koepel
-        }
-        let page = try await dossiers(query)
+        let page = try await dossiers(query.beperkt(tot: actor))
         return DossierPage(items: page.items.compactMap { $0.zichtbaar(voor: actor) }, total: page.total)
     }
 

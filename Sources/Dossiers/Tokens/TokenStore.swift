@@ -17,17 +17,15 @@ public struct TokenStore: Sendable {
     }
 
     /// Creates a token and returns its id and the token itself; the token is not kept anywhere.
-    public func create(rol: Rol, naam: String, koepel: Koepel? = nil) async throws -> (id: UUID, token: String) {
+    public func create(_ hoedanigheid: Hoedanigheid, naam: String) async throws -> (id: UUID, token: String) {
         guard !naam.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw TokenStoreError.emptyName }
-        if rol == .koepel, koepel == nil { throw TokenStoreError.koepelRequired }
-        if rol != .koepel, koepel != nil { throw TokenStoreError.koepelNotAllowed }
         let id = UUID()
         let token = BearerToken.generate()
         let hash = BearerToken.hash(token)
         try await pool.withConnection { connection in
             try connection.execute(
                 "INSERT INTO api_tokens (id, naam, rol, koepel, token_hash) VALUES ($1, $2, $3, $4, $5)",
-                [.uuid(id), .text(naam), .text(rol.rawValue), koepel.map { .text($0.rawValue) } ?? .null, .bytea(hash)]
+                [.uuid(id), .text(naam), .text(hoedanigheid.rol.rawValue), hoedanigheid.koepel.map { .text($0.rawValue) } ?? .null, .bytea(hash)]
             )
         }
         return (id, token)
@@ -42,8 +40,7 @@ public struct TokenStore: Sendable {
                 TokenRecord(
                     id: try row.uuid("id"),
                     naam: try row.string("naam"),
-                    rol: try Self.rol(row.string("rol")),
-                    koepel: try row.optionalString("koepel").flatMap(Koepel.init(rawValue:)),
+                    hoedanigheid: try row.hoedanigheid(),
                     createdAt: try row.date("created_at"),
                     revokedAt: try row.optionalDate("revoked_at")
                 )
@@ -76,17 +73,11 @@ public struct TokenStore: Sendable {
                 Actor(
                     tokenID: try row.uuid("id"),
                     naam: try row.string("naam"),
-                    rol: try Self.rol(row.string("rol")),
-                    koepel: try row.optionalString("koepel").flatMap(Koepel.init(rawValue:))
+                    hoedanigheid: try row.hoedanigheid()
                 )
             }
         }
         if let actor, let cache { cache.remember(actor, forHash: hash) }
         return actor
-    }
-
-    private static func rol(_ text: String) throws -> Rol {
-        guard let rol = Rol(rawValue: text) else { throw UnreadableStoredValue(column: "rol") }
-        return rol
     }
 }

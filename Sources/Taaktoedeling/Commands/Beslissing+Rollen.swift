@@ -38,7 +38,7 @@ extension Beslissing {
 
     /// The reacties `actor` (a koepel) may add its letter to now: its own, in rounds still open.
     public static func brievenToegestaan(op dossier: Dossier, voor actor: Actor) -> [ReactieVerwijzing] {
-        guard actor.rol == .koepel, let koepel = actor.koepel, dossier.intrekking == nil, dossier.overdracht == nil, dossier.vernietiging == nil else {
+        guard case .koepel(let koepel) = actor.hoedanigheid, dossier.intrekking == nil, dossier.overdracht == nil, dossier.vernietiging == nil else {
             return []
         }
         return dossier.consultaties.filter { $0.status == .open && $0.reactie(van: koepel) != nil }

@@ -67,6 +67,24 @@ public enum Beslissing {
         return try besluitOver(command, op: dossier, door: actor, op: now)
     }
 
+    /// What refuses a command on an existing dossier whatever version the client last saw: its own
+    /// values (`.ongeldigeInvoer`), a dossier or consultation round that does not exist for the actor
+    /// (`.nietGevonden`), a role that may not (`.nietToegestaan`). A precondition such as `If-Match`
+    /// is evaluated only after these (RFC 9110 §13.2.1: failures found before the request is
+    /// processed take precedence); `decide` makes the same checks.
+    public static func controleerVooraf(_ state: Dossier?, _ command: DossierCommand, by actor: Actor) throws(DomainError) {
+        let problemen = command.invoerproblemen
+        if !problemen.isEmpty { throw .ongeldigeInvoer(InvalidInput(problems: problemen)) }
+        guard let dossier = state else { throw .nietGevonden }
+        try controleerRol(van: actor, voor: command, op: dossier)
+        switch command {
+        case .dienReactieIn(let ronde, _, _, _, _), .sluitConsultatie(let ronde):
+            guard dossier.consultaties.contains(where: { $0.ronde == ronde }) else { throw .nietGevonden }
+        default:
+            break
+        }
+    }
+
     /// Who may do what (`DossierCommandKind.rollen`), after who may see what: a dossier the actor
     /// may not see (`Dossier.zichtbaar(voor:)`) is unknown to it.
     private static func controleerRol(van actor: Actor, voor command: DossierCommand, op dossier: Dossier) throws(DomainError) {
@@ -78,7 +96,7 @@ public enum Beslissing {
             case .coordinator: throw .nietToegestaan("Deze rol mag dit niet doen.")
             }
         }
-        if actor.rol == .koepel, let koepel = actor.koepel, case .voegDocumentToe(let document) = command {
+        if case .koepel(let koepel) = actor.hoedanigheid, case .voegDocumentToe(let document) = command {
             guard let reactie = document.metadata.reactie else {
                 throw .nietToegestaan("Een koepel kan alleen de brief bij de eigen bestuurlijke reactie toevoegen.")
             }
@@ -86,7 +104,7 @@ public enum Beslissing {
                 throw .nietToegestaan("\(koepel.rawValue) kan geen brief toevoegen bij de reactie van \(reactie.koepel.rawValue).")
             }
         }
-        guard actor.rol == .koepel, let koepel = actor.koepel, case .dienReactieIn(let ronde, let genoemd, _, _, _) = command else { return }
+        guard case .koepel(let koepel) = actor.hoedanigheid, case .dienReactieIn(let ronde, let genoemd, _, _, _) = command else { return }
         if let genoemd, genoemd != koepel {
             throw .nietToegestaan("\(koepel.rawValue) kan geen reactie indienen namens \(genoemd.rawValue).")
         }
@@ -123,7 +141,7 @@ public enum Beslissing {
         case .dienReactieIn(let ronde, let genoemd, let standpunt, let toelichting, let kenmerk):
             guard let consultatie = dossier.consultaties.first(where: { $0.ronde == ronde }) else { throw .nietGevonden }
             let koepel: Koepel
-            if actor.rol == .koepel, let eigen = actor.koepel {
+            if case .koepel(let eigen) = actor.hoedanigheid {
                 koepel = eigen
             } else if let genoemd {
                 koepel = genoemd

@@ -9,11 +9,11 @@ extension Dossier {
     /// and its `bijgewerktOp` the moment of the last of them, so its view (and its `ETag`) changes
     /// only when what it may see changes.
     public func zichtbaar(voor actor: Actor) -> Dossier? {
-        switch actor.rol {
+        switch actor.hoedanigheid {
         case .coordinator, .liaison:
             return self
-        case .koepel:
-            guard let koepel = actor.koepel, uitgenodigdeKoepels.contains(koepel) else { return nil }
+        case .koepel(let koepel):
+            guard uitgenodigdeKoepels.contains(koepel) else { return nil }
             var beperkt = self
             var verborgen: Int64 = 0
             for index in beperkt.consultaties.indices where beperkt.consultaties[index].status == .open {
@@ -85,14 +85,14 @@ extension Document {
     /// closed liaisons and the other invited koepels, an internal one never a koepel); any other
     /// document a liaison always and a koepel when it is `openbaar`.
     public func zichtbaar(voor actor: Actor, in dossier: Dossier) -> Bool {
-        switch actor.rol {
+        switch actor.hoedanigheid {
         case .coordinator:
             return true
         case .liaison:
             guard let reactie else { return true }
             return dossier.consultaties.first { $0.ronde == reactie.ronde }?.status != .open
-        case .koepel:
-            guard let koepel = actor.koepel, dossier.uitgenodigdeKoepels.contains(koepel) else { return false }
+        case .koepel(let koepel):
+            guard dossier.uitgenodigdeKoepels.contains(koepel) else { return false }
             return zichtbaar(voor: koepel, in: dossier)
         }
     }
