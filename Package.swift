@@ -172,10 +172,14 @@ let package = Package(
         ),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "ToedelingTestSupport", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "EventStoreTests", dependencies: ["EventStore", "Postgres", "ToedelingTestSupport", .product(name: "Logging", package: "swift-log")]),
+        // The domain's fixtures (actors, moments, dossiers driven to a named state): pure, for the
+        // domain's tests and the renderings'.
+        .target(name: "DomainTestSupport", dependencies: ["Taaktoedeling"], path: "Tests/DomainTestSupport"),
         .testTarget(
             name: "TaaktoedelingTests",
-            dependencies: ["Taaktoedeling", "Rapportage", .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: ["Taaktoedeling", "DomainTestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
+        .testTarget(name: "RapportageTests", dependencies: ["Rapportage", "Taaktoedeling", "DomainTestSupport"]),
         .testTarget(
             name: "DossiersTests",
             dependencies: ["Dossiers", "Taaktoedeling", "EventStore", "Postgres", "ToedelingTestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
@@ -188,17 +192,57 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The server assembled as it runs (API and web side by side over a migrated scratch
+        // database), with a token per role, for the tests of the API, the web and notifications.
+        .target(
+            name: "ServerTestSupport",
+            dependencies: [
+                "toedeling-server", "ToedelingAPI", "ToedelingWeb", "Notifications", "Dossiers", "Postgres", "Taaktoedeling", "ToedelingTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/ServerTestSupport"
+        ),
+        .testTarget(
+            name: "ToedelingServerTests",
+            dependencies: [
+                "toedeling-server", "ToedelingAPI", "ToedelingWeb", "Postgres", "ServerTestSupport",
+                .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .testTarget(
             name: "ToedelingAPITests",
             dependencies: [
-                "toedeling-server", "ToedelingAPI", "ToedelingWeb", "ToedelingHTTP", "Notifications", "Dossiers", "Rapportage", "Postgres", "EventStore", "Taaktoedeling", "ToedelingTestSupport",
+                "ToedelingAPI", "ToedelingHTTP", "Dossiers", "Postgres", "EventStore", "Taaktoedeling", "ToedelingTestSupport", "ServerTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
+            name: "ToedelingWebTests",
+            dependencies: [
+                "ToedelingWeb", "Dossiers", "Postgres", "Taaktoedeling", "ToedelingTestSupport", "ServerTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "JWTKit", package: "jwt-kit"),
-                .product(name: "Configuration", package: "swift-configuration"),
+            ]
+        ),
+        .testTarget(
+            name: "NotificationsTests",
+            dependencies: [
+                "Notifications", "Dossiers", "EventStore", "Postgres", "Taaktoedeling", "ToedelingTestSupport", "ServerTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Logging", package: "swift-log"),
             ]

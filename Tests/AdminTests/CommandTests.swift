@@ -145,7 +145,7 @@ import ToedelingTestSupport
         try await TestDatabase.with { db in
             let dossiers = try await populate(db.service)
             let consultatie = try #require(dossiers.first { $0.fase == .consultatie })
-            let beheerder = Actor(naam: "test", rol: .coordinator)
+            let beheerder = Actor(naam: "test", hoedanigheid: .coordinator)
             let regels = try #require(try await db.service.tijdlijn(consultatie.id, voor: beheerder))
             let run = await AdminRun.run(["dossier", "timeline", consultatie.kenmerk.description], databaseURL: db.url)
             #expect(run.code == 0, "\(run.errors)")

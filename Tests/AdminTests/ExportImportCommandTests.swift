@@ -42,7 +42,7 @@ import Testing
                     #expect(try await target.service.dossier(dossier.id) == original)
                     let moment = Peildatum(moment: dossier.geopendOp)
                     #expect(try await target.service.dossier(dossier.id, peildatum: moment) == (try await source.service.dossier(dossier.id, peildatum: moment)))
-                    let beheerder = Actor(naam: "test", rol: .coordinator)
+                    let beheerder = Actor(naam: "test", hoedanigheid: .coordinator)
                     #expect(try await target.service.tijdlijn(dossier.id, voor: beheerder) == (try await source.service.tijdlijn(dossier.id, voor: beheerder)))
                 }
                 #expect(try await target.rows("SELECT * FROM dossiers ORDER BY id") == (try await source.rows("SELECT * FROM dossiers ORDER BY id")))

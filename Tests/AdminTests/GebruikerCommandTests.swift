@@ -70,7 +70,7 @@ struct GebruikerCommandTests {
     @Test func ontkoppelUndoesABindingToTheProviderAndListShowsIt() async throws {
         try await TestDatabase.with { db in
             let store = GebruikerStore(pool: db.pool, bcryptKosten: 4)
-            _ = try await store.create(email: "ida@ipo.example", naam: "Ida", rol: .koepel, koepel: .IPO)
+            _ = try await store.create(email: "ida@ipo.example", naam: "Ida", hoedanigheid: .koepel(.IPO))
             guard case .gelukt = try await store.openIDAanmelding(issuer: "https://idp.example", subject: "ida", email: "ida@ipo.example", emailBevestigd: true)
             else { Issue.record("not bound"); return }
             let lijst = await AdminRun.run(["gebruiker", "list"], databaseURL: db.url)

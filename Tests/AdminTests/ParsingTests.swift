@@ -36,8 +36,7 @@ import Testing
 
     @Test func parsedOptionsCarryTheirValues() throws {
         let create = try #require(try ToedelingAdmin.parseAsRoot(["token", "create", "--rol", "koepel", "--naam", "IPO", "--koepel", "IPO"]) as? TokenCreateCommand)
-        #expect(create.rol == .koepel)
-        #expect(create.koepel == .IPO)
+        #expect(try create.capaciteit.hoedanigheid() == .koepel(.IPO))
         #expect(create.naam == "IPO")
         let report = try #require(try ToedelingAdmin.parseAsRoot(["report", "stand-van-zaken", "--peildatum", "2026-03-01"]) as? StandVanZakenCommand)
         #expect(report.format == .json)

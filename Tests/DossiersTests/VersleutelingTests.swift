@@ -73,13 +73,13 @@ struct VersleutelingTests {
     @Test func forgettingAPersonLeavesNoTraceOfTheNameButEveryEventAndChain() async throws {
         try await ServiceDatabase.with { db in
             let gebruikers = GebruikerStore(pool: db.pool, bcryptKosten: 4)
-            let vera = try await gebruikers.create(email: "vera@vng.example", naam: "Vera Jansenius", rol: .koepel, koepel: .VNG).gebruiker
+            let vera = try await gebruikers.create(email: "vera@vng.example", naam: "Vera Jansenius", hoedanigheid: .koepel(.VNG)).gebruiker
             let dossier = try await openDossier(db.service)
             try await db.service.execute(.openConsultatie(koepels: [.VNG], termijn: termijn), on: dossier.id, context: context())
             try await db.service.execute(
                 .dienReactieIn(ronde: 1, koepel: nil, standpunt: .instemmend, toelichting: "Akkoord.", kenmerk: nil), on: dossier.id, context: context(vera.actor)
             )
-            let token = Actor(tokenID: UUID(), naam: "Kees Tokenhouder", rol: .coordinator)
+            let token = Actor(tokenID: UUID(), naam: "Kees Tokenhouder", hoedanigheid: .coordinator)
             try await addDocument(db.service, to: dossier.id, bytes: Array("%PDF-1.7\n".utf8) + Array(repeating: 0x20, count: 100), actor: token)
             #expect(try await db.service.dossier(dossier.id)?.consultaties.first?.reacties.first?.geregistreerdDoor == "Vera Jansenius")
 

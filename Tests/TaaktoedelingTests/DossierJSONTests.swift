@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Taaktoedeling
+import DomainTestSupport
 
 @Suite struct DossierJSONTests {
     static func encoder() -> JSONEncoder {

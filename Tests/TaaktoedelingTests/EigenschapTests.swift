@@ -2,6 +2,7 @@ import Foundation
 import PropertyBased
 import Testing
 @testable import Taaktoedeling
+import DomainTestSupport
 
 /// Random command sequences from random actors never break a lifecycle invariant, and folding the
 /// recorded (encoded and decoded) events gives the state the sequence built.

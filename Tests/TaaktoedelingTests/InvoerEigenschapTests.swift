@@ -92,7 +92,7 @@ struct InvoerEigenschapTests {
             switch DossierCommand.parse(kind, body: body, pad: ["ronde": ronde, "id": ronde]) {
             case .success(let command):
                 #expect(command.kind == kind)
-                let actor = Actor(naam: "Eigenschap", rol: .coordinator)
+                let actor = Actor(naam: "Eigenschap", hoedanigheid: .coordinator)
                 // Deciding on any state never traps either; a refusal is a DomainError.
                 _ = try? Beslissing.decide(nil, command, by: actor, at: Date(), kenmerk: Kenmerk(jaar: 2026, volgnummer: 1))
             case .failure(let invalid):

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Taaktoedeling
+import DomainTestSupport
 
 /// Every transition of the lifecycle, allowed and refused, with the refusal reason.
 @Suite struct OvergangTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Taaktoedeling
+import DomainTestSupport
 
 /// Who may do what, asked of the domain: the table of roles and the commands a fase allows.
 @Suite struct RollenTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Taaktoedeling
+import DomainTestSupport
 
 @Suite struct TijdTests {
     static func utc(_ tekst: String) -> Date { ISO8601DateFormatter().date(from: tekst)! }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Taaktoedeling
+import DomainTestSupport
 
 @Suite struct ZichtbaarheidTests {
     @Test func aKoepelNeverInvitedSeesNothing() throws {
@@ -29,8 +30,14 @@ import Testing
         #expect(dossier.zichtbaar(voor: Fixtures.uvw)?.consultaties.first?.reacties.map(\.koepel) == [.IPO])
     }
 
-    @Test func aKoepelActorWithoutKoepelSeesNothing() throws {
-        let dossier = try #require(try Startpunt.rondeOpen.verloop().state)
-        #expect(dossier.zichtbaar(voor: Actor(naam: "?", rol: .koepel)) == nil)
+    @Test func aKoepelActorWithoutKoepelCannotBeMade() throws {
+        // The state the visibility rules once had to refuse cannot be represented.
+        #expect(Hoedanigheid(rol: .koepel, koepel: nil) == nil)
+        #expect(Hoedanigheid.probleem(rol: .koepel, koepel: nil) != nil)
+        #expect(Hoedanigheid.probleem(rol: .coordinator, koepel: .VNG) != nil)
+        for hoedanigheid in [Hoedanigheid.coordinator, .liaison, .koepel(.VNG), .koepel(.IPO), .koepel(.UvW)] {
+            #expect(Hoedanigheid(rol: hoedanigheid.rol, koepel: hoedanigheid.koepel) == hoedanigheid)
+            #expect(Hoedanigheid.probleem(rol: hoedanigheid.rol, koepel: hoedanigheid.koepel) == nil)
+        }
     }
 }

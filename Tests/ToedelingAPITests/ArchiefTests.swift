@@ -6,6 +6,7 @@ import Taaktoedeling
 import Testing
 import ToedelingTestSupport
 import ToedelingAPI
+import ServerTestSupport
 
 @Suite("Archive: selectielijst category, derived archive facts, transfer")
 struct ArchiefTests {

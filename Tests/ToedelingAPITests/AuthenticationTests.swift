@@ -3,8 +3,10 @@ import Foundation
 import HTTPTypes
 import HummingbirdTesting
 import Synchronization
+import Taaktoedeling
 import Testing
 import ToedelingAPI
+import ServerTestSupport
 
 @Suite("Bearer tokens")
 struct AuthenticationTests {
@@ -42,7 +44,7 @@ struct AuthenticationTests {
     @Test func aRevokedTokenStopsWorkingAtOnce() async throws {
         try await APITestHarness.with { harness in
             let tokens = harness.dependencies.tokens
-            let (id, token) = try await tokens.create(rol: .liaison, naam: "Tijdelijk")
+            let (id, token) = try await tokens.create(.liaison, naam: "Tijdelijk")
             try await harness.test { client async throws in
                 #expect(try await client.send(.get, "/v1/dossiers", token: token).status == .ok)
                 #expect(try await tokens.revoke(id: id))
@@ -66,7 +68,7 @@ struct AuthenticationTests {
 
     @Test func onlyTheHashOfATokenIsStored() async throws {
         try await APITestHarness.with { harness in
-            let (id, token) = try await harness.dependencies.tokens.create(rol: .coordinator, naam: "Nieuw")
+            let (id, token) = try await harness.dependencies.tokens.create(.coordinator, naam: "Nieuw")
             #expect(token.hasPrefix("tdl_"))
             #expect(token.count == 47)
             let row = try harness.database.connect().query(
@@ -84,11 +86,13 @@ struct AuthenticationTests {
     @Test func tokenCreationChecksRoleAndKoepel() async throws {
         try await APITestHarness.with { harness in
             let tokens = harness.dependencies.tokens
-            await #expect(throws: TokenStoreError.koepelRequired) { try await tokens.create(rol: .koepel, naam: "X") }
-            await #expect(throws: TokenStoreError.koepelNotAllowed) {
-                try await tokens.create(rol: .liaison, naam: "X", koepel: .VNG)
-            }
-            await #expect(throws: TokenStoreError.emptyName) { try await tokens.create(rol: .liaison, naam: "  ") }
+            // A koepel token without its koepel, or another token with one, cannot be asked for.
+            #expect(Hoedanigheid(rol: .koepel, koepel: nil) == nil)
+            #expect(Hoedanigheid(rol: .liaison, koepel: .VNG) == nil)
+            #expect(Hoedanigheid(rol: .koepel, koepel: .VNG) == .koepel(.VNG))
+            let (_, token) = try await tokens.create(.koepel(.VNG), naam: "VNG-bureau")
+            #expect(try await tokens.authenticate(token: token)?.hoedanigheid == .koepel(.VNG))
+            await #expect(throws: TokenStoreError.emptyName) { try await tokens.create(.liaison, naam: "  ") }
         }
     }
 }
@@ -113,7 +117,7 @@ struct TokenCacheTests {
             let klok = Klok()
             let server = TokenStore(pool: harness.pool, cache: TokenCache(now: { klok.nu }))
             let cli = TokenStore(pool: harness.pool)
-            let (id, token) = try await cli.create(rol: .liaison, naam: "Elders ingetrokken")
+            let (id, token) = try await cli.create(.liaison, naam: "Elders ingetrokken")
             #expect(try await server.authenticate(token: token)?.tokenID == id)
             #expect(try await cli.revoke(id: id))
             klok.verzet(.milliseconds(999))
@@ -121,7 +125,7 @@ struct TokenCacheTests {
             klok.verzet(.milliseconds(2))
             #expect(try await server.authenticate(token: token) == nil, "after the second the revocation holds")
 
-            let (tweede, tweedeToken) = try await cli.create(rol: .liaison, naam: "Hier ingetrokken")
+            let (tweede, tweedeToken) = try await cli.create(.liaison, naam: "Hier ingetrokken")
             #expect(try await server.authenticate(token: tweedeToken)?.tokenID == tweede)
             #expect(try await server.revoke(id: tweede))
             #expect(try await server.authenticate(token: tweedeToken) == nil, "revoked through this store: at once")
@@ -132,7 +136,7 @@ struct TokenCacheTests {
     @Test func theServerRefusesATokenRevokedElsewhereOnceTheSecondHasPassed() async throws {
         try await APITestHarness.with { harness in
             let cli = TokenStore(pool: harness.pool)
-            let (id, token) = try await cli.create(rol: .liaison, naam: "Elders ingetrokken")
+            let (id, token) = try await cli.create(.liaison, naam: "Elders ingetrokken")
             try await harness.test { client async throws in
                 #expect(try await client.send(.get, "/v1/dossiers", token: token).status == .ok)
                 #expect(try await cli.revoke(id: id))

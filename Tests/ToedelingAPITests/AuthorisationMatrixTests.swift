@@ -4,6 +4,7 @@ import HummingbirdTesting
 import NIOCore
 import Testing
 import ToedelingAPI
+import ServerTestSupport
 
 @Suite("Authorisation: every role against every endpoint")
 struct AuthorisationMatrixTests {

@@ -4,6 +4,7 @@ import HummingbirdTesting
 import NIOCore
 import Testing
 import ToedelingAPI
+import ServerTestSupport
 
 @Suite("Bad input is a 4xx problem, never a 500, and writes nothing")
 struct BadInputTests {

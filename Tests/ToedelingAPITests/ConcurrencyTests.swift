@@ -8,6 +8,7 @@ import Postgres
 import Prometheus
 import Testing
 import ToedelingAPI
+import ServerTestSupport
 
 @Suite("Concurrency through HTTP")
 struct ConcurrencyTests {
@@ -133,6 +134,35 @@ struct ConcurrencyTests {
                     headers: [.ifMatch: "\"1\""])
                 #expect(applied.status == .created)
                 #expect(applied.headers[.eTag] == "\"2\"")
+                #expect(try await Self.versions(of: id, client: client, token: harness.coordinator) == [1, 2])
+            }
+        }
+    }
+
+    /// RFC 9110 §13.2.1: a request that fails without its precondition fails that way; a stale
+    /// `If-Match` is answered 412 only when the request could otherwise succeed.
+    @Test func failuresBeforeProcessingAnswerBeforeAStaleIfMatch() async throws {
+        try await APITestHarness.with { harness in
+            try await harness.test { client async throws in
+                let id = try await client.openDossier(token: harness.coordinator)
+                let stale: HTTPFields = [.ifMatch: "\"7\""]
+                // A round out of range is a wrong value; an unknown round does not exist.
+                let nul = try await client.send(.post, "/v1/dossiers/\(id)/consultaties/0/sluiting", token: harness.coordinator, headers: stale)
+                #expect(nul.status == .badRequest)
+                let onbekend = try await client.send(.post, "/v1/dossiers/\(id)/consultaties/3/sluiting", token: harness.coordinator, headers: stale)
+                #expect(onbekend.status == .notFound)
+                // A role that may not is refused as such, and an unknown dossier is unknown.
+                let rol = try await client.send(.post, "/v1/dossiers/\(id)/consultaties/1/sluiting", token: harness.liaison, headers: stale)
+                #expect(rol.status == .forbidden)
+                let nergens = try await client.send(
+                    .post, "/v1/dossiers/\(UUID().uuidString.lowercased())/consultaties/1/sluiting", token: harness.coordinator, headers: stale)
+                #expect(nergens.status == .notFound)
+                // A request that could succeed is refused for its stale version.
+                let geopend = try await client.send(
+                    .post, "/v1/dossiers/\(id)/consultaties", token: harness.coordinator, json: Fixtures.consultatie, headers: [.ifMatch: "\"1\""])
+                #expect(geopend.status == .created)
+                let verouderd = try await client.send(.post, "/v1/dossiers/\(id)/consultaties/1/sluiting", token: harness.coordinator, headers: [.ifMatch: "\"1\""])
+                #expect(verouderd.status == .preconditionFailed)
                 #expect(try await Self.versions(of: id, client: client, token: harness.coordinator) == [1, 2])
             }
         }

@@ -7,59 +7,7 @@ import Testing
 import ToedelingTestSupport
 import ToedelingAPI
 
-/// A `multipart/form-data` body with a `metadata` part and an `inhoud` part.
-struct Upload {
-    static let boundary = "toedeling-test-grens-7f3a"
-    var metadata: String? = #"{"titel": "Concept wetsvoorstel", "documentsoort": "voorstel", "vertrouwelijkheid": "openbaar"}"#
-    var bestandsnaam: String? = "wetsvoorstel.pdf"
-    var contentType: String? = "application/pdf"
-    var inhoud: [UInt8]? = Upload.pdf("Eerste versie")
-    var afsluiten = true
 
-    static func pdf(_ tekst: String) -> [UInt8] {
-        Array("%PDF-1.7\n1 0 obj << /Titel (\(tekst)) >> endobj\n%%EOF\n".utf8)
-    }
-
-    var body: ByteBuffer {
-        var bytes: [UInt8] = []
-        if let metadata {
-            bytes += Array("--\(Self.boundary)\r\nContent-Disposition: form-data; name=\"metadata\"\r\nContent-Type: application/json\r\n\r\n\(metadata)\r\n".utf8)
-        }
-        if let inhoud {
-            var kop = "--\(Self.boundary)\r\nContent-Disposition: form-data; name=\"inhoud\""
-            if let bestandsnaam { kop += "; filename=\"\(bestandsnaam)\"" }
-            kop += "\r\n"
-            if let contentType { kop += "Content-Type: \(contentType)\r\n" }
-            bytes += Array((kop + "\r\n").utf8) + inhoud + Array("\r\n".utf8)
-        }
-        if afsluiten { bytes += Array("--\(Self.boundary)--\r\n".utf8) }
-        return ByteBuffer(bytes: bytes)
-    }
-}
-
-extension TestClientProtocol {
-    func upload(_ upload: Upload, to id: String, token: String, headers: HTTPFields = [:]) async throws -> TestResponse {
-        var headers = headers
-        headers[.authorization] = "Bearer \(token)"
-        headers[.contentType] = "multipart/form-data; boundary=\(Upload.boundary)"
-        return try await execute(uri: "/v1/dossiers/\(id)/documenten", method: .post, headers: headers, body: upload.body)
-    }
-}
-
-extension APITestHarness {
-    /// Rows in the document tables: nothing may be left by a refused upload.
-    func documentRows() async throws -> (blokken: Int64, inhoud: Int64, events: Int64) {
-        try await pool.withConnection { connection in
-            let row = try connection.query(
-                """
-                SELECT (SELECT count(*) FROM document_blokken) AS blokken, (SELECT count(*) FROM document_inhoud) AS inhoud,
-                       (SELECT count(*) FROM events WHERE type = 'DocumentToegevoegd') AS events
-                """
-            )[0]
-            return (try row.int64("blokken"), try row.int64("inhoud"), try row.int64("events"))
-        }
-    }
-}
 
 @Suite("Documents: upload, versions, visibility and the bytes")
 struct DocumentTests {
@@ -376,6 +324,7 @@ struct DocumentTests {
 }
 
 import Crypto
+import ServerTestSupport
 
 enum SHA256Hex {
     static func bytes(_ data: [UInt8]) -> [UInt8] { Array(SHA256.hash(data: data)) }

@@ -5,6 +5,7 @@ import NIOCore
 import Testing
 import ToedelingTestSupport
 import ToedelingAPI
+import ServerTestSupport
 
 @Suite("Dossier endpoints: the whole lifecycle")
 struct DossierLifecycleTests {

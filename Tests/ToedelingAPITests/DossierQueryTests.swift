@@ -5,6 +5,7 @@ import NIOCore
 import Testing
 import ToedelingAPI
 import ToedelingTestSupport
+import ServerTestSupport
 
 @Suite("Lists, scoping, reports and the feed")
 struct DossierQueryTests {

@@ -9,6 +9,7 @@ import Testing
 import ToedelingAPI
 import ToedelingTestSupport
 import Dossiers
+import ServerTestSupport
 
 @Suite("GET /v1/gebeurtenissen/stroom over a real socket")
 struct EventStreamTests {

@@ -8,6 +8,7 @@ import Postgres
 import Prometheus
 import Testing
 import ToedelingAPI
+import ServerTestSupport
 
 @Suite("HTTP framework behaviour")
 struct FrameworkTests {

@@ -5,6 +5,7 @@ import NIOCore
 import Postgres
 import Testing
 import ToedelingAPI
+import ServerTestSupport
 
 /// The defects of the hardening round: each test failed before its fix.
 @Suite("No request crashes, probes or stalls the server")

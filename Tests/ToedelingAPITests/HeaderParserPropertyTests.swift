@@ -8,6 +8,7 @@ import Testing
 @testable import ToedelingAPI
 import ToedelingHTTP
 @testable import toedeling_server
+import ServerTestSupport
 
 /// The readers of headers, query values and settings, fed arbitrary text: a value or a refusal, never a trap.
 @Suite("Header and setting parsers never trap")

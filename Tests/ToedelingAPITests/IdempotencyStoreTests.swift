@@ -5,6 +5,7 @@ import Postgres
 import Testing
 
 @testable import ToedelingAPI
+import ServerTestSupport
 
 @Suite("Idempotency records in PostgreSQL")
 struct IdempotencyStoreTests {

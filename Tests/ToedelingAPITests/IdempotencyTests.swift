@@ -4,6 +4,7 @@ import HummingbirdTesting
 import NIOCore
 import Testing
 import ToedelingAPI
+import ServerTestSupport
 
 @Suite("Idempotency-Key")
 struct IdempotencyTests {
@@ -80,7 +81,7 @@ struct IdempotencyTests {
 
     @Test func keysAreScopedToTheToken() async throws {
         try await APITestHarness.with { harness in
-            let (_, second) = try await harness.dependencies.tokens.create(rol: .coordinator, naam: "Tweede")
+            let (_, second) = try await harness.dependencies.tokens.create(.coordinator, naam: "Tweede")
             try await harness.test { client async throws in
                 for token in [harness.coordinator, second] {
                     let response = try await client.send(

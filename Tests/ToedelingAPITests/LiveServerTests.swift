@@ -4,6 +4,7 @@ import HummingbirdTesting
 import NIOCore
 import Testing
 import ToedelingAPI
+import ServerTestSupport
 
 @Suite("Over a real socket")
 struct LiveServerTests {

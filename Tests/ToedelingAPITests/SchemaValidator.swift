@@ -1,5 +1,6 @@
 import Foundation
 import Taaktoedeling
+import ServerTestSupport
 
 /// Checks a JSON value against a schema of the OpenAPI document, as far as this API's document uses
 /// JSON Schema: `$ref`, `anyOf`, `type`, `enum`, `const`, `properties`, `required`,

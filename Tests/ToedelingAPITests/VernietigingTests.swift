@@ -7,6 +7,7 @@ import Taaktoedeling
 import Testing
 import ToedelingTestSupport
 import ToedelingAPI
+import ServerTestSupport
 
 @Suite("Destruction on a vernietigingslijst")
 struct VernietigingTests {
@@ -26,7 +27,7 @@ struct VernietigingTests {
 
     @Test func anApprovedListDestroysItsDossiersAndKeepsTheirTombstoneAndTheVerklaring() async throws {
         try await APITestHarness.with { harness in
-            let tweede = try await harness.dependencies.tokens.create(rol: .coordinator, naam: "Tweede Coördinator").token
+            let tweede = try await harness.dependencies.tokens.create(.coordinator, naam: "Tweede Coördinator").token
             try await harness.test { client async throws in
                 let id = try await Self.vernietigbaar(client, harness, reden: "Geheime-inhoud-XYZ opgegaan elders.")
                 let blijft = try await Self.vernietigbaar(client, harness)
@@ -117,7 +118,7 @@ struct VernietigingTests {
     @Test func erasingTheApproverRemovesTheNameFromTheKeptVerklaring() async throws {
         try await APITestHarness.with { harness in
             let naam = #"Dirk "de Goedkeurder" O'Neill, <BZK> & co"#
-            let tweede = try await harness.dependencies.tokens.create(rol: .coordinator, naam: naam)
+            let tweede = try await harness.dependencies.tokens.create(.coordinator, naam: naam)
             try await harness.test { client async throws in
                 let id = try await Self.vernietigbaar(client, harness)
                 let lijstID = try #require(try await Self.voorstel(client, [id], token: harness.coordinator).object["id"] as? String)
@@ -140,7 +141,7 @@ struct VernietigingTests {
 
     @Test func aListIsRefusedForDossiersNotYetDueToKeepOrUnknownAndARefusalDestroysNothing() async throws {
         try await APITestHarness.with { harness in
-            let tweede = try await harness.dependencies.tokens.create(rol: .coordinator, naam: "Tweede Coördinator").token
+            let tweede = try await harness.dependencies.tokens.create(.coordinator, naam: "Tweede Coördinator").token
             try await harness.test { client async throws in
                 let bewaren = try await ArchiefTests.besloten(client, harness)
                 #expect(try await ArchiefTests.put(client, bewaren, harness.coordinator, #"{"selectielijstcategorie": "1.2"}"#).status == .ok)
@@ -181,8 +182,8 @@ struct VernietigingTests {
 
     @Test func inTheBrowserOneCoordinatorProposesAndAnotherApproves() async throws {
         try await APITestHarness.with { harness in
-            _ = try await harness.account("cora@bzk.example", rol: .coordinator, naam: "Cora Voorsteller")
-            _ = try await harness.account("dirk@bzk.example", rol: .coordinator, naam: "Dirk Goedkeurder")
+            _ = try await harness.account("cora@bzk.example", hoedanigheid: .coordinator, naam: "Cora Voorsteller")
+            _ = try await harness.account("dirk@bzk.example", hoedanigheid: .coordinator, naam: "Dirk Goedkeurder")
             try await harness.test { client async throws in
                 let id = try await Self.vernietigbaar(client, harness)
                 let documenten = try #require(try await client.send(.get, "/v1/dossiers/\(id)/documenten", token: harness.coordinator).object["resultaten"] as? [[String: Any]])
@@ -224,7 +225,7 @@ struct VernietigingTests {
 
     @Test func aCommandDuringTheDestructionCompletesFirstOrIsRefusedNeverHalf() async throws {
         try await APITestHarness.with { harness in
-            let tweede = try await harness.dependencies.tokens.create(rol: .coordinator, naam: "Tweede Coördinator").token
+            let tweede = try await harness.dependencies.tokens.create(.coordinator, naam: "Tweede Coördinator").token
             try await harness.test { client async throws in
                 let id = try await ArchiefTests.besloten(client, harness)
                 #expect(try await ArchiefTests.put(client, id, harness.coordinator, #"{"selectielijstcategorie": "2.3"}"#).status == .ok)

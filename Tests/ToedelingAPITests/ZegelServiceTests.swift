@@ -4,6 +4,7 @@ import Foundation
 import Logging
 import Testing
 import ToedelingTestSupport
+import ServerTestSupport
 
 @Suite("The server's periodic seal")
 struct ZegelServiceTests {

@@ -6,13 +6,13 @@ import Taaktoedeling
 // service with: one set for both.
 
 /// A coordinator with a token of its own.
-public let coordinator = Actor(tokenID: UUID(), naam: "Coördinator BZK", rol: .coordinator)
+public let coordinator = Actor(tokenID: UUID(), naam: "Coördinator BZK", hoedanigheid: .coordinator)
 /// A liaison with a token of its own.
-public let liaison = Actor(tokenID: UUID(), naam: "Liaison TK", rol: .liaison)
+public let liaison = Actor(tokenID: UUID(), naam: "Liaison TK", hoedanigheid: .liaison)
 
 /// The actor of a koepel, with a token of its own.
 public func koepel(_ koepel: Koepel) -> Actor {
-    Actor(tokenID: UUID(), naam: koepel.rawValue, rol: .koepel, koepel: koepel)
+    Actor(tokenID: UUID(), naam: koepel.rawValue, hoedanigheid: .koepel(koepel))
 }
 
 /// A command context for `actor` with a fresh correlation id.

@@ -4,6 +4,7 @@ import Postgres
 import Testing
 import ToedelingAPI
 @testable import toedeling_server
+import ServerTestSupport
 
 @Suite("Server start-up checks")
 struct ServerStartupTests {

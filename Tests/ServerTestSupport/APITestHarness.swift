@@ -14,23 +14,23 @@ import ToedelingTestSupport
 @testable import toedeling_server
 
 /// One test's world: its own migrated database, a pool, the application over it, and a token per role.
-struct APITestHarness: Sendable {
-    let database: TestDatabase
-    let pool: PostgresConnectionPool
-    let dependencies: APIDependencies
+public struct APITestHarness: Sendable {
+    public let database: TestDatabase
+    public let pool: PostgresConnectionPool
+    public let dependencies: APIDependencies
     /// The web application's accounts (bcrypt at cost 4 keeps the login tests fast; the production
     /// cost is tested on its own).
-    let gebruikers: GebruikerStore
+    public let gebruikers: GebruikerStore
     /// The web application's session rows.
-    var sessies: SessieOpslag { SessieOpslag(pool: pool) }
-    let coordinator: String
-    let liaison: String
-    let vng: String
-    let ipo: String
-    let uvw: String
+    public var sessies: SessieOpslag { SessieOpslag(pool: pool) }
+    public let coordinator: String
+    public let liaison: String
+    public let vng: String
+    public let ipo: String
+    public let uvw: String
 
     /// Runs `body` with a fresh harness and cleans everything up afterwards.
-    static func with<T>(
+    public static func with<T>(
         corsOrigins: [String] = [],
         limits: PostgresLimits? = nil,
         clock: TestClock? = nil,
@@ -49,11 +49,11 @@ struct APITestHarness: Sendable {
                     pool: pool,
                     dependencies: dependencies,
                     gebruikers: GebruikerStore(pool: pool, bcryptKosten: 4),
-                    coordinator: try await tokens.create(rol: .coordinator, naam: "Coördinator BZK").token,
-                    liaison: try await tokens.create(rol: .liaison, naam: "Liaison TK").token,
-                    vng: try await tokens.create(rol: .koepel, naam: "VNG", koepel: .VNG).token,
-                    ipo: try await tokens.create(rol: .koepel, naam: "IPO", koepel: .IPO).token,
-                    uvw: try await tokens.create(rol: .koepel, naam: "UvW", koepel: .UvW).token
+                    coordinator: try await tokens.create(.coordinator, naam: "Coördinator BZK").token,
+                    liaison: try await tokens.create(.liaison, naam: "Liaison TK").token,
+                    vng: try await tokens.create(.koepel(.VNG), naam: "VNG").token,
+                    ipo: try await tokens.create(.koepel(.IPO), naam: "IPO").token,
+                    uvw: try await tokens.create(.koepel(.UvW), naam: "UvW").token
                 )
                 let value = try await body(harness)
                 await pool.close()
@@ -66,7 +66,7 @@ struct APITestHarness: Sendable {
     }
 
     /// The application under test.
-    func application(
+    public func application(
         corsOrigins: [String] = [], strictTransportSecurity: String? = nil, web: WebConfiguratie = WebConfiguratie()
     ) async throws -> some ApplicationProtocol {
         buildApplication(
@@ -76,7 +76,7 @@ struct APITestHarness: Sendable {
     }
 
     /// Runs `body` with a client of the application (in-process router testing).
-    func test<T: Sendable>(
+    public func test<T: Sendable>(
         corsOrigins: [String] = [], strictTransportSecurity: String? = nil, web: WebConfiguratie = WebConfiguratie(),
         _ body: @escaping @Sendable (any TestClientProtocol) async throws -> T
     ) async throws -> T {
@@ -90,7 +90,7 @@ struct APITestHarness: Sendable {
 
 extension TestClientProtocol {
     /// A request with a bearer token and, when given, a JSON body.
-    func send(
+    public func send(
         _ method: HTTPRequest.Method,
         _ uri: String,
         token: String?,
@@ -106,7 +106,7 @@ extension TestClientProtocol {
 
 extension TestResponse {
     /// The body as a JSON object.
-    var object: [String: Any] {
+    public var object: [String: Any] {
         get throws {
             guard let object = try JSONSerialization.jsonObject(with: Data(buffer: body)) as? [String: Any] else {
                 throw NotAnObject(text: String(buffer: body))
@@ -116,13 +116,28 @@ extension TestResponse {
     }
 
     /// The body as a problem document, checking the media type.
-    var problem: ProblemDocument {
+    public var problem: ProblemDocument {
         get throws {
             guard headers[.contentType] == "application/problem+json" else { throw NotAProblem(text: String(buffer: body)) }
             return try JSONDecoder().decode(ProblemDocument.self, from: Data(buffer: body))
         }
     }
 
-    struct NotAnObject: Error { let text: String }
-    struct NotAProblem: Error { let text: String }
+    public struct NotAnObject: Error { let text: String }
+    public struct NotAProblem: Error { let text: String }
+}
+
+extension APITestHarness {
+    /// Rows in the document tables: nothing may be left by a refused upload.
+    public func documentRows() async throws -> (blokken: Int64, inhoud: Int64, events: Int64) {
+        try await pool.withConnection { connection in
+            let row = try connection.query(
+                """
+                SELECT (SELECT count(*) FROM document_blokken) AS blokken, (SELECT count(*) FROM document_inhoud) AS inhoud,
+                       (SELECT count(*) FROM events WHERE type = 'DocumentToegevoegd') AS events
+                """
+            )[0]
+            return (try row.int64("blokken"), try row.int64("inhoud"), try row.int64("events"))
+        }
+    }
 }

@@ -11,12 +11,13 @@ import ToedelingAPI
 import ToedelingTestSupport
 import ToedelingWeb
 import Dossiers
+import ServerTestSupport
 
 @Suite("Web application: accounts, login and sessions")
 struct WebLoginTests {
     @Test func aLoginGivesAHostOnlySessionCookieWhoseIdIsStoredOnlyAsAHashAndLogoutEndsIt() async throws {
         try await APITestHarness.with { harness in
-            let cora = try await harness.account("cora@bzk.example", rol: .coordinator, naam: "Cora")
+            let cora = try await harness.account("cora@bzk.example", hoedanigheid: .coordinator, naam: "Cora")
             try await harness.test { client in
                 let browser = WebBrowser(client)
                 let pagina = try await browser.get("/inloggen")
@@ -59,7 +60,7 @@ struct WebLoginTests {
 
     @Test func afterLoginOnlyAPathOfThisSiteIsFollowed() async throws {
         try await APITestHarness.with { harness in
-            _ = try await harness.account("cora@bzk.example", rol: .coordinator)
+            _ = try await harness.account("cora@bzk.example", hoedanigheid: .coordinator)
             try await harness.test { client in
                 for (terug, verwacht) in [
                     ("/rapportages/evaluatie", "/rapportages/evaluatie"), ("//kwaad.example/x", "/dossiers"),
@@ -78,7 +79,7 @@ struct WebLoginTests {
 
     @Test func aWrongPasswordAndAnUnknownAddressGetTheSameAnswer() async throws {
         try await APITestHarness.with { harness in
-            _ = try await harness.account("cora@bzk.example", rol: .coordinator)
+            _ = try await harness.account("cora@bzk.example", hoedanigheid: .coordinator)
             try await harness.test { client in
                 let browser = WebBrowser(client)
                 try await browser.get("/inloggen")
@@ -101,7 +102,7 @@ struct WebLoginTests {
     @Test func afterFiveFailuresEachTryWaitsAGrowingDelayWhateverThePassword() async throws {
         let clock = TestClock(Date())
         try await APITestHarness.with(clock: clock) { harness in
-            _ = try await harness.account("cora@bzk.example", rol: .coordinator)
+            _ = try await harness.account("cora@bzk.example", hoedanigheid: .coordinator)
             try await harness.test { client in
                 let browser = WebBrowser(client)
                 try await browser.get("/inloggen")
@@ -136,7 +137,7 @@ struct WebLoginTests {
         let clock = TestClock(Date())
         try await APITestHarness.with(clock: clock) { harness in
             let gebruikers = harness.gebruikers
-            _ = try await harness.account("cora@bzk.example", rol: .coordinator)
+            _ = try await harness.account("cora@bzk.example", hoedanigheid: .coordinator)
             for nummer in 1...5 {
                 #expect(try await gebruikers.inloggen(email: "gok\(nummer)@bzk.example", wachtwoord: "x", adres: "192.0.2.7", nu: clock.now) == .mislukt)
             }
@@ -155,7 +156,7 @@ struct WebLoginTests {
         // how fast the test runs.
         let clock = TestClock(Date())
         try await APITestHarness.with(clock: clock) { harness in
-            _ = try await harness.account("cora@bzk.example", rol: .coordinator)
+            _ = try await harness.account("cora@bzk.example", hoedanigheid: .coordinator)
             try await harness.test { client in
                 let browser = try await harness.ingelogd(client, "cora@bzk.example")
                 try await browser.get("/account")
@@ -202,7 +203,7 @@ struct WebLoginTests {
         // how fast the test runs.
         let clock = TestClock(Date())
         try await APITestHarness.with(clock: clock) { harness in
-            _ = try await harness.account("cora@bzk.example", rol: .coordinator)
+            _ = try await harness.account("cora@bzk.example", hoedanigheid: .coordinator)
             try await harness.test(web: WebConfiguratie(tweestapVerplicht: true)) { client in
                 let browser = WebBrowser(client)
                 try await browser.get("/inloggen")
@@ -224,7 +225,7 @@ struct WebLoginTests {
     @Test func aSessionEndsWhenIdleAndAfterTwelveHoursWhateverItsUse() async throws {
         let clock = TestClock(Date())
         try await APITestHarness.with(clock: clock) { harness in
-            _ = try await harness.account("cora@bzk.example", rol: .coordinator)
+            _ = try await harness.account("cora@bzk.example", hoedanigheid: .coordinator)
             try await harness.test { client in
                 let browser = try await harness.ingelogd(client, "cora@bzk.example")
                 #expect(try await browser.get("/dossiers").status == .ok)
@@ -249,7 +250,7 @@ struct WebLoginTests {
 
     @Test func blockingAnAccountEndsItsSessionsAtOnceAndRestoringGivesANewLink() async throws {
         try await APITestHarness.with { harness in
-            let cora = try await harness.account("cora@bzk.example", rol: .coordinator)
+            let cora = try await harness.account("cora@bzk.example", hoedanigheid: .coordinator)
             try await harness.test { client in
                 let browser = try await harness.ingelogd(client, "cora@bzk.example")
                 #expect(try await browser.get("/dossiers").status == .ok)
@@ -272,7 +273,7 @@ struct WebLoginTests {
 
     @Test func anActivationLinkSetsAPasswordOnceAndRefusesWeakOnes() async throws {
         try await APITestHarness.with { harness in
-            let aangemaakt = try await harness.gebruikers.create(email: "vera@vng.example", naam: "Vera Jansen", rol: .koepel, koepel: .VNG)
+            let aangemaakt = try await harness.gebruikers.create(email: "vera@vng.example", naam: "Vera Jansen", hoedanigheid: .koepel(.VNG))
             let token = try #require(aangemaakt.activatie)
             let hash = try await harness.pool.withConnection { connection in
                 try connection.query("SELECT token_hash FROM gebruiker_activaties").map { try $0.data("token_hash") }
@@ -308,7 +309,7 @@ struct WebLoginTests {
     @Test func productionPasswordsAreBcryptAtCostTwelve() async throws {
         try await APITestHarness.with { harness in
             let store = GebruikerStore(pool: harness.pool)
-            _ = try await store.create(email: "li@tk.example", naam: "Li", rol: .liaison, koepel: nil, wachtwoord: "een lange zin als wachtwoord")
+            _ = try await store.create(email: "li@tk.example", naam: "Li", hoedanigheid: .liaison, wachtwoord: "een lange zin als wachtwoord")
             let hash = try await harness.pool.withConnection { connection in
                 try connection.query("SELECT wachtwoord_hash FROM gebruikers").first?.string("wachtwoord_hash")
             }
@@ -319,7 +320,7 @@ struct WebLoginTests {
 
     @Test func aPostWithoutTheSessionsCSRFTokenIsRefusedAndChangesNothing() async throws {
         try await APITestHarness.with { harness in
-            _ = try await harness.account("cora@bzk.example", rol: .coordinator)
+            _ = try await harness.account("cora@bzk.example", hoedanigheid: .coordinator)
             try await harness.test { client in
                 let browser = try await harness.ingelogd(client, "cora@bzk.example")
                 try await browser.get("/dossiers/nieuw")

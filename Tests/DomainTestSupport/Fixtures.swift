@@ -1,36 +1,38 @@
 import Foundation
-@testable import Taaktoedeling
+import Taaktoedeling
 
 /// Shared actors, moments and a small driver that decides and evolves commands in order.
-enum Fixtures {
-    static let coordinator = Actor(naam: "Coördinator BZK", rol: .coordinator)
-    static let liaison = Actor(naam: "Liaison", rol: .liaison)
-    static let vng = Actor(naam: "VNG", rol: .koepel, koepel: .VNG)
-    static let ipo = Actor(naam: "IPO", rol: .koepel, koepel: .IPO)
-    static let uvw = Actor(naam: "UvW", rol: .koepel, koepel: .UvW)
+public enum Fixtures {
+    public static let coordinator = Actor(naam: "Coördinator BZK", hoedanigheid: .coordinator)
+    public static let liaison = Actor(naam: "Liaison", hoedanigheid: .liaison)
+    public static let vng = Actor(naam: "VNG", hoedanigheid: .koepel(.VNG))
+    public static let ipo = Actor(naam: "IPO", hoedanigheid: .koepel(.IPO))
+    public static let uvw = Actor(naam: "UvW", hoedanigheid: .koepel(.UvW))
 
-    static let dossierID = UUID(uuidString: "6F1C1D2E-3A4B-4C5D-8E9F-0A1B2C3D4E5F")!
-    static let kenmerk = Kenmerk(jaar: 2026, volgnummer: 1)!
+    public static let dossierID = UUID(uuidString: "6F1C1D2E-3A4B-4C5D-8E9F-0A1B2C3D4E5F")!
+    public static let kenmerk = Kenmerk(jaar: 2026, volgnummer: 1)!
     /// 2026-03-01T09:00:00Z.
-    static let begin = Date(timeIntervalSince1970: 1_772_355_600)
+    public static let begin = Date(timeIntervalSince1970: 1_772_355_600)
 
-    static func dag(_ n: Int) -> Date { begin.addingTimeInterval(TimeInterval(n) * 86_400) }
+    public static func dag(_ n: Int) -> Date { begin.addingTimeInterval(TimeInterval(n) * 86_400) }
 
-    static let nieuwVoorstel = Voorstel(
+    public static let nieuwVoorstel = Voorstel(
         titel: "Wet regionale energiestrategie", omschrijving: "Nieuwe taak voor de energietransitie.",
         vakdepartement: "EZK", soort: .taak, nieuweTaak: true
     )
 
-    static let regionaalVeel = Taakkenmerken(schaal: .regionaal, beleidsvrijheid: .veel, congruenteRegioIndeling: true)
-    static let landelijkVeel = Taakkenmerken(schaal: .landelijk, beleidsvrijheid: .veel)
+    public static let regionaalVeel = Taakkenmerken(schaal: .regionaal, beleidsvrijheid: .veel, congruenteRegioIndeling: true)
+    public static let landelijkVeel = Taakkenmerken(schaal: .landelijk, beleidsvrijheid: .veel)
 
     /// The state, versions and recorded events of a dossier driven through a sequence of commands.
-    struct Verloop {
-        var state: Dossier?
-        var events: [(DossierEvent, version: Int64, recordedAt: Date)] = []
+    public struct Verloop {
+        public var state: Dossier?
+        public var events: [(DossierEvent, version: Int64, recordedAt: Date)] = []
+
+        public init() {}
 
         /// Decides and, when accepted, applies the command at the given moment.
-        mutating func voer(_ command: DossierCommand, door actor: Actor = Fixtures.coordinator, op moment: Date) throws(DomainError) {
+        public mutating func voer(_ command: DossierCommand, door actor: Actor = Fixtures.coordinator, op moment: Date) throws(DomainError) {
             let nieuw = try Beslissing.decide(state, command, by: actor, at: moment, kenmerk: Fixtures.kenmerk)
             for event in nieuw {
                 let versie = Int64(events.count + 1)
@@ -41,7 +43,7 @@ enum Fixtures {
     }
 
     /// A dossier opened on day 0.
-    static func geopend() throws -> Verloop {
+    public static func geopend() throws -> Verloop {
         var verloop = Verloop()
         try verloop.voer(.openen(id: dossierID, voorstel: nieuwVoorstel), op: dag(0))
         return verloop
@@ -49,7 +51,7 @@ enum Fixtures {
 
     /// A dossier with a closed round 1 (VNG and IPO reacted), a regional assessment, a completed UDO
     /// and financial consequences: ready for a decision for the provincie.
-    static func klaarVoorBesluit() throws -> Verloop {
+    public static func klaarVoorBesluit() throws -> Verloop {
         var verloop = try geopend()
         try verloop.voer(.openConsultatie(koepels: [.VNG, .IPO], termijn: Kalenderdatum("2026-03-15")!), op: dag(1))
         try verloop.voer(.dienReactieIn(ronde: 1, koepel: nil, standpunt: .instemmend, toelichting: "Akkoord.", kenmerk: nil), door: vng, op: dag(2))

@@ -11,6 +11,7 @@ import Notifications
 import Taaktoedeling
 import ToedelingAPI
 import ToedelingTestSupport
+import ServerTestSupport
 
 /// Webhooks against a real receiver the test starts (a Hummingbird server on a free port that
 /// checks every signature and records what it got), with the webhook channel and the deliverer
@@ -343,10 +344,10 @@ struct NotificationTests {
     @Test func aKoepelWithoutReactieIsRemindedOnceAndCoordinatorsHearOfAPassedTermijn() async throws {
         try await APITestHarness.with { harness in
             let gebruikers = harness.gebruikers
-            _ = try await gebruikers.create(email: "vng@gemeenten.example", naam: "Vera", rol: .koepel, koepel: .VNG)
-            _ = try await gebruikers.create(email: "ipo@provincies.example", naam: "Ivo", rol: .koepel, koepel: .IPO)
-            _ = try await gebruikers.create(email: "uvw@waterschappen.example", naam: "Uma", rol: .koepel, koepel: .UvW)
-            _ = try await gebruikers.create(email: "coordinator@bzk.example", naam: "Coby", rol: .coordinator, koepel: nil)
+            _ = try await gebruikers.create(email: "vng@gemeenten.example", naam: "Vera", hoedanigheid: .koepel(.VNG))
+            _ = try await gebruikers.create(email: "ipo@provincies.example", naam: "Ivo", hoedanigheid: .koepel(.IPO))
+            _ = try await gebruikers.create(email: "uvw@waterschappen.example", naam: "Uma", hoedanigheid: .koepel(.UvW))
+            _ = try await gebruikers.create(email: "coordinator@bzk.example", naam: "Coby", hoedanigheid: .coordinator)
             let id = try await harness.test { client in
                 let id = try await client.openDossier(token: harness.coordinator)
                 // Termijn Thursday 31 January 2030: five working days before is Thursday 24 January.

@@ -2,6 +2,7 @@ import Configuration
 import Foundation
 import Testing
 import ToedelingAPI
+import ToedelingWeb
 @testable import toedeling_server
 
 @Suite("Server configuration")
@@ -89,4 +90,32 @@ struct ServerConfigurationTests {
         let gelezen = try ServerConfiguration(reading: reader, hostname: "::1", port: 9001)
         #expect(gelezen.hostname == "::1" && gelezen.port == 9001)
     }
+
+    @Test func theOpenIDSettingsComeFromTheEnvironmentAndAWrongOneIsNamed() throws {
+        let basis = ["TOEDELING_OIDC_ISSUER": "https://idp.example.nl", "TOEDELING_OIDC_CLIENT_ID": "toedeling"]
+        let web = try ServerConfiguration.from(basis.merging(["TOEDELING_PUBLIC_URL": "https://toedeling.example.nl"]) { $1 }).web
+        #expect(web.openID?.redirectURI == "https://toedeling.example.nl/inloggen/oidc/terug")
+        #expect(web.openID?.postLogoutRedirectURI == "https://toedeling.example.nl/inloggen?uitgelogd=1")
+        #expect(web.openID?.naam == "uw organisatie")
+        #expect(web.openID?.clientSecret == nil)
+        #expect(web.openID?.origin == "https://idp.example.nl")
+        #expect(web.lokaalInloggen)
+        #expect(try ServerConfiguration.from([:]).web.openID == nil)
+        let uit = try ServerConfiguration.from(basis.merging(["TOEDELING_LOKAAL_INLOGGEN": "uit"]) { $1 }).web
+        #expect(!uit.lokaalInloggen)
+        for (omgeving, variabele) in [
+            (["TOEDELING_OIDC_ISSUER": "http://idp.example.nl", "TOEDELING_OIDC_CLIENT_ID": "t"], "TOEDELING_OIDC_ISSUER"),
+            (["TOEDELING_OIDC_ISSUER": "https://idp.example.nl/?x=1", "TOEDELING_OIDC_CLIENT_ID": "t"], "TOEDELING_OIDC_ISSUER"),
+            (["TOEDELING_OIDC_ISSUER": "https://idp.example.nl"], "TOEDELING_OIDC_CLIENT_ID"),
+            (["TOEDELING_OIDC_CLIENT_SECRET": "s"], "TOEDELING_OIDC_CLIENT_SECRET"),
+            (["TOEDELING_LOKAAL_INLOGGEN": "uit"], "TOEDELING_LOKAAL_INLOGGEN"),
+            (basis.merging(["TOEDELING_LOKAAL_INLOGGEN": "nee"]) { $1 }, "TOEDELING_LOKAAL_INLOGGEN"),
+        ] {
+            #expect(ServerConfiguration.refused(omgeving) == [variabele], "\(omgeving)")
+        }
+        #expect(OpenIDSettings.isToegestaneURL("http://127.0.0.1:5000"))
+        #expect(OpenIDSettings.isToegestaneURL("http://localhost:5000/realms/rijk"))
+        #expect(!OpenIDSettings.isToegestaneURL("http://10.0.0.1"))
+    }
+
 }

@@ -11,6 +11,7 @@ import ToedelingAPI
 import ToedelingTestSupport
 import ToedelingWeb
 import Dossiers
+import ServerTestSupport
 
 @Suite("Web application: pages, scoping and forms")
 struct WebPageTests {
@@ -25,11 +26,11 @@ struct WebPageTests {
 
     static func met(_ body: @escaping @Sendable (Wereld, any TestClientProtocol) async throws -> Void) async throws {
         try await APITestHarness.with { harness in
-            for (email, rol, koepel) in [
-                ("cora@bzk.example", Rol.coordinator, Koepel?.none), ("li@tk.example", .liaison, nil),
-                ("vera@vng.example", .koepel, .VNG), ("ivo@ipo.example", .koepel, .IPO), ("uma@uvw.example", .koepel, .UvW),
+            for (email, hoedanigheid) in [
+                ("cora@bzk.example", Hoedanigheid.coordinator), ("li@tk.example", .liaison),
+                ("vera@vng.example", .koepel(.VNG)), ("ivo@ipo.example", .koepel(.IPO)), ("uma@uvw.example", .koepel(.UvW)),
             ] {
-                _ = try await harness.account(email, rol: rol, koepel: koepel, naam: email.split(separator: "@")[0].capitalized)
+                _ = try await harness.account(email, hoedanigheid: hoedanigheid, naam: email.split(separator: "@")[0].capitalized)
             }
             let service = harness.dependencies.service
             let dossier = try await openDossier(service, titel: "Toezicht op kinderopvang")
@@ -507,7 +508,7 @@ struct WebPageTests {
 
     @Test func theCleanUpRemovesExpiredSessionsOldLinksAndOldFailureCounts() async throws {
         try await APITestHarness.with { harness in
-            let cora = try await harness.account("cora@bzk.example", rol: .coordinator)
+            let cora = try await harness.account("cora@bzk.example", hoedanigheid: .coordinator)
             let sessies = harness.sessies
             _ = try await harness.gebruikers.herstel(email: "cora@bzk.example")
             try await sessies.zet(sleutel: "a", waarde: Data("{}".utf8), gebruikerID: cora.id, verlooptNa: .seconds(600))

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import Rapportage
 @testable import Taaktoedeling
+import DomainTestSupport
 
 @Suite struct RapportageTests {
     static func rapport() throws -> StandVanZaken {

@@ -1,12 +1,12 @@
 import Foundation
-@testable import Taaktoedeling
+import Taaktoedeling
 
 /// Named states of a dossier that the transition table starts from.
-enum Startpunt: String, Sendable, CaseIterable {
+public enum Startpunt: String, Sendable, CaseIterable {
     case leeg, geopend, rondeOpen, gereageerd, rondeGesloten, tweedeRondeOpen, getoetstDecentraal, getoetstRijk, udoLopend, udoAfgerondZonderFinancien, klaarVoorBesluit, besloten, ingetrokken
 
     /// The driven dossier in this state (every step dated within March–April 2026).
-    func verloop() throws -> Fixtures.Verloop {
+    public func verloop() throws -> Fixtures.Verloop {
         let c = Fixtures.coordinator
         switch self {
         case .leeg:

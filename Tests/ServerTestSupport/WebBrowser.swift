@@ -9,32 +9,32 @@ import Dossiers
 
 /// A browser for route tests: keeps the cookies the application sets (and drops expired ones),
 /// sends forms urlencoded, and reads the CSRF token of the last page it got.
-final class WebBrowser: Sendable {
-    let client: any TestClientProtocol
+public final class WebBrowser: Sendable {
+    public let client: any TestClientProtocol
     private let cookies = Mutex<[String: String]>([:])
     private let laatsteCSRF = Mutex<String?>(nil)
 
-    init(_ client: any TestClientProtocol) {
+    public init(_ client: any TestClientProtocol) {
         self.client = client
     }
 
     /// The value of a cookie now held.
-    func cookie(_ naam: String) -> String? { cookies.withLock { $0[naam] } }
+    public func cookie(_ naam: String) -> String? { cookies.withLock { $0[naam] } }
 
     /// Replaces or removes a held cookie.
-    func zetCookie(_ naam: String, _ waarde: String?) { cookies.withLock { $0[naam] = waarde } }
+    public func zetCookie(_ naam: String, _ waarde: String?) { cookies.withLock { $0[naam] = waarde } }
 
     /// The CSRF token of the last page that had a form.
-    var csrf: String? { laatsteCSRF.withLock { $0 } }
+    public var csrf: String? { laatsteCSRF.withLock { $0 } }
 
     @discardableResult
-    func get(_ uri: String, headers: HTTPFields = [:]) async throws -> TestResponse {
+    public func get(_ uri: String, headers: HTTPFields = [:]) async throws -> TestResponse {
         try await send(.get, uri, headers: headers, body: nil)
     }
 
     /// Posts `velden` as a form, with the last page's CSRF token unless `csrf` says otherwise.
     @discardableResult
-    func post(_ uri: String, _ velden: [(String, String)], csrf: String?? = .none) async throws -> TestResponse {
+    public func post(_ uri: String, _ velden: [(String, String)], csrf: String?? = .none) async throws -> TestResponse {
         var alle = velden
         let token: String? = switch csrf {
         case .none: self.csrf
@@ -50,7 +50,7 @@ final class WebBrowser: Sendable {
     /// Posts `velden` and one file as `multipart/form-data`, with the last page's CSRF token unless
     /// `csrf` says otherwise (the token first, as a browser sends the form's hidden field).
     @discardableResult
-    func postBestand(
+    public func postBestand(
         _ uri: String, _ velden: [(String, String)], bestand: (veld: String, naam: String, type: String?, inhoud: [UInt8]), csrf: String?? = .none
     ) async throws -> TestResponse {
         let grens = "----WebKitFormBoundaryToedelingTest"
@@ -67,7 +67,7 @@ final class WebBrowser: Sendable {
         return try await send(.post, uri, headers: [.contentType: "multipart/form-data; boundary=\(grens)"], body: ByteBuffer(bytes: bytes))
     }
 
-    func send(_ method: HTTPRequest.Method, _ uri: String, headers: HTTPFields, body: ByteBuffer?) async throws -> TestResponse {
+    public func send(_ method: HTTPRequest.Method, _ uri: String, headers: HTTPFields, body: ByteBuffer?) async throws -> TestResponse {
         var headers = headers
         let jar = cookies.withLock { $0 }
         if !jar.isEmpty { headers[.cookie] = jar.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "; ") }
@@ -92,7 +92,7 @@ final class WebBrowser: Sendable {
         cookies.withLock { $0[naam] = verlopen ? nil : waarde }
     }
 
-    static func csrf(in html: String) -> String? {
+    public static func csrf(in html: String) -> String? {
         guard let bereik = html.range(of: #"name="csrf" value=""#) else { return nil }
         let rest = html[bereik.upperBound...]
         return rest.firstIndex(of: "\"").map { String(rest[..<$0]) }
@@ -101,19 +101,21 @@ final class WebBrowser: Sendable {
 
 extension TestResponse {
     /// The body as text.
-    var tekst: String { String(buffer: body) }
+    public var tekst: String { String(buffer: body) }
     /// The `Location` of a redirect.
-    var locatie: String? { headers[.location] }
+    public var locatie: String? { headers[.location] }
 }
 
 extension APITestHarness {
     /// An account with a password (cost-4 bcrypt in tests).
-    func account(_ email: String, rol: Rol, koepel: Koepel? = nil, naam: String? = nil, wachtwoord: String = "een lange zin als wachtwoord") async throws -> Gebruiker {
-        try await gebruikers.create(email: email, naam: naam ?? email, rol: rol, koepel: koepel, wachtwoord: wachtwoord).gebruiker
+    public func account(
+        _ email: String, hoedanigheid: Hoedanigheid, naam: String? = nil, wachtwoord: String = "een lange zin als wachtwoord"
+    ) async throws -> Gebruiker {
+        try await gebruikers.create(email: email, naam: naam ?? email, hoedanigheid: hoedanigheid, wachtwoord: wachtwoord).gebruiker
     }
 
     /// A browser logged in as the account (password only).
-    func ingelogd(_ client: any TestClientProtocol, _ email: String, wachtwoord: String = "een lange zin als wachtwoord") async throws -> WebBrowser {
+    public func ingelogd(_ client: any TestClientProtocol, _ email: String, wachtwoord: String = "een lange zin als wachtwoord") async throws -> WebBrowser {
         let browser = WebBrowser(client)
         try await browser.get("/inloggen")
         let response = try await browser.post("/inloggen", [("email", email), ("wachtwoord", wachtwoord)])
@@ -121,5 +123,5 @@ extension APITestHarness {
         return browser
     }
 
-    struct LoginFailed: Error { let status: Int; let body: String }
+    public struct LoginFailed: Error { let status: Int; let body: String }
 }
