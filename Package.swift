@@ -113,7 +113,9 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
-            ]
+            ],
+            // The page templates and the style sheet, read at start (see WebBestanden).
+            resources: [.copy("Resources")]
         ),
         .target(
             name: "ToedelingAPI",

@@ -11,10 +11,10 @@ import ToedelingHTTP
 /// security headers, error pages, sessions in PostgreSQL, the account, forms and their CSRF check).
 /// The server mounts it beside the API, for every path the API does not claim.
 public func buildWebRouter(
-    configuratie: WebConfiguratie, afhankelijkheden: WebAfhankelijkheden, metricsFactory: any MetricsFactory
+    configuratie: WebConfiguratie, afhankelijkheden: WebAfhankelijkheden, bestanden: WebBestanden, metricsFactory: any MetricsFactory
 ) -> Router<WebRequestContext> {
     let router = Router(context: WebRequestContext.self, options: [.autoGenerateHeadEndpoints])
-    let weergave = Weergave()
+    let weergave = Weergave(bestanden: bestanden)
     let routes = WebRoutes()
     router.addMiddleware {
         RequestIDMiddleware<WebRequestContext>()

@@ -23,7 +23,7 @@ struct WebPaginas: Sendable {
     func addRoutes(to router: WebRouter) {
         router.get("/", use: start)
         router.get("/toegankelijkheid", use: toegankelijkheid)
-        router.get(Stijl.pad, use: stijl)
+        router.get(weergave.stijl.pad, use: stijl)
         addInlogRoutes(to: router)
         addOpenIDRoutes(to: router)
         addAccountRoutes(to: router)
@@ -48,7 +48,7 @@ struct WebPaginas: Sendable {
         Response(
             status: .ok,
             headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=31536000, immutable"],
-            body: ResponseBody(byteBuffer: ByteBuffer(bytes: Stijl.inhoud))
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: weergave.stijl.inhoud))
         )
     }
 

@@ -9,16 +9,12 @@ import Taaktoedeling
 /// the account's role, footer), as `text/html` with the status given.
 struct Weergave: Sendable {
     let library: MustacheLibrary
+    let stijl: Stijl
 
-    init() {
-        var library = MustacheLibrary()
-        for (naam, tekst) in Sjablonen.alle {
-            // The templates are part of the program; one that does not parse is a programming error
-            // that the route tests reveal at once.
-            guard let template = try? MustacheTemplate(string: tekst) else { preconditionFailure("template \(naam) does not parse") }
-            library.register(template, named: naam)
-        }
-        self.library = library
+    /// Renders with the templates and the style sheet read at start.
+    init(bestanden: WebBestanden) {
+        self.library = bestanden.sjablonen
+        self.stijl = bestanden.stijl
     }
 
     /// The page `sjabloon` with `model`, titled `titel`, for the request's account.
@@ -27,7 +23,7 @@ struct Weergave: Sendable {
         melding: String? = nil, actief: String? = nil, headers: HTTPFields = [:]
     ) -> Response {
         let inhoud = library.render(model, withTemplate: sjabloon) ?? ""
-        var layout: [String: Any] = ["titel": titel, "stijl": Stijl.pad, "inhoud": inhoud]
+        var layout: [String: Any] = ["titel": titel, "stijl": stijl.pad, "inhoud": inhoud]
         if let melding { layout["melding"] = melding }
         if let gebruiker = context.gebruiker {
             layout["gebruiker"] = ["naam": gebruiker.naam, "rolTekst": Self.rolTekst(gebruiker)]

@@ -16,10 +16,13 @@ struct ServerDependencies: Sendable {
     var gebruikers: GebruikerStore
     /// The web application's session rows.
     var sessies: SessieOpslag
+    /// The web application's templates and style sheet, read at start.
+    var bestanden: WebBestanden
 
     /// Everything over one pool; `gebruikers` defaults to accounts at the production bcrypt cost.
-    init(api: APIDependencies, gebruikers: GebruikerStore? = nil) {
+    init(api: APIDependencies, bestanden: WebBestanden, gebruikers: GebruikerStore? = nil) {
         self.api = api
+        self.bestanden = bestanden
         self.gebruikers = gebruikers ?? GebruikerStore(pool: api.pool)
         self.sessies = SessieOpslag(pool: api.pool)
     }
@@ -43,7 +46,9 @@ func buildApplication(configuration: ServerConfiguration, dependencies: ServerDe
     let responder = SideBySideResponder(
         buildRouter(configuration: configuration.api, dependencies: dependencies.api).buildResponder(),
         claims: APIPaths.claims,
-        otherwise: buildWebRouter(configuratie: web, afhankelijkheden: dependencies.web, metricsFactory: metricsFactory).buildResponder()
+        otherwise: buildWebRouter(
+            configuratie: web, afhankelijkheden: dependencies.web, bestanden: dependencies.bestanden, metricsFactory: metricsFactory
+        ).buildResponder()
     )
     let idle = configuration.idleTimeout.components
     return Application(

@@ -28,6 +28,9 @@ struct ServerConfiguration: Sendable {
     var api = APIConfiguration()
     /// The web application's settings: cookies, two-step verification, sign-in.
     var web = WebConfiguratie()
+    /// The folder of the web application's templates and style sheet (`TOEDELING_WEB_DIR`); nil:
+    /// beside the executable, else `<bin>/../share/toedeling/web`.
+    var webDirectory: String?
 
     // MARK: Database
     /// A libpq connection string or URI (`DATABASE_URL`); empty means libpq's `PG*` defaults.
@@ -159,6 +162,7 @@ extension ServerConfiguration {
             }
         }
         zegels = Self.zegels(&settings)
+        webDirectory = settings.string("TOEDELING_WEB_DIR")
 
         notifications = Self.notifications(&settings, port: self.port)
         web = Self.web(&settings, publicURL: notifications.instellingen.publiekeURL)

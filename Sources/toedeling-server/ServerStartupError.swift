@@ -12,6 +12,8 @@ enum ServerStartupError: Error, Sendable, CustomStringConvertible {
     case migrationChanged(files: [String])
     /// The OpenAPI document (`openapi.json`) was not found.
     case openAPIDocumentMissing
+    /// The web application's templates or style sheet cannot be used.
+    case webFiles(String)
 
     /// What is wrong and what to do about it.
     var description: String {
@@ -26,6 +28,8 @@ enum ServerStartupError: Error, Sendable, CustomStringConvertible {
             "the database was migrated by a newer version (unknown: \(unknown.joined(separator: ", "))); run a server of that version or newer"
         case .openAPIDocumentMissing:
             "the OpenAPI document openapi.json was not found beside the executable or in <bin>/../share/toedeling; set TOEDELING_OPENAPI_FILE"
+        case .webFiles(let reason):
+            reason
         case .migrationChanged(let files):
             "applied migrations were changed afterwards (\(files.joined(separator: ", "))); restore those files from the release that applied them"
         }

@@ -87,8 +87,14 @@ struct ToedelingServer: AsyncParsableCommand {
             connectionString: configuration.databaseURL, maximumConnections: configuration.maximumConnections,
             limits: configuration.databaseLimits, logger: logger
         )
+        let bestanden: WebBestanden
         do {
             guard OpenAPIDocument.bytes != nil else { throw ServerStartupError.openAPIDocumentMissing }
+            do {
+                bestanden = try await WebBestanden.laad(map: configuration.webDirectory)
+            } catch let fout as WebBestanden.Fout {
+                throw ServerStartupError.webFiles(fout.description)
+            }
             try await requireMigratedDatabase(pool: pool, logger: logger)
         } catch {
             await pool.close()
@@ -114,7 +120,7 @@ struct ToedelingServer: AsyncParsableCommand {
         if notificaties.instellingen.oin == OIN.onbekend {
             logger.warning("TOEDELING_OIN is not set: CloudEvents carry the source urn:nld:oin:\(OIN.onbekend):systeem:toedeling")
         }
-        let dependencies = ServerDependencies(api: api)
+        let dependencies = ServerDependencies(api: api, bestanden: bestanden)
 
         // The API and the web application, side by side on one port.
         let application = buildApplication(configuration: configuration, dependencies: dependencies)

@@ -69,7 +69,7 @@ public struct APITestHarness: Sendable {
     public func application(
         corsOrigins: [String] = [], strictTransportSecurity: String? = nil, web: WebConfiguratie = WebConfiguratie()
     ) async throws -> some ApplicationProtocol {
-        buildApplication(
+        try await buildApplication(
             configuration: APIConfiguration(corsOrigins: corsOrigins, strictTransportSecurity: strictTransportSecurity), web: web,
             dependencies: dependencies, gebruikers: gebruikers
         )

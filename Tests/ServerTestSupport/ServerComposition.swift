@@ -20,13 +20,14 @@ extension APIDependencies {
 }
 
 /// The server's application (API and web side by side) over `dependencies`, with the API's and the
-/// web application's settings and everything else at its default.
+/// web application's settings, the web files beside the test binary, and everything else at its default.
 public func buildApplication(
     configuration: APIConfiguration = APIConfiguration(), web: WebConfiguratie = WebConfiguratie(), dependencies: APIDependencies,
     gebruikers: GebruikerStore? = nil
-) -> some ApplicationProtocol {
+) async throws -> some ApplicationProtocol {
     var server = ServerConfiguration()
     server.api = configuration
     server.web = web
-    return toedeling_server.buildApplication(configuration: server, dependencies: ServerDependencies(api: dependencies, gebruikers: gebruikers))
+    return toedeling_server.buildApplication(
+        configuration: server, dependencies: ServerDependencies(api: dependencies, bestanden: try await WebBestanden.laad(), gebruikers: gebruikers))
 }
