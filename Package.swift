@@ -102,7 +102,7 @@ let package = Package(
         .target(
             name: "ToedelingWeb",
             dependencies: [
-                "Dossiers", "Rapportage", "Taaktoedeling", "ToedelingHTTP",
+                "Dossiers", "EventStore", "Rapportage", "Taaktoedeling", "ToedelingHTTP",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdOTP", package: "hummingbird-auth"),

@@ -1,12 +1,16 @@
 import Foundation
 
 extension SchemaMigrator {
-    /// Finds the schema directory: `$TOEDELING_SCHEMA_DIR`, else `<executable dir>/../share/toedeling/schema`
-    /// (installed layout), else `./schema`, else a `schema/` beside a `Package.swift` found by walking
-    /// up from the executable (so tests and `swift run` find the package's own). Nil when none exists.
-    public static func locateSchemaDirectory() -> URL? {
+    /// Finds the schema directory: `configured` (the server reads `TOEDELING_SCHEMA_DIR` with its
+    /// other settings; other callers default to the environment's), else
+    /// `<executable dir>/../share/toedeling/schema` (installed layout), else `./schema`, else a
+    /// `schema/` beside a `Package.swift` found by walking up from the executable (so tests and
+    /// `swift run` find the package's own). Nil when none exists.
+    public static func locateSchemaDirectory(
+        configured: String? = ProcessInfo.processInfo.environment["TOEDELING_SCHEMA_DIR"]
+    ) -> URL? {
         let fileManager = FileManager.default
-        if let configured = ProcessInfo.processInfo.environment["TOEDELING_SCHEMA_DIR"], !configured.isEmpty {
+        if let configured, !configured.isEmpty {
             var isDirectory: ObjCBool = false
             let url = URL(fileURLWithPath: configured)
             return fileManager.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue ? url : nil

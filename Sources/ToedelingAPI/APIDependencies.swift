@@ -24,6 +24,8 @@ public struct APIDependencies: Sendable {
     public var maximumDocumentBytes: Int64 = DocumentUpload.standaardMaximum
     /// Who made the records, for the e-Depot package (the OIN of `TOEDELING_OIN`).
     public var archiefvormer = MDTO.Archiefvormer(oin: OIN.onbekend)
+    /// The OpenAPI document served at `/v1/openapi.json` (`TOEDELING_OPENAPI_FILE`, else the shipped one).
+    public var openAPIDocument: Data? = OpenAPIDocument.shipped
     /// How often an idle event stream sends a comment, so proxies keep it open.
     public var eventStreamHeartbeat: Duration = .seconds(15)
     /// The streams open now (for the bound).

@@ -31,7 +31,10 @@ public func buildRouter(
             metricsFactory: metricsFactory,
             route: { request, context in registry.route(endpointPath: context.endpointPath, method: request.method)?.template }
         )
-        StandardHeadersMiddleware(strictTransportSecurity: configuration.strictTransportSecurity)
+        // Every answer is data: nothing may frame it (a document keeps its own sandbox too).
+        SecurityHeadersMiddleware<APIRequestContext>(
+            contentSecurityPolicy: "frame-ancestors 'none'", strictTransportSecurity: configuration.strictTransportSecurity)
+        APIHeadersMiddleware()
         CORSPolicyMiddleware(allowedOrigins: Set(configuration.corsOrigins))
         ProblemMiddleware(metricsFactory: metricsFactory)
         RouteGuardMiddleware(registry: registry)
@@ -47,7 +50,7 @@ public func buildRouter(
     OperationsController(
         pool: dependencies.pool, health: dependencies.health, metrics: dependencies.metrics, abonnementen: dependencies.abonnementen
     ).addRoutes(to: routes)
-    OpenAPIController().addRoutes(to: routes)
+    OpenAPIController(document: dependencies.openAPIDocument.map { ByteBuffer(bytes: $0) }).addRoutes(to: routes)
     DossierController(service: dependencies.service).addRoutes(to: routes)
     DocumentController(service: dependencies.service, maximumBytes: dependencies.maximumDocumentBytes).addRoutes(to: routes)
     ArchiefController(service: dependencies.service, archiefvormer: dependencies.archiefvormer, nu: dependencies.nu).addRoutes(to: routes)

@@ -15,7 +15,7 @@ public func buildWebRouter(
 ) -> Router<WebRequestContext> {
     let router = Router(context: WebRequestContext.self, options: [.autoGenerateHeadEndpoints])
     let weergave = Weergave(bestanden: bestanden)
-    let routes = WebRoutes()
+    let routes = RouteRegistry()
     router.addMiddleware {
         RequestIDMiddleware<WebRequestContext>()
         // A page is labelled by the template its router matched.
@@ -24,7 +24,13 @@ public func buildWebRouter(
             route: { _, context in context.endpointPath.flatMap { $0 == "NotFound" ? nil : "web " + $0 } },
             loggablePath: logbaarPad
         )
-        WebKopMiddleware(strictTransportSecurity: configuratie.strictTransportSecurity, openIDOrigin: configuratie.openID?.origin)
+        // A strict policy for every page; logging out may send the browser on to the OpenID
+        // Provider's end-session endpoint, which `form-action` must then allow.
+        SecurityHeadersMiddleware<WebRequestContext>(
+            contentSecurityPolicy: "default-src 'self'; frame-ancestors 'none'; form-action "
+                + (configuratie.openID?.origin.map { "'self' " + $0 } ?? "'self'") + "; base-uri 'none'",
+            strictTransportSecurity: configuratie.strictTransportSecurity
+        )
         WebFoutMiddleware(weergave: weergave, routes: routes)
         SessionMiddleware<WebRequestContext>(
             storage: PostgresSessieDriver(opslag: afhankelijkheden.sessies),

@@ -1,4 +1,5 @@
 import Dossiers
+import EventStore
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -6,27 +7,7 @@ import HummingbirdAuth
 import Logging
 import Postgres
 import Taaktoedeling
-
-/// The security headers of every page: a strict Content-Security-Policy, no sniffing, no referrer,
-/// no framing; pages are not cached, the content-hashed static files for a year.
-struct WebKopMiddleware: RouterMiddleware {
-    let strictTransportSecurity: String?
-    /// The OpenID Provider's origin, when sign-in through it is configured: logging out sends the
-    /// browser on to the provider's end-session endpoint, which `form-action` must allow.
-    var openIDOrigin: String? = nil
-
-    func handle(_ request: Request, context: WebRequestContext, next: (Request, WebRequestContext) async throws -> Response) async throws -> Response {
-        var response = try await next(request, context)
-        let formAction = openIDOrigin.map { "'self' " + $0 } ?? "'self'"
-        response.headers[.contentSecurityPolicy] = "default-src 'self'; frame-ancestors 'none'; form-action \(formAction); base-uri 'none'"
-        response.headers[.xContentTypeOptions] = "nosniff"
-        response.headers[HTTPField.Name("Referrer-Policy")!] = "no-referrer"
-        response.headers[HTTPField.Name("X-Frame-Options")!] = "DENY"
-        if response.headers[.cacheControl] == nil { response.headers[.cacheControl] = "no-store" }
-        if let strictTransportSecurity { response.headers[.strictTransportSecurity] = strictTransportSecurity }
-        return response
-    }
-}
+import ToedelingHTTP
 
 /// Thrown where a page needs a login: answered with a redirect to `/inloggen`.
 struct InloggenNodig: Error {
@@ -37,7 +18,7 @@ struct InloggenNodig: Error {
 /// details of unexpected errors are logged here and never shown.
 struct WebFoutMiddleware: RouterMiddleware {
     let weergave: Weergave
-    let routes: WebRoutes
+    let routes: RouteRegistry
 
     func handle(_ request: Request, context: WebRequestContext, next: (Request, WebRequestContext) async throws -> Response) async throws -> Response {
         do {
@@ -56,7 +37,7 @@ struct WebFoutMiddleware: RouterMiddleware {
             if !fout.allow.isEmpty { headers[.allow] = fout.allow.map(\.rawValue).joined(separator: ", ") }
             if Self.wilJSON(request) {
                 headers[.contentType] = "application/problem+json"
-                let body = "{\"type\":\"about:blank\",\"title\":\(Self.json(fout.kop)),\"status\":\(fout.status.code),\"detail\":\(Self.json(fout.tekst))}"
+                let body = "{\"type\":\"about:blank\",\"title\":\(JSONLiteral.string(fout.kop)),\"status\":\(fout.status.code),\"detail\":\(JSONLiteral.string(fout.tekst))}"
                 return Response(status: fout.status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: body)))
             }
             let terug = context.gebruiker.map { Weergave.thuis(voor: $0.rol) } ?? "/inloggen"
@@ -68,12 +49,12 @@ struct WebFoutMiddleware: RouterMiddleware {
         }
     }
 
-    static func fout(_ error: any Error, request: Request, routes: WebRoutes) -> WebFout {
+    static func fout(_ error: any Error, request: Request, routes: RouteRegistry) -> WebFout {
         switch error {
         case let fout as WebFout:
             return fout
         case let fout as HTTPError where fout.status == .notFound:
-            if let allow = routes.methoden(voor: request.uri.path) { return .methodeNietToegestaan(allow) }
+            if let allow = routes.allowedMethods(path: request.uri.path) { return .methodeNietToegestaan(allow) }
             return .nietGevonden
         case let fout as HTTPError where fout.status == .contentTooLarge:
             return .teGroot
@@ -100,20 +81,6 @@ struct WebFoutMiddleware: RouterMiddleware {
     static func wilJSON(_ request: Request) -> Bool {
         guard let accept = request.headers[.accept]?.lowercased() else { return false }
         return accept.contains("json") && !accept.contains("html")
-    }
-
-    static func json(_ tekst: String) -> String {
-        var uit = "\""
-        for scalar in tekst.unicodeScalars {
-            switch scalar {
-            case "\"": uit += "\\\""
-            case "\\": uit += "\\\\"
-            case "\n": uit += "\\n"
-            case _ where scalar.value < 0x20: uit += String(format: "\\u%04x", scalar.value)
-            default: uit.unicodeScalars.append(scalar)
-            }
-        }
-        return uit + "\""
     }
 }
 

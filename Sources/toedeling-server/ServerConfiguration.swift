@@ -31,6 +31,11 @@ struct ServerConfiguration: Sendable {
     /// The folder of the web application's templates and style sheet (`TOEDELING_WEB_DIR`); nil:
     /// beside the executable, else `<bin>/../share/toedeling/web`.
     var webDirectory: String?
+    /// The OpenAPI document to serve (`TOEDELING_OPENAPI_FILE`); nil: the shipped one.
+    var openAPIFile: String?
+    /// The migrations this version expects applied (`TOEDELING_SCHEMA_DIR`); nil: the installed or
+    /// the package's own `schema/`.
+    var schemaDirectory: String?
 
     // MARK: Database
     /// A libpq connection string or URI (`DATABASE_URL`); empty means libpq's `PG*` defaults.
@@ -163,6 +168,8 @@ extension ServerConfiguration {
         }
         zegels = Self.zegels(&settings)
         webDirectory = settings.string("TOEDELING_WEB_DIR")
+        openAPIFile = settings.string("TOEDELING_OPENAPI_FILE")
+        schemaDirectory = settings.string("TOEDELING_SCHEMA_DIR")
 
         notifications = Self.notifications(&settings, port: self.port)
         web = Self.web(&settings, publicURL: notifications.instellingen.publiekeURL)

@@ -88,14 +88,16 @@ struct ToedelingServer: AsyncParsableCommand {
             limits: configuration.databaseLimits, logger: logger
         )
         let bestanden: WebBestanden
+        let openAPIDocument: Data
         do {
-            guard OpenAPIDocument.bytes != nil else { throw ServerStartupError.openAPIDocumentMissing }
+            guard let document = OpenAPIDocument.read(file: configuration.openAPIFile) else { throw ServerStartupError.openAPIDocumentMissing }
+            openAPIDocument = document
             do {
                 bestanden = try await WebBestanden.laad(map: configuration.webDirectory)
             } catch let fout as WebBestanden.Fout {
                 throw ServerStartupError.webFiles(fout.description)
             }
-            try await requireMigratedDatabase(pool: pool, logger: logger)
+            try await requireMigratedDatabase(pool: pool, schemaDirectory: configuration.schemaDirectory, logger: logger)
         } catch {
             await pool.close()
             throw error
@@ -117,6 +119,7 @@ struct ToedelingServer: AsyncParsableCommand {
         api.maximumDocumentBytes = configuration.maximumDocumentBytes
         api.idempotencyTimeToLiveSeconds = max(1, configuration.idempotencyTimeToLive.components.seconds)
         api.archiefvormer = MDTO.Archiefvormer(oin: notificaties.instellingen.oin)
+        api.openAPIDocument = openAPIDocument
         if notificaties.instellingen.oin == OIN.onbekend {
             logger.warning("TOEDELING_OIN is not set: CloudEvents carry the source urn:nld:oin:\(OIN.onbekend):systeem:toedeling")
         }
@@ -170,8 +173,8 @@ struct ToedelingServer: AsyncParsableCommand {
     }
 
     /// Throws a `ServerStartupError` unless every migration of this version is applied and no other is.
-    static func requireMigratedDatabase(pool: DatabasePool, logger: Logger) async throws {
-        switch try await DatabaseReadiness.check(pool: pool, logger: logger) {
+    static func requireMigratedDatabase(pool: DatabasePool, schemaDirectory: String? = nil, logger: Logger) async throws {
+        switch try await DatabaseReadiness.check(pool: pool, schemaDirectory: schemaDirectory, logger: logger) {
         case .ready: return
         case .schemaDirectoryMissing: throw ServerStartupError.schemaDirectoryMissing
         case .unreachable(let reason): throw ServerStartupError.databaseUnreachable(reason)

@@ -7,6 +7,7 @@ import Postgres
 import Prometheus
 import Testing
 import ToedelingAPI
+import ToedelingHTTP
 import ServerTestSupport
 
 @Suite("The OpenAPI document")

@@ -85,6 +85,15 @@ struct ServerConfigurationTests {
         }
     }
 
+    @Test func theFilesTheServerReadsAreSettingsToo() throws {
+        let gezet = try ServerConfiguration.from([
+            "TOEDELING_OPENAPI_FILE": "/srv/openapi.json", "TOEDELING_SCHEMA_DIR": "/srv/schema", "TOEDELING_WEB_DIR": "/srv/web",
+        ])
+        #expect(gezet.openAPIFile == "/srv/openapi.json" && gezet.schemaDirectory == "/srv/schema" && gezet.webDirectory == "/srv/web")
+        let standaard = try ServerConfiguration.from([:])
+        #expect(standaard.openAPIFile == nil && standaard.schemaDirectory == nil && standaard.webDirectory == nil)
+    }
+
     @Test func theCommandLineWinsOverTheEnvironment() throws {
         let reader = ConfigReader(provider: EnvironmentVariablesProvider(environmentVariables: ["TOEDELING_PORT": "9000", "TOEDELING_HOSTNAME": "0.0.0.0"]))
         let gelezen = try ServerConfiguration(reading: reader, hostname: "::1", port: 9001)

@@ -50,4 +50,17 @@ struct ServerStartupTests {
             await pool.close()
         }
     }
+
+    @Test func theConfiguredSchemaFolderIsTheOneChecked() async throws {
+        try await TestDatabase.with { database in
+            let pool = PostgresConnectionPool(connectionString: database.url, logger: Logger(label: "test"))
+            do {
+                try await ToedelingServer.requireMigratedDatabase(pool: pool, schemaDirectory: "/nergens/schema", logger: Logger(label: "test"))
+                Issue.record("a missing schema folder was accepted")
+            } catch let error as ServerStartupError {
+                #expect(String(describing: error).contains("TOEDELING_SCHEMA_DIR"))
+            }
+            await pool.close()
+        }
+    }
 }

@@ -161,6 +161,8 @@ struct WebPageTests {
             let download = try await ivo.get(Self.pad(wereld.uitgenodigd, "/documenten/\(openbaar.id.uuidString.lowercased())/inhoud"))
             #expect(download.status == .ok && Array(download.body.readableBytesView) == pdf)
             #expect(download.headers[.contentDisposition]?.hasPrefix("attachment;") == true)
+            // The document's own sandbox is kept under the pages' policy (as the API keeps it).
+            #expect(download.headers[.contentSecurityPolicy]?.hasPrefix("sandbox; default-src 'self'; frame-ancestors 'none'") == true)
             #expect(try await ivo.get(Self.pad(wereld.uitgenodigd, "/documenten/\(intern.id.uuidString.lowercased())/inhoud")).status == .notFound)
             // A koepel cannot post the coordinator's form.
             let geweigerd = try await ivo.postBestand(
@@ -456,6 +458,9 @@ struct WebPageTests {
             let post = try await cora.post("/dossiers", [])
             #expect(post.status == .methodNotAllowed)
             #expect(try await cora.post("/nergens", []).status == .notFound)
+            // A page with a path parameter, asked with a method it lacks, names what it takes.
+            let dossier = try await client.execute(uri: "/dossiers/\(wereld.uitgenodigd.id.uuidString.lowercased())", method: .put)
+            #expect(dossier.status == .methodNotAllowed && dossier.headers[.allow] == "GET, HEAD")
             #expect(try await client.execute(uri: "/toegankelijkheid", method: .head).status == .ok)
             // The API keeps its own answers.
             #expect(try await client.execute(uri: "/v1/dossiers", method: .get).status == .unauthorized)

@@ -24,9 +24,10 @@ public enum DatabaseReadiness: Sendable, Equatable {
     /// An applied migration file has changed since.
     case changed(files: [String])
 
-    /// Checks the database behind `pool` against the migrations this version ships.
-    public static func check(pool: DatabasePool, logger: Logger) async throws -> DatabaseReadiness {
-        guard let directory = SchemaMigrator.locateSchemaDirectory() else { return .schemaDirectoryMissing }
+    /// Checks the database behind `pool` against the migrations this version ships (in
+    /// `schemaDirectory`, else where `SchemaMigrator.locateSchemaDirectory` finds them).
+    public static func check(pool: DatabasePool, schemaDirectory: String?, logger: Logger) async throws -> DatabaseReadiness {
+        guard let directory = SchemaMigrator.locateSchemaDirectory(configured: schemaDirectory) else { return .schemaDirectoryMissing }
         let status: SchemaMigrationStatus
         do {
             status = try await SchemaMigrator(directory: directory, logger: logger).status(pool: pool)

@@ -1,5 +1,6 @@
 import HTTPTypes
 import Hummingbird
+import ToedelingHTTP
 
 /// Registers routes on the router and records them in the registry at the same time.
 struct APIRoutes {

@@ -5,14 +5,6 @@ extension HTTPField.Name {
     static let apiVersion = HTTPField.Name("API-Version")!
     /// `Idempotency-Key`: makes a POST safe to retry.
     static let idempotencyKey = HTTPField.Name("Idempotency-Key")!
-    /// `Strict-Transport-Security`.
-    static let strictTransportSecurity = HTTPField.Name("Strict-Transport-Security")!
-    /// `X-Frame-Options`.
-    static let xFrameOptions = HTTPField.Name("X-Frame-Options")!
-    /// `X-Content-Type-Options`.
-    static let xContentTypeOptions = HTTPField.Name("X-Content-Type-Options")!
-    /// `Referrer-Policy`.
-    static let referrerPolicy = HTTPField.Name("Referrer-Policy")!
     /// `Accept-Patch` (RFC 5789): the patch formats a resource takes.
     static let acceptPatch = HTTPField.Name("Accept-Patch")!
     /// `X-Total-Count`: the number of elements of a paged list.

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import ToedelingHTTP
 
 /// For POST, PUT and PATCH: refuses bodies over 1 MiB (413, read with that limit, never buffered unbounded)
 /// and bodies that are not `application/json` (POST) or `application/merge-patch+json` (PATCH) with

@@ -1,4 +1,5 @@
 import Hummingbird
+import ToedelingHTTP
 
 /// Answers what the router alone would get wrong: a trailing slash or an empty segment is 404 and a known
 /// path with an unregistered method is 405 with `Allow`; an `Accept` that names none of the route's
@@ -18,10 +19,10 @@ struct RouteGuardMiddleware: RouterMiddleware {
         // The router has looked the route up; only where it found none are the templates scanned, to
         // tell an unknown path (404) from a known one with another method (405).
         guard let route = registry.route(endpointPath: context.endpointPath, method: request.method) else {
-            guard let routes = registry.matching(path: path) else {
+            guard let allowed = registry.allowedMethods(path: path) else {
                 throw Problem.notFound()
             }
-            throw Problem.methodNotAllowed(allowed: routes.map(\.method))
+            throw Problem.methodNotAllowed(allowed: allowed)
         }
         guard ContentNegotiation.best(accept: request.headers[.accept], offered: route.produces) != nil else {
             throw Problem.notAcceptable(offered: route.produces)

@@ -4,6 +4,7 @@ import HTTPTypes
 import Hummingbird
 import Logging
 import Dossiers
+import ToedelingHTTP
 
 /// `Idempotency-Key` on a POST: the first request with a key is processed and its response kept (in
 /// PostgreSQL, so every instance sees it); a retry with the same key and request gets that response

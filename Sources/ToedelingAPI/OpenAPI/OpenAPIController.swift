@@ -8,15 +8,15 @@ struct OpenAPIController {
     /// Where the document is served.
     static let path = "/v1/openapi.json"
 
-    /// The document's bytes, read once.
-    static let document: ByteBuffer? = OpenAPIDocument.bytes.map { ByteBuffer(bytes: $0) }
+    /// The document's bytes (read at start).
+    let document: ByteBuffer?
 
     func addRoutes(to routes: APIRoutes) {
         routes.on(.get, Self.path, use: document)
     }
 
     @Sendable func document(_ request: Request, context: APIRequestContext) async throws -> Response {
-        guard let document = Self.document else { throw Problem.internalError }
+        guard let document else { throw Problem.internalError }
         return Response(status: .ok, headers: [.contentType: MediaTypes.json], body: .init(byteBuffer: document))
     }
 }

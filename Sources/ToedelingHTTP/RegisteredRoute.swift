@@ -9,6 +9,14 @@ public struct RegisteredRoute: Sendable, Hashable {
     public var template: String
     /// The media types the route answers with, for `Accept` (406 when none fits).
     public var produces: [String]
+    /// Creates a route.
+    public init(method: HTTPRequest.Method, template: String, produces: [String], streamsBody: Bool = false) {
+        self.method = method
+        self.template = template
+        self.produces = produces
+        self.streamsBody = streamsBody
+    }
+
     /// Whether the handler reads the body itself as it streams in (a document upload), instead of
     /// the JSON body middleware collecting it first.
     public var streamsBody: Bool = false
@@ -21,7 +29,7 @@ public struct RegisteredRoute: Sendable, Hashable {
     }
 
     /// Whether a concrete request path (without trailing slash) fits this template.
-    func matches(path: String) -> Bool {
+    public func matches(path: String) -> Bool {
         let templateSegments = template.split(separator: "/", omittingEmptySubsequences: false)
         let pathSegments = path.split(separator: "/", omittingEmptySubsequences: false)
         guard templateSegments.count == pathSegments.count else { return false }
