@@ -19,7 +19,7 @@ struct AbonnementCommands: AsyncParsableCommand {
 
     static func store(_ database: AdminDatabase, _ environment: [String: String]) -> AbonnementStore {
         let oin = environment["TOEDELING_OIN"].flatMap { OIN.isGeldig($0) ? $0 : nil } ?? OIN.onbekend
-        let instellingen = NotificatieInstellingen(
+        let instellingen = NotificationSettings(
             oin: oin, publiekeURL: GebruikerCommands.publiekAdres(environment), privaatToegestaan: environment["TOEDELING_WEBHOOK_ALLOW_PRIVATE"] == "1"
         )
         return AbonnementStore(pool: database.pool, instellingen: instellingen)
@@ -71,7 +71,7 @@ struct AbonnementCreateCommand: AdminCommand {
                 let (abonnement, geheim) = try await AbonnementCommands.store(database, context.environment).create(verzoek, door: "toedeling-admin")
                 try context.output.line("id \(abonnement.id.uuidString.lowercased())")
                 try context.output.line("secret \(geheim)")
-            } catch AbonnementFout.callbackNietToegestaan(let reden) {
+            } catch AbonnementError.callbackNietToegestaan(let reden) {
                 throw AdminError.invalidInput("callbackUrl: \(reden)")
             }
         }
@@ -183,7 +183,7 @@ struct AbonnementResendCommand: AdminCommand {
             do {
                 let aantal = try await AbonnementCommands.store(database, context.environment).opnieuw(id: id, na: cursor)
                 try context.output.line("queued \(aantal) deliveries again")
-            } catch AbonnementFout.onbekend {
+            } catch AbonnementError.onbekend {
                 throw AdminError.subscriptionNotFound(id.uuidString.lowercased())
             }
         }

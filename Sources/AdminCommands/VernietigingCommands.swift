@@ -20,7 +20,7 @@ struct VernietigingCommands: AsyncParsableCommand {
     /// The coordinator account acting: a CLI user names themselves, as on the web.
     static func coordinator(_ email: String, in database: AdminDatabase) async throws -> Actor {
         guard let gebruiker = try await database.gebruikers.gebruiker(email: email), !gebruiker.geblokkeerd else {
-            throw GebruikerFout.onbekend
+            throw GebruikerError.onbekend
         }
         guard gebruiker.rol == .coordinator else { throw VernietigingFout.geenCoordinator }
         return gebruiker.actor

@@ -9,10 +9,10 @@ import Taaktoedeling
 /// log, and a resend. What both the API (`/v1/abonnementen`) and the CLI (`abonnement …`) use.
 public struct AbonnementStore: AbonnementRegister {
     private let pool: PostgresConnectionPool
-    private let instellingen: NotificatieInstellingen
+    private let instellingen: NotificationSettings
 
     /// The store over `pool`, with the settings that decide the CloudEvents and allowed targets.
-    public init(pool: PostgresConnectionPool, instellingen: NotificatieInstellingen) {
+    public init(pool: PostgresConnectionPool, instellingen: NotificationSettings) {
         self.pool = pool
         self.instellingen = instellingen
     }
@@ -20,8 +20,8 @@ public struct AbonnementStore: AbonnementRegister {
     /// Makes a subscription after checking its callback target; returns it with the signing secret
     /// (`whsec_` and base64 of 32 random bytes), which is shown this once.
     public func create(_ verzoek: Abonnementverzoek, door: String) async throws -> (abonnement: Abonnement, geheim: String) {
-        if let probleem = await CallbackAdres.probleem(verzoek.callbackURL, privaatToegestaan: instellingen.privaatToegestaan) {
-            throw AbonnementFout.callbackNietToegestaan(probleem)
+        if let probleem = await CallbackAddress.probleem(verzoek.callbackURL, privaatToegestaan: instellingen.privaatToegestaan) {
+            throw AbonnementError.callbackNietToegestaan(probleem)
         }
         let sleutel = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }
         let id = UUID()
@@ -37,7 +37,7 @@ public struct AbonnementStore: AbonnementRegister {
                     verzoek.koepel.map { .text($0.rawValue) } ?? .null, .text(door),
                 ]
             )
-            guard let abonnement = try Self.lees(id: id, on: connection) else { throw AbonnementFout.onbekend }
+            guard let abonnement = try Self.lees(id: id, on: connection) else { throw AbonnementError.onbekend }
             return abonnement
         }
         return (abonnement, "whsec_" + sleutel.base64EncodedString())
@@ -90,17 +90,17 @@ public struct AbonnementStore: AbonnementRegister {
     /// cursor every event after it that the subscription takes (also ones delivered before, and ones
     /// from before it existed), without one every dead-lettered delivery. Returns how many were queued.
     public func opnieuw(id: UUID, na cursor: FeedCursor?) async throws -> Int {
-        let uitgifte = WebhookUitgifte(instellingen: instellingen, volger: DossierStandVolger())
+        let uitgifte = WebhookDispatch(instellingen: instellingen, volger: DossierStateFollower())
         var totaal = 0
         if let cursor {
-            guard try await abonnement(id: id) != nil else { throw AbonnementFout.onbekend }
+            guard try await abonnement(id: id) != nil else { throw AbonnementError.onbekend }
             var volgende = cursor
             while true {
                 let na = volgende
                 let (aantal, verder) = try await pool.withTransaction { connection -> (Int, FeedCursor?) in
                     let page = try EventStore.readAll(on: connection, after: na, limit: 500)
-                    let doelen = try WebhookUitgifte.doelen(on: connection, id: id)
-                    guard !doelen.isEmpty else { throw AbonnementFout.onbekend }
+                    let doelen = try WebhookDispatch.doelen(on: connection, id: id)
+                    guard !doelen.isEmpty else { throw AbonnementError.onbekend }
                     let aantal = try uitgifte.verdeel(page.events, over: doelen, on: connection, opnieuw: true)
                     try Self.herstart(id: id, on: connection)
                     return (aantal, page.events.count == 500 ? page.cursor : nil)
@@ -112,7 +112,7 @@ public struct AbonnementStore: AbonnementRegister {
         } else {
             totaal = try await pool.withTransaction { connection in
                 guard try connection.query("SELECT 1 FROM abonnementen WHERE id = $1 FOR UPDATE", [.uuid(id)]).first != nil else {
-                    throw AbonnementFout.onbekend
+                    throw AbonnementError.onbekend
                 }
                 let aantal = try connection.execute(
                     "UPDATE webhook_afleveringen SET status = 'wachtend', afgehandeld_op = NULL WHERE abonnement_id = $1 AND status = 'doodgelegd'",
@@ -131,7 +131,7 @@ public struct AbonnementStore: AbonnementRegister {
             "UPDATE abonnementen SET mislukkingen = 0, storing_sinds = NULL, volgende_poging = NULL, laatste_fout = NULL WHERE id = $1",
             [.uuid(id)]
         )
-        _ = try connection.query("SELECT pg_notify($1, 'opnieuw')", [.text(WebhookUitgifte.kanaal)])
+        _ = try connection.query("SELECT pg_notify($1, 'opnieuw')", [.text(WebhookDispatch.kanaal)])
     }
 
     static let kolommen = """

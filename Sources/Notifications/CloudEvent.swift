@@ -32,7 +32,7 @@ struct CloudEvent: Encodable {
     let data: Gegevens
 
     /// The CloudEvent of `event` (of dossier `dossierID`, which is `dossier` right after it).
-    init(event: RecordedEvent, element: DossierStream.Element, dossier: Dossier, dossierID: UUID, instellingen: NotificatieInstellingen) {
+    init(event: RecordedEvent, element: DossierStream.Element, dossier: Dossier, dossierID: UUID, instellingen: NotificationSettings) {
         let id = dossierID.uuidString.lowercased()
         self.id = event.eventID.uuidString.lowercased()
         self.source = instellingen.source

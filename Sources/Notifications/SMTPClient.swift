@@ -118,7 +118,7 @@ final class SMTPSessie: Sendable {
     }
 
     /// Connects, greets and logs in as `instelling` says.
-    static func open(_ instelling: SMTPInstelling, wachttijd: Duration = .seconds(30)) async throws -> SMTPSessie {
+    static func open(_ instelling: SMTPSettings, wachttijd: Duration = .seconds(30)) async throws -> SMTPSessie {
         let tls = try context(instelling)
         let serverNaam = Self.isIPAdres(instelling.host) ? nil : instelling.host
         let channel: any Channel
@@ -150,7 +150,7 @@ final class SMTPSessie: Sendable {
         return sessie
     }
 
-    private func begin(_ instelling: SMTPInstelling, tls: NIOSSLContext, serverNaam: String?) async throws {
+    private func begin(_ instelling: SMTPSettings, tls: NIOSSLContext, serverNaam: String?) async throws {
         try verwacht(try await antwoord(), 220)
         let naam = ProcessInfo.processInfo.hostName.isEmpty ? "toedeling" : ProcessInfo.processInfo.hostName
         var ehlo = try await opdracht("EHLO \(naam)")
@@ -178,7 +178,7 @@ final class SMTPSessie: Sendable {
         try verwacht(try await opdracht("MAIL FROM:<\(afzender)>"), 250)
         try verwacht(try await opdracht("RCPT TO:<\(ontvanger)>"), 250, 251)
         try verwacht(try await opdracht("DATA"), 354)
-        try verwacht(try await schrijf(MIMEBericht.gevuld(bericht) + ".\r\n"), 250)
+        try verwacht(try await schrijf(MIMEMessage.gevuld(bericht) + ".\r\n"), 250)
     }
 
     /// Resets the transaction after a refused message, so the next one can start.
@@ -236,7 +236,7 @@ final class SMTPSessie: Sendable {
         guard codes.contains(antwoord.code) else { throw SMTPFout.geweigerd(antwoord) }
     }
 
-    private static func context(_ instelling: SMTPInstelling) throws -> NIOSSLContext {
+    private static func context(_ instelling: SMTPSettings) throws -> NIOSSLContext {
         var configuration = TLSConfiguration.makeClientConfiguration()
         if let ca = instelling.caBestand {
             configuration.additionalTrustRoots = [.file(ca)]

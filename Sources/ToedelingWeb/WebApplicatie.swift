@@ -11,7 +11,7 @@ import ToedelingHTTP
 /// security headers, error pages, sessions in PostgreSQL, the account, forms and their CSRF check).
 /// The server mounts it beside the API, for every path the API does not claim.
 public func buildWebRouter(
-    configuratie: WebConfiguratie, afhankelijkheden: WebAfhankelijkheden, bestanden: WebBestanden, metricsFactory: any MetricsFactory
+    configuratie: WebConfiguratie, afhankelijkheden: WebAfhankelijkheden, bestanden: WebResources, metricsFactory: any MetricsFactory
 ) -> Router<WebRequestContext> {
     let router = Router(context: WebRequestContext.self, options: [.autoGenerateHeadEndpoints])
     let weergave = Weergave(bestanden: bestanden)
@@ -31,9 +31,9 @@ public func buildWebRouter(
                 + (configuratie.openID?.origin.map { "'self' " + $0 } ?? "'self'") + "; base-uri 'none'",
             strictTransportSecurity: configuratie.strictTransportSecurity
         )
-        WebFoutMiddleware(weergave: weergave, routes: routes)
+        WebErrorMiddleware(weergave: weergave, routes: routes)
         SessionMiddleware<WebRequestContext>(
-            storage: PostgresSessieDriver(opslag: afhankelijkheden.sessies),
+            storage: PostgresSessionDriver(opslag: afhankelijkheden.sessies),
             configuration: SessionMiddlewareConfiguration(
                 sessionCookieParameters: SessionCookieParameters(
                     name: configuratie.sessieCookie, path: "/", secure: configuratie.veiligeCookies, sameSite: .lax
@@ -45,7 +45,7 @@ public func buildWebRouter(
         WebSessieMiddleware(gebruikers: afhankelijkheden.gebruikers, configuratie: configuratie, nu: afhankelijkheden.nu)
         // Again inside the session, so an error page shows the logged-in header (the outer one
         // catches what fails before: the session's own storage).
-        WebFoutMiddleware(weergave: weergave, routes: routes)
+        WebErrorMiddleware(weergave: weergave, routes: routes)
         FormulierMiddleware(configuratie: configuratie)
     }
     let openID = configuratie.openID.map { OpenIDRelyingParty(settings: $0, logger: Logger(label: "toedeling-web")) }

@@ -16,7 +16,7 @@ struct InloggenNodig: Error {
 
 /// Turns every error into a Dutch error page (problem+json for a client that prefers JSON); the
 /// details of unexpected errors are logged here and never shown.
-struct WebFoutMiddleware: RouterMiddleware {
+struct WebErrorMiddleware: RouterMiddleware {
     let weergave: Weergave
     let routes: RouteRegistry
 
@@ -49,9 +49,9 @@ struct WebFoutMiddleware: RouterMiddleware {
         }
     }
 
-    static func fout(_ error: any Error, request: Request, routes: RouteRegistry) -> WebFout {
+    static func fout(_ error: any Error, request: Request, routes: RouteRegistry) -> WebError {
         switch error {
-        case let fout as WebFout:
+        case let fout as WebError:
             return fout
         case let fout as HTTPError where fout.status == .notFound:
             if let allow = routes.allowedMethods(path: request.uri.path) { return .methodeNietToegestaan(allow) }
@@ -59,19 +59,19 @@ struct WebFoutMiddleware: RouterMiddleware {
         case let fout as HTTPError where fout.status == .contentTooLarge:
             return .teGroot
         case let fout as HTTPError where fout.status.code < 500:
-            return WebFout(status: fout.status, kop: "Dit verzoek kan niet worden verwerkt", tekst: "Er is niets opgeslagen.")
+            return WebError(status: fout.status, kop: "Dit verzoek kan niet worden verwerkt", tekst: "Er is niets opgeslagen.")
         case ServiceError.tooMuchContention:
             return .drukte
         case DocumentenVernietigd.vernietigd:
-            return WebFout(status: .gone, kop: "Dit document bestaat niet meer", tekst: "Het dossier is vernietigd op een vernietigingslijst; zijn documenten zijn verwijderd.")
+            return WebError(status: .gone, kop: "Dit document bestaat niet meer", tekst: "Het dossier is vernietigd op een vernietigingslijst; zijn documenten zijn verwijderd.")
         default:
             switch StorageCondition(error) {
             case .unavailable: return .nietBeschikbaar
             case .busy: return .drukte
             case .kenmerkenUitgeput(let jaar):
-                return WebFout(status: .conflict, kop: "De kenmerken zijn op", tekst: "Er kunnen in \(jaar) niet meer dan 9999 dossiers worden geopend. Er is niets opgeslagen.")
+                return WebError(status: .conflict, kop: "De kenmerken zijn op", tekst: "Er kunnen in \(jaar) niet meer dan 9999 dossiers worden geopend. Er is niets opgeslagen.")
             case .commandAlreadyProcessed:
-                return WebFout(status: .conflict, kop: "Al verwerkt", tekst: "Dit formulier was al verwerkt. Bekijk de actuele stand van het dossier.")
+                return WebError(status: .conflict, kop: "Al verwerkt", tekst: "Dit formulier was al verwerkt. Bekijk de actuele stand van het dossier.")
             case nil: return .interneFout
             }
         }
@@ -138,12 +138,12 @@ struct FormulierMiddleware: RouterMiddleware {
         }
         guard soort == "application/x-www-form-urlencoded" else {
             // A form from elsewhere or a broken client; nothing is read or done.
-            throw WebFout(status: .unsupportedMediaType, kop: "Dit formulier kan niet worden gelezen", tekst: "Er is niets opgeslagen.")
+            throw WebError(status: .unsupportedMediaType, kop: "Dit formulier kan niet worden gelezen", tekst: "Er is niets opgeslagen.")
         }
         var request = request
         let buffer = try await request.collectBody(upTo: context.maxUploadSize)
-        guard let waarden = Formulierwaarden(urlencoded: String(buffer: buffer)) else { throw WebFout.onleesbaarFormulier }
-        guard Self.geldig(waarden["csrf"], request, context, configuratie) else { throw WebFout.verlopenFormulier }
+        guard let waarden = Formulierwaarden(urlencoded: String(buffer: buffer)) else { throw WebError.onleesbaarFormulier }
+        guard Self.geldig(waarden["csrf"], request, context, configuratie) else { throw WebError.verlopenFormulier }
         var context = context
         context.formulier = waarden
         return try await next(request, context)

@@ -116,7 +116,7 @@ extension WebPaginas {
 
     @Sendable func tweestapUitzetten(_ request: Request, context: WebRequestContext) async throws -> Response {
         let gebruiker = try vereis([.coordinator, .koepel, .liaison], request, context)
-        guard !configuratie.tweestapVerplicht else { throw WebFout.geenToegang }
+        guard !configuratie.tweestapVerplicht else { throw WebError.geenToegang }
         guard let geheim = gebruiker.totpGeheim else { return Weergave.verder("/account") }
         guard try await codeKlopt(context.formulier.tekst("code"), geheim: geheim, voor: gebruiker) else {
             return weergave.pagina(

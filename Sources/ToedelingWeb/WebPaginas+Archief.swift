@@ -9,7 +9,7 @@ extension WebPaginas {
     @Sendable func archiveren(_ request: Request, context: WebRequestContext) async throws -> Response {
         let gebruiker = try vereis([.coordinator], request, context)
         let id = try dossierID(context)
-        guard try await service.dossier(id)?.zichtbaar(voor: gebruiker.actor) != nil else { throw WebFout.nietGevonden }
+        guard try await service.dossier(id)?.zichtbaar(voor: gebruiker.actor) != nil else { throw WebError.nietGevonden }
         let waarden = context.formulier
         func geweigerd(_ problemen: [FieldProblem], melding: String? = nil, status: HTTPResponse.Status) async throws -> Response {
             try await dossierResponse(

@@ -12,7 +12,7 @@ extension WebPaginas {
     /// first), then closed ones (latest first).
     @Sendable func consultaties(_ request: Request, context: WebRequestContext) async throws -> Response {
         let gebruiker = try vereis([.koepel], request, context)
-        guard let koepel = gebruiker.koepel else { throw WebFout.geenToegang }
+        guard let koepel = gebruiker.koepel else { throw WebError.geenToegang }
         var dossiers: [Dossier] = []
         var pagina = 1
         while true {

@@ -41,9 +41,9 @@ extension WebPaginas {
     @Sendable func documentToevoegen(_ request: Request, context: WebRequestContext) async throws -> Response {
         let gebruiker = try vereis([.coordinator], request, context)
         let id = try dossierID(context)
-        guard let volledig = try await service.dossier(id), volledig.zichtbaar(voor: gebruiker.actor) != nil else { throw WebFout.nietGevonden }
+        guard let volledig = try await service.dossier(id), volledig.zichtbaar(voor: gebruiker.actor) != nil else { throw WebError.nietGevonden }
         guard Self.isMultipart(request) else {
-            throw WebFout(status: .unsupportedMediaType, kop: "Dit formulier kan niet worden gelezen", tekst: "Er is niets opgeslagen.")
+            throw WebError(status: .unsupportedMediaType, kop: "Dit formulier kan niet worden gelezen", tekst: "Er is niets opgeslagen.")
         }
         let formulier = DossierFormulieren.document(basis: "/dossiers/\(id.uuidString.lowercased())", documenten: volledig.documenten(voor: gebruiker.actor))
         return try await metBestand(id, request, context, gebruiker: gebruiker, kind: .voegDocumentToe, bestandsveld: "inhoud") { waarden in
@@ -65,7 +65,7 @@ extension WebPaginas {
         let actor = gebruiker.actor
         guard let volledig = try await service.dossier(id), volledig.zichtbaar(voor: actor) != nil,
               let formulier = DossierFormulieren.formulier(.dienReactieIn, dossier: volledig, voor: actor, basis: "/dossiers/\(id.uuidString.lowercased())")
-        else { throw WebFout.nietGevonden }
+        else { throw WebError.nietGevonden }
         let pad = context.parameters.get("ronde").map { ["ronde": $0] } ?? [:]
         return try await metBestand(id, request, context, gebruiker: gebruiker, kind: .dienReactieIn, bestandsveld: "brief") { waarden in
             let command = try Self.lees(DossierCommand.parse(.dienReactieIn, body: formulier.json(waarden), pad: pad), waarden)
@@ -104,7 +104,7 @@ extension WebPaginas {
         do {
             let resultaat = try await service.voegDocumentToe(aan: id, context: commandContext, maximum: afhankelijkheden.maximumDocumentBytes) { upload in
                 guard let ontvangst = MultipartOntvangst(contentType: contentType, upload: upload, bestandsveld: bestandsveld) else {
-                    throw WebFout.onleesbaarFormulier
+                    throw WebError.onleesbaarFormulier
                 }
                 for try await buffer in body {
                     try await ontvangst.voed(buffer.readableBytesView)
@@ -113,7 +113,7 @@ extension WebPaginas {
                 try ontvangst.afsluiten()
                 let waarden = Formulierwaarden(velden: ontvangst.veldenInVolgorde)
                 ontvangen.waarden = waarden
-                guard FormulierMiddleware.geldig(waarden["csrf"], request, context, configuratie) else { throw WebFout.verlopenFormulier }
+                guard FormulierMiddleware.geldig(waarden["csrf"], request, context, configuratie) else { throw WebError.verlopenFormulier }
                 guard let bestand = ontvangst.bestand, upload.omvang > 0 || !(bestand.naam ?? "").isEmpty else { throw GeenBestand(waarden: waarden) }
                 let (metadata, voorafgaand) = try lees(waarden)
                 return DocumentOntvangen(
@@ -142,7 +142,7 @@ extension WebPaginas {
         } catch DomainError.conflict(let reden) {
             return try await geweigerd([], melding: reden, status: .conflict)
         } catch DomainError.nietGevonden {
-            throw WebFout.nietGevonden
+            throw WebError.nietGevonden
         }
     }
 
@@ -171,7 +171,7 @@ extension WebPaginas {
         let id = try dossierID(context)
         guard let documentID = context.parameters.get("documentId").flatMap(UUID.init(uuidString:)),
               let document = try await service.document(documentID, van: id, voor: gebruiker.actor)?.document
-        else { throw WebFout.nietGevonden }
+        else { throw WebError.nietGevonden }
         var headers: HTTPFields = [:]
         for field in DocumentHeaders.fields(document) {
             if let name = HTTPField.Name(field.name) { headers[name] = field.value }

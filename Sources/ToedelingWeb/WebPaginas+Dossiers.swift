@@ -162,7 +162,7 @@ extension WebPaginas {
     ) async throws -> Response {
         let gebruiker = try vereis(Self.iedereen, request, context)
         let actor = gebruiker.actor
-        guard let volledig = try await service.dossier(id), let dossier = volledig.zichtbaar(voor: actor) else { throw WebFout.nietGevonden }
+        guard let volledig = try await service.dossier(id), let dossier = volledig.zichtbaar(voor: actor) else { throw WebError.nietGevonden }
         let basis = "/dossiers/\(id.uuidString.lowercased())"
         let toegestaan = Beslissing.toegestaneCommandos(op: volledig, voor: actor, at: afhankelijkheden.nu())
         var acties: [[String: Any]] = toegestaan.compactMap { kind in
@@ -322,11 +322,11 @@ extension WebPaginas {
     func voerUit(_ kind: DossierCommandKind, waarden: Formulierwaarden, _ request: Request, _ context: WebRequestContext) async throws -> Response {
         let gebruiker = try vereis(Self.iedereen, request, context)
         let id = try dossierID(context)
-        guard kind.rollen.contains(gebruiker.rol) else { throw WebFout.geenToegang }
+        guard kind.rollen.contains(gebruiker.rol) else { throw WebError.geenToegang }
         let actor = gebruiker.actor
-        guard let volledig = try await service.dossier(id), volledig.zichtbaar(voor: actor) != nil else { throw WebFout.nietGevonden }
+        guard let volledig = try await service.dossier(id), volledig.zichtbaar(voor: actor) != nil else { throw WebError.nietGevonden }
         guard let formulier = DossierFormulieren.formulier(kind, dossier: volledig, voor: actor, basis: "/dossiers/\(id.uuidString.lowercased())") else {
-            throw WebFout.nietGevonden
+            throw WebError.nietGevonden
         }
         var pad: [String: String] = [:]
         if let ronde = context.parameters.get("ronde") { pad["ronde"] = ronde }
@@ -363,7 +363,7 @@ extension WebPaginas {
             } catch DomainError.conflict(let reden) {
                 return try await geweigerd([], melding: reden, status: .conflict)
             } catch DomainError.nietGevonden {
-                throw WebFout.nietGevonden
+                throw WebError.nietGevonden
             }
         }
     }
@@ -386,7 +386,7 @@ extension WebPaginas {
         let id = try dossierID(context)
         guard let dossier = try await service.dossier(id)?.zichtbaar(voor: gebruiker.actor),
             let regels = try await service.tijdlijn(id, voor: gebruiker.actor)
-        else { throw WebFout.nietGevonden }
+        else { throw WebError.nietGevonden }
         let pagina = Self.paginanummer(request)
         let grootte = 50
         let stuk = regels.dropFirst((pagina - 1) * grootte).prefix(grootte)
@@ -406,9 +406,9 @@ extension WebPaginas {
         guard let nummer = context.parameters.get("ronde").flatMap({ Int($0) }),
             let dossier = try await service.dossier(id)?.zichtbaar(voor: gebruiker.actor),
             let ronde = dossier.consultaties.first(where: { $0.ronde == nummer })
-        else { throw WebFout.nietGevonden }
+        else { throw WebError.nietGevonden }
         let koepel = gebruiker.koepel ?? request.uri.queryParameters.get("koepel").flatMap { Koepel(rawValue: String($0)) }
-        guard let koepel, let reactie = ronde.reactie(van: koepel) else { throw WebFout.nietGevonden }
+        guard let koepel, let reactie = ronde.reactie(van: koepel) else { throw WebError.nietGevonden }
         let model: [String: Any] = [
             "referentie": "\(dossier.kenmerk)-R\(ronde.ronde)-\(koepel.rawValue)", "kenmerk": dossier.kenmerk.description, "titel": dossier.titel,
             "ronde": ronde.ronde, "koepel": Opmaak.koepelNaam(koepel), "standpunt": Opmaak.hoofdletter(reactie.standpunt.weergave),

@@ -103,7 +103,7 @@ extension WebPaginas {
     }
 
     @Sendable func inloggen(_ request: Request, context: WebRequestContext) async throws -> Response {
-        guard configuratie.lokaalInloggen else { throw WebFout.lokaalInloggenUit(naam: configuratie.openID?.naam ?? OpenIDSettings.standaardNaam) }
+        guard configuratie.lokaalInloggen else { throw WebError.lokaalInloggenUit(naam: configuratie.openID?.naam ?? OpenIDSettings.standaardNaam) }
         let waarden = context.formulier
         var formulier = Self.inlogFormulier
         formulier.actie = Self.inlogActie(request)
@@ -209,7 +209,7 @@ extension WebPaginas {
         guard let gebruiker = try await gebruikers.activatie(token: token) else {
             return weergave.pagina("activatie-ongeldig", titel: "Deze link werkt niet meer", model: [:], context: context, status: .notFound)
         }
-        guard configuratie.lokaalInloggen else { throw WebFout.lokaalInloggenUit(naam: configuratie.openID?.naam ?? OpenIDSettings.standaardNaam) }
+        guard configuratie.lokaalInloggen else { throw WebError.lokaalInloggenUit(naam: configuratie.openID?.naam ?? OpenIDSettings.standaardNaam) }
         let waarden = context.formulier
         let wachtwoord = waarden["wachtwoord"] ?? ""
         var problemen: [FieldProblem] = []
@@ -222,9 +222,9 @@ extension WebPaginas {
             do {
                 _ = try await gebruikers.activeer(token: token, wachtwoord: wachtwoord)
                 return Weergave.verder("/inloggen?geactiveerd=1")
-            } catch GebruikerFout.ongeldigeActivatie {
+            } catch GebruikerError.ongeldigeActivatie {
                 return weergave.pagina("activatie-ongeldig", titel: "Deze link werkt niet meer", model: [:], context: context, status: .notFound)
-            } catch GebruikerFout.zwakWachtwoord(let reden) {
+            } catch GebruikerError.zwakWachtwoord(let reden) {
                 problemen.append(FieldProblem(name: "wachtwoord", reason: reden))
             }
         }

@@ -23,7 +23,7 @@ extension WebPaginas {
     /// Starts a sign-in: a `state` kept (as a hash) with the browser's binding, and a redirect to the
     /// provider's authorization endpoint.
     @Sendable func openIDBegin(_ request: Request, context: WebRequestContext) async throws -> Response {
-        guard let openID else { throw WebFout.nietGevonden }
+        guard let openID else { throw WebError.nietGevonden }
         if let gebruiker = context.gebruiker { return Weergave.verder(Weergave.thuis(voor: gebruiker.rol)) }
         // The browser's binding secret: kept while it is well-formed, so two tabs do not undo each other.
         let bestaand = request.cookies[configuratie.openIDCookie].map { String($0.value) }
@@ -51,7 +51,7 @@ extension WebPaginas {
     /// began, the code is exchanged with the code verifier, the ID token verified, and the account
     /// found or bound.
     @Sendable func openIDTerug(_ request: Request, context: WebRequestContext) async throws -> Response {
-        guard let openID else { throw WebFout.nietGevonden }
+        guard let openID else { throw WebError.nietGevonden }
         let query = request.uri.queryParameters
         // The state is taken whoever brings it: it answers once.
         guard let state = query.get("state").map({ String($0) }), !state.isEmpty,
@@ -60,15 +60,15 @@ extension WebPaginas {
             OpenIDRelyingParty.constantTimeEqual(aanmelding.browserHash, Self.sha256(browser))
         else {
             Self.openIDLogger.notice("OIDC sign-in refused", metadata: ["reason": "unknown, used or expired state, or another browser"])
-            throw WebFout.openIDOngeldigeAanmelding
+            throw WebError.openIDOngeldigeAanmelding
         }
         if let fout = query.get("error") {
             Self.openIDLogger.notice("OIDC sign-in refused", metadata: ["reason": "provider answered \(OpenIDRelyingParty.safe(String(fout)))"])
-            throw WebFout.openIDAfgebroken(naam: openID.settings.naam)
+            throw WebError.openIDAfgebroken(naam: openID.settings.naam)
         }
         guard let code = query.get("code").map { String($0) }, !code.isEmpty else {
             Self.openIDLogger.notice("OIDC sign-in refused", metadata: ["reason": "answer without a code"])
-            throw WebFout.openIDOngeldigeAanmelding
+            throw WebError.openIDOngeldigeAanmelding
         }
         let proof = OpenIDRelyingParty.Proof(browserSecret: browser, state: state)
         let claims: IDTokenClaims
@@ -94,21 +94,21 @@ extension WebPaginas {
             return Weergave.verder(aanmelding.terug.isEmpty ? Weergave.thuis(voor: gebruiker.rol) : aanmelding.terug, headers: headers)
         case .geblokkeerd:
             Self.openIDLogger.notice("OIDC sign-in refused", metadata: ["reason": "account blocked"])
-            throw WebFout.openIDGeblokkeerd
+            throw WebError.openIDGeblokkeerd
         case .onbekend:
             Self.openIDLogger.notice("OIDC sign-in refused", metadata: ["reason": "no account bound or invited"])
-            throw WebFout.openIDOnbekend
+            throw WebError.openIDOnbekend
         case .emailNietBevestigd:
             Self.openIDLogger.notice("OIDC sign-in refused", metadata: ["reason": "email not verified by the provider"])
-            throw WebFout.openIDEmailNietBevestigd(naam: openID.settings.naam)
+            throw WebError.openIDEmailNietBevestigd(naam: openID.settings.naam)
         case .andereKoppeling:
             Self.openIDLogger.notice("OIDC sign-in refused", metadata: ["reason": "account bound to another subject"])
-            throw WebFout.openIDAndereKoppeling
+            throw WebError.openIDAndereKoppeling
         }
     }
 
     /// The page for a failure of the provider or of its answer; the reason goes to the log.
-    static func weigering(_ error: OpenIDError) -> WebFout {
+    static func weigering(_ error: OpenIDError) -> WebError {
         switch error {
         case .providerUnavailable(let reason):
             openIDLogger.warning("OIDC provider unavailable", metadata: ["reason": .string(reason)])
@@ -127,48 +127,48 @@ extension WebPaginas {
     }
 }
 
-extension WebFout {
-    static let openIDOngeldigeAanmelding = WebFout(
+extension WebError {
+    static let openIDOngeldigeAanmelding = WebError(
         status: .badRequest, kop: "Inloggen is niet gelukt",
         tekst: "Deze inlogpoging is verlopen, al gebruikt of in een andere browser begonnen. U bent niet ingelogd. Begin opnieuw bij Inloggen."
     )
-    static func openIDAfgebroken(naam: String) -> WebFout {
-        WebFout(
+    static func openIDAfgebroken(naam: String) -> WebError {
+        WebError(
             status: .unauthorized, kop: "Inloggen is niet gelukt",
             tekst: "Het inloggen bij \(naam) is afgebroken of geweigerd. U bent niet ingelogd. Begin opnieuw bij Inloggen."
         )
     }
-    static let openIDCodeGeweigerd = WebFout(
+    static let openIDCodeGeweigerd = WebError(
         status: .unauthorized, kop: "Inloggen is niet gelukt",
         tekst: "De identiteitsprovider heeft deze inlogpoging niet bevestigd. U bent niet ingelogd. Begin opnieuw bij Inloggen."
     )
-    static let openIDOngeldigBewijs = WebFout(
+    static let openIDOngeldigBewijs = WebError(
         status: .unauthorized, kop: "Inloggen is niet gelukt",
         tekst: "Het bewijs van uw identiteit dat de identiteitsprovider stuurde, klopt niet of is verlopen. U bent niet ingelogd. Begin opnieuw bij Inloggen; lukt het dan weer niet, neem contact op met de beheerder van Toedeling."
     )
-    static let openIDNietBereikbaar = WebFout(
+    static let openIDNietBereikbaar = WebError(
         status: .serviceUnavailable, kop: "Inloggen kan nu niet",
         tekst: "De identiteitsprovider van uw organisatie is nu niet bereikbaar. U bent niet ingelogd. Probeer het over een paar minuten opnieuw."
     )
-    static let openIDOnbekend = WebFout(
+    static let openIDOnbekend = WebError(
         status: .forbidden, kop: "U hebt geen account bij Toedeling",
         tekst: "U bent bij de identiteitsprovider bekend, maar er is voor u geen account in Toedeling. Een coördinator van BZK maakt accounts aan: vraag hem of haar om u uit te nodigen met uw e-mailadres."
     )
-    static func openIDEmailNietBevestigd(naam: String) -> WebFout {
-        WebFout(
+    static func openIDEmailNietBevestigd(naam: String) -> WebError {
+        WebError(
             status: .forbidden, kop: "Uw e-mailadres is niet bevestigd",
             tekst: "\(naam) heeft niet bevestigd dat het e-mailadres van uw uitnodiging van u is. U bent niet ingelogd. Vraag de beheerder van uw account bij \(naam) om uw e-mailadres te bevestigen."
         )
     }
-    static let openIDAndereKoppeling = WebFout(
+    static let openIDAndereKoppeling = WebError(
         status: .forbidden, kop: "Dit account hoort bij iemand anders",
         tekst: "Het Toedeling-account met uw e-mailadres is al gekoppeld aan een ander account bij de identiteitsprovider. U bent niet ingelogd. Vraag de beheerder van Toedeling om de koppeling na te gaan."
     )
-    static let openIDGeblokkeerd = WebFout(
+    static let openIDGeblokkeerd = WebError(
         status: .forbidden, kop: "Uw account is geblokkeerd", tekst: "U kunt niet inloggen bij Toedeling. Neem contact op met de beheerder van Toedeling."
     )
-    static func lokaalInloggenUit(naam: String) -> WebFout {
-        WebFout(
+    static func lokaalInloggenUit(naam: String) -> WebError {
+        WebError(
             status: .forbidden, kop: "Inloggen met een wachtwoord staat uit",
             tekst: "Bij Toedeling logt u in met het account van uw organisatie. Kies op de pagina Inloggen voor Inloggen met \(naam)."
         )

@@ -43,7 +43,7 @@ extension WebPaginas {
         case nil:
             break
         default:
-            throw WebFout(status: .badRequest, kop: "Onbekend formaat", tekst: "Kies CSV of Markdown.")
+            throw WebError(status: .badRequest, kop: "Onbekend formaat", tekst: "Kies CSV of Markdown.")
         }
         let basis = "/rapportages/stand-van-zaken" + Self.query([("peildatum", peildatum.tekst)])
         model["rapport"] = [

@@ -102,7 +102,7 @@ extension WebPaginas {
     }
 
     private func lijstID(_ context: WebRequestContext) throws -> UUID {
-        guard let id = context.parameters.get("id").flatMap(UUID.init(uuidString:)) else { throw WebFout.nietGevonden }
+        guard let id = context.parameters.get("id").flatMap(UUID.init(uuidString:)) else { throw WebError.nietGevonden }
         return id
     }
 
@@ -122,7 +122,7 @@ extension WebPaginas {
         _ id: UUID, _ gebruiker: Gebruiker, context: WebRequestContext, status: HTTPResponse.Status = .ok, waarden: Formulierwaarden? = nil,
         problemen: [FieldProblem] = [], fout: String? = nil, melding: String? = nil
     ) async throws -> Response {
-        guard let lijst = try await service.vernietigingslijst(id) else { throw WebFout.nietGevonden }
+        guard let lijst = try await service.vernietigingslijst(id) else { throw WebError.nietGevonden }
         let pad = "/vernietigingslijsten/\(id.uuidString.lowercased())"
         var model: [String: Any] = [
             "lijstNummer": String(id.uuidString.lowercased().prefix(8)), "statusTekst": Self.statusTekst(lijst.status),
@@ -168,7 +168,7 @@ extension WebPaginas {
             )
             return Weergave.verder("/vernietigingslijsten/\(id.uuidString.lowercased())?vastgelegd=goedgekeurd")
         } catch VernietigingFout.onbekend {
-            throw WebFout.nietGevonden
+            throw WebError.nietGevonden
         } catch let fout as VernietigingFout {
             return try await lijstPagina(id, gebruiker, context: context, status: fout == .eigenLijst ? .forbidden : .conflict, fout: fout.description)
         } catch DomainError.conflict(let reden) {
@@ -188,7 +188,7 @@ extension WebPaginas {
             _ = try await service.wijsVernietigingslijstAf(id, door: gebruiker.actor, reden: reden)
             return Weergave.verder("/vernietigingslijsten/\(id.uuidString.lowercased())?vastgelegd=afgewezen")
         } catch VernietigingFout.onbekend {
-            throw WebFout.nietGevonden
+            throw WebError.nietGevonden
         } catch let fout as VernietigingFout {
             return try await lijstPagina(id, gebruiker, context: context, status: fout == .eigenLijst ? .forbidden : .conflict, waarden: waarden, fout: fout.description)
         } catch DomainError.ongeldigeInvoer(let invoer) {
@@ -199,7 +199,7 @@ extension WebPaginas {
     @Sendable func verklaring(_ request: Request, context: WebRequestContext) async throws -> Response {
         _ = try vereis([.coordinator], request, context)
         let id = try lijstID(context)
-        guard let verklaring = try await service.verklaringVanVernietiging(id) else { throw WebFout.nietGevonden }
+        guard let verklaring = try await service.verklaringVanVernietiging(id) else { throw WebError.nietGevonden }
         if request.uri.queryParameters.get("formaat") == "csv" {
             var headers: HTTPFields = [.contentType: "text/csv; charset=utf-8"]
             headers[.contentDisposition] = "attachment; filename=\"verklaring-van-vernietiging-\(id.uuidString.lowercased().prefix(8)).csv\""

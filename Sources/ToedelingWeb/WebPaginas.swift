@@ -23,7 +23,7 @@ struct WebPaginas: Sendable {
     func addRoutes(to router: WebRouter) {
         router.get("/", use: start)
         router.get("/toegankelijkheid", use: toegankelijkheid)
-        router.get(weergave.stijl.pad, use: stijl)
+        router.get(weergave.stijl.path, use: stijl)
         addInlogRoutes(to: router)
         addOpenIDRoutes(to: router)
         addAccountRoutes(to: router)
@@ -48,7 +48,7 @@ struct WebPaginas: Sendable {
         Response(
             status: .ok,
             headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=31536000, immutable"],
-            body: ResponseBody(byteBuffer: ByteBuffer(bytes: weergave.stijl.inhoud))
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: weergave.stijl.bytes))
         )
     }
 
@@ -60,7 +60,7 @@ struct WebPaginas: Sendable {
         guard let gebruiker = context.gebruiker else {
             throw InloggenNodig(terug: request.method == .get ? request.uri.path : nil)
         }
-        guard rollen.contains(gebruiker.rol) else { throw WebFout.geenToegang }
+        guard rollen.contains(gebruiker.rol) else { throw WebError.geenToegang }
         return gebruiker
     }
 
@@ -110,7 +110,7 @@ struct WebPaginas: Sendable {
 
     /// The `{id}` path parameter as a dossier id; 404 otherwise.
     func dossierID(_ context: WebRequestContext) throws -> UUID {
-        guard let id = context.parameters.get("id").flatMap(UUID.init(uuidString:)) else { throw WebFout.nietGevonden }
+        guard let id = context.parameters.get("id").flatMap(UUID.init(uuidString:)) else { throw WebError.nietGevonden }
         return id
     }
 

@@ -1,7 +1,7 @@
 import Foundation
 
 /// What a session holds: whose it is, how far the login got, its CSRF token and its age. Stored by
-/// `PostgresSessieDriver` under a hash of the cookie's session id.
+/// `PostgresSessionDriver` under a hash of the cookie's session id.
 public struct WebSessie: Codable, Sendable, Equatable {
     /// How far the login got.
     public enum Stap: String, Codable, Sendable {

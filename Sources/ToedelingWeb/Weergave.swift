@@ -9,12 +9,12 @@ import Taaktoedeling
 /// the account's role, footer), as `text/html` with the status given.
 struct Weergave: Sendable {
     let library: MustacheLibrary
-    let stijl: Stijl
+    let stijl: StyleSheet
 
     /// Renders with the templates and the style sheet read at start.
-    init(bestanden: WebBestanden) {
-        self.library = bestanden.sjablonen
-        self.stijl = bestanden.stijl
+    init(bestanden: WebResources) {
+        self.library = bestanden.templates
+        self.stijl = bestanden.styleSheet
     }
 
     /// The page `sjabloon` with `model`, titled `titel`, for the request's account.
@@ -23,7 +23,7 @@ struct Weergave: Sendable {
         melding: String? = nil, actief: String? = nil, headers: HTTPFields = [:]
     ) -> Response {
         let inhoud = library.render(model, withTemplate: sjabloon) ?? ""
-        var layout: [String: Any] = ["titel": titel, "stijl": stijl.pad, "inhoud": inhoud]
+        var layout: [String: Any] = ["titel": titel, "stijl": stijl.path, "inhoud": inhoud]
         if let melding { layout["melding"] = melding }
         if let gebruiker = context.gebruiker {
             layout["gebruiker"] = ["naam": gebruiker.naam, "rolTekst": Self.rolTekst(gebruiker)]

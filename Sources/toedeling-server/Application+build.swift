@@ -17,10 +17,10 @@ struct ServerDependencies: Sendable {
     /// The web application's session rows.
     var sessies: SessieOpslag
     /// The web application's templates and style sheet, read at start.
-    var bestanden: WebBestanden
+    var bestanden: WebResources
 
     /// Everything over one pool; `gebruikers` defaults to accounts at the production bcrypt cost.
-    init(api: APIDependencies, bestanden: WebBestanden, gebruikers: GebruikerStore? = nil) {
+    init(api: APIDependencies, bestanden: WebResources, gebruikers: GebruikerStore? = nil) {
         self.api = api
         self.bestanden = bestanden
         self.gebruikers = gebruikers ?? GebruikerStore(pool: api.pool)

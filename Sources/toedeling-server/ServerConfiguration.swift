@@ -64,16 +64,16 @@ struct ServerConfiguration: Sendable {
     var selectielijst: Selectielijst? = SelectielijstBestand.meegeleverd
     /// The periodic seal (`TOEDELING_SEAL_KEY_FILE`, `…_SEAL_INTERVAL`, `…_SEAL_DIR`,
     /// `TOEDELING_TSA_URL`); nil seals nothing.
-    var zegels: ZegelInstellingen?
+    var zegels: SealConfiguration?
 
     // MARK: Notifications
     /// Webhooks and e-mail.
-    var notifications = NotificationSettings()
+    var notifications = NotificationConfiguration()
 }
 
 /// How the server seals: the private key's bytes, how often, where the files go, and the RFC 3161
 /// time-stamping authority, if any.
-struct ZegelInstellingen: Sendable {
+struct SealConfiguration: Sendable {
     var sleutel: Data
     var interval: Duration = .seconds(3600)
     var map: String?
@@ -81,12 +81,12 @@ struct ZegelInstellingen: Sendable {
 }
 
 /// The notification channels' settings.
-struct NotificationSettings: Sendable {
+struct NotificationConfiguration: Sendable {
     /// Sender, public address and allowed targets (`TOEDELING_OIN`, `TOEDELING_PUBLIC_URL`,
     /// `TOEDELING_WEBHOOK_ALLOW_PRIVATE`).
-    var instellingen = NotificatieInstellingen()
+    var instellingen = NotificationSettings()
     /// How deliveries are retried (`TOEDELING_WEBHOOK_MAX_BACKOFF`, `TOEDELING_WEBHOOK_RETRY_FOR`).
-    var beleid = WebhookWachtrij.Beleid()
+    var beleid = WebhookQueue.Beleid()
     /// How long a receiver has to answer (`TOEDELING_WEBHOOK_TIMEOUT`).
     var webhookTimeout: Duration = .seconds(10)
     /// How long an instance holds a subscription's deliveries without renewing
@@ -95,7 +95,7 @@ struct NotificationSettings: Sendable {
     var webhookLease: Duration = .seconds(30)
     /// The e-mail relay (`TOEDELING_SMTP_URL`, `TOEDELING_SMTP_FROM`, `TOEDELING_SMTP_CA`); nil sends
     /// no e-mail.
-    var smtp: SMTPInstelling?
+    var smtp: SMTPSettings?
 }
 
 extension ServerConfiguration {
@@ -177,7 +177,7 @@ extension ServerConfiguration {
         guard settings.problems.isEmpty else { throw ConfigurationErrors(errors: settings.problems) }
     }
 
-    private static func zegels(_ settings: inout Settings) -> ZegelInstellingen? {
+    private static func zegels(_ settings: inout Settings) -> SealConfiguration? {
         let interval = settings.duration("TOEDELING_SEAL_INTERVAL", default: .seconds(3600), in: .seconds(1)...(.seconds(1_000_000_000)), expected: "at least 1s")
         var map: String?
         if let gegeven = settings.string("TOEDELING_SEAL_DIR") {
@@ -194,7 +194,7 @@ extension ServerConfiguration {
         }
         guard let pad = settings.string("TOEDELING_SEAL_KEY_FILE") else { return nil }
         do {
-            return ZegelInstellingen(sleutel: try ZegelSleutel.prive(pad: pad).rawRepresentation, interval: interval, map: map, tsa: tsa)
+            return SealConfiguration(sleutel: try ZegelSleutel.prive(pad: pad).rawRepresentation, interval: interval, map: map, tsa: tsa)
         } catch {
             settings.problems.append(ConfigurationError(
                 variable: "TOEDELING_SEAL_KEY_FILE", expected: "an Ed25519 private key file (toedeling-admin zegel sleutel): \(error)"))
@@ -202,8 +202,8 @@ extension ServerConfiguration {
         }
     }
 
-    private static func notifications(_ settings: inout Settings, port: Int) -> NotificationSettings {
-        var result = NotificationSettings()
+    private static func notifications(_ settings: inout Settings, port: Int) -> NotificationConfiguration {
+        var result = NotificationConfiguration()
         let oin = settings.string("TOEDELING_OIN") ?? OIN.onbekend
         if !OIN.isGeldig(oin) { settings.problems.append(ConfigurationError(variable: "TOEDELING_OIN", expected: "an OIN of 20 digits")) }
         let publiek = settings.string("TOEDELING_PUBLIC_URL") ?? "http://127.0.0.1:\(port)"
@@ -211,7 +211,7 @@ extension ServerConfiguration {
             settings.problems.append(ConfigurationError(variable: "TOEDELING_PUBLIC_URL", expected: "an http(s) URL such as https://toedeling.example.nl"))
         }
         let privaat = settings.choice("TOEDELING_WEBHOOK_ALLOW_PRIVATE", default: false, ["0": false, "1": true], expected: "1 or 0")
-        result.instellingen = NotificatieInstellingen(oin: oin, publiekeURL: publiek, privaatToegestaan: privaat)
+        result.instellingen = NotificationSettings(oin: oin, publiekeURL: publiek, privaatToegestaan: privaat)
         let aboveZero = Duration.nanoseconds(1)...(.seconds(1_000_000_000))
         result.beleid.langsteWacht = settings.duration("TOEDELING_WEBHOOK_MAX_BACKOFF", default: result.beleid.langsteWacht, in: aboveZero, expected: "a duration above zero")
         result.beleid.opgevenNa = settings.duration("TOEDELING_WEBHOOK_RETRY_FOR", default: result.beleid.opgevenNa, in: aboveZero, expected: "a duration above zero")
@@ -220,7 +220,7 @@ extension ServerConfiguration {
             "TOEDELING_WEBHOOK_LEASE", default: result.webhookLease, in: .seconds(1)...(.seconds(1_000_000_000)), expected: "at least 1s")
         if let url = settings.string("TOEDELING_SMTP_URL", secret: true) {
             let afzender = settings.string("TOEDELING_SMTP_FROM") ?? "Toedeling <noreply@\(result.instellingen.berichtDomein)>"
-            result.smtp = SMTPInstelling(url: url, afzender: afzender, caBestand: settings.string("TOEDELING_SMTP_CA"))
+            result.smtp = SMTPSettings(url: url, afzender: afzender, caBestand: settings.string("TOEDELING_SMTP_CA"))
             if result.smtp == nil {
                 settings.problems.append(ConfigurationError(variable: "TOEDELING_SMTP_URL", expected: "smtp://[user:password@]host[:port] or smtps://…"))
             }

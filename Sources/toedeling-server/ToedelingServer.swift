@@ -87,14 +87,14 @@ struct ToedelingServer: AsyncParsableCommand {
             connectionString: configuration.databaseURL, maximumConnections: configuration.maximumConnections,
             limits: configuration.databaseLimits, logger: logger
         )
-        let bestanden: WebBestanden
+        let bestanden: WebResources
         let openAPIDocument: Data
         do {
             guard let document = OpenAPIDocument.read(file: configuration.openAPIFile) else { throw ServerStartupError.openAPIDocumentMissing }
             openAPIDocument = document
             do {
-                bestanden = try await WebBestanden.laad(map: configuration.webDirectory)
-            } catch let fout as WebBestanden.Fout {
+                bestanden = try await WebResources.load(directory: configuration.webDirectory)
+            } catch let fout as WebResources.LoadError {
                 throw ServerStartupError.webFiles(fout.description)
             }
             try await requireMigratedDatabase(pool: pool, schemaDirectory: configuration.schemaDirectory, logger: logger)
@@ -135,18 +135,18 @@ struct ToedelingServer: AsyncParsableCommand {
         // Notifications: webhooks always, e-mail and termijn reminders with a relay.
         let store = api.service.store
         var services: [any Service] = [
-            WebhookKanaal.abonnement(store: store, instellingen: notificaties.instellingen, logger: logger),
-            WebhookBezorging(
+            WebhookChannel.abonnement(store: store, instellingen: notificaties.instellingen, logger: logger),
+            WebhookDelivery(
                 pool: pool, instellingen: notificaties.instellingen, beleid: notificaties.beleid, timeout: notificaties.webhookTimeout,
                 leaseDuur: notificaties.webhookLease, logger: logger
             ),
-            NotificatieOpruiming(pool: pool, logger: logger),
+            NotificationCleanup(pool: pool, logger: logger),
         ]
         if let smtp = notificaties.smtp {
             services += [
-                EmailKanaal.abonnement(store: store, instellingen: notificaties.instellingen, logger: logger),
-                EmailBezorging(pool: pool, instelling: smtp, beleid: notificaties.beleid, logger: logger),
-                Termijnbewaking(pool: pool, instellingen: notificaties.instellingen, logger: logger),
+                EmailChannel.abonnement(store: store, instellingen: notificaties.instellingen, logger: logger),
+                EmailDelivery(pool: pool, instelling: smtp, beleid: notificaties.beleid, logger: logger),
+                TermijnReminders(pool: pool, instellingen: notificaties.instellingen, logger: logger),
             ]
         }
         // The periodic seal over every chain.
@@ -159,7 +159,7 @@ struct ToedelingServer: AsyncParsableCommand {
         let group = ServiceGroup(
             configuration: .init(
                 services: [
-                    pool, IdempotencyCleanup(store: api.idempotencyStore, logger: logger), WebOpruiming(pool: pool, logger: logger), api.health,
+                    pool, IdempotencyCleanup(store: api.idempotencyStore, logger: logger), SessionCleanup(pool: pool, logger: logger), api.health,
                 ] + (reportPool.map { [$0] } ?? []) + services + [
                     application,
                     // After the server: on shutdown it goes first and ends the open event streams.

@@ -79,19 +79,19 @@ struct NotificationTests {
 
     /// The API, a receiver and the webhook channel with its deliverer, for one test.
     static func met(
-        beleid: WebhookWachtrij.Beleid = .init(eersteWacht: .milliseconds(20), langsteWacht: .milliseconds(100), opgevenNa: .seconds(3600)),
+        beleid: WebhookQueue.Beleid = .init(eersteWacht: .milliseconds(20), langsteWacht: .milliseconds(100), opgevenNa: .seconds(3600)),
         timeout: Duration = .seconds(10),
         _ body: @escaping @Sendable (APITestHarness, any TestClientProtocol, Receiver, Int) async throws -> Void
     ) async throws {
         try await APITestHarness.with { harness in
-            let instellingen = NotificatieInstellingen(oin: "00000001001234567000", publiekeURL: "https://toedeling.example", privaatToegestaan: true)
+            let instellingen = NotificationSettings(oin: "00000001001234567000", publiekeURL: "https://toedeling.example", privaatToegestaan: true)
             var dependencies = harness.dependencies
             dependencies.abonnementen = AbonnementStore(pool: harness.pool, instellingen: instellingen)
             let receiver = Receiver()
             let logger = Logger(label: "test")
             let gebouwd = dependencies
-            let kanaal = WebhookKanaal.abonnement(store: dependencies.service.store, instellingen: instellingen, pollInterval: .milliseconds(200), logger: logger)
-            let bezorger = WebhookBezorging(pool: harness.pool, instellingen: instellingen, beleid: beleid, timeout: timeout, pollInterval: .milliseconds(100), logger: logger)
+            let kanaal = WebhookChannel.abonnement(store: dependencies.service.store, instellingen: instellingen, pollInterval: .milliseconds(200), logger: logger)
+            let bezorger = WebhookDelivery(pool: harness.pool, instellingen: instellingen, beleid: beleid, timeout: timeout, pollInterval: .milliseconds(100), logger: logger)
             try await Application(router: receiver.router(), configuration: .init(address: .hostname("127.0.0.1", port: 0))).test(.live) { ontvanger in
                 let port = try #require(ontvanger.port)
                 try await buildApplication(configuration: APIConfiguration(), dependencies: gebouwd).test(.router) { client in
@@ -114,7 +114,7 @@ struct NotificationTests {
         try #require(response.status == .created, "\(String(buffer: response.body))")
         let object = try response.object
         let geheim = try #require(object["secret"] as? String)
-        receiver.geheimen.withLock { $0[pad] = Handtekening.sleutel(uit: geheim) }
+        receiver.geheimen.withLock { $0[pad] = WebhookSignature.sleutel(uit: geheim) }
         return try #require(object["id"] as? String)
     }
 
@@ -169,7 +169,7 @@ struct NotificationTests {
 
     @Test func deliveriesThatKeepFailingAreDeadLetteredShownAndDeliveredByAResend() async throws {
         // Retried for 3 s: long enough for several attempts also on a loaded machine, where one may take a second.
-        let beleid = WebhookWachtrij.Beleid(eersteWacht: .milliseconds(20), langsteWacht: .milliseconds(50), opgevenNa: .seconds(3))
+        let beleid = WebhookQueue.Beleid(eersteWacht: .milliseconds(20), langsteWacht: .milliseconds(50), opgevenNa: .seconds(3))
         try await Self.met(beleid: beleid) { harness, client, receiver, port in
             receiver.zet("stuk", status: 500)
             let abonnement = try await Self.abonneer(client, harness, receiver, port: port, pad: "stuk")
@@ -316,7 +316,7 @@ struct NotificationTests {
             }
             // With private targets allowed (tests, closed networks) one is made, and shown without its secret.
             var dependencies = harness.dependencies
-            dependencies.abonnementen = AbonnementStore(pool: harness.pool, instellingen: NotificatieInstellingen(privaatToegestaan: true))
+            dependencies.abonnementen = AbonnementStore(pool: harness.pool, instellingen: NotificationSettings(privaatToegestaan: true))
             let gebouwd = dependencies
             try await buildApplication(configuration: APIConfiguration(), dependencies: gebouwd).test(.router) { client in
                 let made = try await client.send(
@@ -327,7 +327,7 @@ struct NotificationTests {
                 let object = try made.object
                 let id = try #require(object["id"] as? String)
                 let secret = try #require(object["secret"] as? String)
-                #expect(secret.hasPrefix("whsec_") && Handtekening.sleutel(uit: secret)?.count == 32)
+                #expect(secret.hasPrefix("whsec_") && WebhookSignature.sleutel(uit: secret)?.count == 32)
                 let shown = try await client.send(.get, "/v1/abonnementen/\(id)", token: harness.coordinator)
                 let text = String(buffer: shown.body)
                 #expect(!text.contains(secret) && !text.contains("Bearer geheim") && !text.contains("secret"))
@@ -355,9 +355,9 @@ struct NotificationTests {
                 try await client.command("consultaties/1/reacties", on: id, token: harness.ipo, json: Fixtures.reactie)
                 return id
             }
-            let instellingen = NotificatieInstellingen(publiekeURL: "https://toedeling.example")
-            func bewaking(_ dag: Int, _ maand: Int = 1) -> Termijnbewaking {
-                Termijnbewaking(pool: harness.pool, instellingen: instellingen, logger: Logger(label: "test")) {
+            let instellingen = NotificationSettings(publiekeURL: "https://toedeling.example")
+            func bewaking(_ dag: Int, _ maand: Int = 1) -> TermijnReminders {
+                TermijnReminders(pool: harness.pool, instellingen: instellingen, logger: Logger(label: "test")) {
                     Kalenderdatum(jaar: 2030, maand: maand, dag: dag)!
                 }
             }

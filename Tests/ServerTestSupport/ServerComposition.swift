@@ -13,7 +13,7 @@ extension APIDependencies {
     /// module's subscription store.
     public init(pool: DatabasePool, metrics: PrometheusCollectorRegistry, logger: Logger, clock: (@Sendable () -> Date)? = nil) {
         self.init(
-            pool: pool, abonnementen: AbonnementStore(pool: pool, instellingen: NotificatieInstellingen()), metrics: metrics, logger: logger,
+            pool: pool, abonnementen: AbonnementStore(pool: pool, instellingen: NotificationSettings()), metrics: metrics, logger: logger,
             clock: clock
         )
     }
@@ -29,5 +29,5 @@ public func buildApplication(
     server.api = configuration
     server.web = web
     return toedeling_server.buildApplication(
-        configuration: server, dependencies: ServerDependencies(api: dependencies, bestanden: try await WebBestanden.laad(), gebruikers: gebruikers))
+        configuration: server, dependencies: ServerDependencies(api: dependencies, bestanden: try await WebResources.load(), gebruikers: gebruikers))
 }

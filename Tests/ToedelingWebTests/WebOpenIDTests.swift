@@ -205,7 +205,7 @@ struct WebOpenIDTests {
             guard case .gelukt(_, nieuwGekoppeld: true) = try await store.openIDAanmelding(
                 issuer: iss, subject: "d", email: "cora@bzk.example", emailBevestigd: true
             ) else { Issue.record("not bound again"); return }
-            await #expect(throws: GebruikerFout.onbekend) { try await store.ontkoppel(email: "niemand@bzk.example") }
+            await #expect(throws: GebruikerError.onbekend) { try await store.ontkoppel(email: "niemand@bzk.example") }
         }
     }
 }

@@ -524,7 +524,7 @@ struct WebPageTests {
                 _ = try connection.execute("UPDATE gebruiker_activaties SET verloopt_op = now() - interval '8 days'")
             }
             try await sessies.zet(sleutel: "c", waarde: Data("{}".utf8), gebruikerID: cora.id, verlooptNa: .seconds(600))
-            let weg = try await WebOpruiming(pool: harness.pool, logger: Logger(label: "test")).ruimOp()
+            let weg = try await SessionCleanup(pool: harness.pool, logger: Logger(label: "test")).ruimOp()
             #expect(weg.sessies == 2)
             #expect(weg.activaties == 1)
             #expect(weg.pogingen == 1)
@@ -541,7 +541,7 @@ struct WebPageTests {
 
     @Test func theCleanUpServiceKeepsCleaningUntilCancelled() async throws {
         try await APITestHarness.with { harness in
-            let dienst = WebOpruiming(pool: harness.pool, interval: .milliseconds(50), logger: Logger(label: "test"))
+            let dienst = SessionCleanup(pool: harness.pool, interval: .milliseconds(50), logger: Logger(label: "test"))
             let taak = Task { try await dienst.run() }
             // Rows that expire after the first passes are still removed by a later one.
             try await Task.sleep(for: .milliseconds(200))

@@ -87,7 +87,7 @@ public struct AfleverPoging: Sendable, Equatable {
 }
 
 /// What is wrong with a subscription request that the server refuses.
-public enum AbonnementFout: Error, Equatable, Sendable {
+public enum AbonnementError: Error, Equatable, Sendable {
     /// The callback URL is not allowed, with the Dutch reason.
     case callbackNietToegestaan(String)
     /// No such subscription.

@@ -8,7 +8,7 @@ import Taaktoedeling
 /// deliveries are queued.
 public protocol AbonnementRegister: Sendable {
     /// Makes a subscription after checking its callback target; returns it with the signing secret,
-    /// which is shown this once. Throws `AbonnementFout.callbackNietToegestaan` for a refused target.
+    /// which is shown this once. Throws `AbonnementError.callbackNietToegestaan` for a refused target.
     func create(_ verzoek: Abonnementverzoek, door: String) async throws -> (abonnement: Abonnement, geheim: String)
     /// Every subscription, oldest first, with its delivery state.
     func list() async throws -> [Abonnement]

@@ -82,12 +82,12 @@ extension GebruikerStore {
                 WHERE lower(email) = lower($1) RETURNING id
                 """,
                 [.text(email.trimmingCharacters(in: .whitespaces))]
-            ).first else { throw GebruikerFout.onbekend }
+            ).first else { throw GebruikerError.onbekend }
             let id = try row.uuid("id")
             try connection.execute("DELETE FROM web_sessies WHERE gebruiker_id = $1", [.uuid(id)])
             return id
         }
-        guard let gebruiker = try await gebruiker(id: id) else { throw GebruikerFout.onbekend }
+        guard let gebruiker = try await gebruiker(id: id) else { throw GebruikerError.onbekend }
         return gebruiker
     }
 }

@@ -29,11 +29,11 @@ public struct GebruikerStore: Sendable {
     ) async throws -> (gebruiker: Gebruiker, activatie: String?) {
         let email = email.trimmingCharacters(in: .whitespacesAndNewlines)
         let naam = naam.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard Self.isEmail(email) else { throw GebruikerFout.ongeldigEmail }
-        guard !naam.isEmpty else { throw GebruikerFout.legeNaam }
+        guard Self.isEmail(email) else { throw GebruikerError.ongeldigEmail }
+        guard !naam.isEmpty else { throw GebruikerError.legeNaam }
         var hash: String?
         if let wachtwoord {
-            if let bezwaar = Wachtwoordregels.bezwaar(tegen: wachtwoord, email: email, naam: naam) { throw GebruikerFout.zwakWachtwoord(bezwaar) }
+            if let bezwaar = Wachtwoordregels.bezwaar(tegen: wachtwoord, email: email, naam: naam) { throw GebruikerError.zwakWachtwoord(bezwaar) }
             hash = try await hashWachtwoord(wachtwoord)
         }
         let id = UUID()
@@ -41,7 +41,7 @@ public struct GebruikerStore: Sendable {
         let wachtwoordHash = hash
         try await pool.withTransaction { connection in
             guard try connection.query("SELECT 1 AS x FROM gebruikers WHERE lower(email) = lower($1)", [.text(email)]).isEmpty else {
-                throw GebruikerFout.emailBestaatAl
+                throw GebruikerError.emailBestaatAl
             }
             try connection.execute(
                 "INSERT INTO gebruikers (id, email, naam, rol, koepel, wachtwoord_hash) VALUES ($1, $2, $3, $4, $5, $6)",
@@ -50,7 +50,7 @@ public struct GebruikerStore: Sendable {
             )
             if let token { try Self.bewaarActivatie(token, voor: id, on: connection) }
         }
-        guard let gebruiker = try await gebruiker(id: id) else { throw GebruikerFout.onbekend }
+        guard let gebruiker = try await gebruiker(id: id) else { throw GebruikerError.onbekend }
         return (gebruiker, token)
     }
 
@@ -94,12 +94,12 @@ public struct GebruikerStore: Sendable {
             guard let row = try connection.query(
                 "UPDATE gebruikers SET geblokkeerd = true, sessie_generatie = sessie_generatie + 1 WHERE lower(email) = lower($1) RETURNING id",
                 [.text(email.trimmingCharacters(in: .whitespaces))]
-            ).first else { throw GebruikerFout.onbekend }
+            ).first else { throw GebruikerError.onbekend }
             let id = try row.uuid("id")
             try connection.execute("DELETE FROM web_sessies WHERE gebruiker_id = $1", [.uuid(id)])
             try connection.execute("UPDATE gebruiker_activaties SET gebruikt_op = now() WHERE gebruiker_id = $1 AND gebruikt_op IS NULL", [.uuid(id)])
         }
-        guard let gebruiker = try await gebruiker(email: email) else { throw GebruikerFout.onbekend }
+        guard let gebruiker = try await gebruiker(email: email) else { throw GebruikerError.onbekend }
         return gebruiker
     }
 
@@ -115,13 +115,13 @@ public struct GebruikerStore: Sendable {
                 WHERE lower(email) = lower($1) RETURNING id
                 """,
                 [.text(email.trimmingCharacters(in: .whitespaces))]
-            ).first else { throw GebruikerFout.onbekend }
+            ).first else { throw GebruikerError.onbekend }
             let id = try row.uuid("id")
             try connection.execute("DELETE FROM web_sessies WHERE gebruiker_id = $1", [.uuid(id)])
             try connection.execute("UPDATE gebruiker_activaties SET gebruikt_op = now() WHERE gebruiker_id = $1 AND gebruikt_op IS NULL", [.uuid(id)])
             try Self.bewaarActivatie(token, voor: id, on: connection)
         }
-        guard let gebruiker = try await gebruiker(email: email) else { throw GebruikerFout.onbekend }
+        guard let gebruiker = try await gebruiker(email: email) else { throw GebruikerError.onbekend }
         return (gebruiker, token)
     }
 
@@ -143,9 +143,9 @@ public struct GebruikerStore: Sendable {
 
     /// Sets the password through an activation link, which is used up by it; earlier sessions end.
     public func activeer(token: String, wachtwoord: String) async throws -> Gebruiker {
-        guard let gebruiker = try await activatie(token: token), let hash = Self.tokenHash(token) else { throw GebruikerFout.ongeldigeActivatie }
+        guard let gebruiker = try await activatie(token: token), let hash = Self.tokenHash(token) else { throw GebruikerError.ongeldigeActivatie }
         if let bezwaar = Wachtwoordregels.bezwaar(tegen: wachtwoord, email: gebruiker.email, naam: gebruiker.naam) {
-            throw GebruikerFout.zwakWachtwoord(bezwaar)
+            throw GebruikerError.zwakWachtwoord(bezwaar)
         }
         let wachtwoordHash = try await hashWachtwoord(wachtwoord)
         try await pool.withTransaction { connection in
@@ -153,7 +153,7 @@ public struct GebruikerStore: Sendable {
             guard try connection.execute(
                 "UPDATE gebruiker_activaties SET gebruikt_op = now() WHERE token_hash = $1 AND gebruikt_op IS NULL AND verloopt_op > now()",
                 [.bytea(hash)]
-            ) == 1 else { throw GebruikerFout.ongeldigeActivatie }
+            ) == 1 else { throw GebruikerError.ongeldigeActivatie }
             try connection.execute(
                 "UPDATE gebruikers SET wachtwoord_hash = $2, sessie_generatie = sessie_generatie + 1 WHERE id = $1",
                 [.uuid(gebruiker.id), .text(wachtwoordHash)]

@@ -27,7 +27,7 @@ struct AbonnementController {
             var document = AbonnementDocument(abonnement)
             document.secret = geheim
             return try APIJSON.response(document, status: .created, headers: [.location: "/v1/abonnementen/\(document.id)"])
-        } catch AbonnementFout.callbackNietToegestaan(let reden) {
+        } catch AbonnementError.callbackNietToegestaan(let reden) {
             throw InvalidInput("callbackUrl", reden)
         }
     }
@@ -71,7 +71,7 @@ struct AbonnementController {
         do {
             let aantal = try await abonnementen.opnieuw(id: id, na: cursor)
             return try APIJSON.response(OpnieuwDocument(opnieuwGepland: aantal), status: .accepted)
-        } catch AbonnementFout.onbekend {
+        } catch AbonnementError.onbekend {
             throw Self.onbekend
         }
     }

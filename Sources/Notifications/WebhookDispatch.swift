@@ -6,7 +6,7 @@ import Taaktoedeling
 
 /// Which subscription gets which event, and the outbox row that says so: used by the webhook
 /// channel's feed subscription and by a resend from a cursor, so both follow the same rules.
-struct WebhookUitgifte: Sendable {
+struct WebhookDispatch: Sendable {
     /// A subscription as routing needs it.
     struct Doel: Sendable {
         let id: UUID
@@ -26,11 +26,11 @@ struct WebhookUitgifte: Sendable {
         }
     }
 
-    let instellingen: NotificatieInstellingen
-    let volger: DossierStandVolger
+    let instellingen: NotificationSettings
+    let volger: DossierStateFollower
 
     /// The channel on which the server is told that deliveries are waiting.
-    static let kanaal = NotificatieInstellingen.kanaal
+    static let kanaal = NotificationSettings.kanaal
 
     static func doelen(on connection: PostgresConnection, id: UUID? = nil) throws -> [Doel] {
         try connection.query(

@@ -3,8 +3,8 @@ import Foundation
 
 /// An e-mail as RFC 5322 text with MIME: a plain-text part and an HTML alternative, both UTF-8 in
 /// base64, the subject as an encoded word when it is not ASCII, and the stored `Message-ID`.
-enum MIMEBericht {
-    static func tekst(_ bericht: EmailWachtrij.Bericht, afzender: String) -> String {
+enum MIMEMessage {
+    static func tekst(_ bericht: EmailQueue.Bericht, afzender: String) -> String {
         let grens = "=_toedeling_" + bericht.id.uuidString.lowercased().replacingOccurrences(of: "-", with: "")
         let kop = [
             "From: \(afzender)",

@@ -9,10 +9,10 @@ import ServiceLifecycle
 /// Sends the e-mail outbox through the relay, as a `Service`: one instance at a time (a lease),
 /// woken by NOTIFY when messages are written and looking every `pollInterval` for retries. A
 /// message is marked sent as soon as the relay accepted it.
-public final class EmailBezorging: Service, Sendable {
+public final class EmailDelivery: Service, Sendable {
     private let pool: PostgresConnectionPool
-    private let wachtrij: EmailWachtrij
-    private let instelling: SMTPInstelling
+    private let wachtrij: EmailQueue
+    private let instelling: SMTPSettings
     private let pollInterval: Duration
     private let leaseDuur: Duration
     private let logger: Logger
@@ -20,11 +20,11 @@ public final class EmailBezorging: Service, Sendable {
 
     /// The sender over `pool` to the relay `instelling`.
     public init(
-        pool: PostgresConnectionPool, instelling: SMTPInstelling, beleid: WebhookWachtrij.Beleid = .init(), pollInterval: Duration = .seconds(2),
+        pool: PostgresConnectionPool, instelling: SMTPSettings, beleid: WebhookQueue.Beleid = .init(), pollInterval: Duration = .seconds(2),
         leaseDuur: Duration = .seconds(60), logger: Logger
     ) {
         self.pool = pool
-        self.wachtrij = EmailWachtrij(pool: pool, beleid: beleid)
+        self.wachtrij = EmailQueue(pool: pool, beleid: beleid)
         self.instelling = instelling
         self.pollInterval = pollInterval
         self.leaseDuur = leaseDuur
@@ -36,7 +36,7 @@ public final class EmailBezorging: Service, Sendable {
         let signal = WakeSignal()
         await withTaskGroup(of: Void.self) { group in
             group.addTask { [pool] in
-                await cancelWhenGracefulShutdown { await pool.listen(to: NotificatieInstellingen.kanaal) { _ in signal.signal() } }
+                await cancelWhenGracefulShutdown { await pool.listen(to: NotificationSettings.kanaal) { _ in signal.signal() } }
             }
             await cancelWhenGracefulShutdown {
                 while !Task.isCancelled {
@@ -74,7 +74,7 @@ public final class EmailBezorging: Service, Sendable {
                 guard try await wachtrij.neemLease(houder: houder, duur: leaseDuur) else { verbroken = true; break }
                 do {
                     try await sessie.verstuur(
-                        van: instelling.afzenderAdres, aan: bericht.ontvanger, bericht: MIMEBericht.tekst(bericht, afzender: instelling.afzender)
+                        van: instelling.afzenderAdres, aan: bericht.ontvanger, bericht: MIMEMessage.tekst(bericht, afzender: instelling.afzender)
                     )
                     try await wachtrij.verzonden(bericht.id)
                     Counter(label: "toedeling_email_berichten_total", dimensions: [("uitkomst", "verzonden")]).increment()

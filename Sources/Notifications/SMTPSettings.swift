@@ -4,7 +4,7 @@ import Foundation
 /// STARTTLS whenever the relay offers it (and requires it before logging in), `smtps://` speaks TLS
 /// from the start. The relay's certificate is checked against the system's roots and, if given,
 /// the PEM file `TOEDELING_SMTP_CA`.
-public struct SMTPInstelling: Sendable, Equatable {
+public struct SMTPSettings: Sendable, Equatable {
     /// The relay's host name.
     public var host: String
     /// Its port (25, or 465 for `smtps`).

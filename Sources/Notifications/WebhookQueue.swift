@@ -7,7 +7,7 @@ import Postgres
 /// batches so that the bookkeeping does not cost a transaction per delivery; failures move the
 /// subscription's next attempt back (exponential backoff with jitter) until it has failed for
 /// the give-up period, when its waiting deliveries are dead-lettered.
-public struct WebhookWachtrij: Sendable {
+public struct WebhookQueue: Sendable {
     /// How deliveries are retried.
     public struct Beleid: Sendable, Equatable {
         /// The wait after the first failure (about 1 s), doubled after each further one.

@@ -6,26 +6,26 @@ import Mustache
 /// this package's resources (`Sources/ToedelingWeb/Resources`), found beside the executable
 /// (`toedeling_ToedelingWeb.resources/Resources`, where SwiftPM puts them), in the installed
 /// layout `<bin>/../share/toedeling/web`, or in the folder `TOEDELING_WEB_DIR` names.
-public struct WebBestanden: Sendable {
+public struct WebResources: Sendable {
     /// The templates, by name (`layout`, `dossier`, …).
-    let sjablonen: MustacheLibrary
+    let templates: MustacheLibrary
     /// The style sheet.
-    let stijl: Stijl
+    let styleSheet: StyleSheet
 
     /// Why the files cannot be used; the description says what to do.
-    public struct Fout: Error, Sendable, CustomStringConvertible {
+    public struct LoadError: Error, Sendable, CustomStringConvertible {
         public let description: String
     }
 
     /// The names of the templates the pages render; a folder without one of them is refused.
-    static let namen = [
+    static let templateNames = [
         "layout", "formulier", "foutsamenvatting", "fout", "inloggen", "code", "activeren", "activeren-provider", "activatie-ongeldig",
         "account", "tweestap-instellen", "toegankelijkheid", "dossiers", "dossier-nieuw", "dossier", "tijdlijn", "consultaties",
         "ontvangstbewijs", "stand-van-zaken", "evaluatie", "paginering", "vernietigingslijsten", "vernietigingslijst",
     ]
 
     /// The folder the files are in when none is configured: beside the executable, else installed.
-    public static func standaardMap() -> String? {
+    public static func defaultDirectory() -> String? {
         let executable = (Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])).resolvingSymlinksInPath()
         let map = executable.deletingLastPathComponent()
         let kandidaten = [
@@ -35,25 +35,25 @@ public struct WebBestanden: Sendable {
         return kandidaten.first { FileManager.default.fileExists(atPath: $0 + "/toedeling.css") }
     }
 
-    /// Reads the templates and the style sheet from `map` (else `standaardMap()`); every template
+    /// Reads the templates and the style sheet from `map` (else `defaultDirectory()`); every template
     /// must be there and parse.
-    public static func laad(map gegeven: String? = nil) async throws -> WebBestanden {
-        guard let map = gegeven ?? standaardMap() else {
-            throw Fout(description: "the web application's files (templates, style sheet) were not found beside the executable or in <bin>/../share/toedeling/web; set TOEDELING_WEB_DIR")
+    public static func load(directory gegeven: String? = nil) async throws -> WebResources {
+        guard let map = gegeven ?? defaultDirectory() else {
+            throw LoadError(description: "the web application's files (templates, style sheet) were not found beside the executable or in <bin>/../share/toedeling/web; set TOEDELING_WEB_DIR")
         }
         guard let css = FileManager.default.contents(atPath: map + "/toedeling.css") else {
-            throw Fout(description: "\(map)/toedeling.css cannot be read")
+            throw LoadError(description: "\(map)/toedeling.css cannot be read")
         }
-        let sjablonen: MustacheLibrary
+        let templates: MustacheLibrary
         do {
-            sjablonen = try await MustacheLibrary(directory: map + "/Templates")
+            templates = try await MustacheLibrary(directory: map + "/Templates")
         } catch {
-            throw Fout(description: "\(map)/Templates: a template does not parse (\(error))")
+            throw LoadError(description: "\(map)/Templates: a template does not parse (\(error))")
         }
-        let ontbrekend = namen.filter { sjablonen.getTemplate(named: $0) == nil }
+        let ontbrekend = templateNames.filter { templates.getTemplate(named: $0) == nil }
         guard ontbrekend.isEmpty else {
-            throw Fout(description: "\(map)/Templates lacks \(ontbrekend.map { $0 + ".mustache" }.joined(separator: ", "))")
+            throw LoadError(description: "\(map)/Templates lacks \(ontbrekend.map { $0 + ".mustache" }.joined(separator: ", "))")
         }
-        return WebBestanden(sjablonen: sjablonen, stijl: Stijl(inhoud: css))
+        return WebResources(templates: templates, styleSheet: StyleSheet(bytes: css))
     }
 }

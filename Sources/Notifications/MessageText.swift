@@ -5,7 +5,7 @@ import Taaktoedeling
 /// The Dutch text of a notification e-mail, as plain text and as HTML. A koepel's message says
 /// only what that koepel may see: the dossier it is invited to, its own round and termijn, never
 /// another koepel's reactie.
-public struct Berichttekst: Sendable, Equatable {
+public struct MessageText: Sendable, Equatable {
     /// The subject line.
     public let onderwerp: String
     /// The plain text.

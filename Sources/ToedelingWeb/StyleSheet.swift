@@ -5,14 +5,14 @@ import Taaktoedeling
 /// The one style sheet (`Resources/toedeling.css`), served from `/static/` under a name with its
 /// content hash, so it can be cached for a year. Colours, spacing and type scale follow the public
 /// Rijkshuisstijl community design tokens of NL Design System (`--rhc-…`); fonts are the system's.
-struct Stijl: Sendable {
+struct StyleSheet: Sendable {
     /// The style sheet's bytes.
-    let inhoud: Data
+    let bytes: Data
     /// `/static/toedeling-<first 12 hex digits of SHA-256>.css`.
-    let pad: String
+    let path: String
 
-    init(inhoud: Data) {
-        self.inhoud = inhoud
-        self.pad = "/static/toedeling-\(SHA256.hash(data: inhoud).hexadecimaal.prefix(12)).css"
+    init(bytes: Data) {
+        self.bytes = bytes
+        self.path = "/static/toedeling-\(SHA256.hash(data: bytes).hexadecimaal.prefix(12)).css"
     }
 }

@@ -2,41 +2,41 @@ import HTTPTypes
 
 /// A refusal the web application answers with a Dutch error page (or, for a client that asks for
 /// JSON, problem+json).
-struct WebFout: Error, Sendable {
+struct WebError: Error, Sendable {
     var status: HTTPResponse.Status
     var kop: String
     var tekst: String
     var allow: [HTTPRequest.Method] = []
 
-    static let nietGevonden = WebFout(
+    static let nietGevonden = WebError(
         status: .notFound, kop: "Pagina niet gevonden",
         tekst: "Deze pagina bestaat niet, of u hebt er geen toegang toe. Controleer het adres of ga terug naar de vorige pagina."
     )
-    static let geenToegang = WebFout(
+    static let geenToegang = WebError(
         status: .forbidden, kop: "Geen toegang", tekst: "Met uw rol kunt u deze pagina niet gebruiken."
     )
-    static let verlopenFormulier = WebFout(
+    static let verlopenFormulier = WebError(
         status: .forbidden, kop: "Het formulier is verlopen",
         tekst: "Uw sessie is verlopen of het formulier kwam niet van deze pagina. Er is niets opgeslagen. Ga terug, laad de pagina opnieuw en probeer het nog eens."
     )
-    static let onleesbaarFormulier = WebFout(
+    static let onleesbaarFormulier = WebError(
         status: .badRequest, kop: "Het formulier kon niet worden gelezen", tekst: "Er is niets opgeslagen. Laad de pagina opnieuw en probeer het nog eens."
     )
-    static let teGroot = WebFout(
+    static let teGroot = WebError(
         status: .contentTooLarge, kop: "Te veel tekst", tekst: "Het formulier is groter dan 1 MiB. Er is niets opgeslagen."
     )
-    static let nietBeschikbaar = WebFout(
+    static let nietBeschikbaar = WebError(
         status: .serviceUnavailable, kop: "Toedeling is even niet beschikbaar",
         tekst: "De database is nu niet bereikbaar. Er is niets opgeslagen. Probeer het over een paar minuten opnieuw."
     )
-    static let interneFout = WebFout(
+    static let interneFout = WebError(
         status: .internalServerError, kop: "Er ging iets mis", tekst: "Er ging aan onze kant iets mis. Er is niets opgeslagen. Probeer het later opnieuw."
     )
-    static let drukte = WebFout(
+    static let drukte = WebError(
         status: .serviceUnavailable, kop: "Het is te druk", tekst: "Dit dossier wordt nu door veel mensen tegelijk gewijzigd. Er is niets opgeslagen. Probeer het zo opnieuw."
     )
 
-    static func methodeNietToegestaan(_ allow: [HTTPRequest.Method]) -> WebFout {
-        WebFout(status: .methodNotAllowed, kop: "Dit kan hier niet", tekst: "Deze pagina kan zo niet worden gebruikt.", allow: allow)
+    static func methodeNietToegestaan(_ allow: [HTTPRequest.Method]) -> WebError {
+        WebError(status: .methodNotAllowed, kop: "Dit kan hier niet", tekst: "Deze pagina kan zo niet worden gebruikt.", allow: allow)
     }
 }

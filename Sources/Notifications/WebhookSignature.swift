@@ -3,7 +3,7 @@ import Foundation
 
 /// The Standard Webhooks signature: `webhook-signature: v1,<base64 HMAC-SHA256 of "id.timestamp.body">`
 /// with the subscription's secret (the 32 bytes behind `whsec_`).
-public enum Handtekening {
+public enum WebhookSignature {
     /// The signature header value for a message.
     public static func waarde(id: String, timestamp: Int, body: Data, geheim: Data) -> String {
         var bericht = Data("\(id).\(timestamp).".utf8)

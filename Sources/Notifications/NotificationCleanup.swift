@@ -6,7 +6,7 @@ import ServiceLifecycle
 /// Keeps the notification tables small, every `interval` as a `Service`: delivery-log entries and
 /// delivered outbox rows after 30 days, sent or failed e-mail after 90 days. Waiting and
 /// dead-lettered deliveries are never removed here: a resend needs them.
-public struct NotificatieOpruiming: Service {
+public struct NotificationCleanup: Service {
     private let pool: PostgresConnectionPool
     private let interval: Duration
     private let logger: Logger

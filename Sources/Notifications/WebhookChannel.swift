@@ -7,14 +7,14 @@ import Postgres
 /// The webhook channel's reader of the feed: for each batch of events it writes the outbox rows of
 /// every subscription that takes them, in the transaction that moves its checkpoint, and tells the
 /// delivering instances by NOTIFY (sent at commit). Run the returned subscription as a `Service`.
-public enum WebhookKanaal {
+public enum WebhookChannel {
     /// The name of its checkpoint.
     public static let naam = "notificaties.webhooks"
 
     /// The feed subscription of the webhook channel. On its first start it begins at the feed's end,
     /// or before the oldest subscription's first transaction if that is earlier.
-    public static func abonnement(store: EventStore, instellingen: NotificatieInstellingen, pollInterval: Duration = .seconds(2), logger: Logger) -> EventSubscription {
-        let uitgifte = WebhookUitgifte(instellingen: instellingen, volger: DossierStandVolger())
+    public static func abonnement(store: EventStore, instellingen: NotificationSettings, pollInterval: Duration = .seconds(2), logger: Logger) -> EventSubscription {
+        let uitgifte = WebhookDispatch(instellingen: instellingen, volger: DossierStateFollower())
         return EventSubscription(
             name: naam, store: store, batchSize: 200, pollInterval: pollInterval, logger: logger,
             start: { connection in
@@ -26,9 +26,9 @@ public enum WebhookKanaal {
                 return min(einde, ervoor)
             }
         ) { connection, events in
-            let doelen = try WebhookUitgifte.doelen(on: connection)
+            let doelen = try WebhookDispatch.doelen(on: connection)
             if try uitgifte.verdeel(events, over: doelen, on: connection) > 0 {
-                _ = try connection.query("SELECT pg_notify($1, 'webhooks')", [.text(WebhookUitgifte.kanaal)])
+                _ = try connection.query("SELECT pg_notify($1, 'webhooks')", [.text(WebhookDispatch.kanaal)])
             }
         }
     }

@@ -5,7 +5,7 @@ import Hummingbird
 /// hummingbird-auth's session storage on PostgreSQL (`web_sessies`), so any instance serves any
 /// session. Keys are stored as SHA-256 only; a `WebSessie` row is tied to its account so that
 /// blocking the account removes it.
-struct PostgresSessieDriver: PersistDriver {
+struct PostgresSessionDriver: PersistDriver {
     let opslag: SessieOpslag
 
     func create<Object: Codable & Sendable>(key: String, value: Object, expires: Duration?) async throws {

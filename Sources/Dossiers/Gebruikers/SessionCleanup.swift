@@ -6,7 +6,7 @@ import ServiceLifecycle
 /// expired sessions, activation links used or expired more than a week ago, and counts of failed
 /// logins whose last failure is over an hour old. Every instance runs one; the deletes are
 /// idempotent, so several at once do no harm.
-public struct WebOpruiming: Service {
+public struct SessionCleanup: Service {
     let pool: PostgresConnectionPool
     let interval: Duration
     let logger: Logger

@@ -6,7 +6,7 @@ import Postgres
 /// oldest first; a message is marked sent as soon as the relay accepted it, so a retry never mails
 /// twice what the relay took. A temporary failure is retried with backoff until the give-up
 /// period; a permanent refusal ends the message at once.
-public struct EmailWachtrij: Sendable {
+public struct EmailQueue: Sendable {
     /// A message to send.
     public struct Bericht: Sendable, Equatable {
         /// Its id.
@@ -27,10 +27,10 @@ public struct EmailWachtrij: Sendable {
 
     private let pool: PostgresConnectionPool
     /// The retry policy (the webhooks' one).
-    public let beleid: WebhookWachtrij.Beleid
+    public let beleid: WebhookQueue.Beleid
 
     /// The outbox over `pool`.
-    public init(pool: PostgresConnectionPool, beleid: WebhookWachtrij.Beleid = .init()) {
+    public init(pool: PostgresConnectionPool, beleid: WebhookQueue.Beleid = .init()) {
         self.pool = pool
         self.beleid = beleid
     }
@@ -45,7 +45,7 @@ public struct EmailWachtrij: Sendable {
                 WHERE notificatie_leases.houder = excluded.houder OR notificatie_leases.tot < clock_timestamp()
                 RETURNING houder
                 """,
-                [.uuid(houder), .int(Int64(WebhookWachtrij.milliseconden(duur)))]
+                [.uuid(houder), .int(Int64(WebhookQueue.milliseconden(duur)))]
             ).first != nil
         }
     }
@@ -99,13 +99,13 @@ public struct EmailWachtrij: Sendable {
                 [.uuid(id), .text(fout)]
             ).first else { return }
             let leeftijd = try row.double("leeftijd_ms")
-            let opgeven = permanent || leeftijd >= Double(WebhookWachtrij.milliseconden(beleid.opgevenNa))
+            let opgeven = permanent || leeftijd >= Double(WebhookQueue.milliseconden(beleid.opgevenNa))
             if opgeven {
                 _ = try connection.execute("UPDATE email_berichten SET status = 'mislukt' WHERE id = $1", [.uuid(id)])
             } else {
                 _ = try connection.execute(
                     "UPDATE email_berichten SET volgende_poging = clock_timestamp() + $2 * interval '1 millisecond' WHERE id = $1",
-                    [.uuid(id), .int(Int64(WebhookWachtrij.milliseconden(beleid.wacht(na: try row.int("pogingen")))))]
+                    [.uuid(id), .int(Int64(WebhookQueue.milliseconden(beleid.wacht(na: try row.int("pogingen")))))]
                 )
             }
         }

@@ -15,10 +15,10 @@ import Synchronization
 /// slow or failing receiver holds up only its own subscription. Woken by NOTIFY (the feed's channel
 /// writes a row, or a resend), and looks every `pollInterval` for retries that have come due. A
 /// lease that is not renewed (the instance died) runs out, and another instance takes over.
-public final class WebhookBezorging: Service, Sendable {
+public final class WebhookDelivery: Service, Sendable {
     private let pool: PostgresConnectionPool
-    private let wachtrij: WebhookWachtrij
-    private let instellingen: NotificatieInstellingen
+    private let wachtrij: WebhookQueue
+    private let instellingen: NotificationSettings
     private let timeout: Duration
     private let pollInterval: Duration
     private let leaseDuur: Duration
@@ -32,12 +32,12 @@ public final class WebhookBezorging: Service, Sendable {
 
     /// The deliverer over `pool`; `timeout` is how long a receiver has to answer (10 s).
     public init(
-        pool: PostgresConnectionPool, instellingen: NotificatieInstellingen, beleid: WebhookWachtrij.Beleid = .init(),
+        pool: PostgresConnectionPool, instellingen: NotificationSettings, beleid: WebhookQueue.Beleid = .init(),
         timeout: Duration = .seconds(10), pollInterval: Duration = .seconds(1), leaseDuur: Duration = .seconds(30),
         maximumTegelijk: Int = 32, logger: Logger
     ) {
         self.pool = pool
-        self.wachtrij = WebhookWachtrij(pool: pool, beleid: beleid)
+        self.wachtrij = WebhookQueue(pool: pool, beleid: beleid)
         self.instellingen = instellingen
         self.timeout = timeout
         self.pollInterval = pollInterval
@@ -58,7 +58,7 @@ public final class WebhookBezorging: Service, Sendable {
         await withTaskGroup(of: Void.self) { group in
             group.addTask { [pool] in
                 await cancelWhenGracefulShutdown {
-                    await pool.listen(to: NotificatieInstellingen.kanaal) { _ in
+                    await pool.listen(to: NotificationSettings.kanaal) { _ in
                         signal.signal()
                         self.wachtenden.withLock { $0.values.forEach { $0.signal() } }
                     }
@@ -127,7 +127,7 @@ public final class WebhookBezorging: Service, Sendable {
                 // The target is checked again before each batch: its name may resolve elsewhere now.
                 var probleem: String? = "geen geldige URL"
                 if let url = URL(string: eerste.callbackURL) {
-                    probleem = await CallbackAdres.probleem(url, privaatToegestaan: instellingen.privaatToegestaan)
+                    probleem = await CallbackAddress.probleem(url, privaatToegestaan: instellingen.privaatToegestaan)
                 }
                 for levering in leveringen {
                     // An attempt may take the whole timeout: the lease must outlast it.
@@ -170,13 +170,13 @@ public final class WebhookBezorging: Service, Sendable {
     private final class Opname: @unchecked Sendable {
         // Used by one task at a time: the subscription's worker, then the detached clean-up after it.
         private let id: UUID
-        private let wachtrij: WebhookWachtrij
+        private let wachtrij: WebhookQueue
         private let houder: UUID
         private let leaseDuur: Duration
-        private var afleveringen: [WebhookWachtrij.Aflevering] = []
+        private var afleveringen: [WebhookQueue.Aflevering] = []
         private(set) var wachtSinds: ContinuousClock.Instant?
 
-        init(id: UUID, wachtrij: WebhookWachtrij, houder: UUID, leaseDuur: Duration) {
+        init(id: UUID, wachtrij: WebhookQueue, houder: UUID, leaseDuur: Duration) {
             self.id = id
             self.wachtrij = wachtrij
             self.houder = houder
@@ -185,7 +185,7 @@ public final class WebhookBezorging: Service, Sendable {
 
         var aantal: Int { afleveringen.count }
 
-        func voegToe(_ aflevering: WebhookWachtrij.Aflevering) {
+        func voegToe(_ aflevering: WebhookQueue.Aflevering) {
             if afleveringen.isEmpty { wachtSinds = .now }
             afleveringen.append(aflevering)
         }
@@ -209,7 +209,7 @@ public final class WebhookBezorging: Service, Sendable {
     }
 
     /// One attempt: posts the signed CloudEvent unless the target is not allowed (`probleem`).
-    private func poging(_ levering: WebhookWachtrij.Levering, probleem: String?, client: HTTPClient) async throws -> Poging {
+    private func poging(_ levering: WebhookQueue.Levering, probleem: String?, client: HTTPClient) async throws -> Poging {
         let begin = Date()
         let start = ContinuousClock.now
         var status: Int?
@@ -225,15 +225,15 @@ public final class WebhookBezorging: Service, Sendable {
             request.headers.add(name: "User-Agent", value: "Toedeling-Webhooks/1")
             request.headers.add(name: "webhook-id", value: id)
             request.headers.add(name: "webhook-timestamp", value: String(timestamp))
-            request.headers.add(name: "webhook-signature", value: Handtekening.waarde(id: id, timestamp: timestamp, body: levering.inhoud, geheim: levering.geheim))
+            request.headers.add(name: "webhook-signature", value: WebhookSignature.waarde(id: id, timestamp: timestamp, body: levering.inhoud, geheim: levering.geheim))
             if let auth = levering.auth { request.headers.add(name: "Authorization", value: auth) }
             request.body = .bytes(ByteBuffer(bytes: levering.inhoud))
             do {
-                let response = try await client.execute(request, deadline: .now() + .nanoseconds(Int64(WebhookWachtrij.Beleid.seconden(timeout) * 1e9)))
+                let response = try await client.execute(request, deadline: .now() + .nanoseconds(Int64(WebhookQueue.Beleid.seconden(timeout) * 1e9)))
                 status = Int(response.status.code)
                 _ = try? await response.body.collect(upTo: 64 * 1024)
             } catch let error as HTTPClientError where error == .deadlineExceeded || error == .readTimeout {
-                fout = "geen antwoord binnen \(Int(WebhookWachtrij.Beleid.seconden(timeout))) s"
+                fout = "geen antwoord binnen \(Int(WebhookQueue.Beleid.seconden(timeout))) s"
             } catch let error as HTTPClientError where error == .connectTimeout {
                 fout = "verbinding niet gelukt binnen de tijd"
             } catch let error as HTTPClientError where error == .cancelled {
@@ -245,11 +245,11 @@ public final class WebhookBezorging: Service, Sendable {
                 fout = "verbinding mislukt"
             }
         }
-        return Poging(begin: begin, status: status, fout: fout, duurMs: WebhookWachtrij.milliseconden(ContinuousClock.now - start))
+        return Poging(begin: begin, status: status, fout: fout, duurMs: WebhookQueue.milliseconden(ContinuousClock.now - start))
     }
 
     /// The metrics of an accepted delivery: the attempt, and the lag from the event's commit.
-    private func geleverd(_ levering: WebhookWachtrij.Levering) {
+    private func geleverd(_ levering: WebhookQueue.Levering) {
         Counter(label: "toedeling_webhook_pogingen_total", dimensions: [("abonnement", levering.abonnementID.uuidString.lowercased()), ("uitkomst", "afgeleverd")]).increment()
         if let recorded = Self.eventTijd(levering.inhoud) {
             Timer(label: "toedeling_webhook_vertraging_seconds", preferredDisplayUnit: .seconds)
@@ -258,7 +258,7 @@ public final class WebhookBezorging: Service, Sendable {
     }
 
     /// Records a failed attempt: the next one is later, or the waiting deliveries are dead-lettered.
-    private func mislukt(_ levering: WebhookWachtrij.Levering, _ poging: Poging) async throws {
+    private func mislukt(_ levering: WebhookQueue.Levering, _ poging: Poging) async throws {
         let abonnement = levering.abonnementID.uuidString.lowercased()
         let doodgelegd = try await wachtrij.mislukt(levering, httpStatus: poging.status, fout: poging.fout, begin: poging.begin, duurMs: poging.duurMs)
         Counter(label: "toedeling_webhook_pogingen_total", dimensions: [("abonnement", abonnement), ("uitkomst", "mislukt")]).increment()

@@ -8,8 +8,8 @@ import Taaktoedeling
 
 /// Turns notifications into e-mail messages, one per notification and account, each written once
 /// (its key is unique, so a retried batch or a second instance writes nothing twice).
-struct EmailUitgifte: Sendable {
-    let instellingen: NotificatieInstellingen
+struct EmailDispatch: Sendable {
+    let instellingen: NotificationSettings
 
     /// Writes the messages of `kennisgeving` about `dossier`; `bron` names what caused it (an
     /// event id, or the round and moment for a termijn notice) and decides the `Message-ID`s.
@@ -29,7 +29,7 @@ struct EmailUitgifte: Sendable {
         var geschreven = 0
         for ontvanger in ontvangers {
             let gebruikerID = try ontvanger.uuid("id")
-            let tekst = Berichttekst(kennisgeving, dossier: dossier, naam: try ontvanger.string("naam"), reactie: reactie, link: link)
+            let tekst = MessageText(kennisgeving, dossier: dossier, naam: try ontvanger.string("naam"), reactie: reactie, link: link)
             let sleutel = "\(bron.uuidString.lowercased()):\(kennisgeving.soort.rawValue):\(gebruikerID.uuidString.lowercased())"
             let id = StableUUID.derived(from: bron, "email:\(kennisgeving.soort.rawValue):\(gebruikerID.uuidString.lowercased())")
             let messageID = "<\(bron.uuidString.lowercased()).\(id.uuidString.lowercased().prefix(8))@\(instellingen.berichtDomein)>"
@@ -51,14 +51,14 @@ struct EmailUitgifte: Sendable {
 /// The e-mail channel's reader of the feed: the messages each event gives, written in the
 /// transaction that moves its checkpoint. On its first start it begins at the feed's end: turning
 /// e-mail on does not mail what happened before.
-public enum EmailKanaal {
+public enum EmailChannel {
     /// The name of its checkpoint.
     public static let naam = "notificaties.email"
 
     /// The feed subscription of the e-mail channel; run it as a `Service`.
-    public static func abonnement(store: EventStore, instellingen: NotificatieInstellingen, pollInterval: Duration = .seconds(2), logger: Logger) -> EventSubscription {
-        let uitgifte = EmailUitgifte(instellingen: instellingen)
-        let volger = DossierStandVolger()
+    public static func abonnement(store: EventStore, instellingen: NotificationSettings, pollInterval: Duration = .seconds(2), logger: Logger) -> EventSubscription {
+        let uitgifte = EmailDispatch(instellingen: instellingen)
+        let volger = DossierStateFollower()
         return EventSubscription(
             name: naam, store: store, batchSize: 200, pollInterval: pollInterval, logger: logger,
             start: { connection in try EventStore.feedEnd(on: connection) }
@@ -74,7 +74,7 @@ public enum EmailKanaal {
                     geschreven += try uitgifte.schrijf(kennisgeving, dossier: dossier, dossierID: dossierID, bron: event.eventID, reactie: reactie, on: connection)
                 }
             }
-            if geschreven > 0 { _ = try connection.query("SELECT pg_notify($1, 'email')", [.text(WebhookUitgifte.kanaal)]) }
+            if geschreven > 0 { _ = try connection.query("SELECT pg_notify($1, 'email')", [.text(WebhookDispatch.kanaal)]) }
         }
     }
 }
@@ -82,20 +82,20 @@ public enum EmailKanaal {
 /// Watches the termijnen of open rounds: a reminder to the koepels that have not reacted from five
 /// working days before the termijn, a notice to the coordinators once it passed with reacties
 /// missing; each once per round and account. Runs every `interval` as a `Service`.
-public struct Termijnbewaking: Service {
+public struct TermijnReminders: Service {
     private let pool: PostgresConnectionPool
-    private let uitgifte: EmailUitgifte
+    private let uitgifte: EmailDispatch
     private let interval: Duration
     private let logger: Logger
     private let vandaag: @Sendable () -> Kalenderdatum
 
     /// The watch over `pool`; `vandaag` is today's date in Europe/Amsterdam (tests set one).
     public init(
-        pool: PostgresConnectionPool, instellingen: NotificatieInstellingen, interval: Duration = .seconds(600), logger: Logger,
+        pool: PostgresConnectionPool, instellingen: NotificationSettings, interval: Duration = .seconds(600), logger: Logger,
         vandaag: @escaping @Sendable () -> Kalenderdatum = { AmsterdamseTijd.kalenderdatum(van: Date()) }
     ) {
         self.pool = pool
-        self.uitgifte = EmailUitgifte(instellingen: instellingen)
+        self.uitgifte = EmailDispatch(instellingen: instellingen)
         self.interval = interval
         self.logger = logger
         self.vandaag = vandaag
@@ -124,7 +124,7 @@ public struct Termijnbewaking: Service {
                     geschreven += try uitgifte.schrijf(kennisgeving, dossier: dossier, dossierID: dossier.id, bron: bron, on: connection)
                 }
             }
-            if geschreven > 0 { _ = try connection.query("SELECT pg_notify($1, 'email')", [.text(WebhookUitgifte.kanaal)]) }
+            if geschreven > 0 { _ = try connection.query("SELECT pg_notify($1, 'email')", [.text(WebhookDispatch.kanaal)]) }
             return geschreven
         }
     }

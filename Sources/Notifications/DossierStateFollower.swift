@@ -9,7 +9,7 @@ import Taaktoedeling
 /// feed in order: kept per dossier and evolved event by event, so the usual case costs no query;
 /// otherwise taken from the read model when it is at that version, and folded from the stream only
 /// when the channel is behind.
-final class DossierStandVolger: Sendable {
+final class DossierStateFollower: Sendable {
     private let bekend = Mutex<[UUID: Dossier]>([:])
     private let maximum: Int
 

@@ -4,7 +4,7 @@ import Taaktoedeling
 
 /// What every notification channel is told from outside: who sends (the OIN in each CloudEvent's
 /// `source`), where the product is reached (links and `dataref`), and which callback targets are allowed.
-public struct NotificatieInstellingen: Sendable, Equatable {
+public struct NotificationSettings: Sendable, Equatable {
     /// The sender's OIN (`TOEDELING_OIN`), 20 digits.
     public var oin: String
     /// The product's public address without a trailing slash (`TOEDELING_PUBLIC_URL`).

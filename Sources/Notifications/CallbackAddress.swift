@@ -7,7 +7,7 @@ import Glibc
 /// Where webhooks may go: `https` only, and never to a loopback, private, link-local or otherwise
 /// special address, unless the settings allow that (tests, closed networks). Checked when a
 /// subscription is made and again before every batch of deliveries, since a name may resolve elsewhere later.
-public enum CallbackAdres {
+public enum CallbackAddress {
     /// Threads of their own for name lookups, which block: a slow resolver holds up nothing else.
     private static let opzoekers: NIOThreadPool = {
         let pool = NIOThreadPool(numberOfThreads: 2)

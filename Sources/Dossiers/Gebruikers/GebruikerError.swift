@@ -1,5 +1,5 @@
 /// Why an account operation was refused; each has a Dutch sentence for the CLI and the web pages.
-public enum GebruikerFout: Error, Sendable, Equatable, CustomStringConvertible {
+public enum GebruikerError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The address is not an e-mail address.
     case ongeldigEmail
     /// The name is empty.
