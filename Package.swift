@@ -78,6 +78,7 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -102,7 +103,7 @@ let package = Package(
         .target(
             name: "ToedelingWeb",
             dependencies: [
-                "Dossiers", "EventStore", "Rapportage", "Taaktoedeling", "ToedelingHTTP",
+                "Dossiers", "EventStore", "Postgres", "Rapportage", "Taaktoedeling", "ToedelingHTTP",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
@@ -120,14 +121,13 @@ let package = Package(
         .target(
             name: "ToedelingAPI",
             dependencies: [
-                "Dossiers", "EventStore", "Rapportage", "Taaktoedeling", "ToedelingHTTP",
+                "Dossiers", "Rapportage", "Taaktoedeling", "ToedelingHTTP",
                 .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             resources: [.copy("OpenAPI/openapi.json")]
         ),
@@ -136,7 +136,7 @@ let package = Package(
         .executableTarget(
             name: "toedeling-server",
             dependencies: [
-                "ToedelingAPI", "ToedelingWeb", "ToedelingHTTP", "Notifications", "Dossiers", "Rapportage", "Taaktoedeling", "Postgres",
+                "ToedelingAPI", "ToedelingWeb", "ToedelingHTTP", "Notifications", "Dossiers", "EventStore", "Rapportage", "Taaktoedeling",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -201,6 +201,7 @@ let package = Package(
             dependencies: [
                 "toedeling-server", "ToedelingAPI", "ToedelingWeb", "Notifications", "Dossiers", "Postgres", "Taaktoedeling", "ToedelingTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Logging", package: "swift-log"),
@@ -212,6 +213,7 @@ let package = Package(
             dependencies: [
                 "toedeling-server", "ToedelingAPI", "ToedelingWeb", "Postgres", "ServerTestSupport",
                 .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -220,6 +222,7 @@ let package = Package(
             dependencies: [
                 "ToedelingAPI", "ToedelingHTTP", "Dossiers", "Postgres", "EventStore", "Taaktoedeling", "ToedelingTestSupport", "ServerTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -241,11 +244,10 @@ let package = Package(
         .testTarget(
             name: "NotificationsTests",
             dependencies: [
-                "Notifications", "Dossiers", "EventStore", "Postgres", "Taaktoedeling", "ToedelingTestSupport", "ServerTestSupport",
+                "Notifications", "Dossiers", "Taaktoedeling", "ToedelingTestSupport", "ServerTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

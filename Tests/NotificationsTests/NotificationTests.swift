@@ -9,7 +9,6 @@ import Testing
 import Dossiers
 import Notifications
 import Taaktoedeling
-import ToedelingAPI
 import ToedelingTestSupport
 import ServerTestSupport
 
@@ -94,7 +93,7 @@ struct NotificationTests {
             let bezorger = WebhookDelivery(pool: harness.pool, instellingen: instellingen, beleid: beleid, timeout: timeout, pollInterval: .milliseconds(100), logger: logger)
             try await Application(router: receiver.router(), configuration: .init(address: .hostname("127.0.0.1", port: 0))).test(.live) { ontvanger in
                 let port = try #require(ontvanger.port)
-                try await buildApplication(configuration: APIConfiguration(), dependencies: gebouwd).test(.router) { client in
+                try await buildApplication(dependencies: gebouwd).test(.router) { client in
                     try await withThrowingTaskGroup(of: Void.self) { group in
                         group.addTask { try await kanaal.run() }
                         group.addTask { try await bezorger.run() }
@@ -318,7 +317,7 @@ struct NotificationTests {
             var dependencies = harness.dependencies
             dependencies.abonnementen = AbonnementStore(pool: harness.pool, instellingen: NotificationSettings(privaatToegestaan: true))
             let gebouwd = dependencies
-            try await buildApplication(configuration: APIConfiguration(), dependencies: gebouwd).test(.router) { client in
+            try await buildApplication(dependencies: gebouwd).test(.router) { client in
                 let made = try await client.send(
                     .post, "/v1/abonnementen", token: harness.coordinator,
                     json: #"{"callbackUrl": "http://127.0.0.1:9/x", "auth": "Bearer geheim", "filters": {"types": ["nl.overheid.bzk.toedeling.consultatie-geopend", "ReactieIngediend"]}}"#

@@ -8,7 +8,6 @@ import JWTKit
 import Postgres
 import Taaktoedeling
 import Testing
-import ToedelingAPI
 import ToedelingTestSupport
 @testable import ToedelingWeb
 import ServerTestSupport

@@ -7,7 +7,6 @@ import HummingbirdTesting
 import Postgres
 import Taaktoedeling
 import Testing
-import ToedelingAPI
 import ToedelingTestSupport
 import ToedelingWeb
 import Dossiers
