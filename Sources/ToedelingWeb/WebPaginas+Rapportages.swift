@@ -109,7 +109,8 @@ extension WebPaginas {
             ["term": "Nieuwe taken", "waarde": String(overzicht.nieuweTaken)],
             ["term": "Bestaande taken", "waarde": String(overzicht.bestaandeTaken)],
             ["term": "Afwijkingen van het advies", "waarde": overzicht.afwijkingenVanAdvies.isEmpty ? "geen" : overzicht.afwijkingenVanAdvies.map(\.description).joined(separator: ", ")],
-            ["term": "Afgeronde UDO's", "waarde": overzicht.udosAfgerond.isEmpty ? "geen" : overzicht.udosAfgerond.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")],
+            // In the users' words and the order of the report's renderings (not the stored names).
+            ["term": "Afgeronde UDO's", "waarde": UdoUitkomst.allCases.map { "\($0.weergave): \(overzicht.udosAfgerond[$0.rawValue] ?? 0)" }.joined(separator: ", ")],
             ["term": "Reacties van koepels", "waarde": "\(overzicht.aantalReacties), waarvan \(overzicht.aantalReactiesTeLaat) te laat"],
         ]
         if let gemiddeld = overzicht.gemiddeldeReactietijdDagen {
