@@ -133,94 +133,89 @@ struct Formulier {
     func model(
         csrf: String, waarden: Formulierwaarden? = nil, begin: [String: String] = [:], problemen: [FieldProblem] = [],
         melding: String? = nil, versie: Int64? = nil
-    ) -> [String: Any] {
+    ) -> FormulierModel {
         var perVeld: [String: String] = [:]
-        var fouten: [[String: Any]] = []
-        if let melding { fouten.append(["tekst": melding]) }
+        var fouten: [FoutsamenvattingModel.Fout] = []
+        if let melding { fouten.append(.init(tekst: melding)) }
         for probleem in problemen {
             let veld = velden.first { $0.naam == probleem.name } ?? velden.first { probleem.name.hasPrefix($0.naam + ".") }
             // In the summary the field's label leads: "Titel: is verplicht."
-            let tekst = veld.map { $0.label + ": " + Self.slot(probleem.reason) } ?? Self.zin(probleem.reason)
             if let veld {
                 if perVeld[veld.naam] == nil { perVeld[veld.naam] = Self.zin(probleem.reason) }
-                fouten.append(["tekst": tekst, "veld": veldID(veld.naam)])
+                fouten.append(.init(tekst: veld.label + ": " + Self.slot(probleem.reason), veld: veldID(veld.naam)))
             } else {
-                fouten.append(["tekst": Self.zin(probleem.name + " " + probleem.reason)])
+                fouten.append(.init(tekst: Self.zin(probleem.name + " " + probleem.reason)))
             }
         }
-        let veldmodellen: [[String: Any]] = velden.map { veld in
+        let veldmodellen: [FormulierModel.Veld] = velden.map { veld in
             let veldID = veldID(veld.naam)
             let fout = perVeld[veld.naam]
             let getypt = waarden.map { $0[veld.naam] ?? "" } ?? begin[veld.naam] ?? ""
-            var model: [String: Any] = [
-                "id": veldID, "naam": veld.naam, "label": veld.label, "verplicht": veld.verplicht, "waarde": getypt,
-            ]
-            if let hint = veld.hint { model["hint"] = hint }
-            if let fout { model["fout"] = fout }
+            var model = FormulierModel.Veld(id: veldID, naam: veld.naam, label: veld.label, verplicht: veld.verplicht, waarde: getypt)
+            model.hint = veld.hint
+            model.fout = fout
             let beschrijving = [veld.hint.map { _ in veldID + "-hint" }, fout.map { _ in veldID + "-fout" }].compactMap { $0 }
-            if !beschrijving.isEmpty { model["beschrijving"] = beschrijving.joined(separator: " ") }
+            if !beschrijving.isEmpty { model.beschrijving = beschrijving.joined(separator: " ") }
             let gekozen: Set<String> = waarden.map { Set($0.alle(veld.naam)) } ?? Set(begin[veld.naam].map { $0.split(separator: ",").map(String.init) } ?? [])
-            func keuzes(_ lijst: [Keuze]) -> [[String: Any]] {
+            func keuzes(_ lijst: [Keuze]) -> [FormulierModel.Keuze] {
                 lijst.enumerated().map { index, keuze in
-                    ["waarde": keuze.waarde, "label": keuze.label, "gekozen": gekozen.contains(keuze.waarde),
-                     "id": index == 0 ? veldID : veldID + "-" + keuze.waarde]
+                    FormulierModel.Keuze(
+                        waarde: keuze.waarde, label: keuze.label, gekozen: gekozen.contains(keuze.waarde),
+                        id: index == 0 ? veldID : veldID + "-" + keuze.waarde)
                 }
             }
             switch veld.soort {
             case .tekst(let invoertype, let autocomplete, let inputmode, let smal):
-                model["isInvoer"] = true
-                model["invoertype"] = invoertype
-                if let autocomplete { model["autocomplete"] = autocomplete }
-                if let inputmode { model["inputmode"] = inputmode }
-                model["smal"] = smal
-                if invoertype == "password" { model["waarde"] = "" }
+                model.isInvoer = true
+                model.invoertype = invoertype
+                model.autocomplete = autocomplete
+                model.inputmode = inputmode
+                model.smal = smal
+                if invoertype == "password" { model.waarde = "" }
             case .datum:
-                model["isInvoer"] = true
-                model["invoertype"] = "text"
-                model["smal"] = true
+                model.isInvoer = true
+                model.invoertype = "text"
+                model.smal = true
                 if veld.hint == nil {
-                    model["hint"] = "Bijvoorbeeld 31-12-2026."
-                    model["beschrijving"] = ([veldID + "-hint"] + (fout.map { _ in [veldID + "-fout"] } ?? [])).joined(separator: " ")
+                    model.hint = "Bijvoorbeeld 31-12-2026."
+                    model.beschrijving = ([veldID + "-hint"] + (fout.map { _ in [veldID + "-fout"] } ?? [])).joined(separator: " ")
                 }
             case .bedrag:
-                model["isInvoer"] = true
-                model["invoertype"] = "text"
-                model["inputmode"] = "numeric"
-                model["smal"] = true
+                model.isInvoer = true
+                model.invoertype = "text"
+                model.inputmode = "numeric"
+                model.smal = true
             case .tekstvak:
-                model["isTekstvak"] = true
+                model.isTekstvak = true
             case .keuze(let lijst):
-                model["isKeuze"] = true
-                model["keuzes"] = keuzes(lijst)
+                model.isKeuze = true
+                model.keuzes = keuzes(lijst)
             case .radio(let lijst):
-                model["isGroep"] = true
-                model["groeptype"] = "radio"
-                model["keuzes"] = keuzes(lijst)
+                model.isGroep = true
+                model.groeptype = "radio"
+                model.keuzes = keuzes(lijst)
             case .vinkjes(let lijst):
-                model["isGroep"] = true
-                model["groeptype"] = "checkbox"
-                model["keuzes"] = keuzes(lijst)
+                model.isGroep = true
+                model.groeptype = "checkbox"
+                model.keuzes = keuzes(lijst)
             case .jaNee:
-                model["isGroep"] = true
-                model["groeptype"] = "radio"
-                model["keuzes"] = keuzes([Keuze(waarde: "ja", label: "Ja"), Keuze(waarde: "nee", label: "Nee")])
+                model.isGroep = true
+                model.groeptype = "radio"
+                model.keuzes = keuzes([Keuze(waarde: "ja", label: "Ja"), Keuze(waarde: "nee", label: "Nee")])
             case .bestand(let accept):
-                model["isBestand"] = true
-                model["accept"] = accept
+                model.isBestand = true
+                model.accept = accept
             case .vinkje:
-                model["isVinkje"] = true
-                model["aan"] = waarden.map { $0[veld.naam] != nil } ?? (begin[veld.naam] == "ja")
+                model.isVinkje = true
+                model.aan = waarden.map { $0[veld.naam] != nil } ?? (begin[veld.naam] == "ja")
             }
             return model
         }
-        var model: [String: Any] = [
-            "id": id, "actie": actie, "knop": knop, "velden": veldmodellen, "csrf": csrf, "gevaar": gevaar, "bestanden": bestanden,
-            "heeftFouten": !fouten.isEmpty, "fouten": fouten, "foutTitel": "Er is een probleem", "open": waarden != nil || !fouten.isEmpty,
-        ]
-        if let titel { model["titel"] = titel }
-        if let uitleg { model["uitleg"] = uitleg }
-        if let versie { model["versie"] = String(versie) }
-        return model
+        return FormulierModel(
+            id: id, actie: actie, knop: knop, velden: veldmodellen, csrf: csrf, gevaar: gevaar, bestanden: bestanden,
+            heeftFouten: !fouten.isEmpty, fouten: fouten, foutTitel: "Er is een probleem", open: waarden != nil || !fouten.isEmpty,
+            titel: titel, uitleg: uitleg, versie: versie.map(String.init)
+        )
     }
 
     /// A reason as the end of a sentence: a full stop last.

@@ -43,7 +43,7 @@ struct WebErrorMiddleware: RouterMiddleware {
             let terug = context.gebruiker.map { Weergave.thuis(voor: $0.rol) } ?? "/inloggen"
             return weergave.pagina(
                 "fout", titel: fout.kop,
-                model: ["kop": fout.kop, "tekst": fout.tekst, "terug": terug, "terugTekst": context.gebruiker == nil ? "Naar inloggen" : "Naar uw startpagina"],
+                model: FoutPagina(kop: fout.kop, tekst: fout.tekst, terug: terug, terugTekst: context.gebruiker == nil ? "Naar inloggen" : "Naar uw startpagina"),
                 context: context, status: fout.status, headers: headers
             )
         }

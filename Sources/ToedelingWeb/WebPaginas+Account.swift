@@ -36,15 +36,33 @@ extension WebPaginas {
         router.post("/account/tweestap/uit", use: tweestapUitzetten)
     }
 
-    func accountModel(_ gebruiker: Gebruiker, _ context: WebRequestContext, uitProblemen: [FieldProblem] = []) -> [String: Any] {
-        var model: [String: Any] = [
-            "naam": gebruiker.naam, "email": gebruiker.email, "rolTekst": Weergave.rolTekst(gebruiker), "tweestap": gebruiker.heeftTweestap,
-            "verplicht": configuratie.tweestapVerplicht,
-            "aanzetten": Self.tweestapStarten.model(csrf: csrf(context)),
-            "uitzetten": Self.tweestapUit.model(csrf: csrf(context), waarden: uitProblemen.isEmpty ? nil : Formulierwaarden(), problemen: uitProblemen),
-        ]
-        if let koepel = gebruiker.koepel { model["koepel"] = Opmaak.koepelNaam(koepel) }
-        return model
+    /// The account page: who the person is, and the forms to set up or remove two-step verification.
+    struct AccountPagina: PaginaModel {
+        let naam: String
+        let email: String
+        let rolTekst: String
+        let tweestap: Bool
+        let verplicht: Bool
+        let aanzetten: FormulierModel
+        let uitzetten: FormulierModel
+        var koepel: String?
+    }
+
+    /// Setting up two-step verification: the key to enter in the app, its link, and the form for the first code.
+    struct TweestapPagina: PaginaModel {
+        let sleutel: String
+        let url: String
+        let verplicht: Bool
+        let formulier: FormulierModel
+    }
+
+    func accountModel(_ gebruiker: Gebruiker, _ context: WebRequestContext, uitProblemen: [FieldProblem] = []) -> AccountPagina {
+        AccountPagina(
+            naam: gebruiker.naam, email: gebruiker.email, rolTekst: Weergave.rolTekst(gebruiker), tweestap: gebruiker.heeftTweestap,
+            verplicht: configuratie.tweestapVerplicht, aanzetten: Self.tweestapStarten.model(csrf: csrf(context)),
+            uitzetten: Self.tweestapUit.model(csrf: csrf(context), waarden: uitProblemen.isEmpty ? nil : Formulierwaarden(), problemen: uitProblemen),
+            koepel: gebruiker.koepel.map(Opmaak.koepelNaam)
+        )
     }
 
     @Sendable func account(_ request: Request, context: WebRequestContext) async throws -> Response {
@@ -77,10 +95,10 @@ extension WebPaginas {
         let link = Self.authenticatorLink(geheim: sessie.nieuwTotpGeheim ?? "", email: gebruiker.email)
         return weergave.pagina(
             "tweestap-instellen", titel: "Tweestapsverificatie instellen",
-            model: [
-                "sleutel": link.sleutel, "url": link.url, "verplicht": sessie.stap == .tweestapInstellen,
-                "formulier": Self.tweestapBevestigen.model(csrf: sessie.csrf, waarden: problemen.isEmpty ? nil : Formulierwaarden(), problemen: problemen),
-            ],
+            model: TweestapPagina(
+                sleutel: link.sleutel, url: link.url, verplicht: sessie.stap == .tweestapInstellen,
+                formulier: Self.tweestapBevestigen.model(csrf: sessie.csrf, waarden: problemen.isEmpty ? nil : Formulierwaarden(), problemen: problemen)
+            ),
             context: context, status: status
         )
     }

@@ -41,25 +41,25 @@ extension WebPaginas {
     }
 
     /// The archive facts of a closed dossier for its page.
-    static func archiefModel(_ dossier: Dossier, selectielijst: Selectielijst?) -> [String: Any]? {
+    static func archiefModel(_ dossier: Dossier, selectielijst: Selectielijst?) -> DossierPagina.Archief? {
         guard let archief = dossier.archiefgegevens else { return nil }
-        var gegevens: [[String: String]] = [["term": "Brondatum", "waarde": Opmaak.datum(archief.brondatum)]]
+        var gegevens: [TermWaarde] = [.init("Brondatum", Opmaak.datum(archief.brondatum))]
         if let code = archief.selectielijstcategorie {
             let omschrijving = dossier.archiefcategorie?.categorie.omschrijving ?? ""
-            gegevens.append(["term": "Selectielijstcategorie", "waarde": "\(code) \(omschrijving)"])
+            gegevens.append(.init("Selectielijstcategorie", "\(code) \(omschrijving)"))
         } else {
-            gegevens.append(["term": "Selectielijstcategorie", "waarde": "Nog niet vastgelegd"])
+            gegevens.append(.init("Selectielijstcategorie", "Nog niet vastgelegd"))
         }
-        if let nominatie = archief.archiefnominatie { gegevens.append(["term": "Archiefnominatie", "waarde": Opmaak.hoofdletter(nominatie.weergave)]) }
-        if let termijn = archief.bewaartermijn { gegevens.append(["term": "Bewaartermijn", "waarde": termijn]) }
-        if let datum = archief.archiefactiedatum { gegevens.append(["term": "Archiefactiedatum", "waarde": Opmaak.datum(datum)]) }
+        if let nominatie = archief.archiefnominatie { gegevens.append(.init("Archiefnominatie", Opmaak.hoofdletter(nominatie.weergave))) }
+        if let termijn = archief.bewaartermijn { gegevens.append(.init("Bewaartermijn", termijn)) }
+        if let datum = archief.archiefactiedatum { gegevens.append(.init("Archiefactiedatum", Opmaak.datum(datum))) }
         let status: String = switch archief.archiefstatus {
         case .nogTeArchiveren: "Nog te archiveren"
         case .gearchiveerd: "Gearchiveerd"
         case .overgedragen: "Overgedragen aan het e-Depot" + (dossier.overdracht.map { " (\($0.ontvangstbevestiging))" } ?? "")
         case .vernietigd: "Vernietigd"
         }
-        gegevens.append(["term": "Archiefstatus", "waarde": status])
-        return ["gegevens": gegevens]
+        gegevens.append(.init("Archiefstatus", status))
+        return DossierPagina.Archief(gegevens: gegevens)
     }
 }

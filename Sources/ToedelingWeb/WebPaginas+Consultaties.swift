@@ -31,24 +31,40 @@ extension WebPaginas {
         }
         let nummer = Self.paginanummer(request)
         let stuk = rondes.dropFirst((nummer - 1) * Self.paginaGrootte).prefix(Self.paginaGrootte)
-        var model: [String: Any] = [
-            "koepel": koepel.rawValue,
-            "rondes": stuk.map { item -> [String: Any] in
+        var model = ConsultatiesPagina(
+            koepel: koepel.rawValue,
+            rondes: stuk.map { item in
                 let reactie = item.ronde.reactie(van: koepel)
-                var rij: [String: Any] = [
-                    "href": "/dossiers/\(item.dossier.id.uuidString.lowercased())", "kenmerk": item.dossier.kenmerk.description,
-                    "titel": item.dossier.titel, "ronde": item.ronde.ronde, "status": item.ronde.status == .open ? "Open" : "Gesloten",
-                    "termijn": Opmaak.datum(item.ronde.termijn),
-                    "reactie": reactie.map { "Ingediend op \(Opmaak.moment($0.ingediendOp))" }
+                return ConsultatiesPagina.Ronde(
+                    href: "/dossiers/\(item.dossier.id.uuidString.lowercased())", kenmerk: item.dossier.kenmerk.description,
+                    titel: item.dossier.titel, ronde: item.ronde.ronde, status: item.ronde.status == .open ? "Open" : "Gesloten",
+                    termijn: Opmaak.datum(item.ronde.termijn),
+                    reactie: reactie.map { "Ingediend op \(Opmaak.moment($0.ingediendOp))" }
                         ?? (item.ronde.status == .open ? "Nog niet ingediend" : "Niet ingediend"),
-                ]
-                if item.ronde.status == .open { rij["dagen"] = Opmaak.dagenTot(item.ronde.termijn, vandaag: vandaag) }
-                return rij
-            },
-        ]
+                    dagen: item.ronde.status == .open ? Opmaak.dagenTot(item.ronde.termijn, vandaag: vandaag) : nil
+                )
+            }
+        )
         if let paginering = Self.paginering(pagina: nummer, totaal: rondes.count, grootte: Self.paginaGrootte, href: { "?pagina=\($0)" }) {
-            model["paginering"] = paginering
+            model.paginering = paginering
         }
         return weergave.pagina("consultaties", titel: "Consultaties", model: model, context: context, actief: "/consultaties")
+    }
+
+    /// A koepel's consultation rounds, with its reactie and the days left while a round is open.
+    struct ConsultatiesPagina: PaginaModel {
+        struct Ronde: Encodable, Sendable {
+            let href: String
+            let kenmerk: String
+            let titel: String
+            let ronde: Int
+            let status: String
+            let termijn: String
+            let reactie: String
+            var dagen: String?
+        }
+        let koepel: String
+        let rondes: [Ronde]
+        var paginering: PagineringModel?
     }
 }

@@ -22,17 +22,14 @@ extension WebPaginas {
     }
 
     /// One document row of the dossier page.
-    static func documentModel(_ document: Document, basis: String) -> [String: Any] {
-        var model: [String: Any] = [
-            "href": "\(basis)/documenten/\(document.id.uuidString.lowercased())/inhoud", "titel": document.titel,
-            "soort": Opmaak.hoofdletter(document.documentsoort.weergave), "bestandsnaam": document.bestandsnaam,
-            "type": Bestandstype.met(mediatype: document.mediatype).map { $0.rawValue.uppercased() } ?? document.mediatype,
-            "omvang": Opmaak.omvang(document.omvang), "toegevoegd": Opmaak.moment(document.toegevoegdOp), "door": document.toegevoegdDoor,
-            "intern": document.vertrouwelijkheid == .intern,
-        ]
-        // Its own name: a missing "versie" would be found in the dossier around it.
-        if document.versie > 1 { model["documentversie"] = "versie \(document.versie)" }
-        return model
+    static func documentModel(_ document: Document, basis: String) -> DossierPagina.Document {
+        DossierPagina.Document(
+            href: "\(basis)/documenten/\(document.id.uuidString.lowercased())/inhoud", titel: document.titel,
+            soort: Opmaak.hoofdletter(document.documentsoort.weergave), bestandsnaam: document.bestandsnaam,
+            type: Bestandstype.met(mediatype: document.mediatype).map { $0.rawValue.uppercased() } ?? document.mediatype,
+            omvang: Opmaak.omvang(document.omvang), toegevoegd: Opmaak.moment(document.toegevoegdOp), door: document.toegevoegdDoor,
+            intern: document.vertrouwelijkheid == .intern, documentversie: document.versie > 1 ? "versie \(document.versie)" : nil
+        )
     }
 
     // MARK: Adding

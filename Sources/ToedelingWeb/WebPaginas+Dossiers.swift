@@ -35,29 +35,29 @@ extension WebPaginas {
         let pagina = Self.paginanummer(request)
         let query = DossierQuery(fase: fase, vakdepartement: vakdepartement, tekst: tekst, page: pagina, pageSize: Self.paginaGrootte)
         let page = try await service.zichtbareDossiers(query, voor: gebruiker.actor)
-        let rijen: [[String: Any]] = page.items.map { dossier in
-            [
-                "href": "/dossiers/\(dossier.id.uuidString.lowercased())", "kenmerk": dossier.kenmerk.description, "titel": dossier.titel,
-                "vakdepartement": dossier.vakdepartement, "fase": Opmaak.fase(dossier.fase), "bijgewerkt": Opmaak.moment(dossier.bijgewerktOp),
-            ]
+        let rijen = page.items.map { dossier in
+            DossiersPagina.Rij(
+                href: "/dossiers/\(dossier.id.uuidString.lowercased())", kenmerk: dossier.kenmerk.description, titel: dossier.titel,
+                vakdepartement: dossier.vakdepartement, fase: Opmaak.fase(dossier.fase), bijgewerkt: Opmaak.moment(dossier.bijgewerktOp)
+            )
         }
         let filters: [(String, String)] = [("fase", fase?.rawValue ?? ""), ("vakdepartement", vakdepartement ?? ""), ("tekst", tekst ?? "")]
-        var model: [String: Any] = [
-            "kop": gebruiker.rol == .koepel ? "Dossiers van \(gebruiker.koepel?.rawValue ?? "")" : "Dossiers",
-            "rijen": rijen, "magOpenen": DossierCommandKind.openen.rollen.contains(gebruiker.rol),
-            "bijschrift": "\(page.total) \(page.total == 1 ? "dossier" : "dossiers")" + (fase.map { ", fase \(Opmaak.fase($0).lowercased())" } ?? ""),
-            "filter": [
-                "tekst": tekst ?? "", "vakdepartement": vakdepartement ?? "",
-                "fases": [["waarde": "", "label": "Alle fases", "gekozen": fase == nil]]
-                    + Fase.allCases.map { ["waarde": $0.rawValue, "label": Opmaak.fase($0), "gekozen": $0 == fase] },
-            ] as [String: Any],
-        ]
-        if let paginering = Self.paginering(pagina: pagina, totaal: page.total, grootte: Self.paginaGrootte, href: { nummer in
+        var model = DossiersPagina(
+            kop: gebruiker.koepel.map { "Dossiers van \($0.rawValue)" } ?? "Dossiers",
+            rijen: rijen, magOpenen: DossierCommandKind.openen.rollen.contains(gebruiker.rol),
+            bijschrift: "\(page.total) \(page.total == 1 ? "dossier" : "dossiers")" + (fase.map { ", fase \(Opmaak.fase($0).lowercased())" } ?? ""),
+            filter: .init(
+                tekst: tekst ?? "", vakdepartement: vakdepartement ?? "",
+                fases: [.init(waarde: "", label: "Alle fases", gekozen: fase == nil)]
+                    + Fase.allCases.map { .init(waarde: $0.rawValue, label: Opmaak.fase($0), gekozen: $0 == fase) }
+            )
+        )
+        model.paginering = Self.paginering(pagina: pagina, totaal: page.total, grootte: Self.paginaGrootte, href: { nummer in
             "/dossiers" + Self.query(filters + [("pagina", String(nummer))])
-        }) { model["paginering"] = paginering }
+        })
         if gebruiker.rol == .coordinator {
             let vandaag = vandaag
-            let punten: [[String: Any]] = try await service.aandachtspunten(vandaag: vandaag).map { dossier in
+            let punten: [DossiersPagina.Aandachtspunt] = try await service.aandachtspunten(vandaag: vandaag).map { dossier in
                 var redenen: [String] = []
                 if let ronde = dossier.openConsultatie, ronde.termijn < vandaag {
                     let ontbreekt = ronde.koepels.filter { ronde.reactie(van: $0) == nil }.map(\.rawValue)
@@ -67,18 +67,19 @@ extension WebPaginas {
                 if dossier.fase == .udo, let udo = dossier.udo {
                     redenen.append("de UDO is aangevraagd op \(Opmaak.moment(udo.aangevraagdOp))" + (udo.termijn.map { " met termijn \(Opmaak.datum($0))" } ?? ""))
                 }
-                return ["href": "/dossiers/\(dossier.id.uuidString.lowercased())", "kenmerk": dossier.kenmerk.description, "titel": dossier.titel,
-                        "reden": redenen.joined(separator: "; ")]
+                return .init(
+                    href: "/dossiers/\(dossier.id.uuidString.lowercased())", kenmerk: dossier.kenmerk.description, titel: dossier.titel,
+                    reden: redenen.joined(separator: "; "))
             }
-            if !punten.isEmpty { model["aandacht"] = ["punten": punten] }
-            let acties: [[String: Any]] = try await service.archiefacties(vandaag: vandaag).map { dossier, archief in
-                [
-                    "href": "/dossiers/\(dossier.id.uuidString.lowercased())", "kenmerk": dossier.kenmerk.description, "titel": dossier.titel,
-                    "actie": archief.archiefnominatie == .vernietigen ? "vernietigen" : "overdragen aan het e-Depot",
-                    "datum": archief.archiefactiedatum.map(Opmaak.datum) ?? "",
-                ]
+            if !punten.isEmpty { model.aandacht = .init(punten: punten) }
+            let acties: [DossiersPagina.Archiefactie] = try await service.archiefacties(vandaag: vandaag).map { dossier, archief in
+                .init(
+                    href: "/dossiers/\(dossier.id.uuidString.lowercased())", kenmerk: dossier.kenmerk.description, titel: dossier.titel,
+                    actie: archief.archiefnominatie == .vernietigen ? "vernietigen" : "overdragen aan het e-Depot",
+                    datum: archief.archiefactiedatum.map(Opmaak.datum) ?? ""
+                )
             }
-            if !acties.isEmpty { model["archiefacties"] = ["dossiers": acties] }
+            if !acties.isEmpty { model.archiefacties = .init(dossiers: acties) }
         }
         return weergave.pagina("dossiers", titel: "Dossiers", model: model, context: context, actief: "/dossiers")
     }
@@ -88,7 +89,7 @@ extension WebPaginas {
     @Sendable func nieuwPagina(_ request: Request, context: WebRequestContext) async throws -> Response {
         _ = try vereis(DossierCommandKind.openen.rollen, request, context)
         return weergave.pagina(
-            "dossier-nieuw", titel: "Nieuw dossier", model: ["formulier": DossierFormulieren.nieuw.model(csrf: csrf(context))], context: context,
+            "dossier-nieuw", titel: "Nieuw dossier", model: FormulierPagina(formulier: DossierFormulieren.nieuw.model(csrf: csrf(context))), context: context,
             actief: "/dossiers/nieuw"
         )
     }
@@ -99,7 +100,7 @@ extension WebPaginas {
         func opnieuw(_ problemen: [FieldProblem], melding: String? = nil, status: HTTPResponse.Status) -> Response {
             weergave.pagina(
                 "dossier-nieuw", titel: "Nieuw dossier – fout",
-                model: ["formulier": formulier.model(csrf: csrf(context), waarden: context.formulier, problemen: problemen, melding: melding)],
+                model: FormulierPagina(formulier: formulier.model(csrf: csrf(context), waarden: context.formulier, problemen: problemen, melding: melding)),
                 context: context, status: status, actief: "/dossiers/nieuw"
             )
         }
@@ -165,7 +166,7 @@ extension WebPaginas {
         guard let volledig = try await service.dossier(id), let dossier = volledig.zichtbaar(voor: actor) else { throw WebError.nietGevonden }
         let basis = "/dossiers/\(id.uuidString.lowercased())"
         let toegestaan = Beslissing.toegestaneCommandos(op: volledig, voor: actor, at: afhankelijkheden.nu())
-        var acties: [[String: Any]] = toegestaan.compactMap { kind in
+        let acties: [FormulierModel] = toegestaan.compactMap { kind in
             guard let formulier = DossierFormulieren.formulier(kind, dossier: volledig, voor: actor, basis: basis) else { return nil }
             let eigen = ingevuld?.kind == kind ? ingevuld : nil
             return formulier.model(
@@ -180,41 +181,40 @@ extension WebPaginas {
                 .map { "\($0.naam): \($0.waarde)" }.joined(separator: "; ")
             conflictTekst = (ingevuld.melding ?? conflict ?? "Dit kan in de huidige fase niet meer.") + (getypt.isEmpty ? "" : " Wat u had ingevuld: " + getypt)
         }
-        if acties.isEmpty { acties = [] }
         var model = dossierModel(dossier, voor: gebruiker)
-        model["acties"] = acties
-        if let archief = Self.archiefModel(dossier, selectielijst: service.selectielijst) { model["archief"] = archief }
+        model.acties = acties
+        model.archief = Self.archiefModel(dossier, selectielijst: service.selectielijst)
         if let vernietiging = volledig.vernietiging {
-            model["vernietigd"] = "Dit dossier is vernietigd op \(Opmaak.moment(vernietiging.vernietigdOp)). Bewaard zijn alleen het kenmerk, de titel, de selectielijstcategorie en de datums; teksten lezen [vernietigd] en de documenten bestaan niet meer."
+            model.vernietigd = "Dit dossier is vernietigd op \(Opmaak.moment(vernietiging.vernietigdOp)). Bewaard zijn alleen het kenmerk, de titel, de selectielijstcategorie en de datums; teksten lezen [vernietigd] en de documenten bestaan niet meer."
         }
         if let verzegeld = try await service.zegelaar.laatsteMoment(), verzegeld >= volledig.geopendOp {
-            model["verzegeld"] = "De geschiedenis van dit dossier is laatst verzegeld op \(Opmaak.moment(verzegeld))"
+            model.verzegeld = "De geschiedenis van dit dossier is laatst verzegeld op \(Opmaak.moment(verzegeld))"
                 + (volledig.bijgewerktOp > verzegeld ? "; wat daarna is vastgelegd, komt in het volgende zegel." : ".")
         } else {
-            model["verzegeld"] = "De geschiedenis van dit dossier is nog niet verzegeld."
+            model.verzegeld = "De geschiedenis van dit dossier is nog niet verzegeld."
         }
         if Beslissing.magArchiveren(op: volledig, voor: actor), let selectielijst = service.selectielijst {
             let eigen = ingevuld?.kind == .legArchiveringVast ? ingevuld : nil
             let gekozen = volledig.archiefcategorie?.categorie.code ?? selectielijst.standaard(voor: volledig)?.code
             let (formulier, begin) = DossierFormulieren.archivering(basis: basis, selectielijst: selectielijst, gekozen: gekozen)
-            model["archiveringFormulier"] = formulier.model(
+            model.archiveringFormulier = formulier.model(
                 csrf: csrf(context), waarden: eigen?.waarden, begin: begin, problemen: eigen?.problemen ?? [], melding: eigen?.melding,
                 versie: dossier.versie
             )
         }
         let documenten = volledig.vernietiging == nil ? volledig.documenten(voor: actor) : []
-        model["documenten"] = documenten.map { Self.documentModel($0, basis: basis) }
-        model["heeftDocumenten"] = !documenten.isEmpty
+        model.documenten = documenten.map { Self.documentModel($0, basis: basis) }
+        model.heeftDocumenten = !documenten.isEmpty
         if Beslissing.magDocumentToevoegen(op: volledig, voor: actor) {
             let eigen = ingevuld?.kind == .voegDocumentToe ? ingevuld : nil
-            model["documentFormulier"] = DossierFormulieren.document(basis: basis, documenten: documenten).model(
+            model.documentFormulier = DossierFormulieren.document(basis: basis, documenten: documenten).model(
                 csrf: csrf(context), waarden: eigen?.waarden, problemen: eigen?.problemen ?? [], melding: eigen?.melding, versie: dossier.versie
             )
         }
-        model["terug"] = gebruiker.rol == .koepel ? "/consultaties" : "/dossiers"
-        model["terugTekst"] = gebruiker.rol == .koepel ? "Terug naar uw consultaties" : "Terug naar alle dossiers"
-        model["tijdlijnHref"] = basis + "/tijdlijn"
-        if let conflictTekst { model["conflict"] = conflictTekst }
+        model.terug = gebruiker.rol == .koepel ? "/consultaties" : "/dossiers"
+        model.terugTekst = gebruiker.rol == .koepel ? "Terug naar uw consultaties" : "Terug naar alle dossiers"
+        model.tijdlijnHref = basis + "/tijdlijn"
+        model.conflict = conflictTekst
         return weergave.pagina(
             "dossier", titel: (status == .ok ? "" : "Fout – ") + "\(dossier.kenmerk) \(dossier.titel)", model: model, context: context,
             status: status, melding: melding, actief: "/dossiers"
@@ -222,90 +222,80 @@ extension WebPaginas {
     }
 
     /// The dossier as the page shows it (already the actor's view).
-    func dossierModel(_ dossier: Dossier, voor gebruiker: Gebruiker) -> [String: Any] {
+    func dossierModel(_ dossier: Dossier, voor gebruiker: Gebruiker) -> DossierPagina {
         let vandaag = vandaag
-        var gegevens: [[String: String]] = [
-            ["term": "Vakdepartement", "waarde": dossier.vakdepartement],
-            ["term": "Soort", "waarde": Opmaak.soort(dossier.soort)],
-            ["term": "Nieuwe taak", "waarde": dossier.nieuweTaak ? "Ja" : "Nee, een bestaande taak"],
+        var gegevens: [TermWaarde] = [
+            .init("Vakdepartement", dossier.vakdepartement),
+            .init("Soort", Opmaak.soort(dossier.soort)),
+            .init("Nieuwe taak", dossier.nieuweTaak ? "Ja" : "Nee, een bestaande taak"),
         ]
-        if let aanleiding = dossier.aanleiding { gegevens.append(["term": "Aanleiding", "waarde": Opmaak.hoofdletter(aanleiding.weergave)]) }
-        if let grondslag = dossier.wettelijkeGrondslag { gegevens.append(["term": "Wettelijke grondslag", "waarde": grondslag]) }
-        gegevens.append(["term": "Geopend", "waarde": Opmaak.moment(dossier.geopendOp)])
-        let consultaties: [[String: Any]] = dossier.consultaties.reversed().map { ronde in
-            var model: [String: Any] = [
-                "ronde": ronde.ronde, "status": ronde.status == .open ? "open" : "gesloten",
-                "koepels": ronde.koepels.map(\.rawValue).joined(separator: ", "), "termijn": Opmaak.datum(ronde.termijn),
-                "reacties": ronde.reacties.map { reactie -> [String: Any] in
-                    var r: [String: Any] = [
-                        "koepel": reactie.koepel.rawValue, "standpunt": Opmaak.hoofdletter(reactie.standpunt.weergave), "teLaat": reactie.teLaat,
-                        "ingediend": Opmaak.moment(reactie.ingediendOp), "toelichting": reactie.toelichting,
-                    ]
-                    if let kenmerk = reactie.kenmerk { r["kenmerk"] = kenmerk }
-                    if reactie.geregistreerdDoor != reactie.koepel.rawValue { r["door"] = reactie.geregistreerdDoor }
-                    return r
+        if let aanleiding = dossier.aanleiding { gegevens.append(.init("Aanleiding", Opmaak.hoofdletter(aanleiding.weergave))) }
+        if let grondslag = dossier.wettelijkeGrondslag { gegevens.append(.init("Wettelijke grondslag", grondslag)) }
+        gegevens.append(.init("Geopend", Opmaak.moment(dossier.geopendOp)))
+        let consultaties: [DossierPagina.Ronde] = dossier.consultaties.reversed().map { ronde in
+            DossierPagina.Ronde(
+                ronde: ronde.ronde, status: ronde.status == .open ? "open" : "gesloten",
+                koepels: ronde.koepels.map(\.rawValue).joined(separator: ", "), termijn: Opmaak.datum(ronde.termijn),
+                reacties: ronde.reacties.map { reactie in
+                    DossierPagina.Reactie(
+                        koepel: reactie.koepel.rawValue, standpunt: Opmaak.hoofdletter(reactie.standpunt.weergave), teLaat: reactie.teLaat,
+                        ingediend: Opmaak.moment(reactie.ingediendOp), toelichting: reactie.toelichting, reactieKenmerk: reactie.kenmerk,
+                        door: reactie.geregistreerdDoor != reactie.koepel.rawValue ? reactie.geregistreerdDoor : nil
+                    )
                 },
-            ]
-            if ronde.status == .open { model["dagen"] = Opmaak.dagenTot(ronde.termijn, vandaag: vandaag) }
-            if ronde.status == .open, gebruiker.rol == .koepel {
-                model["verborgen"] = "De reacties van de andere koepels ziet u zodra de ronde is gesloten."
-            }
-            return model
+                dagen: ronde.status == .open ? Opmaak.dagenTot(ronde.termijn, vandaag: vandaag) : nil,
+                verborgen: ronde.status == .open && gebruiker.rol == .koepel ? "De reacties van de andere koepels ziet u zodra de ronde is gesloten." : nil
+            )
         }
-        var model: [String: Any] = [
-            "kenmerk": dossier.kenmerk.description, "titel": dossier.titel, "fase": Opmaak.fase(dossier.fase), "versie": dossier.versie,
-            "bijgewerkt": Opmaak.moment(dossier.bijgewerktOp), "omschrijving": dossier.omschrijving, "gegevens": gegevens,
-            "consultaties": consultaties,
-            "kamerstukken": dossier.kamerstukken.map { ["nummer": $0.nummer, "titel": $0.titel, "datum": Opmaak.datum($0.datum)] },
-            "heeftKamerstukken": !dossier.kamerstukken.isEmpty,
-            "heropeningen": dossier.heropeningen.map { "\(Opmaak.moment($0.heropendOp)): \(Opmaak.hoofdletter($0.aanleiding.weergave)). \($0.toelichting)" },
-            "heeftHeropeningen": !dossier.heropeningen.isEmpty,
-        ]
+        var model = DossierPagina(
+            kenmerk: dossier.kenmerk.description, titel: dossier.titel, fase: Opmaak.fase(dossier.fase), versie: dossier.versie,
+            bijgewerkt: Opmaak.moment(dossier.bijgewerktOp), omschrijving: dossier.omschrijving, gegevens: gegevens,
+            consultaties: consultaties,
+            kamerstukken: dossier.kamerstukken.map { .init(nummer: $0.nummer, titel: $0.titel, datum: Opmaak.datum($0.datum)) },
+            heeftKamerstukken: !dossier.kamerstukken.isEmpty,
+            heropeningen: dossier.heropeningen.map { "\(Opmaak.moment($0.heropendOp)): \(Opmaak.hoofdletter($0.aanleiding.weergave)). \($0.toelichting)" },
+            heeftHeropeningen: !dossier.heropeningen.isEmpty
+        )
         if let toetsing = dossier.toetsing {
             let k = toetsing.taakkenmerken
-            var kenmerken: [[String: String]] = [
-                ["term": "Schaal", "waarde": Opmaak.hoofdletter(k.schaal.rawValue)],
-                ["term": "Beleidsvrijheid", "waarde": Opmaak.hoofdletter(k.beleidsvrijheid.rawValue)],
-                ["term": "Samenwerking", "waarde": DossierFormulieren.samenwerkingen.first { $0.waarde == k.samenwerking.rawValue }?.label ?? k.samenwerking.rawValue],
-                ["term": "Sturing door het vakdepartement", "waarde": k.sturingVakdepartement ? "Ja" : "Nee"],
-                ["term": "Waterbeheer", "waarde": k.waterbeheer ? "Ja" : "Nee"],
-                ["term": "Specifiek beleidsterrein", "waarde": k.specifiekBeleidsterrein ? "Ja" : "Nee"],
+            var kenmerken: [TermWaarde] = [
+                .init("Schaal", Opmaak.hoofdletter(k.schaal.rawValue)),
+                .init("Beleidsvrijheid", Opmaak.hoofdletter(k.beleidsvrijheid.rawValue)),
+                .init("Samenwerking", DossierFormulieren.samenwerkingen.first { $0.waarde == k.samenwerking.rawValue }?.label ?? k.samenwerking.rawValue),
+                .init("Sturing door het vakdepartement", k.sturingVakdepartement ? "Ja" : "Nee"),
+                .init("Waterbeheer", k.waterbeheer ? "Ja" : "Nee"),
+                .init("Specifiek beleidsterrein", k.specifiekBeleidsterrein ? "Ja" : "Nee"),
             ]
-            if let congruent = k.congruenteRegioIndeling { kenmerken.append(["term": "Congruente regio-indeling", "waarde": congruent ? "Ja" : "Nee"]) }
-            var t: [String: Any] = [
-                "advies": Opmaak.hoofdletter(toetsing.advies.bestuurslaag.weergave), "udoVereist": toetsing.advies.udoVereist,
-                "kenmerken": kenmerken,
-                "regels": toetsing.advies.regels.map { ["id": $0.id, "citaat": $0.citaat, "toelichting": $0.toelichting] },
-                "waarschuwingen": toetsing.advies.waarschuwingen,
-            ]
-            if !toetsing.advies.alternatieven.isEmpty { t["alternatieven"] = toetsing.advies.alternatieven.map(\.weergave).joined(separator: ", ") }
-            if let toelichting = toetsing.toelichting { t["toelichting"] = toelichting }
-            model["toetsing"] = t
+            if let congruent = k.congruenteRegioIndeling { kenmerken.append(.init("Congruente regio-indeling", congruent ? "Ja" : "Nee")) }
+            model.toetsing = .init(
+                advies: Opmaak.hoofdletter(toetsing.advies.bestuurslaag.weergave), udoVereist: toetsing.advies.udoVereist, kenmerken: kenmerken,
+                regels: toetsing.advies.regels.map { .init(id: $0.id, citaat: $0.citaat, toelichting: $0.toelichting) },
+                waarschuwingen: toetsing.advies.waarschuwingen,
+                alternatieven: toetsing.advies.alternatieven.isEmpty ? nil : toetsing.advies.alternatieven.map(\.weergave).joined(separator: ", "),
+                toelichting: toetsing.toelichting
+            )
         }
         if let financieel = dossier.financieleGevolgen {
-            model["financieel"] = [
-                "structureel": Tijdlijn.bedrag(financieel.structureleKosten), "incidenteel": Tijdlijn.bedrag(financieel.incidenteleKosten),
-                "dekking": financieel.dekking, "toelichting": financieel.toelichting,
-            ]
+            model.financieel = .init(
+                structureel: Tijdlijn.bedrag(financieel.structureleKosten), incidenteel: Tijdlijn.bedrag(financieel.incidenteleKosten),
+                dekking: financieel.dekking, toelichting: financieel.toelichting
+            )
         }
         if let udo = dossier.udo {
-            var u: [String: Any] = [
-                "status": udo.status == .aangevraagd ? "Aangevraagd" : "Afgerond", "aangevraagd": Opmaak.moment(udo.aangevraagdOp), "toelichting": udo.toelichting,
-            ]
-            if let termijn = udo.termijn { u["termijn"] = Opmaak.datum(termijn) }
-            if let uitkomst = udo.uitkomst { u["uitkomst"] = Opmaak.hoofdletter(uitkomst.weergave) }
-            if let samenvatting = udo.samenvatting { u["samenvatting"] = samenvatting }
-            if let vindplaats = udo.vindplaats { u["vindplaats"] = vindplaats }
-            model["udo"] = u
+            model.udo = .init(
+                status: udo.status == .aangevraagd ? "Aangevraagd" : "Afgerond", aangevraagd: Opmaak.moment(udo.aangevraagdOp), toelichting: udo.toelichting,
+                termijn: udo.termijn.map(Opmaak.datum), uitkomst: udo.uitkomst.map { Opmaak.hoofdletter($0.weergave) }, samenvatting: udo.samenvatting,
+                vindplaats: udo.vindplaats
+            )
         }
         if let besluit = dossier.besluit {
-            model["besluit"] = [
-                "bestuurslaag": Opmaak.hoofdletter(besluit.bestuurslaag.weergave), "motivering": besluit.motivering,
-                "afwijking": besluit.afwijkingVanAdvies, "geadviseerd": besluit.geadviseerdeBestuurslaag.weergave,
-            ] as [String: Any]
+            model.besluit = .init(
+                bestuurslaag: Opmaak.hoofdletter(besluit.bestuurslaag.weergave), motivering: besluit.motivering,
+                afwijking: besluit.afwijkingVanAdvies, geadviseerd: besluit.geadviseerdeBestuurslaag.weergave
+            )
         }
         if let intrekking = dossier.intrekking {
-            model["intrekking"] = "Ingetrokken op \(Opmaak.moment(intrekking.ingetrokkenOp)): \(intrekking.reden)"
+            model.intrekking = "Ingetrokken op \(Opmaak.moment(intrekking.ingetrokkenOp)): \(intrekking.reden)"
         }
         return model
     }
@@ -390,13 +380,11 @@ extension WebPaginas {
         let pagina = Self.paginanummer(request)
         let grootte = 50
         let stuk = regels.dropFirst((pagina - 1) * grootte).prefix(grootte)
-        var model: [String: Any] = [
-            "kenmerk": dossier.kenmerk.description, "titel": dossier.titel, "dossierHref": "/dossiers/\(id.uuidString.lowercased())",
-            "regels": stuk.map { ["moment": Opmaak.moment($0.geregistreerdOp), "door": $0.door, "omschrijving": $0.omschrijving] },
-        ]
-        if let paginering = Self.paginering(pagina: pagina, totaal: regels.count, grootte: grootte, href: { "?pagina=\($0)" }) {
-            model["paginering"] = paginering
-        }
+        let model = TijdlijnPagina(
+            kenmerk: dossier.kenmerk.description, titel: dossier.titel, dossierHref: "/dossiers/\(id.uuidString.lowercased())",
+            regels: stuk.map { .init(moment: Opmaak.moment($0.geregistreerdOp), door: $0.door, omschrijving: $0.omschrijving) },
+            paginering: Self.paginering(pagina: pagina, totaal: regels.count, grootte: grootte, href: { "?pagina=\($0)" })
+        )
         return weergave.pagina("tijdlijn", titel: "Tijdlijn van \(dossier.kenmerk)", model: model, context: context, actief: "/dossiers")
     }
 
@@ -409,12 +397,12 @@ extension WebPaginas {
         else { throw WebError.nietGevonden }
         let koepel = gebruiker.koepel ?? request.uri.queryParameters.get("koepel").flatMap { Koepel(rawValue: String($0)) }
         guard let koepel, let reactie = ronde.reactie(van: koepel) else { throw WebError.nietGevonden }
-        let model: [String: Any] = [
-            "referentie": "\(dossier.kenmerk)-R\(ronde.ronde)-\(koepel.rawValue)", "kenmerk": dossier.kenmerk.description, "titel": dossier.titel,
-            "ronde": ronde.ronde, "koepel": Opmaak.koepelNaam(koepel), "standpunt": Opmaak.hoofdletter(reactie.standpunt.weergave),
-            "ontvangen": Opmaak.moment(reactie.ingediendOp), "teLaat": reactie.teLaat, "door": reactie.geregistreerdDoor,
-            "dossierHref": "/dossiers/\(id.uuidString.lowercased())",
-        ]
+        let model = OntvangstbewijsPagina(
+            referentie: "\(dossier.kenmerk)-R\(ronde.ronde)-\(koepel.rawValue)", kenmerk: dossier.kenmerk.description, titel: dossier.titel,
+            ronde: ronde.ronde, koepel: Opmaak.koepelNaam(koepel), standpunt: Opmaak.hoofdletter(reactie.standpunt.weergave),
+            ontvangen: Opmaak.moment(reactie.ingediendOp), teLaat: reactie.teLaat, door: reactie.geregistreerdDoor,
+            dossierHref: "/dossiers/\(id.uuidString.lowercased())"
+        )
         return weergave.pagina("ontvangstbewijs", titel: "Reactie ontvangen", model: model, context: context)
     }
 }

@@ -88,18 +88,42 @@ extension WebPaginas {
 
     /// The login page's model: the provider's button when one is configured, and the password form
     /// unless `TOEDELING_LOKAAL_INLOGGEN=uit`.
-    func inlogModel(_ request: Request, formulier: [String: Any]) -> [String: Any] {
-        var model: [String: Any] = [:]
-        if configuratie.lokaalInloggen { model["formulier"] = formulier }
+    func inlogModel(_ request: Request, formulier: FormulierModel) -> InlogPagina {
+        var model = InlogPagina()
+        if configuratie.lokaalInloggen { model.formulier = formulier }
         if let openID = configuratie.openID {
             let terug = veiligTerug(Self.terugParameter(request))
-            model["inlogprovider"] = [
-                "providerNaam": openID.naam,
-                "providerHref": "/inloggen/oidc" + (terug.map { Self.query([("terug", $0)]) } ?? ""),
-                "alleenProvider": !configuratie.lokaalInloggen,
-            ] as [String: Any]
+            model.inlogprovider = .init(
+                providerNaam: openID.naam, providerHref: "/inloggen/oidc" + (terug.map { Self.query([("terug", $0)]) } ?? ""),
+                alleenProvider: !configuratie.lokaalInloggen
+            )
         }
         return model
+    }
+
+    /// The login page: the provider's button and the password form, either or both.
+    struct InlogPagina: PaginaModel {
+        struct Provider: Encodable, Sendable {
+            let providerNaam: String
+            let providerHref: String
+            let alleenProvider: Bool
+        }
+        var formulier: FormulierModel?
+        var inlogprovider: Provider?
+    }
+
+    /// Setting a password through an activation link: whose account, and the form.
+    struct ActivatiePagina: PaginaModel {
+        let naam: String
+        let email: String
+        let formulier: FormulierModel
+    }
+
+    /// An activation link of an account that signs in through the organisation's provider.
+    struct ProviderActivatiePagina: PaginaModel {
+        let accountNaam: String
+        let accountEmail: String
+        let providerNaam: String
     }
 
     @Sendable func inloggen(_ request: Request, context: WebRequestContext) async throws -> Response {
@@ -149,7 +173,7 @@ extension WebPaginas {
         guard let sessie = context.sessions.session, sessie.stap == .code else { return Weergave.verder("/inloggen") }
         var formulier = Self.codeFormulier
         formulier.actie = "/inloggen/code" + Self.query([("terug", Self.terugParameter(request))])
-        return weergave.pagina("code", titel: "Tweestapsverificatie", model: ["formulier": formulier.model(csrf: sessie.csrf)], context: context)
+        return weergave.pagina("code", titel: "Tweestapsverificatie", model: FormulierPagina(formulier: formulier.model(csrf: sessie.csrf)), context: context)
     }
 
     @Sendable func code(_ request: Request, context: WebRequestContext) async throws -> Response {
@@ -161,7 +185,7 @@ extension WebPaginas {
         func opnieuw(_ status: HTTPResponse.Status, melding: String?, problemen: [FieldProblem] = []) -> Response {
             weergave.pagina(
                 "code", titel: "Tweestapsverificatie",
-                model: ["formulier": formulier.model(csrf: sessie.csrf, waarden: Formulierwaarden(), problemen: problemen, melding: melding)],
+                model: FormulierPagina(formulier: formulier.model(csrf: sessie.csrf, waarden: Formulierwaarden(), problemen: problemen, melding: melding)),
                 context: context, status: status
             )
         }
@@ -188,18 +212,18 @@ extension WebPaginas {
     @Sendable func activatiePagina(_ request: Request, context: WebRequestContext) async throws -> Response {
         let token = context.parameters.get("token") ?? ""
         guard let gebruiker = try await gebruikers.activatie(token: token) else {
-            return weergave.pagina("activatie-ongeldig", titel: "Deze link werkt niet meer", model: [:], context: context, status: .notFound)
+            return weergave.pagina("activatie-ongeldig", titel: "Deze link werkt niet meer", model: LegePagina(), context: context, status: .notFound)
         }
         if !configuratie.lokaalInloggen, let openID = configuratie.openID {
             return weergave.pagina(
                 "activeren-provider", titel: "Uw account is klaar",
-                model: ["accountNaam": gebruiker.naam, "accountEmail": gebruiker.email, "providerNaam": openID.naam], context: context
+                model: ProviderActivatiePagina(accountNaam: gebruiker.naam, accountEmail: gebruiker.email, providerNaam: openID.naam), context: context
             )
         }
         let (csrf, headers) = formulierToken(request, context)
         return weergave.pagina(
             "activeren", titel: "Wachtwoord instellen",
-            model: ["naam": gebruiker.naam, "email": gebruiker.email, "formulier": Self.activatieFormulier(token).model(csrf: csrf)],
+            model: ActivatiePagina(naam: gebruiker.naam, email: gebruiker.email, formulier: Self.activatieFormulier(token).model(csrf: csrf)),
             context: context, headers: headers
         )
     }
@@ -207,7 +231,7 @@ extension WebPaginas {
     @Sendable func activeren(_ request: Request, context: WebRequestContext) async throws -> Response {
         let token = context.parameters.get("token") ?? ""
         guard let gebruiker = try await gebruikers.activatie(token: token) else {
-            return weergave.pagina("activatie-ongeldig", titel: "Deze link werkt niet meer", model: [:], context: context, status: .notFound)
+            return weergave.pagina("activatie-ongeldig", titel: "Deze link werkt niet meer", model: LegePagina(), context: context, status: .notFound)
         }
         guard configuratie.lokaalInloggen else { throw WebError.lokaalInloggenUit(naam: configuratie.openID?.naam ?? OpenIDSettings.standaardNaam) }
         let waarden = context.formulier
@@ -223,7 +247,7 @@ extension WebPaginas {
                 _ = try await gebruikers.activeer(token: token, wachtwoord: wachtwoord)
                 return Weergave.verder("/inloggen?geactiveerd=1")
             } catch GebruikerError.ongeldigeActivatie {
-                return weergave.pagina("activatie-ongeldig", titel: "Deze link werkt niet meer", model: [:], context: context, status: .notFound)
+                return weergave.pagina("activatie-ongeldig", titel: "Deze link werkt niet meer", model: LegePagina(), context: context, status: .notFound)
             } catch GebruikerError.zwakWachtwoord(let reden) {
                 problemen.append(FieldProblem(name: "wachtwoord", reason: reden))
             }
@@ -231,10 +255,9 @@ extension WebPaginas {
         let csrf = formulierToken(request, context).token
         return weergave.pagina(
             "activeren", titel: "Wachtwoord instellen",
-            model: [
-                "naam": gebruiker.naam, "email": gebruiker.email,
-                "formulier": Self.activatieFormulier(token).model(csrf: csrf, waarden: waarden, problemen: problemen),
-            ],
+            model: ActivatiePagina(
+                naam: gebruiker.naam, email: gebruiker.email, formulier: Self.activatieFormulier(token).model(csrf: csrf, waarden: waarden, problemen: problemen)
+            ),
             context: context, status: .badRequest
         )
     }

@@ -19,14 +19,16 @@ extension WebPaginas {
         _ = try vereis(Self.rapportLezers, request, context)
         let invoer = request.uri.queryParameters.get("peildatum").map { String($0).trimmingCharacters(in: .whitespaces) } ?? ""
         let tekst = invoer.isEmpty ? Opmaak.invoerDatum(vandaag) : Formulier.datum(invoer)
-        var model: [String: Any] = ["invoer": invoer.isEmpty ? tekst : invoer]
+        var model = StandVanZakenPagina(invoer: invoer.isEmpty ? tekst : invoer)
         let peildatum: Peildatum
         switch Peildatum.parse(tekst) {
         case .failure(let fout):
             let reden = Formulier.zin(fout.problems.first?.reason ?? "is geen datum")
-            model["fout"] = reden
-            model["formulier"] = ["id": "peildatum-formulier", "heeftFouten": true, "foutTitel": "Er is een probleem",
-                                  "fouten": [["tekst": "Peildatum: " + Formulier.slot(fout.problems.first?.reason ?? "is geen datum"), "veld": "peildatum"]]] as [String: Any]
+            model.fout = reden
+            model.formulier = FoutsamenvattingModel(
+                id: "peildatum-formulier",
+                fouten: [.init(tekst: "Peildatum: " + Formulier.slot(fout.problems.first?.reason ?? "is geen datum"), veld: "peildatum")]
+            )
             return weergave.pagina("stand-van-zaken", titel: "Stand van zaken – fout", model: model, context: context, status: .badRequest,
                                    actief: "/rapportages/stand-van-zaken")
         case .success(let gelezen):
@@ -46,19 +48,20 @@ extension WebPaginas {
             throw WebError(status: .badRequest, kop: "Onbekend formaat", tekst: "Kies CSV of Markdown.")
         }
         let basis = "/rapportages/stand-van-zaken" + Self.query([("peildatum", peildatum.tekst)])
-        model["rapport"] = [
-            "peildatum": Self.peildatumTekst(peildatum), "compleetTot": Opmaak.moment(gelezen.completeUpTo), "aantalTekst": rapport.rijen.count == 1 ? "1 dossier" : "\(rapport.rijen.count) dossiers",
-            "csvHref": basis + "&formaat=csv", "markdownHref": basis + "&formaat=markdown",
-            "rijen": rapport.rijen.map { rij -> [String: Any] in
-                [
-                    "kenmerk": rij.kenmerk.description, "titel": rij.titel, "vakdepartement": rij.vakdepartement, "fase": Opmaak.fase(rij.fase),
-                    "mijlpaal": Opmaak.moment(rij.laatsteMijlpaal), "vng": rij.reactie(van: .VNG).weergave, "ipo": rij.reactie(van: .IPO).weergave,
-                    "uvw": rij.reactie(van: .UvW).weergave, "udo": rij.udo.weergave, "advies": rij.geadviseerdeBestuurslaag?.weergave ?? "–",
-                    "besluit": rij.gekozenBestuurslaag?.weergave ?? "–", "afwijking": rij.afwijkingVanAdvies,
-                    "kamerstukken": rij.kamerstukken.isEmpty ? "–" : rij.kamerstukken.joined(separator: ", "),
-                ]
-            },
-        ] as [String: Any]
+        model.rapport = .init(
+            peildatum: Self.peildatumTekst(peildatum), compleetTot: Opmaak.moment(gelezen.completeUpTo),
+            aantalTekst: rapport.rijen.count == 1 ? "1 dossier" : "\(rapport.rijen.count) dossiers",
+            csvHref: basis + "&formaat=csv", markdownHref: basis + "&formaat=markdown",
+            rijen: rapport.rijen.map { rij in
+                .init(
+                    kenmerk: rij.kenmerk.description, titel: rij.titel, vakdepartement: rij.vakdepartement, fase: Opmaak.fase(rij.fase),
+                    mijlpaal: Opmaak.moment(rij.laatsteMijlpaal), vng: rij.reactie(van: .VNG).weergave, ipo: rij.reactie(van: .IPO).weergave,
+                    uvw: rij.reactie(van: .UvW).weergave, udo: rij.udo.weergave, advies: rij.geadviseerdeBestuurslaag?.weergave ?? "–",
+                    besluit: rij.gekozenBestuurslaag?.weergave ?? "–", afwijking: rij.afwijkingVanAdvies,
+                    kamerstukken: rij.kamerstukken.isEmpty ? "–" : rij.kamerstukken.joined(separator: ", ")
+                )
+            }
+        )
         return weergave.pagina("stand-van-zaken", titel: "Stand van zaken", model: model, context: context, actief: "/rapportages/stand-van-zaken")
     }
 
@@ -77,25 +80,25 @@ extension WebPaginas {
 
     @Sendable func evaluatie(_ request: Request, context: WebRequestContext) async throws -> Response {
         _ = try vereis(Self.rapportLezers, request, context)
-        var periode: [[String: Any]] = []
-        var fouten: [[String: Any]] = []
+        var periode: [EvaluatiePagina.Veld] = []
+        var fouten: [FoutsamenvattingModel.Fout] = []
         var datums: [String: Kalenderdatum] = [:]
         for (naam, label) in [("van", "Geopend vanaf"), ("tot", "Geopend tot en met")] {
             let invoer = request.uri.queryParameters.get(naam).map { String($0).trimmingCharacters(in: .whitespaces) } ?? ""
-            var veld: [String: Any] = ["id": naam, "label": label, "waarde": invoer]
+            var veld = EvaluatiePagina.Veld(id: naam, label: label, waarde: invoer)
             if !invoer.isEmpty {
                 if let datum = Kalenderdatum(Formulier.datum(invoer)) {
                     datums[naam] = datum
                 } else {
-                    veld["fout"] = "Vul een datum in, bijvoorbeeld 31-12-2026."
-                    fouten.append(["tekst": label + ": vul een datum in, bijvoorbeeld 31-12-2026.", "veld": naam])
+                    veld.fout = "Vul een datum in, bijvoorbeeld 31-12-2026."
+                    fouten.append(.init(tekst: label + ": vul een datum in, bijvoorbeeld 31-12-2026.", veld: naam))
                 }
             }
             periode.append(veld)
         }
-        var model: [String: Any] = ["periode": periode]
+        var model = EvaluatiePagina(periode: periode)
         guard fouten.isEmpty else {
-            model["formulier"] = ["id": "periode", "heeftFouten": true, "foutTitel": "Er is een probleem", "fouten": fouten] as [String: Any]
+            model.formulier = FoutsamenvattingModel(id: "periode", fouten: fouten)
             return weergave.pagina("evaluatie", titel: "Evaluatieoverzicht – fout", model: model, context: context, status: .badRequest,
                                    actief: "/rapportages/evaluatie")
         }
@@ -104,29 +107,83 @@ extension WebPaginas {
         func aantal(_ tellingen: [LaagTelling], _ laag: Bestuurslaag) -> Int {
             tellingen.first { $0.bestuurslaag == laag }?.aantal ?? 0
         }
-        var cijfers: [[String: String]] = [
-            ["term": "Dossiers", "waarde": String(overzicht.aantalDossiers)],
-            ["term": "Nieuwe taken", "waarde": String(overzicht.nieuweTaken)],
-            ["term": "Bestaande taken", "waarde": String(overzicht.bestaandeTaken)],
-            ["term": "Afwijkingen van het advies", "waarde": overzicht.afwijkingenVanAdvies.isEmpty ? "geen" : overzicht.afwijkingenVanAdvies.map(\.description).joined(separator: ", ")],
+        var cijfers: [TermWaarde] = [
+            .init("Dossiers", String(overzicht.aantalDossiers)),
+            .init("Nieuwe taken", String(overzicht.nieuweTaken)),
+            .init("Bestaande taken", String(overzicht.bestaandeTaken)),
+            .init("Afwijkingen van het advies", overzicht.afwijkingenVanAdvies.isEmpty ? "geen" : overzicht.afwijkingenVanAdvies.map(\.description).joined(separator: ", ")),
             // In the users' words and the order of the report's renderings (not the stored names).
-            ["term": "Afgeronde UDO's", "waarde": UdoUitkomst.allCases.map { "\($0.weergave): \(overzicht.udosAfgerond[$0.rawValue] ?? 0)" }.joined(separator: ", ")],
-            ["term": "Reacties van koepels", "waarde": "\(overzicht.aantalReacties), waarvan \(overzicht.aantalReactiesTeLaat) te laat"],
+            .init("Afgeronde UDO's", UdoUitkomst.allCases.map { "\($0.weergave): \(overzicht.udosAfgerond[$0.rawValue] ?? 0)" }.joined(separator: ", ")),
+            .init("Reacties van koepels", "\(overzicht.aantalReacties), waarvan \(overzicht.aantalReactiesTeLaat) te laat"),
         ]
         if let gemiddeld = overzicht.gemiddeldeReactietijdDagen {
-            cijfers.append(["term": "Gemiddelde reactietijd", "waarde": String(format: "%.1f dagen", gemiddeld).replacingOccurrences(of: ".", with: ",")])
+            cijfers.append(.init("Gemiddelde reactietijd", String(format: "%.1f dagen", gemiddeld).replacingOccurrences(of: ".", with: ",")))
         }
         if let mediaan = overzicht.mediaanReactietijdDagen {
-            cijfers.append(["term": "Mediane reactietijd", "waarde": String(format: "%.1f dagen", mediaan).replacingOccurrences(of: ".", with: ",")])
+            cijfers.append(.init("Mediane reactietijd", String(format: "%.1f dagen", mediaan).replacingOccurrences(of: ".", with: ",")))
         }
-        cijfers.append(["term": "Volledig tot", "waarde": Opmaak.moment(gelezen.completeUpTo)])
-        model["overzicht"] = [
-            "cijfers": cijfers,
-            "lagen": Bestuurslaag.allCases.map { laag in
-                ["laag": Opmaak.hoofdletter(laag.weergave), "geadviseerd": aantal(overzicht.perGeadviseerdeBestuurslaag, laag),
-                 "gekozen": aantal(overzicht.perGekozenBestuurslaag, laag)] as [String: Any]
-            },
-        ] as [String: Any]
+        cijfers.append(.init("Volledig tot", Opmaak.moment(gelezen.completeUpTo)))
+        model.overzicht = .init(
+            cijfers: cijfers,
+            lagen: Bestuurslaag.allCases.map { laag in
+                .init(
+                    laag: Opmaak.hoofdletter(laag.weergave), geadviseerd: aantal(overzicht.perGeadviseerdeBestuurslaag, laag),
+                    gekozen: aantal(overzicht.perGekozenBestuurslaag, laag))
+            }
+        )
         return weergave.pagina("evaluatie", titel: "Evaluatieoverzicht", model: model, context: context, actief: "/rapportages/evaluatie")
+    }
+
+    /// The stand van zaken: the peildatum asked, its problem, or the report with its downloads.
+    struct StandVanZakenPagina: PaginaModel {
+        struct Rij: Encodable, Sendable {
+            let kenmerk: String
+            let titel: String
+            let vakdepartement: String
+            let fase: String
+            let mijlpaal: String
+            let vng: String
+            let ipo: String
+            let uvw: String
+            let udo: String
+            let advies: String
+            let besluit: String
+            let afwijking: Bool
+            let kamerstukken: String
+        }
+        struct Rapport: Encodable, Sendable {
+            let peildatum: String
+            let compleetTot: String
+            let aantalTekst: String
+            let csvHref: String
+            let markdownHref: String
+            let rijen: [Rij]
+        }
+        let invoer: String
+        var fout: String?
+        var formulier: FoutsamenvattingModel?
+        var rapport: Rapport?
+    }
+
+    /// The evaluation overview: the period asked, its problems, or the figures.
+    struct EvaluatiePagina: PaginaModel {
+        struct Veld: Encodable, Sendable {
+            let id: String
+            let label: String
+            let waarde: String
+            var fout: String?
+        }
+        struct Laag: Encodable, Sendable {
+            let laag: String
+            let geadviseerd: Int
+            let gekozen: Int
+        }
+        struct Overzicht: Encodable, Sendable {
+            let cijfers: [TermWaarde]
+            let lagen: [Laag]
+        }
+        let periode: [Veld]
+        var formulier: FoutsamenvattingModel?
+        var overzicht: Overzicht?
     }
 }

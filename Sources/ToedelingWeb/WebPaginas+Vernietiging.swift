@@ -65,18 +65,18 @@ extension WebPaginas {
     ) async throws -> Response {
         let kandidaten = try await service.vernietigbareDossiers(vandaag: vandaag)
         let lijsten = try await service.vernietigingslijsten()
-        var model: [String: Any] = [
-            "heeftLijsten": !lijsten.isEmpty,
-            "lijsten": lijsten.map { lijst -> [String: Any] in
-                [
-                    "href": "/vernietigingslijsten/\(lijst.id.uuidString.lowercased())", "lijstNummer": String(lijst.id.uuidString.lowercased().prefix(8)),
-                    "statusTekst": Self.statusTekst(lijst.status), "aantal": lijst.dossiers.count, "voorsteller": lijst.voorstellerNaam,
-                    "voorgesteldOp": Opmaak.moment(lijst.voorgesteldOp),
-                ]
-            },
-        ]
+        var model = VernietigingslijstenPagina(
+            heeftLijsten: !lijsten.isEmpty,
+            lijsten: lijsten.map { lijst in
+                .init(
+                    href: "/vernietigingslijsten/\(lijst.id.uuidString.lowercased())", lijstNummer: String(lijst.id.uuidString.lowercased().prefix(8)),
+                    statusTekst: Self.statusTekst(lijst.status), aantal: lijst.dossiers.count, voorsteller: lijst.voorstellerNaam,
+                    voorgesteldOp: Opmaak.moment(lijst.voorgesteldOp)
+                )
+            }
+        )
         if !kandidaten.isEmpty {
-            model["voorstel"] = voorstelFormulier(kandidaten).model(csrf: csrf(context), waarden: waarden, problemen: problemen, melding: melding)
+            model.voorstel = voorstelFormulier(kandidaten).model(csrf: csrf(context), waarden: waarden, problemen: problemen, melding: melding)
         }
         return weergave.pagina("vernietigingslijsten", titel: "Vernietigingslijsten", model: model, context: context, status: status)
     }
@@ -124,37 +124,37 @@ extension WebPaginas {
     ) async throws -> Response {
         guard let lijst = try await service.vernietigingslijst(id) else { throw WebError.nietGevonden }
         let pad = "/vernietigingslijsten/\(id.uuidString.lowercased())"
-        var model: [String: Any] = [
-            "lijstNummer": String(id.uuidString.lowercased().prefix(8)), "statusTekst": Self.statusTekst(lijst.status),
-            "voorsteller": lijst.voorstellerNaam, "voorgesteldOp": Opmaak.moment(lijst.voorgesteldOp),
-            "regels": lijst.dossiers.map { regel -> [String: Any] in
-                [
-                    "href": "/dossiers/\(regel.dossierId.uuidString.lowercased())", "kenmerk": regel.kenmerk, "titelDossier": regel.titel,
-                    "categorie": regel.categorie, "archiefactiedatum": Opmaak.datum(regel.archiefactiedatum),
-                    "vernietigdOp": regel.vernietigdOp.map(Opmaak.moment) ?? "–",
-                ]
-            },
-        ]
+        var model = VernietigingslijstPagina(
+            lijstNummer: String(id.uuidString.lowercased().prefix(8)), statusTekst: Self.statusTekst(lijst.status),
+            voorsteller: lijst.voorstellerNaam, voorgesteldOp: Opmaak.moment(lijst.voorgesteldOp),
+            regels: lijst.dossiers.map { regel in
+                .init(
+                    href: "/dossiers/\(regel.dossierId.uuidString.lowercased())", kenmerk: regel.kenmerk, titelDossier: regel.titel,
+                    categorie: regel.categorie, archiefactiedatum: Opmaak.datum(regel.archiefactiedatum),
+                    vernietigdOp: regel.vernietigdOp.map(Opmaak.moment) ?? "–"
+                )
+            }
+        )
         if let naam = lijst.beoordelaarNaam, let op = lijst.beoordeeldOp {
-            model["beoordeling"] = ["beoordelaar": naam, "beoordeeldOp": Opmaak.moment(op), "reden": lijst.redenAfwijzing ?? ""]
+            model.beoordeling = .init(beoordelaar: naam, beoordeeldOp: Opmaak.moment(op), reden: lijst.redenAfwijzing ?? "")
         }
         if lijst.status == .goedgekeurd {
-            model["verklaring"] = ["htmlHref": pad + "/verklaring", "csvHref": pad + "/verklaring?formaat=csv"]
+            model.verklaring = .init(htmlHref: pad + "/verklaring", csvHref: pad + "/verklaring?formaat=csv")
         }
         if lijst.status == .voorgesteld {
             let eigen = DossierService.beoordelaarID(gebruiker.actor) == lijst.voorgesteldDoor
             if eigen {
-                model["eigenLijst"] = true
+                model.eigenLijst = true
             } else {
                 var goedkeuren = Self.goedkeurFormulier
                 goedkeuren.actie = pad + "/goedkeuring"
                 var afwijzen = Self.afwijsFormulier
                 afwijzen.actie = pad + "/afwijzing"
-                model["goedkeuren"] = goedkeuren.model(csrf: csrf(context), melding: fout)
-                model["afwijzen"] = afwijzen.model(csrf: csrf(context), waarden: waarden, problemen: problemen)
+                model.goedkeuren = goedkeuren.model(csrf: csrf(context), melding: fout)
+                model.afwijzen = afwijzen.model(csrf: csrf(context), waarden: waarden, problemen: problemen)
             }
         }
-        return weergave.pagina("vernietigingslijst", titel: "Vernietigingslijst \(model["lijstNummer"] ?? "")", model: model, context: context,
+        return weergave.pagina("vernietigingslijst", titel: "Vernietigingslijst \(model.lijstNummer)", model: model, context: context,
                                status: status, melding: melding)
     }
 
@@ -206,5 +206,52 @@ extension WebPaginas {
             return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: verklaring.csv)))
         }
         return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: ResponseBody(byteBuffer: ByteBuffer(string: verklaring.html)))
+    }
+
+    /// `/vernietigingslijsten`: the lists so far and the form to propose one of the dossiers that may go.
+    struct VernietigingslijstenPagina: PaginaModel {
+        struct Lijst: Encodable, Sendable {
+            let href: String
+            let lijstNummer: String
+            let statusTekst: String
+            let aantal: Int
+            let voorsteller: String
+            let voorgesteldOp: String
+        }
+        let heeftLijsten: Bool
+        let lijsten: [Lijst]
+        var voorstel: FormulierModel?
+    }
+
+    /// One destruction list: its dossiers, who proposed and judged it, its verklaring, and the forms
+    /// of another coordinator.
+    struct VernietigingslijstPagina: PaginaModel {
+        struct Regel: Encodable, Sendable {
+            let href: String
+            let kenmerk: String
+            let titelDossier: String
+            let categorie: String
+            let archiefactiedatum: String
+            let vernietigdOp: String
+        }
+        struct Beoordeling: Encodable, Sendable {
+            let beoordelaar: String
+            let beoordeeldOp: String
+            let reden: String
+        }
+        struct Verklaring: Encodable, Sendable {
+            let htmlHref: String
+            let csvHref: String
+        }
+        let lijstNummer: String
+        let statusTekst: String
+        let voorsteller: String
+        let voorgesteldOp: String
+        let regels: [Regel]
+        var beoordeling: Beoordeling?
+        var verklaring: Verklaring?
+        var eigenLijst = false
+        var goedkeuren: FormulierModel?
+        var afwijzen: FormulierModel?
     }
 }

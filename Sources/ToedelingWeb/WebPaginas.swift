@@ -41,7 +41,7 @@ struct WebPaginas: Sendable {
     }
 
     @Sendable func toegankelijkheid(_ request: Request, context: WebRequestContext) async throws -> Response {
-        weergave.pagina("toegankelijkheid", titel: "Toegankelijkheidsverklaring", model: [:], context: context)
+        weergave.pagina("toegankelijkheid", titel: "Toegankelijkheidsverklaring", model: LegePagina(), context: context)
     }
 
     @Sendable func stijl(_ request: Request, context: WebRequestContext) async throws -> Response {
@@ -123,13 +123,13 @@ struct WebPaginas: Sendable {
     }
 
     /// The pagination model: page `pagina` of `totaal` items, `grootte` per page, links built by `href`.
-    static func paginering(pagina: Int, totaal: Int, grootte: Int, href: (Int) -> String) -> [String: Any]? {
+    static func paginering(pagina: Int, totaal: Int, grootte: Int, href: (Int) -> String) -> PagineringModel? {
         let paginas = max(1, (totaal + grootte - 1) / grootte)
         guard paginas > 1 else { return nil }
-        var model: [String: Any] = ["pagina": pagina, "paginas": paginas]
-        if pagina > 1 { model["vorige"] = href(min(pagina - 1, paginas)) }
-        if pagina < paginas { model["volgende"] = href(pagina + 1) }
-        return model
+        return PagineringModel(
+            pagina: pagina, paginas: paginas, vorige: pagina > 1 ? href(min(pagina - 1, paginas)) : nil,
+            volgende: pagina < paginas ? href(pagina + 1) : nil
+        )
     }
 
     /// A query string from pairs, values percent-encoded.

@@ -19,20 +19,15 @@ struct Weergave: Sendable {
 
     /// The page `sjabloon` with `model`, titled `titel`, for the request's account.
     func pagina(
-        _ sjabloon: String, titel: String, model: [String: Any], context: WebRequestContext, status: HTTPResponse.Status = .ok,
+        _ sjabloon: String, titel: String, model: some PaginaModel, context: WebRequestContext, status: HTTPResponse.Status = .ok,
         melding: String? = nil, actief: String? = nil, headers: HTTPFields = [:]
     ) -> Response {
-        let inhoud = library.render(model, withTemplate: sjabloon) ?? ""
-        var layout: [String: Any] = ["titel": titel, "stijl": stijl.path, "inhoud": inhoud]
-        if let melding { layout["melding"] = melding }
+        var layout = LayoutModel(titel: titel, stijl: stijl.path, inhoud: library.render(model, withTemplate: sjabloon) ?? "", melding: melding)
         if let gebruiker = context.gebruiker {
-            layout["gebruiker"] = ["naam": gebruiker.naam, "rolTekst": Self.rolTekst(gebruiker)]
-            layout["csrf"] = context.sessions.session?.csrf ?? ""
-            let menu = Self.menu(voor: gebruiker.rol).map { item -> [String: Any] in
-                ["href": item.href, "tekst": item.tekst, "actief": item.href == actief]
-            }
-            layout["menu"] = menu
-            layout["heeftMenu"] = true
+            layout.gebruiker = .init(naam: gebruiker.naam, rolTekst: Self.rolTekst(gebruiker))
+            layout.csrf = context.sessions.session?.csrf ?? ""
+            layout.menu = Self.menu(voor: gebruiker.rol).map { item in .init(href: item.href, tekst: item.tekst, actief: item.href == actief) }
+            layout.heeftMenu = true
         }
         let html = library.render(layout, withTemplate: "layout") ?? ""
         var fields = headers

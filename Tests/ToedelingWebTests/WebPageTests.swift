@@ -48,6 +48,17 @@ struct WebPageTests {
         "/dossiers/\(dossier.id.uuidString.lowercased())" + rest
     }
 
+    /// A reactie shows its own kenmerk, never the dossier's (a template lookup once fell through to it).
+    @Test func aReactieWithoutItsOwnKenmerkShowsNone() async throws {
+        try await Self.met { wereld, client in
+            let cora = try await wereld.harness.ingelogd(client, "cora@bzk.example")
+            let pagina = try await cora.get(Self.pad(wereld.uitgenodigd))
+            #expect(pagina.status == .ok)
+            #expect(pagina.tekst.contains("Geheim bezwaar van de VNG."))
+            #expect(!pagina.tekst.contains("kenmerk \(wereld.uitgenodigd.kenmerk)</span>"))
+        }
+    }
+
     @Test func aKoepelSeesNothingOfADossierItWasNotInvitedToAndNotAnothersOpenRoundReactie() async throws {
         try await Self.met { wereld, client in
             let ipo = try await wereld.harness.ingelogd(client, "ivo@ipo.example")
