@@ -22,7 +22,7 @@ struct VernietigingCommands: AsyncParsableCommand {
         guard let gebruiker = try await database.gebruikers.gebruiker(email: email), !gebruiker.geblokkeerd else {
             throw GebruikerError.onbekend
         }
-        guard gebruiker.rol == .coordinator else { throw VernietigingFout.geenCoordinator }
+        guard gebruiker.rol == .coordinator else { throw VernietigingError.geenCoordinator }
         return gebruiker.actor
     }
 
@@ -112,7 +112,7 @@ struct VernietigingToonCommand: AdminCommand {
 
     func execute(in context: AdminContext) async throws {
         try await database.withDatabase(in: context) { database in
-            guard let lijst = try await database.service.vernietigingslijst(id) else { throw VernietigingFout.onbekend }
+            guard let lijst = try await database.service.vernietigingslijst(id) else { throw VernietigingError.onbekend }
             try context.output.write(VernietigingCommands.regels(lijst))
         }
     }
@@ -175,7 +175,7 @@ struct VernietigingVerklaringCommand: AdminCommand {
     func execute(in context: AdminContext) async throws {
         try await database.withDatabase(in: context) { database in
             guard let verklaring = try await database.service.verklaringVanVernietiging(id) else {
-                throw VernietigingFout.ongeldigeLijst("Er is (nog) geen verklaring van vernietiging van deze lijst: zij bestaat niet of is niet goedgekeurd.")
+                throw VernietigingError.ongeldigeLijst("Er is (nog) geen verklaring van vernietiging van deze lijst: zij bestaat niet of is niet goedgekeurd.")
             }
             try context.output.write(formaat == "csv" ? verklaring.csv : verklaring.html)
         }

@@ -63,7 +63,7 @@ public final class EmailDelivery: Service, Sendable {
             let sessie: SMTPSessie
             do {
                 sessie = try await SMTPSessie.open(instelling)
-            } catch let fout as SMTPFout {
+            } catch let fout as SMTPError {
                 // The relay cannot be reached: the first message carries the attempt, the rest wait.
                 try await wachtrij.mislukt(berichten[0].id, fout: fout.omschrijving, permanent: false)
                 logger.warning("e-mail relay unavailable", metadata: ["smtp.fout": "\(fout.omschrijving)"])
@@ -78,7 +78,7 @@ public final class EmailDelivery: Service, Sendable {
                     )
                     try await wachtrij.verzonden(bericht.id)
                     Counter(label: "toedeling_email_berichten_total", dimensions: [("uitkomst", "verzonden")]).increment()
-                } catch let fout as SMTPFout {
+                } catch let fout as SMTPError {
                     try await wachtrij.mislukt(bericht.id, fout: fout.omschrijving, permanent: fout.isPermanent)
                     Counter(label: "toedeling_email_berichten_total", dimensions: [("uitkomst", fout.isPermanent ? "geweigerd" : "uitgesteld")]).increment()
                     if case .geweigerd = fout {

@@ -13,7 +13,7 @@ struct SMTPAntwoord: Sendable, Equatable {
 }
 
 /// Why sending failed: the relay's reply (temporary or permanent) or the connection.
-enum SMTPFout: Error, Sendable {
+enum SMTPError: Error, Sendable {
     case geweigerd(SMTPAntwoord)
     case verbinding(String)
     case geenAntwoord
@@ -41,7 +41,7 @@ final class SMTPAntwoordLezer: ChannelInboundHandler {
     private var regels: [String] = []
     private var klaar: [SMTPAntwoord] = []
     private var wachtenden: [EventLoopPromise<SMTPAntwoord>] = []
-    private var einde: SMTPFout?
+    private var einde: SMTPError?
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         var buffer = unwrapInboundIn(data)
@@ -98,7 +98,7 @@ final class SMTPAntwoordLezer: ChannelInboundHandler {
         }
     }
 
-    private func sluit(_ fout: SMTPFout) {
+    private func sluit(_ fout: SMTPError) {
         if einde == nil { einde = fout }
         lever()
     }
@@ -135,7 +135,7 @@ final class SMTPSessie: Sendable {
                 }
                 .connect(host: instelling.host, port: instelling.port).get()
         } catch {
-            throw SMTPFout.verbinding("geen verbinding met de relay \(instelling.host):\(instelling.port)")
+            throw SMTPError.verbinding("geen verbinding met de relay \(instelling.host):\(instelling.port)")
         }
         let lezer = try await channel.eventLoop.submit {
             NIOLoopBound(try channel.pipeline.syncOperations.handler(type: SMTPAntwoordLezer.self), eventLoop: channel.eventLoop)
@@ -167,7 +167,7 @@ final class SMTPSessie: Sendable {
             try verwacht(ehlo, 250)
         }
         if let gebruiker = instelling.gebruiker {
-            guard beveiligd else { throw SMTPFout.verbinding("de relay biedt geen STARTTLS; inloggen zonder TLS geweigerd") }
+            guard beveiligd else { throw SMTPError.verbinding("de relay biedt geen STARTTLS; inloggen zonder TLS geweigerd") }
             let plain = Data("\0\(gebruiker)\0\(instelling.wachtwoord ?? "")".utf8).base64EncodedString()
             try verwacht(try await opdracht("AUTH PLAIN \(plain)"), 235)
         }
@@ -193,7 +193,7 @@ final class SMTPSessie: Sendable {
     }
 
     private func opdracht(_ regel: String) async throws -> SMTPAntwoord {
-        guard !regel.contains("\r"), !regel.contains("\n") else { throw SMTPFout.verbinding("ongeldige opdracht") }
+        guard !regel.contains("\r"), !regel.contains("\n") else { throw SMTPError.verbinding("ongeldige opdracht") }
         return try await schrijf(regel + "\r\n")
     }
 
@@ -202,7 +202,7 @@ final class SMTPSessie: Sendable {
         do {
             try await channel.writeAndFlush(ByteBuffer(string: tekst))
         } catch {
-            throw SMTPFout.verbinding("schrijven naar de relay mislukt")
+            throw SMTPError.verbinding("schrijven naar de relay mislukt")
         }
         return try await antwoord()
     }
@@ -226,14 +226,14 @@ final class SMTPSessie: Sendable {
             group.cancelAll()
             guard let eerste else {
                 channel.close(promise: nil)
-                throw SMTPFout.geenAntwoord
+                throw SMTPError.geenAntwoord
             }
             return eerste
         }
     }
 
     private func verwacht(_ antwoord: SMTPAntwoord, _ codes: Int...) throws {
-        guard codes.contains(antwoord.code) else { throw SMTPFout.geweigerd(antwoord) }
+        guard codes.contains(antwoord.code) else { throw SMTPError.geweigerd(antwoord) }
     }
 
     private static func context(_ instelling: SMTPSettings) throws -> NIOSSLContext {

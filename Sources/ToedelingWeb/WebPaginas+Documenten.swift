@@ -18,7 +18,7 @@ extension WebPaginas {
     }
 
     static func isMultipart(_ request: Request) -> Bool {
-        request.headers[.contentType].map { MultipartLezer.parameters($0).essence == "multipart/form-data" } ?? false
+        request.headers[.contentType].map { MultipartReader.parameters($0).essence == "multipart/form-data" } ?? false
     }
 
     /// One document row of the dossier page.

@@ -92,7 +92,7 @@ extension WebPaginas {
         do {
             let lijst = try await service.stelVernietigingslijstVoor(dossiers: ids, door: gebruiker.actor, vandaag: vandaag)
             return Weergave.verder("/vernietigingslijsten/\(lijst.id.uuidString.lowercased())?vastgelegd=voorgesteld")
-        } catch let fout as VernietigingFout {
+        } catch let fout as VernietigingError {
             return try await overzicht(gebruiker, context: context, status: .conflict, waarden: waarden, melding: fout.description)
         } catch DomainError.conflict(let reden) {
             return try await overzicht(gebruiker, context: context, status: .conflict, waarden: waarden, melding: reden)
@@ -167,9 +167,9 @@ extension WebPaginas {
                 verklaring: VerklaringVanVernietiging.render
             )
             return Weergave.verder("/vernietigingslijsten/\(id.uuidString.lowercased())?vastgelegd=goedgekeurd")
-        } catch VernietigingFout.onbekend {
+        } catch VernietigingError.onbekend {
             throw WebError.nietGevonden
-        } catch let fout as VernietigingFout {
+        } catch let fout as VernietigingError {
             return try await lijstPagina(id, gebruiker, context: context, status: fout == .eigenLijst ? .forbidden : .conflict, fout: fout.description)
         } catch DomainError.conflict(let reden) {
             return try await lijstPagina(id, gebruiker, context: context, status: .conflict, fout: reden)
@@ -187,9 +187,9 @@ extension WebPaginas {
         do {
             _ = try await service.wijsVernietigingslijstAf(id, door: gebruiker.actor, reden: reden)
             return Weergave.verder("/vernietigingslijsten/\(id.uuidString.lowercased())?vastgelegd=afgewezen")
-        } catch VernietigingFout.onbekend {
+        } catch VernietigingError.onbekend {
             throw WebError.nietGevonden
-        } catch let fout as VernietigingFout {
+        } catch let fout as VernietigingError {
             return try await lijstPagina(id, gebruiker, context: context, status: fout == .eigenLijst ? .forbidden : .conflict, waarden: waarden, fout: fout.description)
         } catch DomainError.ongeldigeInvoer(let invoer) {
             return try await lijstPagina(id, gebruiker, context: context, status: .badRequest, waarden: waarden, problemen: invoer.problems)

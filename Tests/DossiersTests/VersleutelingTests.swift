@@ -108,8 +108,8 @@ struct VersleutelingTests {
             #expect(try await db.store.verify().isIntact)
             let account = try #require(try await gebruikers.gebruiker(id: vera.id))
             #expect(account.naam == "[verwijderd]" && account.geblokkeerd && !account.email.contains("vera"))
-            await #expect(throws: VergetenFout.alVergeten) { try await db.service.vergeetGebruiker(email: account.email) }
-            await #expect(throws: VergetenFout.onbekendeGebruiker) { try await db.service.vergeetGebruiker(email: "niemand@vng.example") }
+            await #expect(throws: VergetenError.alVergeten) { try await db.service.vergeetGebruiker(email: account.email) }
+            await #expect(throws: VergetenError.onbekendeGebruiker) { try await db.service.vergeetGebruiker(email: "niemand@vng.example") }
 
             // A token holder: the name goes from the timeline and the document's record too.
             _ = try await db.pool.withConnection { connection in
@@ -124,7 +124,7 @@ struct VersleutelingTests {
             #expect(try await db.service.dossier(dossier.id)?.documenten?.first?.toegevoegdDoor == "[verwijderd]")
             let tijdlijn = try #require(try await db.service.tijdlijn(dossier.id, voor: coordinator))
             #expect(tijdlijn.last?.door == "[verwijderd]")
-            await #expect(throws: VergetenFout.onbekendToken) { try await db.service.vergeetToken(id: UUID()) }
+            await #expect(throws: VergetenError.onbekendToken) { try await db.service.vergeetToken(id: UUID()) }
             #expect(try await db.store.verify().isIntact)
             // Nothing seals under a destroyed key again.
             let keys = try await db.pool.withConnection { connection in

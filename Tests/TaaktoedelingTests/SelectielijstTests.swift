@@ -30,7 +30,7 @@ import Testing
             (#"{"categorieen": [{"code": "1", "omschrijving": "X", "waardering": "blijvendBewaren", "standaardVoor": ["ingetrokken"]}, {"code": "2", "omschrijving": "Y", "waardering": "blijvendBewaren", "standaardVoor": ["ingetrokken"]}]}"#, "standaard voor ingetrokken"),
         ]
         for (tekst, reden) in gevallen {
-            #expect(throws: Selectielijst.Fout.self) { try Selectielijst.lees(Data(tekst.utf8)) }
+            #expect(throws: Selectielijst.ParseError.self) { try Selectielijst.lees(Data(tekst.utf8)) }
             do {
                 _ = try Selectielijst.lees(Data(tekst.utf8))
             } catch {

@@ -37,12 +37,12 @@ extension DossierService {
     /// Proposes a list of these dossiers. Every dossier must be destroyable today
     /// (`Beslissing.vernietig`) and on no other list waiting for judgement; otherwise nothing is kept.
     public func stelVernietigingslijstVoor(dossiers ids: [UUID], door actor: Actor, vandaag: Kalenderdatum) async throws -> Vernietigingslijst {
-        guard let voorsteller = Self.beoordelaar(actor) else { throw VernietigingFout.geenCoordinator }
-        guard !ids.isEmpty else { throw VernietigingFout.ongeldigeLijst("Een vernietigingslijst noemt ten minste één dossier.") }
+        guard let voorsteller = Self.beoordelaar(actor) else { throw VernietigingError.geenCoordinator }
+        guard !ids.isEmpty else { throw VernietigingError.ongeldigeLijst("Een vernietigingslijst noemt ten minste één dossier.") }
         guard ids.count <= Self.maximumVernietigingslijst else {
-            throw VernietigingFout.ongeldigeLijst("Een vernietigingslijst noemt hoogstens \(Self.maximumVernietigingslijst) dossiers.")
+            throw VernietigingError.ongeldigeLijst("Een vernietigingslijst noemt hoogstens \(Self.maximumVernietigingslijst) dossiers.")
         }
-        guard Set(ids).count == ids.count else { throw VernietigingFout.ongeldigeLijst("Een dossier staat twee keer op de lijst.") }
+        guard Set(ids).count == ids.count else { throw VernietigingError.ongeldigeLijst("Een dossier staat twee keer op de lijst.") }
         let lijstID = UUID()
         try await pool.withTransaction { connection in
             let rows = try connection.query(
@@ -64,7 +64,7 @@ extension DossierService {
                     """,
                     [.uuid(id), .uuid(lijstID)]
                 ).isEmpty {
-                    throw VernietigingFout.alOpLijst(kenmerk: dossier.kenmerk.description)
+                    throw VernietigingError.alOpLijst(kenmerk: dossier.kenmerk.description)
                 }
                 guard let archief = dossier.archiefgegevens, let categorie = archief.selectielijstcategorie, let actiedatum = archief.archiefactiedatum else {
                     throw DomainError.conflict("Dossier \(dossier.kenmerk) heeft geen archiefactiedatum.")
@@ -80,7 +80,7 @@ extension DossierService {
             }
         }
         logger.notice("vernietigingslijst voorgesteld", metadata: ["lijst.id": "\(lijstID.uuidString.lowercased())", "dossiers": "\(ids.count)"])
-        guard let lijst = try await vernietigingslijst(lijstID) else { throw VernietigingFout.onbekend }
+        guard let lijst = try await vernietigingslijst(lijstID) else { throw VernietigingError.onbekend }
         return lijst
     }
 
@@ -104,7 +104,7 @@ extension DossierService {
 
     /// Refuses a list: another coordinator than its proposer; nothing is destroyed.
     public func wijsVernietigingslijstAf(_ id: UUID, door actor: Actor, reden: String) async throws -> Vernietigingslijst {
-        guard let beoordelaar = Self.beoordelaar(actor) else { throw VernietigingFout.geenCoordinator }
+        guard let beoordelaar = Self.beoordelaar(actor) else { throw VernietigingError.geenCoordinator }
         let reden = reden.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !reden.isEmpty, reden.count <= 2_000 else {
             throw DomainError.ongeldigeInvoer(InvalidInput("reden", "vul een reden van ten hoogste 2000 tekens in"))
@@ -120,7 +120,7 @@ extension DossierService {
                 [.uuid(id), .text(beoordelaar.id), .text(beoordelaar.naam), .text(reden)]
             )
         }
-        guard let lijst = try await vernietigingslijst(id) else { throw VernietigingFout.onbekend }
+        guard let lijst = try await vernietigingslijst(id) else { throw VernietigingError.onbekend }
         return lijst
     }
 
@@ -134,7 +134,7 @@ extension DossierService {
         _ id: UUID, door actor: Actor, context: CommandContext, vandaag: Kalenderdatum,
         verklaring: @Sendable (Vernietigingslijst) -> (html: String, csv: String)
     ) async throws -> Vernietigingslijst {
-        guard let beoordelaar = Self.beoordelaar(actor) else { throw VernietigingFout.geenCoordinator }
+        guard let beoordelaar = Self.beoordelaar(actor) else { throw VernietigingError.geenCoordinator }
         let lijst = try await pool.withConnection { connection in try Self.beoordeelbaar(id, door: beoordelaar.id, on: connection) }
         // Every dossier still to destroy must be destroyable now, before any is.
         let open = lijst.dossiers.filter { $0.vernietigdOp == nil }
@@ -151,7 +151,7 @@ extension DossierService {
             sleutelbos.vergeet(Sleutelbos.id(dossier: regel.dossierId))
         }
         if !open.isEmpty { store.announceCommittedEvents() }
-        guard var goedgekeurd = try await vernietigingslijst(id) else { throw VernietigingFout.onbekend }
+        guard var goedgekeurd = try await vernietigingslijst(id) else { throw VernietigingError.onbekend }
         goedgekeurd.status = .goedgekeurd
         goedgekeurd.beoordeeldDoor = beoordelaar.id
         goedgekeurd.beoordelaarNaam = beoordelaar.naam
@@ -169,7 +169,7 @@ extension DossierService {
             )
         }
         logger.notice("vernietigingslijst goedgekeurd", metadata: ["lijst.id": "\(id.uuidString.lowercased())", "dossiers": "\(lijst.dossiers.count)"])
-        guard let uitkomst = try await vernietigingslijst(id) else { throw VernietigingFout.onbekend }
+        guard let uitkomst = try await vernietigingslijst(id) else { throw VernietigingError.onbekend }
         return uitkomst
     }
 
@@ -218,9 +218,9 @@ extension DossierService {
 
     /// The list, when it waits for judgement and `beoordelaar` did not propose it.
     static func beoordeelbaar(_ id: UUID, door beoordelaar: String, on connection: PostgresConnection) throws -> Vernietigingslijst {
-        guard let lijst = try leesLijsten(id: id, on: connection, vergrendeld: true).first else { throw VernietigingFout.onbekend }
-        guard lijst.status == .voorgesteld else { throw VernietigingFout.alBeoordeeld(lijst.status) }
-        guard lijst.voorgesteldDoor != beoordelaar else { throw VernietigingFout.eigenLijst }
+        guard let lijst = try leesLijsten(id: id, on: connection, vergrendeld: true).first else { throw VernietigingError.onbekend }
+        guard lijst.status == .voorgesteld else { throw VernietigingError.alBeoordeeld(lijst.status) }
+        guard lijst.voorgesteldDoor != beoordelaar else { throw VernietigingError.eigenLijst }
         return lijst
     }
 

@@ -21,17 +21,17 @@ public enum SelectielijstBestand {
                 map.deletingLastPathComponent().appendingPathComponent("share/toedeling/selectielijst.json").path,
             ]
             guard let gevonden = kandidaten.first(where: FileManager.default.fileExists(atPath:)) else {
-                throw Selectielijst.Fout(description: "geen selectielijst gevonden (gezocht: \(kandidaten.joined(separator: ", "))); zet TOEDELING_SELECTIELIJST")
+                throw Selectielijst.ParseError(description: "geen selectielijst gevonden (gezocht: \(kandidaten.joined(separator: ", "))); zet TOEDELING_SELECTIELIJST")
             }
             pad = gevonden
         }
         guard let data = FileManager.default.contents(atPath: pad) else {
-            throw Selectielijst.Fout(description: "\(pad): het bestand kan niet worden gelezen")
+            throw Selectielijst.ParseError(description: "\(pad): het bestand kan niet worden gelezen")
         }
         do {
             return try Selectielijst.lees(data)
         } catch {
-            throw Selectielijst.Fout(description: "\(pad): \(error.description)")
+            throw Selectielijst.ParseError(description: "\(pad): \(error.description)")
         }
     }
 }

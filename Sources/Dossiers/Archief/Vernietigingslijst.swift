@@ -64,7 +64,7 @@ public struct Vernietigingslijst: Sendable, Equatable, Encodable {
 
 /// Why a vernietigingslijst operation was refused. The domain's refusals of a dossier (date not
 /// come, blijvend bewaren, transferred) come as `DomainError.conflict`.
-public enum VernietigingFout: Error, Sendable, Equatable, CustomStringConvertible {
+public enum VernietigingError: Error, Sendable, Equatable, CustomStringConvertible {
     /// No list has this id.
     case onbekend
     /// The list names no dossier, or too many.

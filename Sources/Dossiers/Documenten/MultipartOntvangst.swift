@@ -6,7 +6,7 @@ import Taaktoedeling
 public final class MultipartOntvangst {
     /// The longest text field, and all text fields together.
     static let maximaleVeldomvang = 64 * 1024
-    private var lezer: MultipartLezer
+    private var lezer: MultipartReader
     private let upload: DocumentUpload
     private let bestandsveld: String
     private var huidig: (naam: String, isBestand: Bool)?
@@ -21,7 +21,7 @@ public final class MultipartOntvangst {
 
     /// Receives into `upload`; nil when `contentType` is not multipart/form-data with a boundary.
     public init?(contentType: String?, upload: DocumentUpload, bestandsveld: String) {
-        guard let contentType, let lezer = MultipartLezer(contentType: contentType) else { return nil }
+        guard let contentType, let lezer = MultipartReader(contentType: contentType) else { return nil }
         self.lezer = lezer
         self.upload = upload
         self.bestandsveld = bestandsveld
@@ -29,14 +29,14 @@ public final class MultipartOntvangst {
 
     /// Feeds the next bytes of the body.
     public func voed<C: Collection<UInt8>>(_ bytes: C) async throws {
-        let gebeurtenissen: [MultipartLezer.Gebeurtenis]
+        let gebeurtenissen: [MultipartReader.Gebeurtenis]
         do { gebeurtenissen = try lezer.voed(bytes) } catch {
             throw DocumentUploadError.invalid(InvalidInput("body", "is geen geldige multipart/form-data: \(error.reden)"))
         }
         for gebeurtenis in gebeurtenissen {
             switch gebeurtenis {
             case .deel(let koppen):
-                let dispositie = MultipartLezer.parameters(koppen["content-disposition"] ?? "")
+                let dispositie = MultipartReader.parameters(koppen["content-disposition"] ?? "")
                 guard dispositie.essence == "form-data", let naam = dispositie.parameters["name"] else {
                     throw DocumentUploadError.invalid(InvalidInput("body", "een deel heeft geen Content-Disposition: form-data met een name"))
                 }

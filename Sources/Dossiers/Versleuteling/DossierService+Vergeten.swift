@@ -12,7 +12,7 @@ public struct Vergeten: Sendable, Equatable {
 }
 
 /// Why an erasure was refused.
-public enum VergetenFout: Error, Sendable, Equatable, CustomStringConvertible {
+public enum VergetenError: Error, Sendable, Equatable, CustomStringConvertible {
     /// No account has this address.
     case onbekendeGebruiker
     /// No token has this id.
@@ -39,10 +39,10 @@ extension DossierService {
         try await vergeet { connection in
             guard let row = try connection.query(
                 "SELECT id, naam, email FROM gebruikers WHERE lower(email) = lower($1) FOR UPDATE", [.text(email.trimmingCharacters(in: .whitespaces))]
-            ).first else { throw VergetenFout.onbekendeGebruiker }
+            ).first else { throw VergetenError.onbekendeGebruiker }
             let id = try row.uuid("id")
             let naam = try row.string("naam"), adres = try row.string("email")
-            guard naam != Verzegeling.verwijderd else { throw VergetenFout.alVergeten }
+            guard naam != Verzegeling.verwijderd else { throw VergetenError.alVergeten }
             try connection.execute(
                 """
                 UPDATE gebruikers SET naam = $2, email = 'verwijderd-' || id::text || '@verwijderd.invalid', wachtwoord_hash = NULL,
@@ -65,10 +65,10 @@ extension DossierService {
     public func vergeetToken(id: UUID) async throws -> Vergeten {
         try await vergeet { connection in
             guard let row = try connection.query("SELECT naam FROM api_tokens WHERE id = $1 FOR UPDATE", [.uuid(id)]).first else {
-                throw VergetenFout.onbekendToken
+                throw VergetenError.onbekendToken
             }
             let naam = try row.string("naam")
-            guard naam != Verzegeling.verwijderd else { throw VergetenFout.alVergeten }
+            guard naam != Verzegeling.verwijderd else { throw VergetenError.alVergeten }
             try connection.execute(
                 "UPDATE api_tokens SET naam = $2, revoked_at = coalesce(revoked_at, now()) WHERE id = $1", [.uuid(id), .text(Verzegeling.verwijderd)]
             )

@@ -8,7 +8,7 @@ import NIOCore
 /// its genTime is kept beside the token.
 public struct Tijdstempelaar: Sendable {
     /// Why no token came.
-    public struct Fout: Error, Sendable, CustomStringConvertible {
+    public struct TimestampError: Error, Sendable, CustomStringConvertible {
         public let description: String
     }
 
@@ -34,12 +34,12 @@ public struct Tijdstempelaar: Sendable {
         let antwoord: [UInt8]
         do {
             let response = try await HTTPClient.shared.execute(request, timeout: timeout)
-            guard response.status == .ok else { throw Fout(description: "de TSA antwoordde HTTP \(response.status.code)") }
+            guard response.status == .ok else { throw TimestampError(description: "de TSA antwoordde HTTP \(response.status.code)") }
             antwoord = Array(buffer: try await response.body.collect(upTo: 1 << 20))
-        } catch let fout as Fout {
+        } catch let fout as TimestampError {
             throw fout
         } catch {
-            throw Fout(description: "de TSA is niet bereikbaar (\(error))")
+            throw TimestampError(description: "de TSA is niet bereikbaar (\(error))")
         }
         let (token, genTime) = try Self.lees(antwoord, hash: hash)
         return Zegel.Tijdstempel(tsa: url, token: Data(token).base64EncodedString(), genTime: genTime)
@@ -86,18 +86,18 @@ public struct Tijdstempelaar: Sendable {
         }
 
         static func lees(_ bytes: ArraySlice<UInt8>) throws -> Element {
-            guard bytes.count >= 2 else { throw Fout(description: "het antwoord van de TSA is geen DER") }
+            guard bytes.count >= 2 else { throw TimestampError(description: "het antwoord van de TSA is geen DER") }
             let begin = bytes.startIndex
             var index = begin + 1
             var lengte = Int(bytes[index])
             index += 1
             if lengte & 0x80 != 0 {
                 let aantal = lengte & 0x7F
-                guard aantal >= 1, aantal <= 4, bytes.endIndex - index >= aantal else { throw Fout(description: "het antwoord van de TSA is geen DER") }
+                guard aantal >= 1, aantal <= 4, bytes.endIndex - index >= aantal else { throw TimestampError(description: "het antwoord van de TSA is geen DER") }
                 lengte = 0
                 for _ in 0..<aantal { lengte = lengte << 8 | Int(bytes[index]); index += 1 }
             }
-            guard bytes.endIndex - index >= lengte else { throw Fout(description: "het antwoord van de TSA is afgekapt") }
+            guard bytes.endIndex - index >= lengte else { throw TimestampError(description: "het antwoord van de TSA is afgekapt") }
             return Element(tag: bytes[begin], inhoud: bytes[index..<(index + lengte)], geheel: bytes[begin..<(index + lengte)])
         }
     }
@@ -106,13 +106,13 @@ public struct Tijdstempelaar: Sendable {
     /// that is `hash`.
     static func lees(_ antwoord: [UInt8], hash: [UInt8]) throws -> (token: [UInt8], genTime: String) {
         let resp = try Element.lees(antwoord[...])
-        guard resp.tag == 0x30 else { throw Fout(description: "het antwoord van de TSA is geen TimeStampResp") }
+        guard resp.tag == 0x30 else { throw TimestampError(description: "het antwoord van de TSA is geen TimeStampResp") }
         let delen = try resp.kinderen()
         guard let status = try delen.first?.kinderen().first, status.tag == 0x02, let waarde = status.inhoud.last, status.inhoud.count == 1 else {
-            throw Fout(description: "het antwoord van de TSA heeft geen status")
+            throw TimestampError(description: "het antwoord van de TSA heeft geen status")
         }
-        guard waarde <= 1 else { throw Fout(description: "de TSA weigerde (status \(waarde))") }
-        guard delen.count >= 2, delen[1].tag == 0x30 else { throw Fout(description: "het antwoord van de TSA heeft geen token") }
+        guard waarde <= 1 else { throw TimestampError(description: "de TSA weigerde (status \(waarde))") }
+        guard delen.count >= 2, delen[1].tag == 0x30 else { throw TimestampError(description: "het antwoord van de TSA heeft geen token") }
         let token = delen[1]
         return (Array(token.geheel), try genTime(token, hash: hash))
     }
@@ -126,17 +126,17 @@ public struct Tijdstempelaar: Sendable {
         // ContentInfo { OID signedData, [0] { SignedData { version, digestAlgorithms, encapContentInfo { OID, [0] { OCTET STRING TSTInfo } } } } }
         guard let explicit = try token.kinderen().dropFirst().first, explicit.tag == 0xA0,
               let signedData = try explicit.kinderen().first, signedData.tag == 0x30
-        else { throw Fout(description: "het token van de TSA is geen CMS SignedData") }
+        else { throw TimestampError(description: "het token van de TSA is geen CMS SignedData") }
         let onderdelen = try signedData.kinderen()
         guard onderdelen.count >= 3, let econtent = try onderdelen[2].kinderen().dropFirst().first, econtent.tag == 0xA0,
               let octets = try econtent.kinderen().first, octets.tag == 0x04
-        else { throw Fout(description: "het token van de TSA heeft geen TSTInfo") }
+        else { throw TimestampError(description: "het token van de TSA heeft geen TSTInfo") }
         let tstInfo = try Element.lees(octets.inhoud).kinderen()
         guard tstInfo.count >= 5, let imprint = try tstInfo[2].kinderen().last, imprint.tag == 0x04 else {
-            throw Fout(description: "de TSTInfo van de TSA is onvolledig")
+            throw TimestampError(description: "de TSTInfo van de TSA is onvolledig")
         }
-        guard Array(imprint.inhoud) == hash else { throw Fout(description: "het token van de TSA gaat over een andere hash") }
-        guard tstInfo[4].tag == 0x18 else { throw Fout(description: "de TSTInfo van de TSA heeft geen genTime") }
+        guard Array(imprint.inhoud) == hash else { throw TimestampError(description: "het token van de TSA gaat over een andere hash") }
+        guard tstInfo[4].tag == 0x18 else { throw TimestampError(description: "de TSTInfo van de TSA heeft geen genTime") }
         return String(decoding: tstInfo[4].inhoud, as: UTF8.self)
     }
 }

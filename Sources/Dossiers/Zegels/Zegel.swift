@@ -117,7 +117,7 @@ public enum ZegelSleutel {
     static let spkiVoorvoegsel: [UInt8] = [0x30, 0x2A, 0x30, 0x05, 0x06, 0x03, 0x2B, 0x65, 0x70, 0x03, 0x21, 0x00]
 
     /// Why a key file cannot be used.
-    public struct Fout: Error, Sendable, CustomStringConvertible {
+    public struct KeyError: Error, Sendable, CustomStringConvertible {
         public let description: String
     }
 
@@ -142,33 +142,33 @@ public enum ZegelSleutel {
     public static func maak(pad: String) throws -> Curve25519.Signing.PublicKey {
         let fileManager = FileManager.default
         guard !fileManager.fileExists(atPath: pad), !fileManager.fileExists(atPath: pad + ".pub") else {
-            throw Fout(description: "\(pad) of \(pad).pub bestaat al; een zegelsleutel wordt niet overschreven")
+            throw KeyError(description: "\(pad) of \(pad).pub bestaat al; een zegelsleutel wordt niet overschreven")
         }
         let sleutel = Curve25519.Signing.PrivateKey()
         guard fileManager.createFile(atPath: pad, contents: Data(pem("PRIVATE KEY", pkcs8Voorvoegsel + Array(sleutel.rawRepresentation)).utf8),
                                      attributes: [.posixPermissions: 0o600])
-        else { throw Fout(description: "\(pad) kan niet worden geschreven") }
+        else { throw KeyError(description: "\(pad) kan niet worden geschreven") }
         guard fileManager.createFile(atPath: pad + ".pub", contents: Data(pem("PUBLIC KEY", spkiVoorvoegsel + Array(sleutel.publicKey.rawRepresentation)).utf8),
                                      attributes: [.posixPermissions: 0o644])
-        else { throw Fout(description: "\(pad).pub kan niet worden geschreven") }
+        else { throw KeyError(description: "\(pad).pub kan niet worden geschreven") }
         return sleutel.publicKey
     }
 
     /// Reads a private key file.
     public static func prive(pad: String) throws -> Curve25519.Signing.PrivateKey {
-        guard let tekst = try? String(contentsOfFile: pad, encoding: .utf8) else { throw Fout(description: "\(pad) kan niet worden gelezen") }
+        guard let tekst = try? String(contentsOfFile: pad, encoding: .utf8) else { throw KeyError(description: "\(pad) kan niet worden gelezen") }
         guard let der = der(tekst, "PRIVATE KEY"), der.count == 48, Array(der.prefix(16)) == pkcs8Voorvoegsel,
               let sleutel = try? Curve25519.Signing.PrivateKey(rawRepresentation: der.suffix(32))
-        else { throw Fout(description: "\(pad) is geen Ed25519-privésleutel (PKCS#8 PEM)") }
+        else { throw KeyError(description: "\(pad) is geen Ed25519-privésleutel (PKCS#8 PEM)") }
         return sleutel
     }
 
     /// Reads a public key file.
     public static func publiek(pad: String) throws -> Curve25519.Signing.PublicKey {
-        guard let tekst = try? String(contentsOfFile: pad, encoding: .utf8) else { throw Fout(description: "\(pad) kan niet worden gelezen") }
+        guard let tekst = try? String(contentsOfFile: pad, encoding: .utf8) else { throw KeyError(description: "\(pad) kan niet worden gelezen") }
         guard let der = der(tekst, "PUBLIC KEY"), der.count == 44, Array(der.prefix(12)) == spkiVoorvoegsel,
               let sleutel = try? Curve25519.Signing.PublicKey(rawRepresentation: der.suffix(32))
-        else { throw Fout(description: "\(pad) is geen Ed25519-publieke sleutel (PEM)") }
+        else { throw KeyError(description: "\(pad) is geen Ed25519-publieke sleutel (PEM)") }
         return sleutel
     }
 }

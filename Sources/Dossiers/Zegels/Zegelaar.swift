@@ -71,7 +71,7 @@ public struct Zegelaar: Sendable {
             let naam = "zegel-" + zegel.gemaaktOp.filter { $0.isNumber } + ".json"
             let pad = URL(fileURLWithPath: map).appendingPathComponent(naam).path
             guard FileManager.default.createFile(atPath: pad, contents: document, attributes: [.posixPermissions: 0o444]) else {
-                throw ZegelSleutel.Fout(description: "\(pad) kan niet worden geschreven (TOEDELING_SEAL_DIR)")
+                throw ZegelSleutel.KeyError(description: "\(pad) kan niet worden geschreven (TOEDELING_SEAL_DIR)")
             }
             bestand = pad
         }

@@ -53,7 +53,7 @@ public struct Selectielijst: Sendable, Equatable {
     public let categorieen: [SelectielijstCategorie]
 
     /// Why a selectielijst cannot be used, one line.
-    public struct Fout: Error, Sendable, Equatable, CustomStringConvertible {
+    public struct ParseError: Error, Sendable, Equatable, CustomStringConvertible {
         public let description: String
 
         /// A reason, one line.
@@ -63,45 +63,45 @@ public struct Selectielijst: Sendable, Equatable {
     }
 
     /// A list of these categories, checked.
-    public init(categorieen: [SelectielijstCategorie]) throws(Fout) {
-        guard !categorieen.isEmpty else { throw Fout(description: "de selectielijst heeft geen categorieën") }
+    public init(categorieen: [SelectielijstCategorie]) throws(ParseError) {
+        guard !categorieen.isEmpty else { throw ParseError(description: "de selectielijst heeft geen categorieën") }
         var codes: Set<String> = []
         for categorie in categorieen {
             let code = categorie.code
             guard !code.isEmpty, code.count <= 50, Tekstregels.probleem(in: code) == nil, !Tekstregels.isLeeg(code) else {
-                throw Fout(description: "categorie \"\(Tekstregels.onschadelijk(code))\": de code moet 1 tot 50 tekens zijn")
+                throw ParseError(description: "categorie \"\(Tekstregels.onschadelijk(code))\": de code moet 1 tot 50 tekens zijn")
             }
-            guard codes.insert(code).inserted else { throw Fout(description: "categorie \(code) komt meer dan eens voor") }
-            guard !Tekstregels.isLeeg(categorie.omschrijving) else { throw Fout(description: "categorie \(code) heeft geen omschrijving") }
+            guard codes.insert(code).inserted else { throw ParseError(description: "categorie \(code) komt meer dan eens voor") }
+            guard !Tekstregels.isLeeg(categorie.omschrijving) else { throw ParseError(description: "categorie \(code) heeft geen omschrijving") }
             switch (categorie.waardering, categorie.bewaartermijn) {
             case (.vernietigen, nil):
-                throw Fout(description: "categorie \(code) (vernietigen) heeft geen bewaartermijn")
+                throw ParseError(description: "categorie \(code) (vernietigen) heeft geen bewaartermijn")
             case (.blijvendBewaren, .some):
-                throw Fout(description: "categorie \(code) (blijvend bewaren) heeft een bewaartermijn; die hoort alleen bij vernietigen")
+                throw ParseError(description: "categorie \(code) (blijvend bewaren) heeft een bewaartermijn; die hoort alleen bij vernietigen")
             default:
                 break
             }
         }
         for afloop in Afloop.allCases where categorieen.filter({ $0.standaardVoor?.contains(afloop) == true }).count > 1 {
-            throw Fout(description: "meer dan één categorie is de standaard voor \(afloop.rawValue)")
+            throw ParseError(description: "meer dan één categorie is de standaard voor \(afloop.rawValue)")
         }
         self.categorieen = categorieen
     }
 
     /// Reads the JSON file's bytes.
-    public static func lees(_ data: Data) throws(Fout) -> Selectielijst {
+    public static func lees(_ data: Data) throws(ParseError) -> Selectielijst {
         struct Bestand: Decodable { let categorieen: [SelectielijstCategorie] }
         let bestand: Bestand
         do {
             bestand = try JSONDecoder().decode(Bestand.self, from: data)
         } catch let DecodingError.dataCorrupted(context) {
-            throw Fout(description: "de selectielijst is geen geldige JSON: \(context.debugDescription)")
+            throw ParseError(description: "de selectielijst is geen geldige JSON: \(context.debugDescription)")
         } catch let DecodingError.keyNotFound(key, context) {
-            throw Fout(description: "de selectielijst mist \(key.stringValue) bij \(context.codingPath.map(\.stringValue).joined(separator: "."))")
+            throw ParseError(description: "de selectielijst mist \(key.stringValue) bij \(context.codingPath.map(\.stringValue).joined(separator: "."))")
         } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
-            throw Fout(description: "de selectielijst heeft een verkeerde waarde bij \(context.codingPath.map(\.stringValue).joined(separator: ".")): \(context.debugDescription)")
+            throw ParseError(description: "de selectielijst heeft een verkeerde waarde bij \(context.codingPath.map(\.stringValue).joined(separator: ".")): \(context.debugDescription)")
         } catch {
-            throw Fout(description: "de selectielijst kan niet worden gelezen")
+            throw ParseError(description: "de selectielijst kan niet worden gelezen")
         }
         return try Selectielijst(categorieen: bestand.categorieen)
     }

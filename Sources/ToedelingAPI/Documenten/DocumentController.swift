@@ -35,7 +35,7 @@ struct DocumentController {
             throw Problem.documentTooLarge(maximum: maximumBytes)
         }
         guard let contentType = request.headers[.contentType],
-              MultipartLezer.parameters(contentType).essence == "multipart/form-data"
+              MultipartReader.parameters(contentType).essence == "multipart/form-data"
         else {
             throw Problem.unsupportedUpload
         }

@@ -16,7 +16,7 @@ extension Problem {
             self = .unsupportedDocumentType(refusal.reden)
         case DocumentUploadError.invalid(let invalid):
             self = .invalidInput(invalid.problems, detail: "De upload is ongeldig. Er is niets opgeslagen.")
-        case let fout as VernietigingFout:
+        case let fout as VernietigingError:
             switch fout {
             case .onbekend: self = .notFound(fout.description)
             case .ongeldigeLijst(let reden): self = .invalidInput([FieldProblem(name: "dossiers", reason: reden)])

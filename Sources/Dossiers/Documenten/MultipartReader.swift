@@ -1,6 +1,6 @@
 /// Reads a `multipart/form-data` body (RFC 7578) as it streams in: the parts' header sections and
 /// their bytes in pieces, holding no more than one piece and a delimiter's length at a time.
-public struct MultipartLezer: Sendable {
+public struct MultipartReader: Sendable {
     /// What the bytes fed so far contained, in order.
     public enum Gebeurtenis: Sendable, Equatable {
         /// A part begins, with its header fields (names in lower case).
@@ -12,7 +12,7 @@ public struct MultipartLezer: Sendable {
     }
 
     /// Why a body is not valid multipart.
-    public struct Fout: Error, Sendable, Equatable {
+    public struct ParseError: Error, Sendable, Equatable {
         /// The Dutch reason.
         public let reden: String
     }
@@ -28,7 +28,7 @@ public struct MultipartLezer: Sendable {
     /// A reader for the `boundary` of a `Content-Type: multipart/form-data; boundary=…` header value;
     /// nil when the value is not multipart/form-data with a valid boundary.
     public init?(contentType: String) {
-        let delen = MultipartLezer.parameters(contentType)
+        let delen = MultipartReader.parameters(contentType)
         guard delen.essence == "multipart/form-data", let boundary = delen.parameters["boundary"],
               (1...70).contains(boundary.utf8.count)
         else { return nil }
@@ -39,7 +39,7 @@ public struct MultipartLezer: Sendable {
     public var isKlaar: Bool { staat == .einde }
 
     /// Feeds the next bytes and returns what they completed.
-    public mutating func voed<C: Collection<UInt8>>(_ bytes: C) throws(Fout) -> [Gebeurtenis] {
+    public mutating func voed<C: Collection<UInt8>>(_ bytes: C) throws(ParseError) -> [Gebeurtenis] {
         guard staat != .einde else { return [] }
         buffer.append(contentsOf: bytes)
         var gebeurtenissen: [Gebeurtenis] = []
@@ -62,7 +62,7 @@ public struct MultipartLezer: Sendable {
                     start = buffer.count
                     break loop
                 }
-                guard buffer[start] == 13 && buffer[start + 1] == 10 else { throw Fout(reden: "een scheidingslijn wordt niet gevolgd door een regeleinde") }
+                guard buffer[start] == 13 && buffer[start + 1] == 10 else { throw ParseError(reden: "een scheidingslijn wordt niet gevolgd door een regeleinde") }
                 start += 2
                 staat = .koppen
             case .koppen:
@@ -73,10 +73,10 @@ public struct MultipartLezer: Sendable {
                     continue
                 }
                 guard let einde = zoek([13, 10, 13, 10], vanaf: start) else {
-                    if buffer.count - start > Self.maximaleKoppen { throw Fout(reden: "de kopregels van een deel zijn te lang") }
+                    if buffer.count - start > Self.maximaleKoppen { throw ParseError(reden: "de kopregels van een deel zijn te lang") }
                     break loop
                 }
-                guard einde - start <= Self.maximaleKoppen else { throw Fout(reden: "de kopregels van een deel zijn te lang") }
+                guard einde - start <= Self.maximaleKoppen else { throw ParseError(reden: "de kopregels van een deel zijn te lang") }
                 gebeurtenissen.append(.deel(try Self.koppen(buffer[start..<einde])))
                 start = einde + 4
                 staat = .inhoud
@@ -107,8 +107,8 @@ public struct MultipartLezer: Sendable {
         buffer.withUnsafeBytes { ByteSearch.firstIndex(of: naald, in: $0, from: start) }
     }
 
-    private static func koppen(_ bytes: ArraySlice<UInt8>) throws(Fout) -> [String: String] {
-        guard let tekst = String(validating: bytes, as: UTF8.self) else { throw Fout(reden: "de kopregels van een deel zijn geen UTF-8") }
+    private static func koppen(_ bytes: ArraySlice<UInt8>) throws(ParseError) -> [String: String] {
+        guard let tekst = String(validating: bytes, as: UTF8.self) else { throw ParseError(reden: "de kopregels van een deel zijn geen UTF-8") }
         var koppen: [String: String] = [:]
         var vorige: String?
         for regel in tekst.components(separatedBy: "\r\n") {
@@ -116,9 +116,9 @@ public struct MultipartLezer: Sendable {
                 koppen[naam, default: ""] += " " + regel.trimmingCharacters(in: .whitespaces)
                 continue
             }
-            guard let dubbelepunt = regel.firstIndex(of: ":") else { throw Fout(reden: "een kopregel van een deel heeft geen naam") }
+            guard let dubbelepunt = regel.firstIndex(of: ":") else { throw ParseError(reden: "een kopregel van een deel heeft geen naam") }
             let naam = regel[..<dubbelepunt].lowercased()
-            guard !naam.isEmpty else { throw Fout(reden: "een kopregel van een deel heeft geen naam") }
+            guard !naam.isEmpty else { throw ParseError(reden: "een kopregel van een deel heeft geen naam") }
             koppen[naam] = String(regel[regel.index(after: dubbelepunt)...]).trimmingCharacters(in: .whitespaces)
             vorige = naam
         }

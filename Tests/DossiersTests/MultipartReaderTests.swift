@@ -4,7 +4,7 @@ import Testing
 @testable import Dossiers
 
 /// The streaming multipart reader gives the same parts however the body is cut into pieces.
-@Suite struct MultipartLezerTests {
+@Suite struct MultipartReaderTests {
     static let grens = "grens-1234"
 
     static func body(_ delen: [(String, [UInt8])]) -> [UInt8] {
@@ -16,7 +16,7 @@ import Testing
     }
 
     static func lees(_ body: [UInt8], stukken: [Int]) throws -> [(String, [UInt8])] {
-        var lezer = try #require(MultipartLezer(contentType: "multipart/form-data; boundary=\"\(grens)\""))
+        var lezer = try #require(MultipartReader(contentType: "multipart/form-data; boundary=\"\(grens)\""))
         var delen: [(String, [UInt8])] = []
         var rest = body[...]
         var index = 0
@@ -26,7 +26,7 @@ import Testing
             for gebeurtenis in try lezer.voed(rest.prefix(stuk)) {
                 switch gebeurtenis {
                 case .deel(let koppen):
-                    let naam = MultipartLezer.parameters(koppen["content-disposition"] ?? "").parameters["name"] ?? "?"
+                    let naam = MultipartReader.parameters(koppen["content-disposition"] ?? "").parameters["name"] ?? "?"
                     delen.append((naam, []))
                 case .inhoud(let bytes): delen[delen.count - 1].1 += bytes
                 case .deelKlaar: break
@@ -51,11 +51,11 @@ import Testing
     }
 
     @Test func fileNamesAreReadFromFilenameOrFilenameStar() {
-        let gewoon = MultipartLezer.parameters(#"form-data; name="inhoud"; filename="brief \"def\".pdf""#)
+        let gewoon = MultipartReader.parameters(#"form-data; name="inhoud"; filename="brief \"def\".pdf""#)
         #expect(gewoon.parameters["filename"] == #"brief "def".pdf"#)
-        let uitgebreid = MultipartLezer.parameters(#"form-data; name="inhoud"; filename="brief.pdf"; filename*=UTF-8''r%C3%A9ponse%20%E2%82%AC.pdf"#)
+        let uitgebreid = MultipartReader.parameters(#"form-data; name="inhoud"; filename="brief.pdf"; filename*=UTF-8''r%C3%A9ponse%20%E2%82%AC.pdf"#)
         #expect(uitgebreid.parameters["filename"] == "réponse €.pdf")
-        #expect(MultipartLezer(contentType: "application/json") == nil)
-        #expect(MultipartLezer(contentType: "multipart/form-data") == nil)
+        #expect(MultipartReader(contentType: "application/json") == nil)
+        #expect(MultipartReader(contentType: "multipart/form-data") == nil)
     }
 }
