@@ -16,8 +16,9 @@ public struct APIDependencies: Sendable {
     public var tokens: TokenStore
     /// Webhook subscriptions (the notifications module's, given by the server).
     public var abonnementen: any AbonnementRegister
-    /// The feed followed live by `GET /v1/gebeurtenissen/stroom`; run it as a service after the server.
-    public var liveFeed: LiveEventFeed
+    /// The feed followed live by `GET /v1/gebeurtenissen/stroom` (the notifications module's, given
+    /// by the server, which runs it as a service after the HTTP server).
+    public var liveFeed: any LiveEventFeed
     /// How many Server-Sent Event streams this instance serves at once (`TOEDELING_SSE_MAX_STREAMS`).
     public var maximumEventStreams: Int = 100
     /// The largest document accepted, in bytes (`TOEDELING_DOCUMENT_MAX_BYTES`).
@@ -54,6 +55,7 @@ public struct APIDependencies: Sendable {
         service: DossierService,
         tokens: TokenStore,
         abonnementen: any AbonnementRegister,
+        liveFeed: any LiveEventFeed,
         metrics: PrometheusCollectorRegistry,
         logger: Logger,
         idempotencyWaitLimit: Duration = .seconds(10)
@@ -62,7 +64,7 @@ public struct APIDependencies: Sendable {
         self.service = service
         self.tokens = tokens
         self.abonnementen = abonnementen
-        self.liveFeed = service.liveFeed()
+        self.liveFeed = liveFeed
         self.metrics = metrics
         self.logger = logger
         self.idempotencyWaitLimit = idempotencyWaitLimit
@@ -72,21 +74,24 @@ public struct APIDependencies: Sendable {
     /// Creates the dependencies over one pool: its event store, dossier service and token store
     /// (with a `TokenCache`: a token revoked elsewhere stops working within a second);
     /// reports read `reportReplica` when given (see `ReportReader`); `clock`, when given, is the moment commands are decided and recorded at (tests), else the
-    /// database's clock.
+    /// database's clock; `liveFeed` makes the live feed over the service's store.
     public init(
-        pool: DatabasePool, abonnementen: any AbonnementRegister, metrics: PrometheusCollectorRegistry, logger: Logger,
+        pool: DatabasePool, abonnementen: any AbonnementRegister, liveFeed: (DossierService) -> any LiveEventFeed,
+        metrics: PrometheusCollectorRegistry, logger: Logger,
         clock: (@Sendable () -> Date)? = nil,
         notifiesOtherInstances: Bool = false, selectielijst: Selectielijst? = SelectielijstBestand.meegeleverd,
         reportReplica: DatabasePool? = nil
     ) {
+        let service = DossierService(
+            pool: pool, logger: logger, clock: clock, notifiesOtherInstances: notifiesOtherInstances, selectielijst: selectielijst,
+            reportReplica: reportReplica
+        )
         self.init(
             pool: pool,
-            service: DossierService(
-                pool: pool, logger: logger, clock: clock, notifiesOtherInstances: notifiesOtherInstances, selectielijst: selectielijst,
-                reportReplica: reportReplica
-            ),
+            service: service,
             tokens: TokenStore(pool: pool, cache: TokenCache()),
             abonnementen: abonnementen,
+            liveFeed: liveFeed(service),
             metrics: metrics,
             logger: logger
         )

@@ -111,9 +111,13 @@ struct ToedelingServer: AsyncParsableCommand {
 
         // The application's parts, over the pool.
         let notificaties = configuration.notifications
+        let service = DossierService(
+            pool: pool, logger: logger, notifiesOtherInstances: true, selectielijst: configuration.selectielijst, reportReplica: reportPool
+        )
+        let liveFeed = LiveFeed(store: service.store)
         var api = APIDependencies(
-            pool: pool, abonnementen: AbonnementStore(pool: pool, instellingen: notificaties.instellingen), metrics: metrics, logger: logger,
-            notifiesOtherInstances: true, selectielijst: configuration.selectielijst, reportReplica: reportPool
+            pool: pool, service: service, tokens: TokenStore(pool: pool, cache: TokenCache()),
+            abonnementen: AbonnementStore(pool: pool, instellingen: notificaties.instellingen), liveFeed: liveFeed, metrics: metrics, logger: logger
         )
         api.maximumEventStreams = configuration.maximumEventStreams
         api.maximumDocumentBytes = configuration.maximumDocumentBytes
@@ -163,7 +167,7 @@ struct ToedelingServer: AsyncParsableCommand {
                 ] + (reportPool.map { [$0] } ?? []) + services + [
                     application,
                     // After the server: on shutdown it goes first and ends the open event streams.
-                    api.liveFeed,
+                    liveFeed,
                 ],
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger

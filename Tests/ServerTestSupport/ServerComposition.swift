@@ -10,11 +10,11 @@ import ToedelingWeb
 
 extension APIDependencies {
     /// The API's dependencies over one pool as the server builds them, with the notifications
-    /// module's subscription store.
+    /// module's subscription store and live feed.
     public init(pool: DatabasePool, metrics: PrometheusCollectorRegistry, logger: Logger, clock: (@Sendable () -> Date)? = nil) {
         self.init(
-            pool: pool, abonnementen: AbonnementStore(pool: pool, instellingen: NotificationSettings()), metrics: metrics, logger: logger,
-            clock: clock
+            pool: pool, abonnementen: AbonnementStore(pool: pool, instellingen: NotificationSettings()),
+            liveFeed: { LiveFeed(store: $0.store) }, metrics: metrics, logger: logger, clock: clock
         )
     }
 }
@@ -30,4 +30,9 @@ public func buildApplication(
     server.web = web
     return toedeling_server.buildApplication(
         configuration: server, dependencies: ServerDependencies(api: dependencies, bestanden: try await WebResources.load(), gebruikers: gebruikers))
+}
+
+extension APIDependencies {
+    /// The live feed as the notifications module's `LiveFeed` (what these dependencies are built with).
+    public var notificationsLiveFeed: LiveFeed { liveFeed as! LiveFeed }
 }

@@ -107,7 +107,7 @@ struct EventStreamTests {
         var dependencies = harness.dependencies
         dependencies.eventStreamHeartbeat = heartbeat
         dependencies.maximumEventStreams = maximum
-        let feed = dependencies.liveFeed
+        let feed = dependencies.notificationsLiveFeed
         try await buildApplication(configuration: APIConfiguration(), dependencies: dependencies).test(.live) { client in
             // As the server does on shutdown: end the streams still open, so the test server stops.
             defer { feed.close() }
@@ -199,11 +199,11 @@ struct EventStreamTests {
             try await Self.live(harness) { client, port in
                 let stream = try StreamClient(port: port, path: "/v1/gebeurtenissen/stroom", headers: ["Authorization": "Bearer \(harness.coordinator)"])
                 try await stream.read { $0.hasPrefix("retry") }
-                #expect(harness.dependencies.liveFeed.followerCount == 1)
-                harness.dependencies.liveFeed.close()
+                #expect(harness.dependencies.notificationsLiveFeed.followerCount == 1)
+                harness.dependencies.notificationsLiveFeed.close()
                 _ = try? await stream.read(until: { _ in false }, within: 5)
                 #expect(stream.ended)
-                #expect(harness.dependencies.liveFeed.followerCount == 0)
+                #expect(harness.dependencies.notificationsLiveFeed.followerCount == 0)
                 let later = try await client.send(.get, "/v1/gebeurtenissen/stroom", token: harness.coordinator, headers: [.accept: "text/event-stream"])
                 #expect(later.status == .serviceUnavailable)
             }
@@ -212,7 +212,7 @@ struct EventStreamTests {
 
     @Test func aNotifyFromAnotherInstanceWakesTheFollowersAndStoppingTheFeedClosesIt() async throws {
         try await APITestHarness.with { harness in
-            let feed = harness.dependencies.liveFeed
+            let feed = harness.dependencies.notificationsLiveFeed
             let task = Task { try await feed.run() }
             let follower = try #require(feed.follow())
             // The LISTEN connects on its own time: notify until it is heard. Nothing is committed, so

@@ -45,10 +45,21 @@ public enum DatabaseReadiness: Sendable, Equatable {
 public typealias StoredEvent = RecordedEvent
 /// A place in the global feed, as the opaque `na`/`volgende` token of the API.
 public typealias FeedPosition = FeedCursor
-/// The feed followed live (Server-Sent Events): one LISTEN per instance, run as a service.
-public typealias LiveEventFeed = LiveFeed
+/// The feed followed live (Server-Sent Events): what the API needs of it. The notifications
+/// module's `LiveFeed` is one (one LISTEN per instance, run as a service by the server).
+public protocol LiveEventFeed: Sendable {
+    /// A new follower, or nil once the feed has closed (the server is stopping).
+    func follow() -> (any LiveEventFollower)?
+}
 /// One live reader of the feed.
-public typealias LiveEventFollower = LiveFeedFollower
+public protocol LiveEventFollower: Sendable {
+    /// Waits at most `timeout` for a commit; true when woken (new events may be there, or the feed closed).
+    @discardableResult func wait(timeout: Duration) async -> Bool
+    /// True once the feed closed: the reader should end.
+    var isClosed: Bool { get }
+    /// Stops following; call it when the reader ends.
+    func stop()
+}
 
 extension PostgresLimits {
     /// The bounds the server runs with unless configured otherwise.

@@ -46,11 +46,6 @@ public final class DossierService: Sendable {
     /// Seals over this service's store.
     public var zegelaar: Zegelaar { Zegelaar(pool: pool, logger: logger) }
 
-    /// The live feed over this service's store, for Server-Sent Events; run it as a service.
-    public func liveFeed() -> LiveFeed {
-        LiveFeed(store: store)
-    }
-
     /// A service over the store's pool; `clock`, when given, is the moment commands are decided and
     /// recorded at (tests); otherwise the database's clock.
     public init(

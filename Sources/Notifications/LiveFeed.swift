@@ -1,14 +1,17 @@
+import Dossiers
+import EventStore
 import Foundation
 import Postgres
 import ServiceLifecycle
 import Synchronization
 
-/// The global feed followed live by many readers (the API's Server-Sent Events), on one LISTEN per
+/// The global feed followed live by many readers (the API's Server-Sent Events, through
+/// `LiveEventFeed`), on one LISTEN per
 /// instance: a follower is woken by commits in this process and, through NOTIFY, by commits of
 /// other instances; it still looks now and then by itself, so a lost notification only delays it.
 /// Run it as a `Service` placed *after* the HTTP server in the `ServiceGroup`: on graceful shutdown
 /// it shuts first and ends every follower, so the server's open streams finish and it can stop.
-public final class LiveFeed: Service, Sendable {
+public final class LiveFeed: LiveEventFeed, Service, Sendable {
     private let store: EventStore
     private let state = Mutex<(open: Bool, followers: [UUID: WakeSignal])>((true, [:]))
 
@@ -32,7 +35,7 @@ public final class LiveFeed: Service, Sendable {
     }
 
     /// A new follower, or nil once the feed has closed (the server is stopping).
-    public func follow() -> LiveFeedFollower? {
+    public func follow() -> (any LiveEventFollower)? {
         let signal = WakeSignal()
         let key = UUID()
         let registered = state.withLock { state -> Bool in
@@ -41,9 +44,9 @@ public final class LiveFeed: Service, Sendable {
             return true
         }
         guard registered else { return nil }
-        let local = store.wakeups.register(signal)
+        let local = store.wakeOnCommit(signal)
         return LiveFeedFollower(signal: signal) { [weak self] in
-            self?.store.wakeups.unregister(local)
+            self?.store.stopWaking(local)
             self?.state.withLock { _ = $0.followers.removeValue(forKey: key) }
         } isClosed: { [weak self] in
             self?.state.withLock { !$0.open } ?? true
@@ -68,7 +71,7 @@ public final class LiveFeed: Service, Sendable {
 }
 
 /// One reader of the live feed: waits until there may be new events (or the feed closes).
-public final class LiveFeedFollower: Sendable {
+public final class LiveFeedFollower: LiveEventFollower {
     private let signal: WakeSignal
     private let onStop: @Sendable () -> Void
     private let closed: @Sendable () -> Bool
