@@ -3,10 +3,10 @@ import Foundation
 import Hummingbird
 
 /// hummingbird-auth's session storage on PostgreSQL (`web_sessies`), so any instance serves any
-/// session. Keys are stored as SHA-256 only; a `WebSessie` row is tied to its account so that
+/// session. Keys are stored as SHA-256 only; a `WebSession` row is tied to its account so that
 /// blocking the account removes it.
 struct PostgresSessionDriver: PersistDriver {
-    let opslag: SessieOpslag
+    let opslag: SessionStore
 
     func create<Object: Codable & Sendable>(key: String, value: Object, expires: Duration?) async throws {
         guard try await opslag.zet(sleutel: key, waarde: try Self.encode(value), gebruikerID: Self.gebruiker(value), verlooptNa: expires, nieuw: true) else {
@@ -40,6 +40,6 @@ struct PostgresSessionDriver: PersistDriver {
     }
 
     private static func gebruiker(_ value: Any) -> UUID? {
-        (value as? WebSessie)?.gebruikerID
+        (value as? WebSession)?.gebruikerID
     }
 }

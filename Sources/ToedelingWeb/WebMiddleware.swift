@@ -17,7 +17,7 @@ struct InloggenNodig: Error {
 /// Turns every error into a Dutch error page (problem+json for a client that prefers JSON); the
 /// details of unexpected errors are logged here and never shown.
 struct WebErrorMiddleware: RouterMiddleware {
-    let weergave: Weergave
+    let weergave: PageRenderer
     let routes: RouteRegistry
 
     func handle(_ request: Request, context: WebRequestContext, next: (Request, WebRequestContext) async throws -> Response) async throws -> Response {
@@ -25,7 +25,7 @@ struct WebErrorMiddleware: RouterMiddleware {
             return try await next(request, context)
         } catch let nodig as InloggenNodig {
             let terug = nodig.terug.flatMap { $0.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "/-"))) }
-            return Weergave.verder("/inloggen" + (terug.map { "?terug=" + $0 } ?? ""))
+            return PageRenderer.verder("/inloggen" + (terug.map { "?terug=" + $0 } ?? ""))
         } catch {
             var fout = Self.fout(error, request: request, routes: routes)
             if fout.status == .internalServerError {
@@ -40,10 +40,10 @@ struct WebErrorMiddleware: RouterMiddleware {
                 let body = "{\"type\":\"about:blank\",\"title\":\(JSONLiteral.string(fout.kop)),\"status\":\(fout.status.code),\"detail\":\(JSONLiteral.string(fout.tekst))}"
                 return Response(status: fout.status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: body)))
             }
-            let terug = context.gebruiker.map { Weergave.thuis(voor: $0.rol) } ?? "/inloggen"
+            let terug = context.gebruiker.map { PageRenderer.thuis(voor: $0.rol) } ?? "/inloggen"
             return weergave.pagina(
                 "fout", titel: fout.kop,
-                model: FoutPagina(kop: fout.kop, tekst: fout.tekst, terug: terug, terugTekst: context.gebruiker == nil ? "Naar inloggen" : "Naar uw startpagina"),
+                model: ErrorPage(kop: fout.kop, tekst: fout.tekst, terug: terug, terugTekst: context.gebruiker == nil ? "Naar inloggen" : "Naar uw startpagina"),
                 context: context, status: fout.status, headers: headers
             )
         }
@@ -87,9 +87,9 @@ struct WebErrorMiddleware: RouterMiddleware {
 /// Reads the session's account: a session of a blocked account, of an older generation (blocked,
 /// restored, new password) or older than the absolute limit ends here. A session in use is extended
 /// (idle timeout), but never past its absolute end.
-struct WebSessieMiddleware: RouterMiddleware {
+struct WebSessionMiddleware: RouterMiddleware {
     let gebruikers: GebruikerStore
-    let configuratie: WebConfiguratie
+    let configuratie: WebConfiguration
     let nu: @Sendable () -> Date
 
     func handle(_ request: Request, context: WebRequestContext, next: (Request, WebRequestContext) async throws -> Response) async throws -> Response {
@@ -123,8 +123,8 @@ struct WebSessieMiddleware: RouterMiddleware {
 /// anything is done, unless its `csrf` field is the session's token (or, before login, the token
 /// in the form cookie). A form with a file (`multipart/form-data`, to the pages in `bestandsroutes`)
 /// is streamed by its page, which checks the token before anything is committed.
-struct FormulierMiddleware: RouterMiddleware {
-    let configuratie: WebConfiguratie
+struct FormMiddleware: RouterMiddleware {
+    let configuratie: WebConfiguration
 
     /// The pages that take a file.
     static let bestandsroutes: Set<String> = ["/dossiers/{id}/documenten", "/dossiers/{id}/consultaties/{ronde}/reacties"]
@@ -142,7 +142,7 @@ struct FormulierMiddleware: RouterMiddleware {
         }
         var request = request
         let buffer = try await request.collectBody(upTo: context.maxUploadSize)
-        guard let waarden = Formulierwaarden(urlencoded: String(buffer: buffer)) else { throw WebError.onleesbaarFormulier }
+        guard let waarden = FormValues(urlencoded: String(buffer: buffer)) else { throw WebError.onleesbaarFormulier }
         guard Self.geldig(waarden["csrf"], request, context, configuratie) else { throw WebError.verlopenFormulier }
         var context = context
         context.formulier = waarden
@@ -150,7 +150,7 @@ struct FormulierMiddleware: RouterMiddleware {
     }
 
     /// Whether `gegeven` is the CSRF token this request must carry.
-    static func geldig(_ gegeven: String?, _ request: Request, _ context: WebRequestContext, _ configuratie: WebConfiguratie) -> Bool {
+    static func geldig(_ gegeven: String?, _ request: Request, _ context: WebRequestContext, _ configuratie: WebConfiguration) -> Bool {
         let verwacht = context.sessions.session?.csrf ?? request.cookies[configuratie.csrfCookie].map { String($0.value) }
         guard let verwacht, !verwacht.isEmpty, let gegeven else { return false }
         return gelijk(gegeven, verwacht)

@@ -9,20 +9,20 @@ import ToedelingHTTP
 /// The request context of every page of the web application: the session (hummingbird-auth), the
 /// logged-in account once known, the client's address and the request's form.
 public struct WebRequestContext: IdentifiedRequestContext, SessionRequestContext {
-    public typealias Session = WebSessie
+    public typealias Session = WebSession
 
     /// Hummingbird's own per-request storage.
     public var coreContext: CoreRequestContextStorage
     /// The session of this request, loaded and saved by `SessionMiddleware`.
-    public let sessions: SessionContext<WebSessie>
+    public let sessions: SessionContext<WebSession>
     /// The account of a completed login (password and, when set up, code).
     public var gebruiker: Gebruiker?
     /// The client's address without port (for throttling logins), when known.
     public var clientAdres: String?
     /// The request id (from `X-Request-ID` or generated), the correlation id of the events caused.
     public var requestID: String
-    /// The fields of a posted form, read once by `FormulierMiddleware`.
-    public var formulier: Formulierwaarden
+    /// The fields of a posted form, read once by `FormMiddleware`.
+    public var formulier: FormValues
 
     /// Creates the context for one request (Hummingbird's initialiser).
     public init(source: ApplicationRequestContextSource) {
@@ -31,7 +31,7 @@ public struct WebRequestContext: IdentifiedRequestContext, SessionRequestContext
         self.gebruiker = nil
         self.clientAdres = Self.adres(source.channel.remoteAddress)
         self.requestID = ""
-        self.formulier = Formulierwaarden()
+        self.formulier = FormValues()
     }
 
     /// Forms above this size are refused with 413.

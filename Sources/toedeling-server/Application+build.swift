@@ -15,7 +15,7 @@ struct ServerDependencies: Sendable {
     /// The web application's accounts.
     var gebruikers: GebruikerStore
     /// The web application's session rows.
-    var sessies: SessieOpslag
+    var sessies: SessionStore
     /// The web application's templates and style sheet, read at start.
     var bestanden: WebResources
 
@@ -24,12 +24,12 @@ struct ServerDependencies: Sendable {
         self.api = api
         self.bestanden = bestanden
         self.gebruikers = gebruikers ?? GebruikerStore(pool: api.pool)
-        self.sessies = SessieOpslag(pool: api.pool)
+        self.sessies = SessionStore(pool: api.pool)
     }
 
     /// What the web application works with: the API's service, clock and document limit.
-    var web: WebAfhankelijkheden {
-        WebAfhankelijkheden(
+    var web: WebDependencies {
+        WebDependencies(
             service: api.service, gebruikers: gebruikers, sessies: sessies, nu: api.nu, maximumDocumentBytes: api.maximumDocumentBytes)
     }
 }

@@ -27,7 +27,7 @@ struct ServerConfiguration: Sendable {
     /// The API's settings: `TOEDELING_CORS_ORIGINS`, `TOEDELING_HSTS_MAX_AGE`.
     var api = APIConfiguration()
     /// The web application's settings: cookies, two-step verification, sign-in.
-    var web = WebConfiguratie()
+    var web = WebConfiguration()
     /// The folder of the web application's templates and style sheet (`TOEDELING_WEB_DIR`); nil:
     /// beside the executable, else `<bin>/../share/toedeling/web`.
     var webDirectory: String?
@@ -233,8 +233,8 @@ extension ServerConfiguration {
     /// Provider with `TOEDELING_OIDC_ISSUER`, `…_CLIENT_ID`, `…_CLIENT_SECRET`, `…_NAAM`, and
     /// `TOEDELING_LOKAAL_INLOGGEN=uit` to offer nothing else (the provider sends people back to
     /// `publicURL` + `/inloggen/oidc/terug`).
-    private static func web(_ settings: inout Settings, publicURL: String) -> WebConfiguratie {
-        var web = WebConfiguratie()
+    private static func web(_ settings: inout Settings, publicURL: String) -> WebConfiguration {
+        var web = WebConfiguration()
         web.veiligeCookies = settings.choice("TOEDELING_INSECURE_COOKIES", default: web.veiligeCookies, ["0": true, "1": false], expected: "1 or 0")
         web.tweestapVerplicht = settings.choice(
             "TOEDELING_MFA", default: web.tweestapVerplicht, ["optioneel": false, "verplicht": true], expected: "verplicht or optioneel")

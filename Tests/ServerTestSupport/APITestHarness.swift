@@ -22,7 +22,7 @@ public struct APITestHarness: Sendable {
     /// cost is tested on its own).
     public let gebruikers: GebruikerStore
     /// The web application's session rows.
-    public var sessies: SessieOpslag { SessieOpslag(pool: pool) }
+    public var sessies: SessionStore { SessionStore(pool: pool) }
     public let coordinator: String
     public let liaison: String
     public let vng: String
@@ -67,7 +67,7 @@ public struct APITestHarness: Sendable {
 
     /// The application under test.
     public func application(
-        corsOrigins: [String] = [], strictTransportSecurity: String? = nil, web: WebConfiguratie = WebConfiguratie()
+        corsOrigins: [String] = [], strictTransportSecurity: String? = nil, web: WebConfiguration = WebConfiguration()
     ) async throws -> some ApplicationProtocol {
         try await buildApplication(
             configuration: APIConfiguration(corsOrigins: corsOrigins, strictTransportSecurity: strictTransportSecurity), web: web,
@@ -77,7 +77,7 @@ public struct APITestHarness: Sendable {
 
     /// Runs `body` with a client of the application (in-process router testing).
     public func test<T: Sendable>(
-        corsOrigins: [String] = [], strictTransportSecurity: String? = nil, web: WebConfiguratie = WebConfiguratie(),
+        corsOrigins: [String] = [], strictTransportSecurity: String? = nil, web: WebConfiguration = WebConfiguration(),
         _ body: @escaping @Sendable (any TestClientProtocol) async throws -> T
     ) async throws -> T {
         try await application(corsOrigins: corsOrigins, strictTransportSecurity: strictTransportSecurity, web: web).test(.router) { client in

@@ -22,7 +22,7 @@ extension APIDependencies {
 /// The server's application (API and web side by side) over `dependencies`, with the API's and the
 /// web application's settings, the web files beside the test binary, and everything else at its default.
 public func buildApplication(
-    configuration: APIConfiguration = APIConfiguration(), web: WebConfiguratie = WebConfiguratie(), dependencies: APIDependencies,
+    configuration: APIConfiguration = APIConfiguration(), web: WebConfiguration = WebConfiguration(), dependencies: APIDependencies,
     gebruikers: GebruikerStore? = nil
 ) async throws -> some ApplicationProtocol {
     var server = ServerConfiguration()

@@ -203,7 +203,7 @@ struct WebLoginTests {
         let clock = TestClock(Date())
         try await APITestHarness.with(clock: clock) { harness in
             _ = try await harness.account("cora@bzk.example", hoedanigheid: .coordinator)
-            try await harness.test(web: WebConfiguratie(tweestapVerplicht: true)) { client in
+            try await harness.test(web: WebConfiguration(tweestapVerplicht: true)) { client in
                 let browser = WebBrowser(client)
                 try await browser.get("/inloggen")
                 let login = try await browser.post("/inloggen", [("email", "cora@bzk.example"), ("wachtwoord", "een lange zin als wachtwoord")])

@@ -21,8 +21,8 @@ struct WebOpenIDTests {
         issuer: "https://idp.example.nl", clientID: "toedeling", clientSecret: "geheim", naam: "SSO-Rijk", publiekeURL: "https://toedeling.example.nl/"
     )
 
-    static func web(lokaal: Bool = true) -> WebConfiguratie {
-        WebConfiguratie(openID: settings, lokaalInloggen: lokaal)
+    static func web(lokaal: Bool = true) -> WebConfiguration {
+        WebConfiguration(openID: settings, lokaalInloggen: lokaal)
     }
 
     // MARK: PKCE and the ID token's claims
@@ -151,13 +151,13 @@ struct WebOpenIDTests {
                 // A known state brought by a browser without (or with another) binding cookie: refused, and used up.
                 let state = "s" + String(repeating: "t", count: 42), eigen = "b" + String(repeating: "c", count: 42)
                 try await store.bewaarOpenIDAanmelding(
-                    stateHash: WebPaginas.sha256(state), browserHash: WebPaginas.sha256(eigen), terug: "/dossiers"
+                    stateHash: WebPages.sha256(state), browserHash: WebPages.sha256(eigen), terug: "/dossiers"
                 )
                 browser.zetCookie("__Host-toedeling-oidc", "b" + String(repeating: "d", count: 42))
                 #expect(try await browser.get("/inloggen/oidc/terug?code=abc&state=" + state).status == .badRequest)
-                #expect(try await store.neemOpenIDAanmelding(stateHash: WebPaginas.sha256(state)) == nil)
+                #expect(try await store.neemOpenIDAanmelding(stateHash: WebPages.sha256(state)) == nil)
                 // The provider's own refusal (error=access_denied) with the right browser and state.
-                try await store.bewaarOpenIDAanmelding(stateHash: WebPaginas.sha256(state), browserHash: WebPaginas.sha256(eigen), terug: "")
+                try await store.bewaarOpenIDAanmelding(stateHash: WebPages.sha256(state), browserHash: WebPages.sha256(eigen), terug: "")
                 browser.zetCookie("__Host-toedeling-oidc", eigen)
                 let geweigerd = try await browser.get("/inloggen/oidc/terug?error=access_denied&state=" + state)
                 #expect(geweigerd.status == .unauthorized)

@@ -169,28 +169,28 @@ public struct GebruikerStore: Sendable {
     /// five failures each try waits a delay that doubles (1 s up to 15 min). The outcome never says
     /// whether the address exists, and an unknown address costs as much time as a known one.
     public func inloggen(email: String, wachtwoord: String, adres: String?, nu: Date = Date()) async throws -> InlogUitkomst {
-        let sleutels = InlogRem.sleutels(email: email, adres: adres)
-        if let wacht = try await InlogRem.wachttijd(sleutels, nu: nu, pool: pool) { return .wacht(seconden: wacht) }
+        let sleutels = LoginThrottle.sleutels(email: email, adres: adres)
+        if let wacht = try await LoginThrottle.wachttijd(sleutels, nu: nu, pool: pool) { return .wacht(seconden: wacht) }
         let gevonden = try await gebruiker(email: email)
         let hash = gevonden.flatMap { $0.geblokkeerd ? nil : $0.wachtwoordHash } ?? nil
         let klopt = try await controleerWachtwoord(wachtwoord, hash: hash)
         guard klopt, let gebruiker = gevonden, !gebruiker.geblokkeerd else {
-            try await InlogRem.mislukt(sleutels, nu: nu, pool: pool)
+            try await LoginThrottle.mislukt(sleutels, nu: nu, pool: pool)
             return .mislukt
         }
-        try await InlogRem.gelukt(sleutels, pool: pool)
+        try await LoginThrottle.gelukt(sleutels, pool: pool)
         return .gelukt(gebruiker)
     }
 
     /// Counts a failed second step (a wrong TOTP code) against the account and address like a wrong
     /// password; and tells how long to wait when they are throttled.
     public func tweedeStapMislukt(email: String, adres: String?, nu: Date = Date()) async throws {
-        try await InlogRem.mislukt(InlogRem.sleutels(email: email, adres: adres), nu: nu, pool: pool)
+        try await LoginThrottle.mislukt(LoginThrottle.sleutels(email: email, adres: adres), nu: nu, pool: pool)
     }
 
     /// How long a login for this address and client must wait (nil: it may try now).
     public func wachttijd(email: String, adres: String?, nu: Date = Date()) async throws -> Int? {
-        try await InlogRem.wachttijd(InlogRem.sleutels(email: email, adres: adres), nu: nu, pool: pool)
+        try await LoginThrottle.wachttijd(LoginThrottle.sleutels(email: email, adres: adres), nu: nu, pool: pool)
     }
 
     // MARK: Two-step verification

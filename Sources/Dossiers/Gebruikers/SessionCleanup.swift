@@ -28,7 +28,7 @@ public struct SessionCleanup: Service {
                 "DELETE FROM gebruiker_activaties WHERE coalesce(gebruikt_op, verloopt_op) < now() - interval '7 days'"
             )
             let pogingen = try connection.execute(
-                "DELETE FROM inlog_pogingen WHERE laatste_op < now() - make_interval(secs => $1)", [.double(InlogRem.vergeetNa)]
+                "DELETE FROM inlog_pogingen WHERE laatste_op < now() - make_interval(secs => $1)", [.double(LoginThrottle.vergeetNa)]
             )
             return (sessies, activaties, pogingen)
         }

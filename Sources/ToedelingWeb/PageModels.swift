@@ -1,11 +1,11 @@
 /// The typed models the page templates render (swift-mustache reads their properties by name;
 /// a nil optional is absent, so a section on it is skipped). Each page's own model sits beside its
 /// handler; these are the parts several pages share.
-protocol PaginaModel: Encodable, Sendable {}
+protocol PageModel: Encodable, Sendable {}
 
 /// The layout around every page: title, style sheet, the rendered page, a notice, and for a
 /// logged-in account its name, role, menu and the logout form's CSRF token.
-struct LayoutModel: PaginaModel {
+struct LayoutModel: PageModel {
     struct Gebruiker: Encodable, Sendable {
         let naam: String
         let rolTekst: String
@@ -27,7 +27,7 @@ struct LayoutModel: PaginaModel {
 
 /// The error summary at the top of a form (`foutsamenvatting`): a title and each problem, linked
 /// to its field when it has one.
-struct FoutsamenvattingModel: Encodable, Sendable {
+struct ErrorSummaryModel: Encodable, Sendable {
     struct Fout: Encodable, Sendable {
         let tekst: String
         var veld: String?
@@ -48,7 +48,7 @@ struct FoutsamenvattingModel: Encodable, Sendable {
 
 /// A form (`formulier`): its fields with their values and problems, the summary, and what the
 /// server needs back (CSRF token, dossier version).
-struct FormulierModel: Encodable, Sendable {
+struct FormModel: Encodable, Sendable {
     struct Keuze: Encodable, Sendable {
         let waarde: String
         let label: String
@@ -87,7 +87,7 @@ struct FormulierModel: Encodable, Sendable {
     let gevaar: Bool
     let bestanden: Bool
     let heeftFouten: Bool
-    let fouten: [FoutsamenvattingModel.Fout]
+    let fouten: [ErrorSummaryModel.Fout]
     let foutTitel: String
     let open: Bool
     var titel: String?
@@ -96,16 +96,16 @@ struct FormulierModel: Encodable, Sendable {
 }
 
 /// A page that is one form (the code at login, a new dossier).
-struct FormulierPagina: PaginaModel {
-    let formulier: FormulierModel
+struct FormPage: PageModel {
+    let formulier: FormModel
 }
 
 /// A page without a model of its own (the accessibility statement).
-struct LegePagina: PaginaModel {}
+struct EmptyPage: PageModel {}
 
 /// The page links under a long list (`paginering`): page `pagina` of `paginas`, and the links
 /// to the pages before and after when there are.
-struct PagineringModel: Encodable, Sendable {
+struct PaginationModel: Encodable, Sendable {
     let pagina: Int
     let paginas: Int
     var vorige: String?
@@ -113,7 +113,7 @@ struct PagineringModel: Encodable, Sendable {
 }
 
 /// The error page (`fout`): what went wrong in Dutch, and where to go on.
-struct FoutPagina: PaginaModel {
+struct ErrorPage: PageModel {
     let kop: String
     let tekst: String
     let terug: String

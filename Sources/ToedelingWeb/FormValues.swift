@@ -2,7 +2,7 @@ import Foundation
 
 /// The fields of a posted `application/x-www-form-urlencoded` form, in order; a name may repeat
 /// (check boxes).
-public struct Formulierwaarden: Sendable, Equatable {
+public struct FormValues: Sendable, Equatable {
     /// Every field, in the order sent.
     public private(set) var velden: [(naam: String, waarde: String)] = []
 
@@ -40,7 +40,7 @@ public struct Formulierwaarden: Sendable, Equatable {
         return waarde
     }
 
-    public static func == (lhs: Formulierwaarden, rhs: Formulierwaarden) -> Bool {
+    public static func == (lhs: FormValues, rhs: FormValues) -> Bool {
         lhs.velden.map(\.naam) == rhs.velden.map(\.naam) && lhs.velden.map(\.waarde) == rhs.velden.map(\.waarde)
     }
 

@@ -3,7 +3,7 @@ import Foundation
 import Hummingbird
 import Taaktoedeling
 
-extension WebPaginas {
+extension WebPages {
     func addConsultatieRoutes(to router: WebRouter) {
         router.get("/consultaties", use: consultaties)
     }
@@ -31,17 +31,17 @@ extension WebPaginas {
         }
         let nummer = Self.paginanummer(request)
         let stuk = rondes.dropFirst((nummer - 1) * Self.paginaGrootte).prefix(Self.paginaGrootte)
-        var model = ConsultatiesPagina(
+        var model = ConsultatiesPage(
             koepel: koepel.rawValue,
             rondes: stuk.map { item in
                 let reactie = item.ronde.reactie(van: koepel)
-                return ConsultatiesPagina.Ronde(
+                return ConsultatiesPage.Ronde(
                     href: "/dossiers/\(item.dossier.id.uuidString.lowercased())", kenmerk: item.dossier.kenmerk.description,
                     titel: item.dossier.titel, ronde: item.ronde.ronde, status: item.ronde.status == .open ? "Open" : "Gesloten",
-                    termijn: Opmaak.datum(item.ronde.termijn),
-                    reactie: reactie.map { "Ingediend op \(Opmaak.moment($0.ingediendOp))" }
+                    termijn: Formatting.datum(item.ronde.termijn),
+                    reactie: reactie.map { "Ingediend op \(Formatting.moment($0.ingediendOp))" }
                         ?? (item.ronde.status == .open ? "Nog niet ingediend" : "Niet ingediend"),
-                    dagen: item.ronde.status == .open ? Opmaak.dagenTot(item.ronde.termijn, vandaag: vandaag) : nil
+                    dagen: item.ronde.status == .open ? Formatting.dagenTot(item.ronde.termijn, vandaag: vandaag) : nil
                 )
             }
         )
@@ -52,7 +52,7 @@ extension WebPaginas {
     }
 
     /// A koepel's consultation rounds, with its reactie and the days left while a round is open.
-    struct ConsultatiesPagina: PaginaModel {
+    struct ConsultatiesPage: PageModel {
         struct Ronde: Encodable, Sendable {
             let href: String
             let kenmerk: String
@@ -65,6 +65,6 @@ extension WebPaginas {
         }
         let koepel: String
         let rondes: [Ronde]
-        var paginering: PagineringModel?
+        var paginering: PaginationModel?
     }
 }

@@ -2,17 +2,17 @@ import Foundation
 import Taaktoedeling
 
 /// The form of every command a page can offer, with the path it posts to under `/dossiers/{id}/`.
-enum DossierFormulieren {
-    typealias Keuze = Formulier.Keuze
-    typealias Veld = Formulier.Veld
+enum DossierForms {
+    typealias Keuze = Form.Keuze
+    typealias Veld = Form.Veld
 
-    static let koepels = Koepel.allCases.map { Keuze(waarde: $0.rawValue, label: Opmaak.koepelNaam($0)) }
-    static let standpunten = Standpunt.allCases.map { Keuze(waarde: $0.rawValue, label: Opmaak.hoofdletter($0.weergave)) }
-    static let soorten = Soort.allCases.map { Keuze(waarde: $0.rawValue, label: Opmaak.soort($0)) }
+    static let koepels = Koepel.allCases.map { Keuze(waarde: $0.rawValue, label: Formatting.koepelNaam($0)) }
+    static let standpunten = Standpunt.allCases.map { Keuze(waarde: $0.rawValue, label: Formatting.hoofdletter($0.weergave)) }
+    static let soorten = Soort.allCases.map { Keuze(waarde: $0.rawValue, label: Formatting.soort($0)) }
     static let aanleidingen = [Keuze(waarde: "", label: "Kies een aanleiding")]
-        + Aanleiding.allCases.map { Keuze(waarde: $0.rawValue, label: Opmaak.hoofdletter($0.weergave)) }
-    static let uitkomsten = UdoUitkomst.allCases.map { Keuze(waarde: $0.rawValue, label: Opmaak.hoofdletter($0.weergave)) }
-    static let schalen = [Keuze(waarde: "", label: "Kies een schaal")] + Schaal.allCases.map { Keuze(waarde: $0.rawValue, label: Opmaak.hoofdletter($0.rawValue)) }
+        + Aanleiding.allCases.map { Keuze(waarde: $0.rawValue, label: Formatting.hoofdletter($0.weergave)) }
+    static let uitkomsten = UdoUitkomst.allCases.map { Keuze(waarde: $0.rawValue, label: Formatting.hoofdletter($0.weergave)) }
+    static let schalen = [Keuze(waarde: "", label: "Kies een schaal")] + Schaal.allCases.map { Keuze(waarde: $0.rawValue, label: Formatting.hoofdletter($0.rawValue)) }
     static let beleidsvrijheden = [Keuze(waarde: "veel", label: "Veel beleidsvrijheid"), Keuze(waarde: "weinig", label: "Weinig beleidsvrijheid")]
     static let samenwerkingen = [
         Keuze(waarde: "geen", label: "Geen samenwerking nodig"), Keuze(waarde: "vrijwillig", label: "Vrijwillige samenwerking"),
@@ -60,7 +60,7 @@ enum DossierFormulieren {
     }
 
     /// The form for `kind` on `dossier` (posting to `basis` + its path); nil for `openen`.
-    static func formulier(_ kind: DossierCommandKind, dossier: Dossier, voor actor: Actor, basis: String) -> Formulier? {
+    static func formulier(_ kind: DossierCommandKind, dossier: Dossier, voor actor: Actor, basis: String) -> Form? {
         let ronde = dossier.openConsultatie?.ronde
         let actie = basis + "/" + pad(kind, ronde: ronde)
         let id = "actie-" + pad(kind, ronde: nil).replacingOccurrences(of: "/", with: "-").replacingOccurrences(of: "-0-", with: "-")
@@ -68,7 +68,7 @@ enum DossierFormulieren {
         case .openen, .voegDocumentToe, .legArchiveringVast:
             return nil
         case .draagOver:
-            return Formulier(
+            return Form(
                 id: id, titel: "Overdragen aan het e-Depot",
                 uitleg: "Leg vast dat het e-Depot het archiefpakket heeft ontvangen. Daarna kan het dossier niet meer worden gewijzigd.",
                 actie: actie, knop: "Overdracht vastleggen",
@@ -76,12 +76,12 @@ enum DossierFormulieren {
                 gevaar: true
             )
         case .wijzigVoorstel:
-            return Formulier(
+            return Form(
                 id: id, titel: "Voorstel wijzigen", uitleg: "Pas aan wat verandert; wat u laat staan blijft zoals het is.", actie: actie,
                 knop: "Wijziging opslaan", velden: voorstelVelden(wijzigen: true)
             )
         case .openConsultatie:
-            return Formulier(
+            return Form(
                 id: id, titel: "Consultatieronde openen", uitleg: "De uitgenodigde koepels zien het dossier en kunnen tot en met de termijn reageren.",
                 actie: actie, knop: "Ronde openen",
                 velden: [
@@ -94,7 +94,7 @@ enum DossierFormulieren {
             if actor.rol != .koepel, let ronde = dossier.openConsultatie {
                 let open = ronde.koepels.filter { ronde.reactie(van: $0) == nil }
                 velden.append(Veld(
-                    naam: "koepel", label: "Namens welke koepel?", soort: .radio(open.map { Keuze(waarde: $0.rawValue, label: Opmaak.koepelNaam($0)) }),
+                    naam: "koepel", label: "Namens welke koepel?", soort: .radio(open.map { Keuze(waarde: $0.rawValue, label: Formatting.koepelNaam($0)) }),
                     hint: "Voor een reactie die per brief of e-mail binnenkwam."
                 ))
             }
@@ -108,18 +108,18 @@ enum DossierFormulieren {
                     verplicht: false
                 ),
             ]
-            return Formulier(
+            return Form(
                 id: id, titel: actor.rol == .koepel ? "Bestuurlijke reactie indienen (ronde \(ronde ?? 0))" : "Reactie registreren (ronde \(ronde ?? 0))",
-                uitleg: dossier.openConsultatie.map { "De termijn is \(Opmaak.datum($0.termijn)). Een reactie kan maar één keer worden ingediend." },
+                uitleg: dossier.openConsultatie.map { "De termijn is \(Formatting.datum($0.termijn)). Een reactie kan maar één keer worden ingediend." },
                 actie: actie, knop: actor.rol == .koepel ? "Reactie indienen" : "Reactie registreren", velden: velden
             )
         case .sluitConsultatie:
-            return Formulier(
+            return Form(
                 id: id, titel: "Consultatieronde \(ronde ?? 0) sluiten",
                 uitleg: "Na sluiting kunnen de koepels elkaars reacties lezen en niet meer reageren.", actie: actie, knop: "Ronde sluiten", velden: []
             )
         case .legToetsingVast:
-            return Formulier(
+            return Form(
                 id: id, titel: "Toetsen aan het afwegingskader",
                 uitleg: "Beschrijf de kenmerken van de taak. Het advies volgt uit de regels van het beleidskader; de regels die het bepalen verschijnen bij het dossier.",
                 actie: actie, knop: "Toetsing vastleggen",
@@ -138,7 +138,7 @@ enum DossierFormulieren {
                 ]
             )
         case .legFinancieleGevolgenVast:
-            return Formulier(
+            return Form(
                 id: id, titel: "Financiële gevolgen vastleggen", uitleg: nil, actie: actie, knop: "Financiële gevolgen vastleggen",
                 velden: [
                     Veld(naam: "structureleKosten", label: "Structurele kosten per jaar (euro)", soort: .bedrag, hint: "Hele euro's, bijvoorbeeld 12.000.000."),
@@ -148,7 +148,7 @@ enum DossierFormulieren {
                 ]
             )
         case .vraagUdoAan:
-            return Formulier(
+            return Form(
                 id: id, titel: "Uitvoerbaarheidstoets decentrale overheden (UDO) aanvragen", uitleg: nil, actie: actie, knop: "UDO aanvragen",
                 velden: [
                     Veld(naam: "toelichting", label: "Toelichting bij de aanvraag", soort: .tekstvak),
@@ -156,7 +156,7 @@ enum DossierFormulieren {
                 ]
             )
         case .legUdoUitkomstVast:
-            return Formulier(
+            return Form(
                 id: id, titel: "Uitkomst van de UDO vastleggen", uitleg: nil, actie: actie, knop: "Uitkomst vastleggen",
                 velden: [
                     Veld(naam: "uitkomst", label: "Uitkomst", soort: .radio(uitkomsten)),
@@ -167,9 +167,9 @@ enum DossierFormulieren {
         case .legBesluitVast:
             let advies = dossier.toetsing?.advies.bestuurslaag
             let lagen = [Keuze(waarde: "", label: "Kies een bestuurslaag")] + Bestuurslaag.allCases.map { laag in
-                Keuze(waarde: laag.rawValue, label: Opmaak.hoofdletter(laag.weergave) + (laag == advies ? " (advies)" : ""))
+                Keuze(waarde: laag.rawValue, label: Formatting.hoofdletter(laag.weergave) + (laag == advies ? " (advies)" : ""))
             }
-            return Formulier(
+            return Form(
                 id: id, titel: "Besluit vastleggen",
                 uitleg: advies.map {
                     "Het advies is \($0.metLidwoord). Kiest u een andere bestuurslaag, dan wordt het besluit vastgelegd als afwijking van het advies en motiveert u waarom."
@@ -181,7 +181,7 @@ enum DossierFormulieren {
                 ]
             )
         case .koppelKamerstuk:
-            return Formulier(
+            return Form(
                 id: id, titel: "Kamerstuk koppelen", uitleg: nil, actie: actie, knop: "Kamerstuk koppelen",
                 velden: [
                     Veld(naam: "nummer", label: "Kamerstuknummer", soort: .tekst(smal: true), hint: "Dossiernummer en ondernummer, bijvoorbeeld 33047-43."),
@@ -190,12 +190,12 @@ enum DossierFormulieren {
                 ]
             )
         case .trekIn:
-            return Formulier(
+            return Form(
                 id: id, titel: "Dossier intrekken", uitleg: "Een ingetrokken dossier kan niet meer worden gewijzigd.", actie: actie,
                 knop: "Dossier intrekken", velden: [Veld(naam: "reden", label: "Reden", soort: .tekstvak)], gevaar: true
             )
         case .heropen:
-            return Formulier(
+            return Form(
                 id: id, titel: "Besluit heropenen", uitleg: "Het besluit vervalt; het dossier valt terug op de laatste geldige mijlpaal.",
                 actie: actie, knop: "Dossier heropenen",
                 velden: [
@@ -210,7 +210,7 @@ enum DossierFormulieren {
     static let bestandstypen = ".pdf,.odt,.ods,.odp,.docx,.xlsx,.pptx,.txt,.csv,.xml,.png,.jpg,.jpeg,.eml,"
         + Bestandstype.allCases.map(\.mediatype).joined(separator: ",")
 
-    static let documentsoorten = Documentsoort.allCases.filter { $0 != .reactie }.map { Keuze(waarde: $0.rawValue, label: Opmaak.hoofdletter($0.weergave)) }
+    static let documentsoorten = Documentsoort.allCases.filter { $0 != .reactie }.map { Keuze(waarde: $0.rawValue, label: Formatting.hoofdletter($0.weergave)) }
     static let vertrouwelijkheden = [
         Keuze(waarde: "openbaar", label: "Openbaar: iedereen die het dossier ziet, ook de uitgenodigde koepels"),
         Keuze(waarde: "intern", label: "Intern: alleen coördinatoren en liaisons"),
@@ -218,7 +218,7 @@ enum DossierFormulieren {
 
     /// The coordinator's form to add a document, or a new version of one of `documenten` (the
     /// newest versions the page shows).
-    static func document(basis: String, documenten: [Document]) -> Formulier {
+    static func document(basis: String, documenten: [Document]) -> Form {
         let versies = [Keuze(waarde: "", label: "Nee, een nieuw document")] + documenten.map { document in
             Keuze(waarde: document.id.uuidString.lowercased(), label: "\(document.titel) (versie \(document.versie))")
         }
@@ -232,7 +232,7 @@ enum DossierFormulieren {
         if !documenten.isEmpty {
             velden.append(Veld(naam: "vervangt", label: "Is dit een nieuwe versie van een document?", soort: .keuze(versies), verplicht: false))
         }
-        return Formulier(
+        return Form(
             id: "actie-documenten", titel: "Document toevoegen", uitleg: "Het bestand wordt met zijn vingerafdruk (SHA-256) in het dossier vastgelegd.",
             actie: basis + "/documenten", knop: "Document toevoegen", velden: velden
         )
@@ -240,14 +240,14 @@ enum DossierFormulieren {
 
     /// The coordinator's form to record the selectielijst category, the default for the outcome
     /// (or the one recorded) chosen.
-    static func archivering(basis: String, selectielijst: Selectielijst, gekozen: String?) -> (Formulier, [String: String]) {
+    static func archivering(basis: String, selectielijst: Selectielijst, gekozen: String?) -> (Form, [String: String]) {
         let keuzes = selectielijst.categorieen.map { categorie in
             Keuze(
                 waarde: categorie.code,
                 label: "\(categorie.code) \(categorie.omschrijving) (\(categorie.waardering.weergave)\(categorie.bewaartermijn.map { ", \($0.description)" } ?? ""))"
             )
         }
-        let formulier = Formulier(
+        let formulier = Form(
             id: "actie-archivering", titel: "Archivering vastleggen",
             uitleg: "Kies de categorie van de selectielijst. Daaruit volgen de archiefnominatie, de bewaartermijn en de archiefactiedatum.",
             actie: basis + "/archivering", knop: "Archivering vastleggen",
@@ -257,7 +257,7 @@ enum DossierFormulieren {
     }
 
     /// The form to open a dossier.
-    static let nieuw = Formulier(
+    static let nieuw = Form(
         id: "nieuw-dossier", titel: nil, uitleg: nil, actie: "/dossiers/nieuw", knop: "Dossier openen", velden: voorstelVelden(wijzigen: false)
     )
 

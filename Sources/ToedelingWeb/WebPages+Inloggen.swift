@@ -5,34 +5,34 @@ import Hummingbird
 import HummingbirdOTP
 import Taaktoedeling
 
-extension WebPaginas {
-    static let inlogFormulier = Formulier(
+extension WebPages {
+    static let inlogFormulier = Form(
         id: "inloggen", titel: nil, uitleg: nil, actie: "/inloggen", knop: "Inloggen",
         velden: [
-            Formulier.Veld(naam: "email", label: "E-mailadres", soort: .tekst(invoertype: "email", autocomplete: "username")),
-            Formulier.Veld(naam: "wachtwoord", label: "Wachtwoord", soort: .tekst(invoertype: "password", autocomplete: "current-password")),
+            Form.Veld(naam: "email", label: "E-mailadres", soort: .tekst(invoertype: "email", autocomplete: "username")),
+            Form.Veld(naam: "wachtwoord", label: "Wachtwoord", soort: .tekst(invoertype: "password", autocomplete: "current-password")),
         ]
     )
 
-    static let codeFormulier = Formulier(
+    static let codeFormulier = Form(
         id: "code", titel: nil, uitleg: nil, actie: "/inloggen/code", knop: "Doorgaan",
         velden: [
-            Formulier.Veld(
+            Form.Veld(
                 naam: "code", label: "Code", soort: .tekst(autocomplete: "one-time-code", inputmode: "numeric", smal: true),
                 hint: "Zes cijfers, bijvoorbeeld 123456."
             ),
         ]
     )
 
-    static func activatieFormulier(_ token: String) -> Formulier {
-        Formulier(
+    static func activatieFormulier(_ token: String) -> Form {
+        Form(
             id: "activeren", titel: nil, uitleg: nil, actie: "/activeren/" + token, knop: "Wachtwoord instellen",
             velden: [
-                Formulier.Veld(
+                Form.Veld(
                     naam: "wachtwoord", label: "Nieuw wachtwoord", soort: .tekst(invoertype: "password", autocomplete: "new-password"),
                     hint: "Ten minste \(Wachtwoordregels.minimumLengte) tekens. Een zin van een paar woorden is goed te onthouden en moeilijk te raden."
                 ),
-                Formulier.Veld(naam: "herhaling", label: "Herhaal het wachtwoord", soort: .tekst(invoertype: "password", autocomplete: "new-password")),
+                Form.Veld(naam: "herhaling", label: "Herhaal het wachtwoord", soort: .tekst(invoertype: "password", autocomplete: "new-password")),
             ]
         )
     }
@@ -49,7 +49,7 @@ extension WebPaginas {
 
     /// Where to go after login: a path of this site from `?terug=`, else the role's home page.
     func terug(_ request: Request, rol: Rol) -> String {
-        veiligTerug(Self.terugParameter(request)) ?? Weergave.thuis(voor: rol)
+        veiligTerug(Self.terugParameter(request)) ?? PageRenderer.thuis(voor: rol)
     }
 
     /// `terug` when it is a page of this site to return to after login, else nil.
@@ -73,7 +73,7 @@ extension WebPaginas {
     }
 
     @Sendable func inlogPagina(_ request: Request, context: WebRequestContext) async throws -> Response {
-        if let gebruiker = context.gebruiker { return Weergave.verder(Weergave.thuis(voor: gebruiker.rol)) }
+        if let gebruiker = context.gebruiker { return PageRenderer.verder(PageRenderer.thuis(voor: gebruiker.rol)) }
         let (token, headers) = formulierToken(request, context)
         var formulier = Self.inlogFormulier
         formulier.actie = Self.inlogActie(request)
@@ -88,8 +88,8 @@ extension WebPaginas {
 
     /// The login page's model: the provider's button when one is configured, and the password form
     /// unless `TOEDELING_LOKAAL_INLOGGEN=uit`.
-    func inlogModel(_ request: Request, formulier: FormulierModel) -> InlogPagina {
-        var model = InlogPagina()
+    func inlogModel(_ request: Request, formulier: FormModel) -> InlogPage {
+        var model = InlogPage()
         if configuratie.lokaalInloggen { model.formulier = formulier }
         if let openID = configuratie.openID {
             let terug = veiligTerug(Self.terugParameter(request))
@@ -102,25 +102,25 @@ extension WebPaginas {
     }
 
     /// The login page: the provider's button and the password form, either or both.
-    struct InlogPagina: PaginaModel {
+    struct InlogPage: PageModel {
         struct Provider: Encodable, Sendable {
             let providerNaam: String
             let providerHref: String
             let alleenProvider: Bool
         }
-        var formulier: FormulierModel?
+        var formulier: FormModel?
         var inlogprovider: Provider?
     }
 
     /// Setting a password through an activation link: whose account, and the form.
-    struct ActivatiePagina: PaginaModel {
+    struct ActivatiePage: PageModel {
         let naam: String
         let email: String
-        let formulier: FormulierModel
+        let formulier: FormModel
     }
 
     /// An activation link of an account that signs in through the organisation's provider.
-    struct ProviderActivatiePagina: PaginaModel {
+    struct ProviderActivatiePage: PageModel {
         let accountNaam: String
         let accountEmail: String
         let providerNaam: String
@@ -153,14 +153,14 @@ extension WebPaginas {
         case .gelukt(let gebruiker):
             if gebruiker.heeftTweestap {
                 try await nieuweSessie(gebruiker, stap: .code, request, context)
-                return Weergave.verder("/inloggen/code" + Self.query([("terug", Self.terugParameter(request))]))
+                return PageRenderer.verder("/inloggen/code" + Self.query([("terug", Self.terugParameter(request))]))
             }
             if configuratie.tweestapVerplicht {
                 try await nieuweSessie(gebruiker, stap: .tweestapInstellen, request, context, geheim: Self.nieuwTotpGeheim())
-                return Weergave.verder("/account/tweestap")
+                return PageRenderer.verder("/account/tweestap")
             }
             try await nieuweSessie(gebruiker, stap: .ingelogd, request, context)
-            return Weergave.verder(terug(request, rol: gebruiker.rol))
+            return PageRenderer.verder(terug(request, rol: gebruiker.rol))
         }
     }
 
@@ -170,22 +170,22 @@ extension WebPaginas {
     }
 
     @Sendable func codePagina(_ request: Request, context: WebRequestContext) async throws -> Response {
-        guard let sessie = context.sessions.session, sessie.stap == .code else { return Weergave.verder("/inloggen") }
+        guard let sessie = context.sessions.session, sessie.stap == .code else { return PageRenderer.verder("/inloggen") }
         var formulier = Self.codeFormulier
         formulier.actie = "/inloggen/code" + Self.query([("terug", Self.terugParameter(request))])
-        return weergave.pagina("code", titel: "Tweestapsverificatie", model: FormulierPagina(formulier: formulier.model(csrf: sessie.csrf)), context: context)
+        return weergave.pagina("code", titel: "Tweestapsverificatie", model: FormPage(formulier: formulier.model(csrf: sessie.csrf)), context: context)
     }
 
     @Sendable func code(_ request: Request, context: WebRequestContext) async throws -> Response {
         guard let sessie = context.sessions.session, sessie.stap == .code,
             let gebruiker = try await gebruikers.gebruiker(id: sessie.gebruikerID), let geheim = gebruiker.totpGeheim
-        else { return Weergave.verder("/inloggen") }
+        else { return PageRenderer.verder("/inloggen") }
         var formulier = Self.codeFormulier
         formulier.actie = "/inloggen/code" + Self.query([("terug", Self.terugParameter(request))])
         func opnieuw(_ status: HTTPResponse.Status, melding: String?, problemen: [FieldProblem] = []) -> Response {
             weergave.pagina(
                 "code", titel: "Tweestapsverificatie",
-                model: FormulierPagina(formulier: formulier.model(csrf: sessie.csrf, waarden: Formulierwaarden(), problemen: problemen, melding: melding)),
+                model: FormPage(formulier: formulier.model(csrf: sessie.csrf, waarden: FormValues(), problemen: problemen, melding: melding)),
                 context: context, status: status
             )
         }
@@ -197,7 +197,7 @@ extension WebPaginas {
             return opnieuw(.unauthorized, melding: nil, problemen: [FieldProblem(name: "code", reason: "deze code klopt niet of is al gebruikt; vul de code in die de app nu toont")])
         }
         try await nieuweSessie(gebruiker, stap: .ingelogd, request, context)
-        return Weergave.verder(terug(request, rol: gebruiker.rol))
+        return PageRenderer.verder(terug(request, rol: gebruiker.rol))
     }
 
     @Sendable func uitloggen(_ request: Request, context: WebRequestContext) async throws -> Response {
@@ -205,25 +205,25 @@ extension WebPaginas {
         context.sessions.clearSession()
         // After a sign-in through the provider, its session ends too (RP-initiated logout), where the
         // provider offers that; it sends the browser back to the login page.
-        if viaOpenID, let openID, let eind = await openID.endSessionURL() { return Weergave.verder(eind) }
-        return Weergave.verder("/inloggen?uitgelogd=1")
+        if viaOpenID, let openID, let eind = await openID.endSessionURL() { return PageRenderer.verder(eind) }
+        return PageRenderer.verder("/inloggen?uitgelogd=1")
     }
 
     @Sendable func activatiePagina(_ request: Request, context: WebRequestContext) async throws -> Response {
         let token = context.parameters.get("token") ?? ""
         guard let gebruiker = try await gebruikers.activatie(token: token) else {
-            return weergave.pagina("activatie-ongeldig", titel: "Deze link werkt niet meer", model: LegePagina(), context: context, status: .notFound)
+            return weergave.pagina("activatie-ongeldig", titel: "Deze link werkt niet meer", model: EmptyPage(), context: context, status: .notFound)
         }
         if !configuratie.lokaalInloggen, let openID = configuratie.openID {
             return weergave.pagina(
                 "activeren-provider", titel: "Uw account is klaar",
-                model: ProviderActivatiePagina(accountNaam: gebruiker.naam, accountEmail: gebruiker.email, providerNaam: openID.naam), context: context
+                model: ProviderActivatiePage(accountNaam: gebruiker.naam, accountEmail: gebruiker.email, providerNaam: openID.naam), context: context
             )
         }
         let (csrf, headers) = formulierToken(request, context)
         return weergave.pagina(
             "activeren", titel: "Wachtwoord instellen",
-            model: ActivatiePagina(naam: gebruiker.naam, email: gebruiker.email, formulier: Self.activatieFormulier(token).model(csrf: csrf)),
+            model: ActivatiePage(naam: gebruiker.naam, email: gebruiker.email, formulier: Self.activatieFormulier(token).model(csrf: csrf)),
             context: context, headers: headers
         )
     }
@@ -231,7 +231,7 @@ extension WebPaginas {
     @Sendable func activeren(_ request: Request, context: WebRequestContext) async throws -> Response {
         let token = context.parameters.get("token") ?? ""
         guard let gebruiker = try await gebruikers.activatie(token: token) else {
-            return weergave.pagina("activatie-ongeldig", titel: "Deze link werkt niet meer", model: LegePagina(), context: context, status: .notFound)
+            return weergave.pagina("activatie-ongeldig", titel: "Deze link werkt niet meer", model: EmptyPage(), context: context, status: .notFound)
         }
         guard configuratie.lokaalInloggen else { throw WebError.lokaalInloggenUit(naam: configuratie.openID?.naam ?? OpenIDSettings.standaardNaam) }
         let waarden = context.formulier
@@ -245,9 +245,9 @@ extension WebPaginas {
         if problemen.isEmpty {
             do {
                 _ = try await gebruikers.activeer(token: token, wachtwoord: wachtwoord)
-                return Weergave.verder("/inloggen?geactiveerd=1")
+                return PageRenderer.verder("/inloggen?geactiveerd=1")
             } catch GebruikerError.ongeldigeActivatie {
-                return weergave.pagina("activatie-ongeldig", titel: "Deze link werkt niet meer", model: LegePagina(), context: context, status: .notFound)
+                return weergave.pagina("activatie-ongeldig", titel: "Deze link werkt niet meer", model: EmptyPage(), context: context, status: .notFound)
             } catch GebruikerError.zwakWachtwoord(let reden) {
                 problemen.append(FieldProblem(name: "wachtwoord", reason: reden))
             }
@@ -255,7 +255,7 @@ extension WebPaginas {
         let csrf = formulierToken(request, context).token
         return weergave.pagina(
             "activeren", titel: "Wachtwoord instellen",
-            model: ActivatiePagina(
+            model: ActivatiePage(
                 naam: gebruiker.naam, email: gebruiker.email, formulier: Self.activatieFormulier(token).model(csrf: csrf, waarden: waarden, problemen: problemen)
             ),
             context: context, status: .badRequest

@@ -4,7 +4,7 @@ import HTTPTypes
 import Hummingbird
 import Taaktoedeling
 
-extension WebPaginas {
+extension WebPages {
     /// `POST /dossiers/{id}/archivering`: the coordinator's selectielijst category.
     @Sendable func archiveren(_ request: Request, context: WebRequestContext) async throws -> Response {
         let gebruiker = try vereis([.coordinator], request, context)
@@ -25,7 +25,7 @@ extension WebPaginas {
             _ = try await service.legArchiveringVast(
                 code: code, op: id, context: CommandContext(actor: gebruiker.actor, correlationID: context.requestID, expectedVersion: versie)
             )
-            return Weergave.verder("/dossiers/\(id.uuidString.lowercased())?vastgelegd=\(DossierCommandKind.legArchiveringVast.rawValue)")
+            return PageRenderer.verder("/dossiers/\(id.uuidString.lowercased())?vastgelegd=\(DossierCommandKind.legArchiveringVast.rawValue)")
         } catch ServiceError.staleVersion {
             return try await dossierResponse(
                 id, request, context, status: .conflict, ingevuld: Ingevuld(kind: .legArchiveringVast, waarden: waarden, problemen: []),
@@ -41,18 +41,18 @@ extension WebPaginas {
     }
 
     /// The archive facts of a closed dossier for its page.
-    static func archiefModel(_ dossier: Dossier, selectielijst: Selectielijst?) -> DossierPagina.Archief? {
+    static func archiefModel(_ dossier: Dossier, selectielijst: Selectielijst?) -> DossierPage.Archief? {
         guard let archief = dossier.archiefgegevens else { return nil }
-        var gegevens: [TermWaarde] = [.init("Brondatum", Opmaak.datum(archief.brondatum))]
+        var gegevens: [TermWaarde] = [.init("Brondatum", Formatting.datum(archief.brondatum))]
         if let code = archief.selectielijstcategorie {
             let omschrijving = dossier.archiefcategorie?.categorie.omschrijving ?? ""
             gegevens.append(.init("Selectielijstcategorie", "\(code) \(omschrijving)"))
         } else {
             gegevens.append(.init("Selectielijstcategorie", "Nog niet vastgelegd"))
         }
-        if let nominatie = archief.archiefnominatie { gegevens.append(.init("Archiefnominatie", Opmaak.hoofdletter(nominatie.weergave))) }
+        if let nominatie = archief.archiefnominatie { gegevens.append(.init("Archiefnominatie", Formatting.hoofdletter(nominatie.weergave))) }
         if let termijn = archief.bewaartermijn { gegevens.append(.init("Bewaartermijn", termijn)) }
-        if let datum = archief.archiefactiedatum { gegevens.append(.init("Archiefactiedatum", Opmaak.datum(datum))) }
+        if let datum = archief.archiefactiedatum { gegevens.append(.init("Archiefactiedatum", Formatting.datum(datum))) }
         let status: String = switch archief.archiefstatus {
         case .nogTeArchiveren: "Nog te archiveren"
         case .gearchiveerd: "Gearchiveerd"
@@ -60,6 +60,6 @@ extension WebPaginas {
         case .vernietigd: "Vernietigd"
         }
         gegevens.append(.init("Archiefstatus", status))
-        return DossierPagina.Archief(gegevens: gegevens)
+        return DossierPage.Archief(gegevens: gegevens)
     }
 }

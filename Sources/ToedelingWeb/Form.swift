@@ -4,7 +4,7 @@ import Taaktoedeling
 /// A form of the web application, described once: its fields drive both the HTML (labels, hints,
 /// values kept after a refusal, errors at the field and in the summary) and the JSON body the
 /// domain's parser reads, so a form is checked by exactly the rules the API applies.
-struct Formulier {
+struct Form {
     /// One choice of a select, radio group or check-box group.
     struct Keuze {
         var waarde: String
@@ -61,7 +61,7 @@ struct Formulier {
     // MARK: Reading
 
     /// The JSON body for the domain's parser from the posted values.
-    func json(_ waarden: Formulierwaarden) -> JSONValue {
+    func json(_ waarden: FormValues) -> JSONValue {
         var object: [String: JSONValue] = [:]
         for veld in velden {
             guard let waarde = Self.waarde(veld, waarden) else { continue }
@@ -70,7 +70,7 @@ struct Formulier {
         return .object(object)
     }
 
-    private static func waarde(_ veld: Veld, _ waarden: Formulierwaarden) -> JSONValue? {
+    private static func waarde(_ veld: Veld, _ waarden: FormValues) -> JSONValue? {
         switch veld.soort {
         case .tekst, .tekstvak, .keuze, .radio:
             return waarden.tekst(veld.naam).map { .string($0) }
@@ -131,11 +131,11 @@ struct Formulier {
     /// The model the `formulier` template renders: the posted values (or `begin`), the problems at
     /// their fields and in the summary, the session's CSRF token and the dossier version.
     func model(
-        csrf: String, waarden: Formulierwaarden? = nil, begin: [String: String] = [:], problemen: [FieldProblem] = [],
+        csrf: String, waarden: FormValues? = nil, begin: [String: String] = [:], problemen: [FieldProblem] = [],
         melding: String? = nil, versie: Int64? = nil
-    ) -> FormulierModel {
+    ) -> FormModel {
         var perVeld: [String: String] = [:]
-        var fouten: [FoutsamenvattingModel.Fout] = []
+        var fouten: [ErrorSummaryModel.Fout] = []
         if let melding { fouten.append(.init(tekst: melding)) }
         for probleem in problemen {
             let veld = velden.first { $0.naam == probleem.name } ?? velden.first { probleem.name.hasPrefix($0.naam + ".") }
@@ -147,19 +147,19 @@ struct Formulier {
                 fouten.append(.init(tekst: Self.zin(probleem.name + " " + probleem.reason)))
             }
         }
-        let veldmodellen: [FormulierModel.Veld] = velden.map { veld in
+        let veldmodellen: [FormModel.Veld] = velden.map { veld in
             let veldID = veldID(veld.naam)
             let fout = perVeld[veld.naam]
             let getypt = waarden.map { $0[veld.naam] ?? "" } ?? begin[veld.naam] ?? ""
-            var model = FormulierModel.Veld(id: veldID, naam: veld.naam, label: veld.label, verplicht: veld.verplicht, waarde: getypt)
+            var model = FormModel.Veld(id: veldID, naam: veld.naam, label: veld.label, verplicht: veld.verplicht, waarde: getypt)
             model.hint = veld.hint
             model.fout = fout
             let beschrijving = [veld.hint.map { _ in veldID + "-hint" }, fout.map { _ in veldID + "-fout" }].compactMap { $0 }
             if !beschrijving.isEmpty { model.beschrijving = beschrijving.joined(separator: " ") }
             let gekozen: Set<String> = waarden.map { Set($0.alle(veld.naam)) } ?? Set(begin[veld.naam].map { $0.split(separator: ",").map(String.init) } ?? [])
-            func keuzes(_ lijst: [Keuze]) -> [FormulierModel.Keuze] {
+            func keuzes(_ lijst: [Keuze]) -> [FormModel.Keuze] {
                 lijst.enumerated().map { index, keuze in
-                    FormulierModel.Keuze(
+                    FormModel.Keuze(
                         waarde: keuze.waarde, label: keuze.label, gekozen: gekozen.contains(keuze.waarde),
                         id: index == 0 ? veldID : veldID + "-" + keuze.waarde)
                 }
@@ -211,7 +211,7 @@ struct Formulier {
             }
             return model
         }
-        return FormulierModel(
+        return FormModel(
             id: id, actie: actie, knop: knop, velden: veldmodellen, csrf: csrf, gevaar: gevaar, bestanden: bestanden,
             heeftFouten: !fouten.isEmpty, fouten: fouten, foutTitel: "Er is een probleem", open: waarden != nil || !fouten.isEmpty,
             titel: titel, uitleg: uitleg, versie: versie.map(String.init)
@@ -227,7 +227,7 @@ struct Formulier {
 
     /// A reason as a sentence: capital first, full stop last.
     static func zin(_ tekst: String) -> String {
-        var zin = Opmaak.hoofdletter(tekst)
+        var zin = Formatting.hoofdletter(tekst)
         if let laatste = zin.last, !".!?".contains(laatste) { zin.append(".") }
         return zin
     }

@@ -7,10 +7,10 @@ import Taaktoedeling
 
 /// Every page of the web application. Pages use the same `DossierService` as the API: the domain
 /// decides every rule, refusal and event; a page only shows and asks.
-struct WebPaginas: Sendable {
-    let configuratie: WebConfiguratie
-    let afhankelijkheden: WebAfhankelijkheden
-    let weergave: Weergave
+struct WebPages: Sendable {
+    let configuratie: WebConfiguration
+    let afhankelijkheden: WebDependencies
+    let weergave: PageRenderer
     /// The OpenID Provider's relying party, when sign-in through it is configured.
     let openID: OpenIDRelyingParty?
 
@@ -36,12 +36,12 @@ struct WebPaginas: Sendable {
     // MARK: General pages
 
     @Sendable func start(_ request: Request, context: WebRequestContext) async throws -> Response {
-        guard let gebruiker = context.gebruiker else { return Weergave.verder("/inloggen") }
-        return Weergave.verder(Weergave.thuis(voor: gebruiker.rol))
+        guard let gebruiker = context.gebruiker else { return PageRenderer.verder("/inloggen") }
+        return PageRenderer.verder(PageRenderer.thuis(voor: gebruiker.rol))
     }
 
     @Sendable func toegankelijkheid(_ request: Request, context: WebRequestContext) async throws -> Response {
-        weergave.pagina("toegankelijkheid", titel: "Toegankelijkheidsverklaring", model: LegePagina(), context: context)
+        weergave.pagina("toegankelijkheid", titel: "Toegankelijkheidsverklaring", model: EmptyPage(), context: context)
     }
 
     @Sendable func stijl(_ request: Request, context: WebRequestContext) async throws -> Response {
@@ -93,13 +93,13 @@ struct WebPaginas: Sendable {
     /// A new session for `gebruiker` at `stap`, replacing the request's: a login always gets a new
     /// session id, and the row of the one it replaces is removed.
     func nieuweSessie(
-        _ gebruiker: Gebruiker, stap: WebSessie.Stap, _ request: Request, _ context: WebRequestContext, geheim: String? = nil, viaOpenID: Bool = false
+        _ gebruiker: Gebruiker, stap: WebSession.Stap, _ request: Request, _ context: WebRequestContext, geheim: String? = nil, viaOpenID: Bool = false
     ) async throws {
         if let oud = request.cookies[configuratie.sessieCookie] {
             try await afhankelijkheden.sessies.verwijder(sleutel: Self.sessieSleutelPrefix + String(oud.value))
         }
         let nu = afhankelijkheden.nu()
-        var sessie = WebSessie(
+        var sessie = WebSession(
             gebruikerID: gebruiker.id, generatie: gebruiker.sessieGeneratie, stap: stap, csrf: BearerToken.randomBase64URL(),
             aangemaaktOp: nu, verlengdOp: nu, nieuwTotpGeheim: geheim
         )
@@ -123,10 +123,10 @@ struct WebPaginas: Sendable {
     }
 
     /// The pagination model: page `pagina` of `totaal` items, `grootte` per page, links built by `href`.
-    static func paginering(pagina: Int, totaal: Int, grootte: Int, href: (Int) -> String) -> PagineringModel? {
+    static func paginering(pagina: Int, totaal: Int, grootte: Int, href: (Int) -> String) -> PaginationModel? {
         let paginas = max(1, (totaal + grootte - 1) / grootte)
         guard paginas > 1 else { return nil }
-        return PagineringModel(
+        return PaginationModel(
             pagina: pagina, paginas: paginas, vorige: pagina > 1 ? href(min(pagina - 1, paginas)) : nil,
             volgende: pagina < paginas ? href(pagina + 1) : nil
         )

@@ -8,7 +8,7 @@ import Taaktoedeling
 /// Vernietigingslijsten in the browser (coordinators): the dossiers that may be destroyed today
 /// with a form to propose a list, every list with its state, and per list the forms to approve or
 /// refuse it (for another coordinator than its proposer) and the kept verklaring van vernietiging.
-extension WebPaginas {
+extension WebPages {
     func addVernietigingRoutes(to router: WebRouter) {
         router.get("/vernietigingslijsten", use: vernietigingslijsten)
         router.post("/vernietigingslijsten", use: stelLijstVoor)
@@ -18,29 +18,29 @@ extension WebPaginas {
         router.get("/vernietigingslijsten/:id/verklaring", use: verklaring)
     }
 
-    func voorstelFormulier(_ kandidaten: [Dossier]) -> Formulier {
-        Formulier(
+    func voorstelFormulier(_ kandidaten: [Dossier]) -> Form {
+        Form(
             id: "vernietigingslijst", titel: "Vernietigingslijst voorstellen",
             uitleg: "Kies de dossiers die vernietigd mogen worden. Een andere coördinator keurt de lijst goed of wijst haar af; pas na goedkeuring wordt vernietigd.",
             actie: "/vernietigingslijsten", knop: "Lijst voorstellen",
-            velden: [Formulier.Veld(
+            velden: [Form.Veld(
                 naam: "dossiers", label: "Dossiers",
                 soort: .vinkjes(kandidaten.map { dossier in
-                    Formulier.Keuze(
+                    Form.Keuze(
                         waarde: dossier.id.uuidString.lowercased(),
-                        label: "\(dossier.kenmerk) \(dossier.titel) (archiefactiedatum \(dossier.archiefgegevens?.archiefactiedatum.map(Opmaak.datum) ?? "–"))"
+                        label: "\(dossier.kenmerk) \(dossier.titel) (archiefactiedatum \(dossier.archiefgegevens?.archiefactiedatum.map(Formatting.datum) ?? "–"))"
                     )
                 })
             )]
         )
     }
 
-    static let afwijsFormulier = Formulier(
+    static let afwijsFormulier = Form(
         id: "afwijzing", titel: "Lijst afwijzen", uitleg: "Er wordt niets vernietigd.", actie: "", knop: "Lijst afwijzen",
-        velden: [Formulier.Veld(naam: "reden", label: "Reden", soort: .tekstvak)]
+        velden: [Form.Veld(naam: "reden", label: "Reden", soort: .tekstvak)]
     )
 
-    static let goedkeurFormulier = Formulier(
+    static let goedkeurFormulier = Form(
         id: "goedkeuring", titel: "Lijst goedkeuren",
         uitleg: "Na goedkeuring worden de dossiers op deze lijst vernietigd: hun teksten worden onleesbaar, hun documenten verwijderd. Dat kan niet ongedaan worden gemaakt.",
         actie: "", knop: "Goedkeuren en vernietigen", velden: [], gevaar: true
@@ -60,18 +60,18 @@ extension WebPaginas {
     }
 
     private func overzicht(
-        _ gebruiker: Gebruiker, context: WebRequestContext, status: HTTPResponse.Status = .ok, waarden: Formulierwaarden? = nil,
+        _ gebruiker: Gebruiker, context: WebRequestContext, status: HTTPResponse.Status = .ok, waarden: FormValues? = nil,
         problemen: [FieldProblem] = [], melding: String? = nil
     ) async throws -> Response {
         let kandidaten = try await service.vernietigbareDossiers(vandaag: vandaag)
         let lijsten = try await service.vernietigingslijsten()
-        var model = VernietigingslijstenPagina(
+        var model = VernietigingslijstenPage(
             heeftLijsten: !lijsten.isEmpty,
             lijsten: lijsten.map { lijst in
                 .init(
                     href: "/vernietigingslijsten/\(lijst.id.uuidString.lowercased())", lijstNummer: String(lijst.id.uuidString.lowercased().prefix(8)),
                     statusTekst: Self.statusTekst(lijst.status), aantal: lijst.dossiers.count, voorsteller: lijst.voorstellerNaam,
-                    voorgesteldOp: Opmaak.moment(lijst.voorgesteldOp)
+                    voorgesteldOp: Formatting.moment(lijst.voorgesteldOp)
                 )
             }
         )
@@ -91,7 +91,7 @@ extension WebPaginas {
         }
         do {
             let lijst = try await service.stelVernietigingslijstVoor(dossiers: ids, door: gebruiker.actor, vandaag: vandaag)
-            return Weergave.verder("/vernietigingslijsten/\(lijst.id.uuidString.lowercased())?vastgelegd=voorgesteld")
+            return PageRenderer.verder("/vernietigingslijsten/\(lijst.id.uuidString.lowercased())?vastgelegd=voorgesteld")
         } catch let fout as VernietigingError {
             return try await overzicht(gebruiker, context: context, status: .conflict, waarden: waarden, melding: fout.description)
         } catch DomainError.conflict(let reden) {
@@ -119,24 +119,24 @@ extension WebPaginas {
     }
 
     private func lijstPagina(
-        _ id: UUID, _ gebruiker: Gebruiker, context: WebRequestContext, status: HTTPResponse.Status = .ok, waarden: Formulierwaarden? = nil,
+        _ id: UUID, _ gebruiker: Gebruiker, context: WebRequestContext, status: HTTPResponse.Status = .ok, waarden: FormValues? = nil,
         problemen: [FieldProblem] = [], fout: String? = nil, melding: String? = nil
     ) async throws -> Response {
         guard let lijst = try await service.vernietigingslijst(id) else { throw WebError.nietGevonden }
         let pad = "/vernietigingslijsten/\(id.uuidString.lowercased())"
-        var model = VernietigingslijstPagina(
+        var model = VernietigingslijstPage(
             lijstNummer: String(id.uuidString.lowercased().prefix(8)), statusTekst: Self.statusTekst(lijst.status),
-            voorsteller: lijst.voorstellerNaam, voorgesteldOp: Opmaak.moment(lijst.voorgesteldOp),
+            voorsteller: lijst.voorstellerNaam, voorgesteldOp: Formatting.moment(lijst.voorgesteldOp),
             regels: lijst.dossiers.map { regel in
                 .init(
                     href: "/dossiers/\(regel.dossierId.uuidString.lowercased())", kenmerk: regel.kenmerk, titelDossier: regel.titel,
-                    categorie: regel.categorie, archiefactiedatum: Opmaak.datum(regel.archiefactiedatum),
-                    vernietigdOp: regel.vernietigdOp.map(Opmaak.moment) ?? "–"
+                    categorie: regel.categorie, archiefactiedatum: Formatting.datum(regel.archiefactiedatum),
+                    vernietigdOp: regel.vernietigdOp.map(Formatting.moment) ?? "–"
                 )
             }
         )
         if let naam = lijst.beoordelaarNaam, let op = lijst.beoordeeldOp {
-            model.beoordeling = .init(beoordelaar: naam, beoordeeldOp: Opmaak.moment(op), reden: lijst.redenAfwijzing ?? "")
+            model.beoordeling = .init(beoordelaar: naam, beoordeeldOp: Formatting.moment(op), reden: lijst.redenAfwijzing ?? "")
         }
         if lijst.status == .goedgekeurd {
             model.verklaring = .init(htmlHref: pad + "/verklaring", csvHref: pad + "/verklaring?formaat=csv")
@@ -166,7 +166,7 @@ extension WebPaginas {
                 id, door: gebruiker.actor, context: CommandContext(actor: gebruiker.actor, correlationID: context.requestID), vandaag: vandaag,
                 verklaring: VerklaringVanVernietiging.render
             )
-            return Weergave.verder("/vernietigingslijsten/\(id.uuidString.lowercased())?vastgelegd=goedgekeurd")
+            return PageRenderer.verder("/vernietigingslijsten/\(id.uuidString.lowercased())?vastgelegd=goedgekeurd")
         } catch VernietigingError.onbekend {
             throw WebError.nietGevonden
         } catch let fout as VernietigingError {
@@ -186,7 +186,7 @@ extension WebPaginas {
         }
         do {
             _ = try await service.wijsVernietigingslijstAf(id, door: gebruiker.actor, reden: reden)
-            return Weergave.verder("/vernietigingslijsten/\(id.uuidString.lowercased())?vastgelegd=afgewezen")
+            return PageRenderer.verder("/vernietigingslijsten/\(id.uuidString.lowercased())?vastgelegd=afgewezen")
         } catch VernietigingError.onbekend {
             throw WebError.nietGevonden
         } catch let fout as VernietigingError {
@@ -209,7 +209,7 @@ extension WebPaginas {
     }
 
     /// `/vernietigingslijsten`: the lists so far and the form to propose one of the dossiers that may go.
-    struct VernietigingslijstenPagina: PaginaModel {
+    struct VernietigingslijstenPage: PageModel {
         struct Lijst: Encodable, Sendable {
             let href: String
             let lijstNummer: String
@@ -220,12 +220,12 @@ extension WebPaginas {
         }
         let heeftLijsten: Bool
         let lijsten: [Lijst]
-        var voorstel: FormulierModel?
+        var voorstel: FormModel?
     }
 
     /// One destruction list: its dossiers, who proposed and judged it, its verklaring, and the forms
     /// of another coordinator.
-    struct VernietigingslijstPagina: PaginaModel {
+    struct VernietigingslijstPage: PageModel {
         struct Regel: Encodable, Sendable {
             let href: String
             let kenmerk: String
@@ -251,7 +251,7 @@ extension WebPaginas {
         var beoordeling: Beoordeling?
         var verklaring: Verklaring?
         var eigenLijst = false
-        var goedkeuren: FormulierModel?
-        var afwijzen: FormulierModel?
+        var goedkeuren: FormModel?
+        var afwijzen: FormModel?
     }
 }

@@ -4,26 +4,26 @@ import HTTPTypes
 import Hummingbird
 import Taaktoedeling
 
-extension WebPaginas {
-    static let tweestapBevestigen = Formulier(
+extension WebPages {
+    static let tweestapBevestigen = Form(
         id: "tweestap", titel: nil, uitleg: nil, actie: "/account/tweestap", knop: "Tweestapsverificatie aanzetten",
         velden: [
-            Formulier.Veld(
+            Form.Veld(
                 naam: "code", label: "Code uit de app", soort: .tekst(autocomplete: "one-time-code", inputmode: "numeric", smal: true),
                 hint: "Zes cijfers."
             ),
         ]
     )
 
-    static let tweestapStarten = Formulier(
+    static let tweestapStarten = Form(
         id: "tweestap-starten", titel: nil, uitleg: nil, actie: "/account/tweestap/nieuw", knop: "Tweestapsverificatie instellen", velden: []
     )
 
-    static let tweestapUit = Formulier(
+    static let tweestapUit = Form(
         id: "tweestap-uit", titel: "Tweestapsverificatie uitzetten", uitleg: "Vul ter bevestiging een code uit de app in.",
         actie: "/account/tweestap/uit", knop: "Uitzetten",
         velden: [
-            Formulier.Veld(naam: "code", label: "Code uit de app", soort: .tekst(autocomplete: "one-time-code", inputmode: "numeric", smal: true)),
+            Form.Veld(naam: "code", label: "Code uit de app", soort: .tekst(autocomplete: "one-time-code", inputmode: "numeric", smal: true)),
         ],
         gevaar: true
     )
@@ -37,31 +37,31 @@ extension WebPaginas {
     }
 
     /// The account page: who the person is, and the forms to set up or remove two-step verification.
-    struct AccountPagina: PaginaModel {
+    struct AccountPage: PageModel {
         let naam: String
         let email: String
         let rolTekst: String
         let tweestap: Bool
         let verplicht: Bool
-        let aanzetten: FormulierModel
-        let uitzetten: FormulierModel
+        let aanzetten: FormModel
+        let uitzetten: FormModel
         var koepel: String?
     }
 
     /// Setting up two-step verification: the key to enter in the app, its link, and the form for the first code.
-    struct TweestapPagina: PaginaModel {
+    struct TweestapPage: PageModel {
         let sleutel: String
         let url: String
         let verplicht: Bool
-        let formulier: FormulierModel
+        let formulier: FormModel
     }
 
-    func accountModel(_ gebruiker: Gebruiker, _ context: WebRequestContext, uitProblemen: [FieldProblem] = []) -> AccountPagina {
-        AccountPagina(
-            naam: gebruiker.naam, email: gebruiker.email, rolTekst: Weergave.rolTekst(gebruiker), tweestap: gebruiker.heeftTweestap,
+    func accountModel(_ gebruiker: Gebruiker, _ context: WebRequestContext, uitProblemen: [FieldProblem] = []) -> AccountPage {
+        AccountPage(
+            naam: gebruiker.naam, email: gebruiker.email, rolTekst: PageRenderer.rolTekst(gebruiker), tweestap: gebruiker.heeftTweestap,
             verplicht: configuratie.tweestapVerplicht, aanzetten: Self.tweestapStarten.model(csrf: csrf(context)),
-            uitzetten: Self.tweestapUit.model(csrf: csrf(context), waarden: uitProblemen.isEmpty ? nil : Formulierwaarden(), problemen: uitProblemen),
-            koepel: gebruiker.koepel.map(Opmaak.koepelNaam)
+            uitzetten: Self.tweestapUit.model(csrf: csrf(context), waarden: uitProblemen.isEmpty ? nil : FormValues(), problemen: uitProblemen),
+            koepel: gebruiker.koepel.map(Formatting.koepelNaam)
         )
     }
 
@@ -74,7 +74,7 @@ extension WebPaginas {
     }
 
     /// The account being set up: the logged-in one, or one whose login waits for it (required).
-    private func instellend(_ context: WebRequestContext) async throws -> (Gebruiker, WebSessie)? {
+    private func instellend(_ context: WebRequestContext) async throws -> (Gebruiker, WebSession)? {
         guard let sessie = context.sessions.session else { return nil }
         if let gebruiker = context.gebruiker { return (gebruiker, sessie) }
         guard sessie.stap == .tweestapInstellen, let gebruiker = try await gebruikers.gebruiker(id: sessie.gebruikerID) else { return nil }
@@ -86,18 +86,18 @@ extension WebPaginas {
         var nieuw = sessie
         nieuw.nieuwTotpGeheim = Self.nieuwTotpGeheim()
         _ = context.sessions.updateSession(nieuw)
-        return Weergave.verder("/account/tweestap")
+        return PageRenderer.verder("/account/tweestap")
     }
 
     private func tweestapPaginaResponse(
-        _ gebruiker: Gebruiker, _ sessie: WebSessie, _ context: WebRequestContext, problemen: [FieldProblem] = [], status: HTTPResponse.Status = .ok
+        _ gebruiker: Gebruiker, _ sessie: WebSession, _ context: WebRequestContext, problemen: [FieldProblem] = [], status: HTTPResponse.Status = .ok
     ) -> Response {
         let link = Self.authenticatorLink(geheim: sessie.nieuwTotpGeheim ?? "", email: gebruiker.email)
         return weergave.pagina(
             "tweestap-instellen", titel: "Tweestapsverificatie instellen",
-            model: TweestapPagina(
+            model: TweestapPage(
                 sleutel: link.sleutel, url: link.url, verplicht: sessie.stap == .tweestapInstellen,
-                formulier: Self.tweestapBevestigen.model(csrf: sessie.csrf, waarden: problemen.isEmpty ? nil : Formulierwaarden(), problemen: problemen)
+                formulier: Self.tweestapBevestigen.model(csrf: sessie.csrf, waarden: problemen.isEmpty ? nil : FormValues(), problemen: problemen)
             ),
             context: context, status: status
         )
@@ -105,13 +105,13 @@ extension WebPaginas {
 
     @Sendable func tweestapPagina(_ request: Request, context: WebRequestContext) async throws -> Response {
         guard let (gebruiker, sessie) = try await instellend(context) else { throw InloggenNodig(terug: request.uri.path) }
-        guard sessie.nieuwTotpGeheim != nil else { return Weergave.verder("/account") }
+        guard sessie.nieuwTotpGeheim != nil else { return PageRenderer.verder("/account") }
         return tweestapPaginaResponse(gebruiker, sessie, context)
     }
 
     @Sendable func tweestapAan(_ request: Request, context: WebRequestContext) async throws -> Response {
         guard let (gebruiker, sessie) = try await instellend(context) else { throw InloggenNodig(terug: nil) }
-        guard let geheim = sessie.nieuwTotpGeheim else { return Weergave.verder("/account") }
+        guard let geheim = sessie.nieuwTotpGeheim else { return PageRenderer.verder("/account") }
         // Set up: the first code of the new secret is checked (and its step taken once stored).
         guard let stap = Self.codeStap(context.formulier.tekst("code"), geheim: geheim, nu: afhankelijkheden.nu()) else {
             return tweestapPaginaResponse(
@@ -124,18 +124,18 @@ extension WebPaginas {
         _ = try await gebruikers.gebruikTotpStap(id: gebruiker.id, stap: stap)
         if sessie.stap == .tweestapInstellen {
             try await nieuweSessie(gebruiker, stap: .ingelogd, request, context)
-            return Weergave.verder(Weergave.thuis(voor: gebruiker.rol))
+            return PageRenderer.verder(PageRenderer.thuis(voor: gebruiker.rol))
         }
         var bijgewerkt = sessie
         bijgewerkt.nieuwTotpGeheim = nil
         _ = context.sessions.updateSession(bijgewerkt)
-        return Weergave.verder("/account?tweestap=aan")
+        return PageRenderer.verder("/account?tweestap=aan")
     }
 
     @Sendable func tweestapUitzetten(_ request: Request, context: WebRequestContext) async throws -> Response {
         let gebruiker = try vereis([.coordinator, .koepel, .liaison], request, context)
         guard !configuratie.tweestapVerplicht else { throw WebError.geenToegang }
-        guard let geheim = gebruiker.totpGeheim else { return Weergave.verder("/account") }
+        guard let geheim = gebruiker.totpGeheim else { return PageRenderer.verder("/account") }
         guard try await codeKlopt(context.formulier.tekst("code"), geheim: geheim, voor: gebruiker) else {
             return weergave.pagina(
                 "account", titel: "Uw account",
@@ -144,6 +144,6 @@ extension WebPaginas {
             )
         }
         try await gebruikers.zetTweestap(id: gebruiker.id, geheim: nil)
-        return Weergave.verder("/account?tweestap=uit")
+        return PageRenderer.verder("/account?tweestap=uit")
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// What a session holds: whose it is, how far the login got, its CSRF token and its age. Stored by
 /// `PostgresSessionDriver` under a hash of the cookie's session id.
-public struct WebSessie: Codable, Sendable, Equatable {
+public struct WebSession: Codable, Sendable, Equatable {
     /// How far the login got.
     public enum Stap: String, Codable, Sendable {
         /// The password was right; the TOTP code is still to come.

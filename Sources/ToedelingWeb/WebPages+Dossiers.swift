@@ -4,7 +4,7 @@ import HTTPTypes
 import Hummingbird
 import Taaktoedeling
 
-extension WebPaginas {
+extension WebPages {
     static let paginaGrootte = 25
     static let iedereen: Set<Rol> = [.coordinator, .koepel, .liaison]
 
@@ -19,7 +19,7 @@ extension WebPaginas {
         router.get("/dossiers/:id/documenten/:documentId/inhoud", use: documentInhoud)
         router.post("/dossiers/:id/archivering", use: archiveren)
         for kind in DossierCommandKind.allCases where ![.openen, .voegDocumentToe, .legArchiveringVast].contains(kind) {
-            let pad = DossierFormulieren.pad(kind, ronde: nil).replacingOccurrences(of: "/0/", with: "/:ronde/")
+            let pad = DossierForms.pad(kind, ronde: nil).replacingOccurrences(of: "/0/", with: "/:ronde/")
             router.post("/dossiers/:id/" + pad) { request, context in try await voerUit(kind, request, context) }
         }
     }
@@ -36,20 +36,20 @@ extension WebPaginas {
         let query = DossierQuery(fase: fase, vakdepartement: vakdepartement, tekst: tekst, page: pagina, pageSize: Self.paginaGrootte)
         let page = try await service.zichtbareDossiers(query, voor: gebruiker.actor)
         let rijen = page.items.map { dossier in
-            DossiersPagina.Rij(
+            DossiersPage.Rij(
                 href: "/dossiers/\(dossier.id.uuidString.lowercased())", kenmerk: dossier.kenmerk.description, titel: dossier.titel,
-                vakdepartement: dossier.vakdepartement, fase: Opmaak.fase(dossier.fase), bijgewerkt: Opmaak.moment(dossier.bijgewerktOp)
+                vakdepartement: dossier.vakdepartement, fase: Formatting.fase(dossier.fase), bijgewerkt: Formatting.moment(dossier.bijgewerktOp)
             )
         }
         let filters: [(String, String)] = [("fase", fase?.rawValue ?? ""), ("vakdepartement", vakdepartement ?? ""), ("tekst", tekst ?? "")]
-        var model = DossiersPagina(
+        var model = DossiersPage(
             kop: gebruiker.koepel.map { "Dossiers van \($0.rawValue)" } ?? "Dossiers",
             rijen: rijen, magOpenen: DossierCommandKind.openen.rollen.contains(gebruiker.rol),
-            bijschrift: "\(page.total) \(page.total == 1 ? "dossier" : "dossiers")" + (fase.map { ", fase \(Opmaak.fase($0).lowercased())" } ?? ""),
+            bijschrift: "\(page.total) \(page.total == 1 ? "dossier" : "dossiers")" + (fase.map { ", fase \(Formatting.fase($0).lowercased())" } ?? ""),
             filter: .init(
                 tekst: tekst ?? "", vakdepartement: vakdepartement ?? "",
                 fases: [.init(waarde: "", label: "Alle fases", gekozen: fase == nil)]
-                    + Fase.allCases.map { .init(waarde: $0.rawValue, label: Opmaak.fase($0), gekozen: $0 == fase) }
+                    + Fase.allCases.map { .init(waarde: $0.rawValue, label: Formatting.fase($0), gekozen: $0 == fase) }
             )
         )
         model.paginering = Self.paginering(pagina: pagina, totaal: page.total, grootte: Self.paginaGrootte, href: { nummer in
@@ -57,26 +57,26 @@ extension WebPaginas {
         })
         if gebruiker.rol == .coordinator {
             let vandaag = vandaag
-            let punten: [DossiersPagina.Aandachtspunt] = try await service.aandachtspunten(vandaag: vandaag).map { dossier in
+            let punten: [DossiersPage.Aandachtspunt] = try await service.aandachtspunten(vandaag: vandaag).map { dossier in
                 var redenen: [String] = []
                 if let ronde = dossier.openConsultatie, ronde.termijn < vandaag {
                     let ontbreekt = ronde.koepels.filter { ronde.reactie(van: $0) == nil }.map(\.rawValue)
-                    redenen.append("de termijn van ronde \(ronde.ronde) is verstreken (\(Opmaak.datum(ronde.termijn)))"
+                    redenen.append("de termijn van ronde \(ronde.ronde) is verstreken (\(Formatting.datum(ronde.termijn)))"
                         + (ontbreekt.isEmpty ? "; sluit de ronde" : "; nog geen reactie van " + ontbreekt.joined(separator: ", ")))
                 }
                 if dossier.fase == .udo, let udo = dossier.udo {
-                    redenen.append("de UDO is aangevraagd op \(Opmaak.moment(udo.aangevraagdOp))" + (udo.termijn.map { " met termijn \(Opmaak.datum($0))" } ?? ""))
+                    redenen.append("de UDO is aangevraagd op \(Formatting.moment(udo.aangevraagdOp))" + (udo.termijn.map { " met termijn \(Formatting.datum($0))" } ?? ""))
                 }
                 return .init(
                     href: "/dossiers/\(dossier.id.uuidString.lowercased())", kenmerk: dossier.kenmerk.description, titel: dossier.titel,
                     reden: redenen.joined(separator: "; "))
             }
             if !punten.isEmpty { model.aandacht = .init(punten: punten) }
-            let acties: [DossiersPagina.Archiefactie] = try await service.archiefacties(vandaag: vandaag).map { dossier, archief in
+            let acties: [DossiersPage.Archiefactie] = try await service.archiefacties(vandaag: vandaag).map { dossier, archief in
                 .init(
                     href: "/dossiers/\(dossier.id.uuidString.lowercased())", kenmerk: dossier.kenmerk.description, titel: dossier.titel,
                     actie: archief.archiefnominatie == .vernietigen ? "vernietigen" : "overdragen aan het e-Depot",
-                    datum: archief.archiefactiedatum.map(Opmaak.datum) ?? ""
+                    datum: archief.archiefactiedatum.map(Formatting.datum) ?? ""
                 )
             }
             if !acties.isEmpty { model.archiefacties = .init(dossiers: acties) }
@@ -89,18 +89,18 @@ extension WebPaginas {
     @Sendable func nieuwPagina(_ request: Request, context: WebRequestContext) async throws -> Response {
         _ = try vereis(DossierCommandKind.openen.rollen, request, context)
         return weergave.pagina(
-            "dossier-nieuw", titel: "Nieuw dossier", model: FormulierPagina(formulier: DossierFormulieren.nieuw.model(csrf: csrf(context))), context: context,
+            "dossier-nieuw", titel: "Nieuw dossier", model: FormPage(formulier: DossierForms.nieuw.model(csrf: csrf(context))), context: context,
             actief: "/dossiers/nieuw"
         )
     }
 
     @Sendable func openen(_ request: Request, context: WebRequestContext) async throws -> Response {
         let gebruiker = try vereis(DossierCommandKind.openen.rollen, request, context)
-        let formulier = DossierFormulieren.nieuw
+        let formulier = DossierForms.nieuw
         func opnieuw(_ problemen: [FieldProblem], melding: String? = nil, status: HTTPResponse.Status) -> Response {
             weergave.pagina(
                 "dossier-nieuw", titel: "Nieuw dossier – fout",
-                model: FormulierPagina(formulier: formulier.model(csrf: csrf(context), waarden: context.formulier, problemen: problemen, melding: melding)),
+                model: FormPage(formulier: formulier.model(csrf: csrf(context), waarden: context.formulier, problemen: problemen, melding: melding)),
                 context: context, status: status, actief: "/dossiers/nieuw"
             )
         }
@@ -110,7 +110,7 @@ extension WebPaginas {
         case .success(let command):
             do {
                 let outcome = try await service.open(command, context: CommandContext(actor: gebruiker.actor, correlationID: context.requestID))
-                return Weergave.verder("/dossiers/\(outcome.dossier.id.uuidString.lowercased())?vastgelegd=openen")
+                return PageRenderer.verder("/dossiers/\(outcome.dossier.id.uuidString.lowercased())?vastgelegd=openen")
             } catch DomainError.ongeldigeInvoer(let invoer) {
                 return opnieuw(invoer.problems, status: .badRequest)
             } catch DomainError.nietToegestaan(let reden) {
@@ -126,7 +126,7 @@ extension WebPaginas {
     /// What a refused form had: its command, the values typed, the problems and a message.
     struct Ingevuld {
         var kind: DossierCommandKind
-        var waarden: Formulierwaarden
+        var waarden: FormValues
         var problemen: [FieldProblem]
         var melding: String?
     }
@@ -166,11 +166,11 @@ extension WebPaginas {
         guard let volledig = try await service.dossier(id), let dossier = volledig.zichtbaar(voor: actor) else { throw WebError.nietGevonden }
         let basis = "/dossiers/\(id.uuidString.lowercased())"
         let toegestaan = Beslissing.toegestaneCommandos(op: volledig, voor: actor, at: afhankelijkheden.nu())
-        let acties: [FormulierModel] = toegestaan.compactMap { kind in
-            guard let formulier = DossierFormulieren.formulier(kind, dossier: volledig, voor: actor, basis: basis) else { return nil }
+        let acties: [FormModel] = toegestaan.compactMap { kind in
+            guard let formulier = DossierForms.formulier(kind, dossier: volledig, voor: actor, basis: basis) else { return nil }
             let eigen = ingevuld?.kind == kind ? ingevuld : nil
             return formulier.model(
-                csrf: csrf(context), waarden: eigen?.waarden, begin: DossierFormulieren.begin(kind, dossier: volledig),
+                csrf: csrf(context), waarden: eigen?.waarden, begin: DossierForms.begin(kind, dossier: volledig),
                 problemen: eigen?.problemen ?? [], melding: eigen?.melding, versie: dossier.versie
             )
         }
@@ -185,10 +185,10 @@ extension WebPaginas {
         model.acties = acties
         model.archief = Self.archiefModel(dossier, selectielijst: service.selectielijst)
         if let vernietiging = volledig.vernietiging {
-            model.vernietigd = "Dit dossier is vernietigd op \(Opmaak.moment(vernietiging.vernietigdOp)). Bewaard zijn alleen het kenmerk, de titel, de selectielijstcategorie en de datums; teksten lezen [vernietigd] en de documenten bestaan niet meer."
+            model.vernietigd = "Dit dossier is vernietigd op \(Formatting.moment(vernietiging.vernietigdOp)). Bewaard zijn alleen het kenmerk, de titel, de selectielijstcategorie en de datums; teksten lezen [vernietigd] en de documenten bestaan niet meer."
         }
         if let verzegeld = try await service.zegelaar.laatsteMoment(), verzegeld >= volledig.geopendOp {
-            model.verzegeld = "De geschiedenis van dit dossier is laatst verzegeld op \(Opmaak.moment(verzegeld))"
+            model.verzegeld = "De geschiedenis van dit dossier is laatst verzegeld op \(Formatting.moment(verzegeld))"
                 + (volledig.bijgewerktOp > verzegeld ? "; wat daarna is vastgelegd, komt in het volgende zegel." : ".")
         } else {
             model.verzegeld = "De geschiedenis van dit dossier is nog niet verzegeld."
@@ -196,7 +196,7 @@ extension WebPaginas {
         if Beslissing.magArchiveren(op: volledig, voor: actor), let selectielijst = service.selectielijst {
             let eigen = ingevuld?.kind == .legArchiveringVast ? ingevuld : nil
             let gekozen = volledig.archiefcategorie?.categorie.code ?? selectielijst.standaard(voor: volledig)?.code
-            let (formulier, begin) = DossierFormulieren.archivering(basis: basis, selectielijst: selectielijst, gekozen: gekozen)
+            let (formulier, begin) = DossierForms.archivering(basis: basis, selectielijst: selectielijst, gekozen: gekozen)
             model.archiveringFormulier = formulier.model(
                 csrf: csrf(context), waarden: eigen?.waarden, begin: begin, problemen: eigen?.problemen ?? [], melding: eigen?.melding,
                 versie: dossier.versie
@@ -207,7 +207,7 @@ extension WebPaginas {
         model.heeftDocumenten = !documenten.isEmpty
         if Beslissing.magDocumentToevoegen(op: volledig, voor: actor) {
             let eigen = ingevuld?.kind == .voegDocumentToe ? ingevuld : nil
-            model.documentFormulier = DossierFormulieren.document(basis: basis, documenten: documenten).model(
+            model.documentFormulier = DossierForms.document(basis: basis, documenten: documenten).model(
                 csrf: csrf(context), waarden: eigen?.waarden, problemen: eigen?.problemen ?? [], melding: eigen?.melding, versie: dossier.versie
             )
         }
@@ -222,53 +222,53 @@ extension WebPaginas {
     }
 
     /// The dossier as the page shows it (already the actor's view).
-    func dossierModel(_ dossier: Dossier, voor gebruiker: Gebruiker) -> DossierPagina {
+    func dossierModel(_ dossier: Dossier, voor gebruiker: Gebruiker) -> DossierPage {
         let vandaag = vandaag
         var gegevens: [TermWaarde] = [
             .init("Vakdepartement", dossier.vakdepartement),
-            .init("Soort", Opmaak.soort(dossier.soort)),
+            .init("Soort", Formatting.soort(dossier.soort)),
             .init("Nieuwe taak", dossier.nieuweTaak ? "Ja" : "Nee, een bestaande taak"),
         ]
-        if let aanleiding = dossier.aanleiding { gegevens.append(.init("Aanleiding", Opmaak.hoofdletter(aanleiding.weergave))) }
+        if let aanleiding = dossier.aanleiding { gegevens.append(.init("Aanleiding", Formatting.hoofdletter(aanleiding.weergave))) }
         if let grondslag = dossier.wettelijkeGrondslag { gegevens.append(.init("Wettelijke grondslag", grondslag)) }
-        gegevens.append(.init("Geopend", Opmaak.moment(dossier.geopendOp)))
-        let consultaties: [DossierPagina.Ronde] = dossier.consultaties.reversed().map { ronde in
-            DossierPagina.Ronde(
+        gegevens.append(.init("Geopend", Formatting.moment(dossier.geopendOp)))
+        let consultaties: [DossierPage.Ronde] = dossier.consultaties.reversed().map { ronde in
+            DossierPage.Ronde(
                 ronde: ronde.ronde, status: ronde.status == .open ? "open" : "gesloten",
-                koepels: ronde.koepels.map(\.rawValue).joined(separator: ", "), termijn: Opmaak.datum(ronde.termijn),
+                koepels: ronde.koepels.map(\.rawValue).joined(separator: ", "), termijn: Formatting.datum(ronde.termijn),
                 reacties: ronde.reacties.map { reactie in
-                    DossierPagina.Reactie(
-                        koepel: reactie.koepel.rawValue, standpunt: Opmaak.hoofdletter(reactie.standpunt.weergave), teLaat: reactie.teLaat,
-                        ingediend: Opmaak.moment(reactie.ingediendOp), toelichting: reactie.toelichting, reactieKenmerk: reactie.kenmerk,
+                    DossierPage.Reactie(
+                        koepel: reactie.koepel.rawValue, standpunt: Formatting.hoofdletter(reactie.standpunt.weergave), teLaat: reactie.teLaat,
+                        ingediend: Formatting.moment(reactie.ingediendOp), toelichting: reactie.toelichting, reactieKenmerk: reactie.kenmerk,
                         door: reactie.geregistreerdDoor != reactie.koepel.rawValue ? reactie.geregistreerdDoor : nil
                     )
                 },
-                dagen: ronde.status == .open ? Opmaak.dagenTot(ronde.termijn, vandaag: vandaag) : nil,
+                dagen: ronde.status == .open ? Formatting.dagenTot(ronde.termijn, vandaag: vandaag) : nil,
                 verborgen: ronde.status == .open && gebruiker.rol == .koepel ? "De reacties van de andere koepels ziet u zodra de ronde is gesloten." : nil
             )
         }
-        var model = DossierPagina(
-            kenmerk: dossier.kenmerk.description, titel: dossier.titel, fase: Opmaak.fase(dossier.fase), versie: dossier.versie,
-            bijgewerkt: Opmaak.moment(dossier.bijgewerktOp), omschrijving: dossier.omschrijving, gegevens: gegevens,
+        var model = DossierPage(
+            kenmerk: dossier.kenmerk.description, titel: dossier.titel, fase: Formatting.fase(dossier.fase), versie: dossier.versie,
+            bijgewerkt: Formatting.moment(dossier.bijgewerktOp), omschrijving: dossier.omschrijving, gegevens: gegevens,
             consultaties: consultaties,
-            kamerstukken: dossier.kamerstukken.map { .init(nummer: $0.nummer, titel: $0.titel, datum: Opmaak.datum($0.datum)) },
+            kamerstukken: dossier.kamerstukken.map { .init(nummer: $0.nummer, titel: $0.titel, datum: Formatting.datum($0.datum)) },
             heeftKamerstukken: !dossier.kamerstukken.isEmpty,
-            heropeningen: dossier.heropeningen.map { "\(Opmaak.moment($0.heropendOp)): \(Opmaak.hoofdletter($0.aanleiding.weergave)). \($0.toelichting)" },
+            heropeningen: dossier.heropeningen.map { "\(Formatting.moment($0.heropendOp)): \(Formatting.hoofdletter($0.aanleiding.weergave)). \($0.toelichting)" },
             heeftHeropeningen: !dossier.heropeningen.isEmpty
         )
         if let toetsing = dossier.toetsing {
             let k = toetsing.taakkenmerken
             var kenmerken: [TermWaarde] = [
-                .init("Schaal", Opmaak.hoofdletter(k.schaal.rawValue)),
-                .init("Beleidsvrijheid", Opmaak.hoofdletter(k.beleidsvrijheid.rawValue)),
-                .init("Samenwerking", DossierFormulieren.samenwerkingen.first { $0.waarde == k.samenwerking.rawValue }?.label ?? k.samenwerking.rawValue),
+                .init("Schaal", Formatting.hoofdletter(k.schaal.rawValue)),
+                .init("Beleidsvrijheid", Formatting.hoofdletter(k.beleidsvrijheid.rawValue)),
+                .init("Samenwerking", DossierForms.samenwerkingen.first { $0.waarde == k.samenwerking.rawValue }?.label ?? k.samenwerking.rawValue),
                 .init("Sturing door het vakdepartement", k.sturingVakdepartement ? "Ja" : "Nee"),
                 .init("Waterbeheer", k.waterbeheer ? "Ja" : "Nee"),
                 .init("Specifiek beleidsterrein", k.specifiekBeleidsterrein ? "Ja" : "Nee"),
             ]
             if let congruent = k.congruenteRegioIndeling { kenmerken.append(.init("Congruente regio-indeling", congruent ? "Ja" : "Nee")) }
             model.toetsing = .init(
-                advies: Opmaak.hoofdletter(toetsing.advies.bestuurslaag.weergave), udoVereist: toetsing.advies.udoVereist, kenmerken: kenmerken,
+                advies: Formatting.hoofdletter(toetsing.advies.bestuurslaag.weergave), udoVereist: toetsing.advies.udoVereist, kenmerken: kenmerken,
                 regels: toetsing.advies.regels.map { .init(id: $0.id, citaat: $0.citaat, toelichting: $0.toelichting) },
                 waarschuwingen: toetsing.advies.waarschuwingen,
                 alternatieven: toetsing.advies.alternatieven.isEmpty ? nil : toetsing.advies.alternatieven.map(\.weergave).joined(separator: ", "),
@@ -283,19 +283,19 @@ extension WebPaginas {
         }
         if let udo = dossier.udo {
             model.udo = .init(
-                status: udo.status == .aangevraagd ? "Aangevraagd" : "Afgerond", aangevraagd: Opmaak.moment(udo.aangevraagdOp), toelichting: udo.toelichting,
-                termijn: udo.termijn.map(Opmaak.datum), uitkomst: udo.uitkomst.map { Opmaak.hoofdletter($0.weergave) }, samenvatting: udo.samenvatting,
+                status: udo.status == .aangevraagd ? "Aangevraagd" : "Afgerond", aangevraagd: Formatting.moment(udo.aangevraagdOp), toelichting: udo.toelichting,
+                termijn: udo.termijn.map(Formatting.datum), uitkomst: udo.uitkomst.map { Formatting.hoofdletter($0.weergave) }, samenvatting: udo.samenvatting,
                 vindplaats: udo.vindplaats
             )
         }
         if let besluit = dossier.besluit {
             model.besluit = .init(
-                bestuurslaag: Opmaak.hoofdletter(besluit.bestuurslaag.weergave), motivering: besluit.motivering,
+                bestuurslaag: Formatting.hoofdletter(besluit.bestuurslaag.weergave), motivering: besluit.motivering,
                 afwijking: besluit.afwijkingVanAdvies, geadviseerd: besluit.geadviseerdeBestuurslaag.weergave
             )
         }
         if let intrekking = dossier.intrekking {
-            model.intrekking = "Ingetrokken op \(Opmaak.moment(intrekking.ingetrokkenOp)): \(intrekking.reden)"
+            model.intrekking = "Ingetrokken op \(Formatting.moment(intrekking.ingetrokkenOp)): \(intrekking.reden)"
         }
         return model
     }
@@ -309,13 +309,13 @@ extension WebPaginas {
         return try await voerUit(kind, waarden: context.formulier, request, context)
     }
 
-    func voerUit(_ kind: DossierCommandKind, waarden: Formulierwaarden, _ request: Request, _ context: WebRequestContext) async throws -> Response {
+    func voerUit(_ kind: DossierCommandKind, waarden: FormValues, _ request: Request, _ context: WebRequestContext) async throws -> Response {
         let gebruiker = try vereis(Self.iedereen, request, context)
         let id = try dossierID(context)
         guard kind.rollen.contains(gebruiker.rol) else { throw WebError.geenToegang }
         let actor = gebruiker.actor
         guard let volledig = try await service.dossier(id), volledig.zichtbaar(voor: actor) != nil else { throw WebError.nietGevonden }
-        guard let formulier = DossierFormulieren.formulier(kind, dossier: volledig, voor: actor, basis: "/dossiers/\(id.uuidString.lowercased())") else {
+        guard let formulier = DossierForms.formulier(kind, dossier: volledig, voor: actor, basis: "/dossiers/\(id.uuidString.lowercased())") else {
             throw WebError.nietGevonden
         }
         var pad: [String: String] = [:]
@@ -334,12 +334,12 @@ extension WebPaginas {
                 )
                 if kind == .dienReactieIn, case .dienReactieIn(let ronde, let koepel, _, _, _) = command {
                     let wie = koepel ?? gebruiker.koepel
-                    return Weergave.verder(
+                    return PageRenderer.verder(
                         "/dossiers/\(id.uuidString.lowercased())/consultaties/\(ronde)/ontvangstbewijs" + Self.query([("koepel", wie?.rawValue ?? "")])
                     )
                 }
                 _ = outcome
-                return Weergave.verder("/dossiers/\(id.uuidString.lowercased())?vastgelegd=\(kind.rawValue)")
+                return PageRenderer.verder("/dossiers/\(id.uuidString.lowercased())?vastgelegd=\(kind.rawValue)")
             } catch ServiceError.staleVersion {
                 return try await dossierResponse(
                     id, request, context, status: .conflict,
@@ -359,7 +359,7 @@ extension WebPaginas {
     }
 
     /// A decision that deviates from the advice without its motivering: the problem says so.
-    static func metAfwijking(_ problemen: [FieldProblem], kind: DossierCommandKind, waarden: Formulierwaarden, dossier: Dossier) -> [FieldProblem] {
+    static func metAfwijking(_ problemen: [FieldProblem], kind: DossierCommandKind, waarden: FormValues, dossier: Dossier) -> [FieldProblem] {
         guard kind == .legBesluitVast, let advies = dossier.toetsing?.advies.bestuurslaag, let gekozen = waarden.tekst("bestuurslaag"),
             gekozen != advies.rawValue
         else { return problemen }
@@ -380,9 +380,9 @@ extension WebPaginas {
         let pagina = Self.paginanummer(request)
         let grootte = 50
         let stuk = regels.dropFirst((pagina - 1) * grootte).prefix(grootte)
-        let model = TijdlijnPagina(
+        let model = TijdlijnPage(
             kenmerk: dossier.kenmerk.description, titel: dossier.titel, dossierHref: "/dossiers/\(id.uuidString.lowercased())",
-            regels: stuk.map { .init(moment: Opmaak.moment($0.geregistreerdOp), door: $0.door, omschrijving: $0.omschrijving) },
+            regels: stuk.map { .init(moment: Formatting.moment($0.geregistreerdOp), door: $0.door, omschrijving: $0.omschrijving) },
             paginering: Self.paginering(pagina: pagina, totaal: regels.count, grootte: grootte, href: { "?pagina=\($0)" })
         )
         return weergave.pagina("tijdlijn", titel: "Tijdlijn van \(dossier.kenmerk)", model: model, context: context, actief: "/dossiers")
@@ -397,10 +397,10 @@ extension WebPaginas {
         else { throw WebError.nietGevonden }
         let koepel = gebruiker.koepel ?? request.uri.queryParameters.get("koepel").flatMap { Koepel(rawValue: String($0)) }
         guard let koepel, let reactie = ronde.reactie(van: koepel) else { throw WebError.nietGevonden }
-        let model = OntvangstbewijsPagina(
+        let model = OntvangstbewijsPage(
             referentie: "\(dossier.kenmerk)-R\(ronde.ronde)-\(koepel.rawValue)", kenmerk: dossier.kenmerk.description, titel: dossier.titel,
-            ronde: ronde.ronde, koepel: Opmaak.koepelNaam(koepel), standpunt: Opmaak.hoofdletter(reactie.standpunt.weergave),
-            ontvangen: Opmaak.moment(reactie.ingediendOp), teLaat: reactie.teLaat, door: reactie.geregistreerdDoor,
+            ronde: ronde.ronde, koepel: Formatting.koepelNaam(koepel), standpunt: Formatting.hoofdletter(reactie.standpunt.weergave),
+            ontvangen: Formatting.moment(reactie.ingediendOp), teLaat: reactie.teLaat, door: reactie.geregistreerdDoor,
             dossierHref: "/dossiers/\(id.uuidString.lowercased())"
         )
         return weergave.pagina("ontvangstbewijs", titel: "Reactie ontvangen", model: model, context: context)

@@ -5,7 +5,7 @@ import Postgres
 /// an unknown address is braked like a known one) and per client address. From the fifth failure in a
 /// row each further try must wait 2^(failures − 5) seconds, at most 15 minutes. A count whose last
 /// failure is over an hour old starts again.
-enum InlogRem {
+enum LoginThrottle {
     static let vrijePogingen = 5
     static let langsteWachttijd = 900
     static let vergeetNa: TimeInterval = 3600

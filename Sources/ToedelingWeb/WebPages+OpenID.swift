@@ -11,7 +11,7 @@ import Taaktoedeling
 /// `GET /inloggen/oidc/terug`, where the code is exchanged, the ID token verified and the account
 /// found by (`iss`, `sub`), or bound at its first sign-in. Anything else is a Dutch error page and
 /// no session.
-extension WebPaginas {
+extension WebPages {
     func addOpenIDRoutes(to router: WebRouter) {
         guard openID != nil else { return }
         router.get("/inloggen/oidc", use: openIDBegin)
@@ -24,7 +24,7 @@ extension WebPaginas {
     /// provider's authorization endpoint.
     @Sendable func openIDBegin(_ request: Request, context: WebRequestContext) async throws -> Response {
         guard let openID else { throw WebError.nietGevonden }
-        if let gebruiker = context.gebruiker { return Weergave.verder(Weergave.thuis(voor: gebruiker.rol)) }
+        if let gebruiker = context.gebruiker { return PageRenderer.verder(PageRenderer.thuis(voor: gebruiker.rol)) }
         // The browser's binding secret: kept while it is well-formed, so two tabs do not undo each other.
         let bestaand = request.cookies[configuratie.openIDCookie].map { String($0.value) }
         let browser = bestaand.flatMap { GebruikerStore.tokenHash($0) != nil ? $0 : nil } ?? BearerToken.randomBase64URL()
@@ -44,7 +44,7 @@ extension WebPaginas {
             name: configuratie.openIDCookie, value: browser, maxAge: Int(GebruikerStore.openIDAanmeldingGeldigheid), path: "/",
             secure: configuratie.veiligeCookies, httpOnly: true, sameSite: .lax
         ).description
-        return Weergave.verder(url, headers: headers)
+        return PageRenderer.verder(url, headers: headers)
     }
 
     /// The provider's answer: the state is taken (it answers once), the browser must be the one that
@@ -91,7 +91,7 @@ extension WebPaginas {
             headers[.setCookie] = Cookie(
                 name: configuratie.openIDCookie, value: "", maxAge: 0, path: "/", secure: configuratie.veiligeCookies, httpOnly: true, sameSite: .lax
             ).description
-            return Weergave.verder(aanmelding.terug.isEmpty ? Weergave.thuis(voor: gebruiker.rol) : aanmelding.terug, headers: headers)
+            return PageRenderer.verder(aanmelding.terug.isEmpty ? PageRenderer.thuis(voor: gebruiker.rol) : aanmelding.terug, headers: headers)
         case .geblokkeerd:
             Self.openIDLogger.notice("OIDC sign-in refused", metadata: ["reason": "account blocked"])
             throw WebError.openIDGeblokkeerd

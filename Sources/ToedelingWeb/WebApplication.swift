@@ -11,10 +11,10 @@ import ToedelingHTTP
 /// security headers, error pages, sessions in PostgreSQL, the account, forms and their CSRF check).
 /// The server mounts it beside the API, for every path the API does not claim.
 public func buildWebRouter(
-    configuratie: WebConfiguratie, afhankelijkheden: WebAfhankelijkheden, bestanden: WebResources, metricsFactory: any MetricsFactory
+    configuratie: WebConfiguration, afhankelijkheden: WebDependencies, bestanden: WebResources, metricsFactory: any MetricsFactory
 ) -> Router<WebRequestContext> {
     let router = Router(context: WebRequestContext.self, options: [.autoGenerateHeadEndpoints])
-    let weergave = Weergave(bestanden: bestanden)
+    let weergave = PageRenderer(bestanden: bestanden)
     let routes = RouteRegistry()
     router.addMiddleware {
         RequestIDMiddleware<WebRequestContext>()
@@ -38,18 +38,18 @@ public func buildWebRouter(
                 sessionCookieParameters: SessionCookieParameters(
                     name: configuratie.sessieCookie, path: "/", secure: configuratie.veiligeCookies, sameSite: .lax
                 ),
-                keyPrefix: WebPaginas.sessieSleutelPrefix,
+                keyPrefix: WebPages.sessieSleutelPrefix,
                 defaultSessionExpiration: configuratie.inactiefNa
             )
         )
-        WebSessieMiddleware(gebruikers: afhankelijkheden.gebruikers, configuratie: configuratie, nu: afhankelijkheden.nu)
+        WebSessionMiddleware(gebruikers: afhankelijkheden.gebruikers, configuratie: configuratie, nu: afhankelijkheden.nu)
         // Again inside the session, so an error page shows the logged-in header (the outer one
         // catches what fails before: the session's own storage).
         WebErrorMiddleware(weergave: weergave, routes: routes)
-        FormulierMiddleware(configuratie: configuratie)
+        FormMiddleware(configuratie: configuratie)
     }
     let openID = configuratie.openID.map { OpenIDRelyingParty(settings: $0, logger: Logger(label: "toedeling-web")) }
-    let paginas = WebPaginas(configuratie: configuratie, afhankelijkheden: afhankelijkheden, weergave: weergave, openID: openID)
+    let paginas = WebPages(configuratie: configuratie, afhankelijkheden: afhankelijkheden, weergave: weergave, openID: openID)
     paginas.addRoutes(to: WebRouter(router: router, routes: routes))
     return router
 }

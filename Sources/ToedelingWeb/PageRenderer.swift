@@ -7,7 +7,7 @@ import Taaktoedeling
 
 /// Renders pages: a template with its model inside the layout (skip link, header with the menu of
 /// the account's role, footer), as `text/html` with the status given.
-struct Weergave: Sendable {
+struct PageRenderer: Sendable {
     let library: MustacheLibrary
     let stijl: StyleSheet
 
@@ -19,7 +19,7 @@ struct Weergave: Sendable {
 
     /// The page `sjabloon` with `model`, titled `titel`, for the request's account.
     func pagina(
-        _ sjabloon: String, titel: String, model: some PaginaModel, context: WebRequestContext, status: HTTPResponse.Status = .ok,
+        _ sjabloon: String, titel: String, model: some PageModel, context: WebRequestContext, status: HTTPResponse.Status = .ok,
         melding: String? = nil, actief: String? = nil, headers: HTTPFields = [:]
     ) -> Response {
         var layout = LayoutModel(titel: titel, stijl: stijl.path, inhoud: library.render(model, withTemplate: sjabloon) ?? "", melding: melding)
@@ -37,7 +37,7 @@ struct Weergave: Sendable {
 
     static func rolTekst(_ gebruiker: Gebruiker) -> String {
         if let koepel = gebruiker.koepel { return "koepel " + koepel.rawValue }
-        return Opmaak.rol(gebruiker.rol)
+        return Formatting.rol(gebruiker.rol)
     }
 
     /// The menu of a role: its home page first.

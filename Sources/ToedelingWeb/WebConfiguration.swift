@@ -2,7 +2,7 @@ import Dossiers
 import Foundation
 
 /// How the web application is set up (from the server's environment).
-public struct WebConfiguratie: Sendable {
+public struct WebConfiguration: Sendable {
     /// False only with `TOEDELING_INSECURE_COOKIES=1` (plain-http local use): then the cookies lack
     /// `Secure` and, since browsers refuse a `__Host-` cookie without it, the prefix.
     public var veiligeCookies: Bool
@@ -47,16 +47,16 @@ public struct WebConfiguratie: Sendable {
 
 /// What the web application works with: the same application service as the API, the accounts,
 /// the session rows, and a clock (injected by tests).
-public struct WebAfhankelijkheden: Sendable {
+public struct WebDependencies: Sendable {
     public var service: DossierService
     public var gebruikers: GebruikerStore
-    public var sessies: SessieOpslag
+    public var sessies: SessionStore
     public var nu: @Sendable () -> Date
     /// The largest document accepted, in bytes (`TOEDELING_DOCUMENT_MAX_BYTES`).
     public var maximumDocumentBytes: Int64
 
     public init(
-        service: DossierService, gebruikers: GebruikerStore, sessies: SessieOpslag, nu: @escaping @Sendable () -> Date = { Date() },
+        service: DossierService, gebruikers: GebruikerStore, sessies: SessionStore, nu: @escaping @Sendable () -> Date = { Date() },
         maximumDocumentBytes: Int64 = DocumentUpload.standaardMaximum
     ) {
         self.service = service

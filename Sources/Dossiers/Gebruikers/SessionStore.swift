@@ -5,7 +5,7 @@ import Postgres
 /// The rows behind the web application's sessions: keyed by the SHA-256 of the key the session
 /// middleware gives (which holds the session id of the cookie), so a copy of the table holds no
 /// usable session id. An expired row is never read.
-public struct SessieOpslag: Sendable {
+public struct SessionStore: Sendable {
     private let pool: PostgresConnectionPool
 
     /// Session rows over the pool.

@@ -12,7 +12,7 @@ struct TermWaarde: Encodable, Sendable {
 }
 
 /// `/dossiers`: the filters, the rows, and for a coordinator what needs action first.
-struct DossiersPagina: PaginaModel {
+struct DossiersPage: PageModel {
     struct Rij: Encodable, Sendable {
         let href: String
         let kenmerk: String
@@ -55,14 +55,14 @@ struct DossiersPagina: PaginaModel {
     let magOpenen: Bool
     let bijschrift: String
     let filter: Filter
-    var paginering: PagineringModel?
+    var paginering: PaginationModel?
     var aandacht: Aandacht?
     var archiefacties: Archiefacties?
 }
 
 /// `/dossiers/{id}`: the dossier as the reader may see it, its documents and archive facts, and a
 /// form for each command the fase allows the reader.
-struct DossierPagina: PaginaModel {
+struct DossierPage: PageModel {
     struct Reactie: Encodable, Sendable {
         let koepel: String
         let standpunt: String
@@ -156,14 +156,14 @@ struct DossierPagina: PaginaModel {
     var udo: Udo?
     var besluit: Besluit?
     var intrekking: String?
-    var acties: [FormulierModel] = []
+    var acties: [FormModel] = []
     var archief: Archief?
     var vernietigd: String?
     var verzegeld: String?
-    var archiveringFormulier: FormulierModel?
+    var archiveringFormulier: FormModel?
     var documenten: [Document] = []
     var heeftDocumenten = false
-    var documentFormulier: FormulierModel?
+    var documentFormulier: FormModel?
     var terug: String?
     var terugTekst: String?
     var tijdlijnHref: String?
@@ -171,7 +171,7 @@ struct DossierPagina: PaginaModel {
 }
 
 /// `/dossiers/{id}/tijdlijn`: a page of the timeline's sentences.
-struct TijdlijnPagina: PaginaModel {
+struct TijdlijnPage: PageModel {
     struct Regel: Encodable, Sendable {
         let moment: String
         let door: String
@@ -181,11 +181,11 @@ struct TijdlijnPagina: PaginaModel {
     let titel: String
     let dossierHref: String
     let regels: [Regel]
-    var paginering: PagineringModel?
+    var paginering: PaginationModel?
 }
 
 /// The receipt of a reactie: reference, time and what was submitted.
-struct OntvangstbewijsPagina: PaginaModel {
+struct OntvangstbewijsPage: PageModel {
     let referentie: String
     let kenmerk: String
     let titel: String

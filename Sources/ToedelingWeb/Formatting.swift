@@ -2,7 +2,7 @@ import Foundation
 import Taaktoedeling
 
 /// How pages write times, dates, amounts and the domain's values: in Dutch, times in Europe/Amsterdam.
-enum Opmaak {
+enum Formatting {
     /// `1 december 2026, 14:05`.
     static func moment(_ moment: Date) -> String {
         let lokaal = Int(floor(moment.timeIntervalSince1970)) + AmsterdamseTijd.offset(op: moment)

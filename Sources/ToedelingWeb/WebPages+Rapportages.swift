@@ -5,7 +5,7 @@ import Hummingbird
 import Rapportage
 import Taaktoedeling
 
-extension WebPaginas {
+extension WebPages {
     static let rapportLezers: Set<Rol> = [.coordinator, .liaison]
 
     func addRapportRoutes(to router: WebRouter) {
@@ -18,16 +18,16 @@ extension WebPaginas {
     @Sendable func standVanZaken(_ request: Request, context: WebRequestContext) async throws -> Response {
         _ = try vereis(Self.rapportLezers, request, context)
         let invoer = request.uri.queryParameters.get("peildatum").map { String($0).trimmingCharacters(in: .whitespaces) } ?? ""
-        let tekst = invoer.isEmpty ? Opmaak.invoerDatum(vandaag) : Formulier.datum(invoer)
-        var model = StandVanZakenPagina(invoer: invoer.isEmpty ? tekst : invoer)
+        let tekst = invoer.isEmpty ? Formatting.invoerDatum(vandaag) : Form.datum(invoer)
+        var model = StandVanZakenPage(invoer: invoer.isEmpty ? tekst : invoer)
         let peildatum: Peildatum
         switch Peildatum.parse(tekst) {
         case .failure(let fout):
-            let reden = Formulier.zin(fout.problems.first?.reason ?? "is geen datum")
+            let reden = Form.zin(fout.problems.first?.reason ?? "is geen datum")
             model.fout = reden
-            model.formulier = FoutsamenvattingModel(
+            model.formulier = ErrorSummaryModel(
                 id: "peildatum-formulier",
-                fouten: [.init(tekst: "Peildatum: " + Formulier.slot(fout.problems.first?.reason ?? "is geen datum"), veld: "peildatum")]
+                fouten: [.init(tekst: "Peildatum: " + Form.slot(fout.problems.first?.reason ?? "is geen datum"), veld: "peildatum")]
             )
             return weergave.pagina("stand-van-zaken", titel: "Stand van zaken – fout", model: model, context: context, status: .badRequest,
                                    actief: "/rapportages/stand-van-zaken")
@@ -49,13 +49,13 @@ extension WebPaginas {
         }
         let basis = "/rapportages/stand-van-zaken" + Self.query([("peildatum", peildatum.tekst)])
         model.rapport = .init(
-            peildatum: Self.peildatumTekst(peildatum), compleetTot: Opmaak.moment(gelezen.completeUpTo),
+            peildatum: Self.peildatumTekst(peildatum), compleetTot: Formatting.moment(gelezen.completeUpTo),
             aantalTekst: rapport.rijen.count == 1 ? "1 dossier" : "\(rapport.rijen.count) dossiers",
             csvHref: basis + "&formaat=csv", markdownHref: basis + "&formaat=markdown",
             rijen: rapport.rijen.map { rij in
                 .init(
-                    kenmerk: rij.kenmerk.description, titel: rij.titel, vakdepartement: rij.vakdepartement, fase: Opmaak.fase(rij.fase),
-                    mijlpaal: Opmaak.moment(rij.laatsteMijlpaal), vng: rij.reactie(van: .VNG).weergave, ipo: rij.reactie(van: .IPO).weergave,
+                    kenmerk: rij.kenmerk.description, titel: rij.titel, vakdepartement: rij.vakdepartement, fase: Formatting.fase(rij.fase),
+                    mijlpaal: Formatting.moment(rij.laatsteMijlpaal), vng: rij.reactie(van: .VNG).weergave, ipo: rij.reactie(van: .IPO).weergave,
                     uvw: rij.reactie(van: .UvW).weergave, udo: rij.udo.weergave, advies: rij.geadviseerdeBestuurslaag?.weergave ?? "–",
                     besluit: rij.gekozenBestuurslaag?.weergave ?? "–", afwijking: rij.afwijkingVanAdvies,
                     kamerstukken: rij.kamerstukken.isEmpty ? "–" : rij.kamerstukken.joined(separator: ", ")
@@ -66,8 +66,8 @@ extension WebPaginas {
     }
 
     static func peildatumTekst(_ peildatum: Peildatum) -> String {
-        if let datum = Kalenderdatum(peildatum.tekst) { return "einde van " + Opmaak.datum(datum) }
-        return Opmaak.moment(peildatum.moment)
+        if let datum = Kalenderdatum(peildatum.tekst) { return "einde van " + Formatting.datum(datum) }
+        return Formatting.moment(peildatum.moment)
     }
 
     static func download(_ tekst: String, type: String, naam: String) -> Response {
@@ -80,14 +80,14 @@ extension WebPaginas {
 
     @Sendable func evaluatie(_ request: Request, context: WebRequestContext) async throws -> Response {
         _ = try vereis(Self.rapportLezers, request, context)
-        var periode: [EvaluatiePagina.Veld] = []
-        var fouten: [FoutsamenvattingModel.Fout] = []
+        var periode: [EvaluatiePage.Veld] = []
+        var fouten: [ErrorSummaryModel.Fout] = []
         var datums: [String: Kalenderdatum] = [:]
         for (naam, label) in [("van", "Geopend vanaf"), ("tot", "Geopend tot en met")] {
             let invoer = request.uri.queryParameters.get(naam).map { String($0).trimmingCharacters(in: .whitespaces) } ?? ""
-            var veld = EvaluatiePagina.Veld(id: naam, label: label, waarde: invoer)
+            var veld = EvaluatiePage.Veld(id: naam, label: label, waarde: invoer)
             if !invoer.isEmpty {
-                if let datum = Kalenderdatum(Formulier.datum(invoer)) {
+                if let datum = Kalenderdatum(Form.datum(invoer)) {
                     datums[naam] = datum
                 } else {
                     veld.fout = "Vul een datum in, bijvoorbeeld 31-12-2026."
@@ -96,9 +96,9 @@ extension WebPaginas {
             }
             periode.append(veld)
         }
-        var model = EvaluatiePagina(periode: periode)
+        var model = EvaluatiePage(periode: periode)
         guard fouten.isEmpty else {
-            model.formulier = FoutsamenvattingModel(id: "periode", fouten: fouten)
+            model.formulier = ErrorSummaryModel(id: "periode", fouten: fouten)
             return weergave.pagina("evaluatie", titel: "Evaluatieoverzicht – fout", model: model, context: context, status: .badRequest,
                                    actief: "/rapportages/evaluatie")
         }
@@ -122,12 +122,12 @@ extension WebPaginas {
         if let mediaan = overzicht.mediaanReactietijdDagen {
             cijfers.append(.init("Mediane reactietijd", String(format: "%.1f dagen", mediaan).replacingOccurrences(of: ".", with: ",")))
         }
-        cijfers.append(.init("Volledig tot", Opmaak.moment(gelezen.completeUpTo)))
+        cijfers.append(.init("Volledig tot", Formatting.moment(gelezen.completeUpTo)))
         model.overzicht = .init(
             cijfers: cijfers,
             lagen: Bestuurslaag.allCases.map { laag in
                 .init(
-                    laag: Opmaak.hoofdletter(laag.weergave), geadviseerd: aantal(overzicht.perGeadviseerdeBestuurslaag, laag),
+                    laag: Formatting.hoofdletter(laag.weergave), geadviseerd: aantal(overzicht.perGeadviseerdeBestuurslaag, laag),
                     gekozen: aantal(overzicht.perGekozenBestuurslaag, laag))
             }
         )
@@ -135,7 +135,7 @@ extension WebPaginas {
     }
 
     /// The stand van zaken: the peildatum asked, its problem, or the report with its downloads.
-    struct StandVanZakenPagina: PaginaModel {
+    struct StandVanZakenPage: PageModel {
         struct Rij: Encodable, Sendable {
             let kenmerk: String
             let titel: String
@@ -161,12 +161,12 @@ extension WebPaginas {
         }
         let invoer: String
         var fout: String?
-        var formulier: FoutsamenvattingModel?
+        var formulier: ErrorSummaryModel?
         var rapport: Rapport?
     }
 
     /// The evaluation overview: the period asked, its problems, or the figures.
-    struct EvaluatiePagina: PaginaModel {
+    struct EvaluatiePage: PageModel {
         struct Veld: Encodable, Sendable {
             let id: String
             let label: String
@@ -183,7 +183,7 @@ extension WebPaginas {
             let lagen: [Laag]
         }
         let periode: [Veld]
-        var formulier: FoutsamenvattingModel?
+        var formulier: ErrorSummaryModel?
         var overzicht: Overzicht?
     }
 }

@@ -5,16 +5,16 @@ import Hummingbird
 import NIOCore
 import Taaktoedeling
 
-extension WebPaginas {
+extension WebPages {
     /// A form whose values were refused while its file streamed in: nothing was stored.
     struct GeweigerdFormulier: Error {
-        var waarden: Formulierwaarden
+        var waarden: FormValues
         var problemen: [FieldProblem]
     }
 
     /// A file form posted without a file (its file field left empty).
     struct GeenBestand: Error {
-        var waarden: Formulierwaarden
+        var waarden: FormValues
     }
 
     static func isMultipart(_ request: Request) -> Bool {
@@ -22,12 +22,12 @@ extension WebPaginas {
     }
 
     /// One document row of the dossier page.
-    static func documentModel(_ document: Document, basis: String) -> DossierPagina.Document {
-        DossierPagina.Document(
+    static func documentModel(_ document: Document, basis: String) -> DossierPage.Document {
+        DossierPage.Document(
             href: "\(basis)/documenten/\(document.id.uuidString.lowercased())/inhoud", titel: document.titel,
-            soort: Opmaak.hoofdletter(document.documentsoort.weergave), bestandsnaam: document.bestandsnaam,
+            soort: Formatting.hoofdletter(document.documentsoort.weergave), bestandsnaam: document.bestandsnaam,
             type: Bestandstype.met(mediatype: document.mediatype).map { $0.rawValue.uppercased() } ?? document.mediatype,
-            omvang: Opmaak.omvang(document.omvang), toegevoegd: Opmaak.moment(document.toegevoegdOp), door: document.toegevoegdDoor,
+            omvang: Formatting.omvang(document.omvang), toegevoegd: Formatting.moment(document.toegevoegdOp), door: document.toegevoegdDoor,
             intern: document.vertrouwelijkheid == .intern, documentversie: document.versie > 1 ? "versie \(document.versie)" : nil
         )
     }
@@ -42,7 +42,7 @@ extension WebPaginas {
         guard Self.isMultipart(request) else {
             throw WebError(status: .unsupportedMediaType, kop: "Dit formulier kan niet worden gelezen", tekst: "Er is niets opgeslagen.")
         }
-        let formulier = DossierFormulieren.document(basis: "/dossiers/\(id.uuidString.lowercased())", documenten: volledig.documenten(voor: gebruiker.actor))
+        let formulier = DossierForms.document(basis: "/dossiers/\(id.uuidString.lowercased())", documenten: volledig.documenten(voor: gebruiker.actor))
         return try await metBestand(id, request, context, gebruiker: gebruiker, kind: .voegDocumentToe, bestandsveld: "inhoud") { waarden in
             let metadata = try Self.lees(DocumentMetadata.parse(formulier.json(waarden)), waarden)
             return (metadata, nil)
@@ -61,7 +61,7 @@ extension WebPaginas {
         let id = try dossierID(context)
         let actor = gebruiker.actor
         guard let volledig = try await service.dossier(id), volledig.zichtbaar(voor: actor) != nil,
-              let formulier = DossierFormulieren.formulier(.dienReactieIn, dossier: volledig, voor: actor, basis: "/dossiers/\(id.uuidString.lowercased())")
+              let formulier = DossierForms.formulier(.dienReactieIn, dossier: volledig, voor: actor, basis: "/dossiers/\(id.uuidString.lowercased())")
         else { throw WebError.nietGevonden }
         let pad = context.parameters.get("ronde").map { ["ronde": $0] } ?? [:]
         return try await metBestand(id, request, context, gebruiker: gebruiker, kind: .dienReactieIn, bestandsveld: "brief") { waarden in
@@ -84,8 +84,8 @@ extension WebPaginas {
     /// committed; every refusal shows the dossier page with what was typed and a Dutch error summary.
     private func metBestand(
         _ id: UUID, _ request: Request, _ context: WebRequestContext, gebruiker: Gebruiker, kind: DossierCommandKind, bestandsveld: String,
-        lees: @escaping (Formulierwaarden) throws -> (DocumentMetadata, DossierCommand?),
-        zonderBestand: (Formulierwaarden) async throws -> Response
+        lees: @escaping (FormValues) throws -> (DocumentMetadata, DossierCommand?),
+        zonderBestand: (FormValues) async throws -> Response
     ) async throws -> Response {
         let contentType = request.headers[.contentType]
         let configuratie = configuratie
@@ -105,12 +105,12 @@ extension WebPaginas {
                 }
                 for try await buffer in body {
                     try await ontvangst.voed(buffer.readableBytesView)
-                    ontvangen.waarden = Formulierwaarden(velden: ontvangst.veldenInVolgorde)
+                    ontvangen.waarden = FormValues(velden: ontvangst.veldenInVolgorde)
                 }
                 try ontvangst.afsluiten()
-                let waarden = Formulierwaarden(velden: ontvangst.veldenInVolgorde)
+                let waarden = FormValues(velden: ontvangst.veldenInVolgorde)
                 ontvangen.waarden = waarden
-                guard FormulierMiddleware.geldig(waarden["csrf"], request, context, configuratie) else { throw WebError.verlopenFormulier }
+                guard FormMiddleware.geldig(waarden["csrf"], request, context, configuratie) else { throw WebError.verlopenFormulier }
                 guard let bestand = ontvangst.bestand, upload.omvang > 0 || !(bestand.naam ?? "").isEmpty else { throw GeenBestand(waarden: waarden) }
                 let (metadata, voorafgaand) = try lees(waarden)
                 return DocumentOntvangen(
@@ -119,15 +119,15 @@ extension WebPaginas {
             }
             let basis = "/dossiers/\(id.uuidString.lowercased())"
             if kind == .dienReactieIn, let reactie = resultaat.document.reactie {
-                return Weergave.verder("\(basis)/consultaties/\(reactie.ronde)/ontvangstbewijs" + Self.query([("koepel", reactie.koepel.rawValue)]))
+                return PageRenderer.verder("\(basis)/consultaties/\(reactie.ronde)/ontvangstbewijs" + Self.query([("koepel", reactie.koepel.rawValue)]))
             }
-            return Weergave.verder("\(basis)?vastgelegd=\(DossierCommandKind.voegDocumentToe.rawValue)")
+            return PageRenderer.verder("\(basis)?vastgelegd=\(DossierCommandKind.voegDocumentToe.rawValue)")
         } catch let geen as GeenBestand {
             return try await zonderBestand(geen.waarden)
         } catch let fout as GeweigerdFormulier {
             return try await geweigerd(fout.problemen, status: .badRequest)
         } catch DocumentUploadError.tooLarge(let maximum) {
-            return try await geweigerd([FieldProblem(name: bestandsveld, reason: "is groter dan \(Opmaak.omvang(maximum)); er is niets opgeslagen")], status: .contentTooLarge)
+            return try await geweigerd([FieldProblem(name: bestandsveld, reason: "is groter dan \(Formatting.omvang(maximum)); er is niets opgeslagen")], status: .contentTooLarge)
         } catch DocumentUploadError.unsupportedType(let weigering) {
             return try await geweigerd([FieldProblem(name: bestandsveld, reason: weigering.reden)], status: .unsupportedMediaType)
         } catch DocumentUploadError.invalid(let invoer) {
@@ -144,7 +144,7 @@ extension WebPaginas {
     }
 
     /// The values of a parse, or a refusal carrying the problems and what was typed.
-    private static func lees<T>(_ resultaat: Result<T, InvalidInput>, _ waarden: Formulierwaarden) throws -> T {
+    private static func lees<T>(_ resultaat: Result<T, InvalidInput>, _ waarden: FormValues) throws -> T {
         switch resultaat {
         case .success(let waarde): return waarde
         case .failure(let invoer): throw GeweigerdFormulier(waarden: waarden, problemen: invoer.problems)
@@ -191,5 +191,5 @@ extension WebPaginas {
 
 /// What a streamed form had typed so far, for the page that refuses it.
 final class MultipartWaarden: @unchecked Sendable {
-    var waarden = Formulierwaarden()
+    var waarden = FormValues()
 }
