@@ -5,7 +5,7 @@ import Foundation
 enum DurationSetting {
     /// The duration in `value`, `fallback` when it is unset or empty; a `ConfigurationError` naming
     /// `variable` otherwise.
-    static func parse(_ value: String?, variable: String, fallback: Duration) throws -> Duration {
+    static func parse(_ value: String?, variable: String, fallback: Duration) throws(ConfigurationError) -> Duration {
         guard let value = value?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return fallback }
         let digits = value.prefix { $0.isASCII && $0.isNumber }
         let unit = value.dropFirst(digits.count)

@@ -134,8 +134,8 @@ extension ServerConfiguration {
             api.strictTransportSecurity = "max-age=\(seconds); includeSubDomains"
         }
 
-        databaseURL = settings.string("DATABASE_URL", secret: true) ?? databaseURL
-        reportDatabaseURL = settings.string("TOEDELING_REPORT_DATABASE_URL", secret: true)
+        databaseURL = settings.string("DATABASE_URL") ?? databaseURL
+        reportDatabaseURL = settings.string("TOEDELING_REPORT_DATABASE_URL")
         maximumConnections = settings.integer("TOEDELING_POOL_SIZE", default: maximumConnections, in: 1...10_000, expected: "a positive number")
         let limits = databaseLimits
         databaseLimits = DatabaseLimits(
@@ -218,7 +218,7 @@ extension ServerConfiguration {
         result.webhookTimeout = settings.duration("TOEDELING_WEBHOOK_TIMEOUT", default: result.webhookTimeout, in: aboveZero, expected: "a duration above zero")
         result.webhookLease = settings.duration(
             "TOEDELING_WEBHOOK_LEASE", default: result.webhookLease, in: .seconds(1)...(.seconds(1_000_000_000)), expected: "at least 1s")
-        if let url = settings.string("TOEDELING_SMTP_URL", secret: true) {
+        if let url = settings.string("TOEDELING_SMTP_URL") {
             let afzender = settings.string("TOEDELING_SMTP_FROM") ?? "Toedeling <noreply@\(result.instellingen.berichtDomein)>"
             result.smtp = SMTPSettings(url: url, afzender: afzender, caBestand: settings.string("TOEDELING_SMTP_CA"))
             if result.smtp == nil {
@@ -244,7 +244,7 @@ extension ServerConfiguration {
                     variable: "TOEDELING_OIDC_ISSUER", expected: "the provider's https issuer URL (http only on this machine)"))
             } else if let clientID = settings.string("TOEDELING_OIDC_CLIENT_ID") {
                 web.openID = OpenIDSettings(
-                    issuer: issuer, clientID: clientID, clientSecret: settings.string("TOEDELING_OIDC_CLIENT_SECRET", secret: true),
+                    issuer: issuer, clientID: clientID, clientSecret: settings.string("TOEDELING_OIDC_CLIENT_SECRET"),
                     naam: settings.string("TOEDELING_OIDC_NAAM") ?? OpenIDSettings.standaardNaam, publiekeURL: publicURL
                 )
             } else {
@@ -255,7 +255,7 @@ extension ServerConfiguration {
             // The provider's other settings without its issuer: one mistake (the issuer is missing),
             // so one line, naming them all.
             let zonderIssuer = ["TOEDELING_OIDC_CLIENT_ID", "TOEDELING_OIDC_CLIENT_SECRET", "TOEDELING_OIDC_NAAM"].filter { naam in
-                settings.string(naam, secret: naam.hasSuffix("SECRET")) != nil
+                settings.string(naam) != nil
             }
             if let eerste = zonderIssuer.first {
                 settings.problems.append(ConfigurationError(
@@ -287,9 +287,10 @@ struct Settings {
         ConfigKey(variable.lowercased().split(separator: "_").map(String.init))
     }
 
-    /// The value, trimmed; nil when unset or empty.
-    func string(_ variable: String, secret: Bool = false) -> String? {
-        guard let value = reader.string(forKey: Self.key(variable), isSecret: secret)?.trimmingCharacters(in: .whitespaces),
+    /// The value, trimmed; nil when unset or empty. Which values are secret the providers know
+    /// (`ServerConfiguration.secrets`).
+    func string(_ variable: String) -> String? {
+        guard let value = reader.string(forKey: Self.key(variable))?.trimmingCharacters(in: .whitespaces),
             !value.isEmpty
         else { return nil }
         return value
@@ -315,11 +316,8 @@ struct Settings {
                 return fallback
             }
             return value
-        } catch let error as ConfigurationError {
-            problems.append(error)
-            return fallback
         } catch {
-            problems.append(ConfigurationError(variable: variable, expected: expected))
+            problems.append(error)
             return fallback
         }
     }
