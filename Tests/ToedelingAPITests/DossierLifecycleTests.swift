@@ -77,6 +77,45 @@ struct DossierLifecycleTests {
         }
     }
 
+    @Test func everyAnswerHoldsEveryLinkedKamerstuk() async throws {
+        try await APITestHarness.with { harness in
+            try await harness.test { client async throws in
+                let id = try await client.openDossier(token: harness.coordinator)
+                func nummers(_ response: TestResponse) throws -> [String] {
+                    try (response.object["kamerstukken"] as? [[String: Any]] ?? []).compactMap { $0["nummer"] as? String }
+                }
+                var gekoppeld: [String] = []
+                for n in 1...3 {
+                    let nummer = "33047-\(40 + n)"
+                    let answer = try await client.command(
+                        "kamerstukken", on: id, token: harness.liaison, json: #"{"nummer": "\#(nummer)", "titel": "Brief", "datum": "2026-03-01"}"#
+                    )
+                    gekoppeld.append(nummer)
+                    #expect(try nummers(answer) == gekoppeld)
+                }
+                // Answers with a member beside the dossier, a change, and one that changes nothing.
+                let ronde = try await client.command("consultaties", on: id, token: harness.coordinator, json: Fixtures.consultatie)
+                #expect(try ronde.object["ronde"] as? Int == 1)
+                #expect(try nummers(ronde) == gekoppeld)
+                let toetsing = try await client.command("toetsingen", on: id, token: harness.coordinator, json: Fixtures.toetsingProvincie)
+                #expect(try toetsing.object["advies"] is [String: Any])
+                #expect(try nummers(toetsing) == gekoppeld)
+                for _ in 0..<2 {
+                    let gewijzigd = try await client.send(
+                        .patch, "/v1/dossiers/\(id)", token: harness.coordinator, json: #"{"titel": "Nieuwe titel"}"#,
+                        headers: [.contentType: "application/merge-patch+json"]
+                    )
+                    #expect(gewijzigd.status == .ok)
+                    #expect(try nummers(gewijzigd) == gekoppeld)
+                }
+                let read = try await client.send(.get, "/v1/dossiers/\(id)", token: harness.vng)
+                #expect(try nummers(read) == gekoppeld)
+                let twice = try await client.send(.post, "/v1/dossiers/\(id)/kamerstukken", token: harness.liaison, json: Fixtures.kamerstuk.replacingOccurrences(of: "33047-43", with: "33047-42"))
+                #expect(twice.status == .conflict)
+            }
+        }
+    }
+
     @Test func theRequestIdBecomesTheCorrelationIdAndTheTokenIsRecorded() async throws {
         try await APITestHarness.with { harness in
             try await harness.test { client async throws in

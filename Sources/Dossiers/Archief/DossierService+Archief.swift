@@ -20,7 +20,7 @@ extension DossierService {
     /// transferred yet, oldest action first, with their archive facts.
     public func archiefacties(vandaag: Kalenderdatum) async throws -> [(dossier: Dossier, archief: Archiefgegevens)] {
         let dossiers = try await pool.withConnection { connection in
-            try connection.query("SELECT staat FROM dossiers WHERE fase IN ('besloten', 'ingetrokken') ORDER BY kenmerk")
+            try connection.query("SELECT \(DossierProjection.volledigeStaat) AS staat FROM dossiers d WHERE fase IN ('besloten', 'ingetrokken') ORDER BY kenmerk")
                 .map { try DossierProjection.decodeState($0.json("staat")) }
         }
         return dossiers.compactMap { dossier -> (dossier: Dossier, archief: Archiefgegevens)? in

@@ -25,7 +25,7 @@ extension DossierService {
         try await pool.withConnection { connection in
             try connection.query(
                 """
-                SELECT staat FROM dossiers d WHERE fase IN ('besloten', 'ingetrokken')
+                SELECT \(DossierProjection.volledigeStaat) AS staat FROM dossiers d WHERE fase IN ('besloten', 'ingetrokken')
                 AND NOT EXISTS (SELECT 1 FROM vernietigingslijst_dossiers r JOIN vernietigingslijsten l ON l.id = r.lijst_id
                                 WHERE r.dossier_id = d.id AND l.status = 'voorgesteld')
                 ORDER BY kenmerk
@@ -46,7 +46,7 @@ extension DossierService {
         let lijstID = UUID()
         try await pool.withTransaction { connection in
             let rows = try connection.query(
-                "SELECT id, staat FROM dossiers WHERE id = ANY($1::text::uuid[]) FOR UPDATE",
+                "SELECT d.id, \(DossierProjection.volledigeStaat) AS staat FROM dossiers d WHERE d.id = ANY($1::text::uuid[]) FOR UPDATE",
                 [.text(PostgresArrayLiteral.words(ids.map { $0.uuidString.lowercased() }))]
             )
             let gevonden = try Dictionary(uniqueKeysWithValues: rows.map { (try $0.uuid("id"), try DossierProjection.decodeState($0.json("staat"))) })

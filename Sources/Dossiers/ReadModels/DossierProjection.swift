@@ -15,7 +15,13 @@ public enum DossierProjection {
     ) throws -> (dossier: Dossier, weergaven: [String: DossierWeergave])? {
         var state = before
         var entries: [TijdlijnRij] = []
+        var koppelingen: [KamerstukRij] = []
         for element in elements {
+            if case .kamerstukGekoppeld(let gekoppeld) = element.event {
+                koppelingen.append(try KamerstukRij(versie: element.version, kamerstuk: Kamerstuk(
+                    nummer: gekoppeld.nummer, titel: gekoppeld.titel, datum: gekoppeld.datum, gekoppeldOp: element.recordedAt
+                )))
+            }
             let regel = Tijdlijn.regel(
                 for: element.event, state: state, version: element.version, recordedAt: element.recordedAt,
                 door: element.metadata?.door ?? "onbekend"
@@ -24,60 +30,112 @@ public enum DossierProjection {
             state = Beslissing.evolve(state, element.event, version: element.version, recordedAt: element.recordedAt)
         }
         guard let state else { return nil }
-        return (state, try write(state, entries: entries, on: connection, into: tables))
+        return (state, try write(state, entries: entries, koppelingen: koppelingen, on: connection, into: tables))
+    }
+
+    /// Which of a dossier's linked Kamerstukken a command needs in its state: they are rows of their
+    /// own (`dossier_kamerstukken`), out of the stored state, so that a command's cost does not grow
+    /// with them.
+    enum KamerstukkenNodig: Sendable {
+        /// None (most commands).
+        case geen
+        /// The one with this number, if linked: whether linking it again is refused.
+        case nummer(String)
+        /// All of them: an answer rendered from the whole dossier.
+        case alle
     }
 
     /// The current state of a dossier from its read-model row, the row locked until the caller's
     /// transaction ends (nil when there is none), and the database's clock read after the lock was
     /// granted: one round trip. The sub-select is evaluated before the clock in the select list.
-    static func lockedState(of id: UUID, on connection: PostgresConnection) throws -> (state: Dossier?, moment: Date) {
+    /// Its `kamerstukken` hold what `kamerstukken` asks for, read once the lock is held (a statement
+    /// of its own, whose snapshot includes a link committed while this one waited for the lock).
+    static func lockedState(
+        of id: UUID, kamerstukken: KamerstukkenNodig = .geen, on connection: PostgresConnection
+    ) throws -> (state: Dossier?, moment: Date) {
         let row = try connection.query(
             "SELECT (SELECT staat FROM dossiers WHERE id = $1 FOR UPDATE) AS staat, clock_timestamp() AS nu", [.uuid(id)]
         )[0]
-        return (try row.isNull("staat") ? nil : decodeState(row.json("staat")), try row.date("nu"))
+        guard try !row.isNull("staat") else { return (nil, try row.date("nu")) }
+        var state = try decodeState(row.json("staat"))
+        let gelezen: PostgresRows?
+        switch kamerstukken {
+        case .geen:
+            gelezen = nil
+        case .nummer(let nummer):
+            gelezen = try connection.query(
+                "SELECT staat FROM dossier_kamerstukken WHERE dossier_id = $1 AND nummer = $2", [.uuid(id), .text(nummer)]
+            )
+        case .alle:
+            gelezen = try connection.query("SELECT staat FROM dossier_kamerstukken WHERE dossier_id = $1 ORDER BY versie", [.uuid(id)])
+        }
+        if let gelezen, !gelezen.isEmpty {
+            let decoder = stateDecoder()
+            state.kamerstukken = try gelezen.map { try decoder.decode(Kamerstuk.self, from: $0.json("staat")) }
+        }
+        return (state, try row.date("nu"))
     }
+
+    /// The whole stored state of the `dossiers` row aliased `d`, its Kamerstukken put back in the
+    /// order they were linked: for readers of the whole dossier (`decodeState`).
+    public static let volledigeStaat = """
+        jsonb_set(d.staat, '{kamerstukken}', coalesce(\
+        (SELECT jsonb_agg(k.staat ORDER BY k.versie) FROM dossier_kamerstukken k WHERE k.dossier_id = d.id), '[]'::jsonb))
+        """
 
     /// The state as stored in the `staat` column: exact instants (seconds since the reference date),
     /// so that decoding it gives back an equal `Dossier`.
     static func encodeState(_ dossier: Dossier) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        encoder.dateEncodingStrategy = .deferredToDate
-        encoder.userInfo[Dossier.opslagSleutel] = true
-        return try encoder.encode(dossier)
+        try stateEncoder().encode(dossier)
     }
 
     /// Reads a `staat` column back.
     public static func decodeState(_ data: Data) throws -> Dossier {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .deferredToDate
-        return try decoder.decode(Dossier.self, from: data)
+        try stateDecoder().decode(Dossier.self, from: data)
     }
 
-    /// Writes the state row, the new timeline entries and every stored view in one statement (one
-    /// round trip); a view for each koepel slot that is unused is left out.
+    private static func stateDecoder() -> JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .deferredToDate
+        return decoder
+    }
+
+    /// Writes the state row, the new timeline entries, the new Kamerstukken and every stored view
+    /// in one statement (one round trip); a view for each koepel slot that is unused is left out.
+    /// The state is stored without its Kamerstukken and the views with an empty list (see
+    /// `DossierWeergave.opslag`); the views returned are complete, with the Kamerstukken linked
+    /// before (read by the same statement) and the new ones.
     private static func write(
-        _ dossier: Dossier, entries: [TijdlijnRij], on connection: PostgresConnection, into tables: DossierTables
+        _ dossier: Dossier, entries: [TijdlijnRij], koppelingen: [KamerstukRij], on connection: PostgresConnection,
+        into tables: DossierTables
     ) throws -> [String: DossierWeergave] {
         let koepels = "{" + dossier.uitgenodigdeKoepels.map(\.rawValue).sorted().joined(separator: ",") + "}"
-        let views = try DossierWeergave.all(of: dossier)
+        let views = try DossierWeergave.opslag(of: dossier)
+        var opgeslagen = dossier
+        opgeslagen.kamerstukken = []
         var parameters: [PostgresValue] = [
             .uuid(dossier.id), .text(dossier.kenmerk.description), .text(dossier.titel), .text(dossier.vakdepartement),
             .text(dossier.fase.rawValue), .int(dossier.versie), .text(koepels), .timestamp(dossier.geopendOp),
-            .timestamp(dossier.bijgewerktOp), .jsonb(try encodeState(dossier)), .jsonb(try JSONEncoder().encode(entries)),
+            .timestamp(dossier.bijgewerktOp), .jsonb(try encodeState(opgeslagen)), .jsonb(try JSONEncoder().encode(entries)),
+            .jsonb(try stateEncoder().encode(koppelingen)),
         ]
+        let eersteSlot = parameters.count + 1
         for slot in 0..<(1 + Koepel.allCases.count) {
             if slot < views.count {
                 let view = views[slot]
-                parameters += [.text(view.kijker), .int(view.weergave.versie), .text(String(decoding: view.weergave.document, as: UTF8.self))]
+                parameters += [
+                    .text(view.kijker), .int(view.versie), .text(String(decoding: view.document, as: UTF8.self)),
+                    view.kamerstukkenNa.map { .int(Int64($0)) } ?? .null,
+                ]
             } else {
-                parameters += [.null, .null, .null]
+                parameters += [.null, .null, .null, .null]
             }
         }
         let slots = (0..<(1 + Koepel.allCases.count)).map { slot in
-            "($\(12 + 3 * slot)::text, $\(13 + 3 * slot)::bigint, $\(14 + 3 * slot)::json)"
+            let p = eersteSlot + 4 * slot
+            return "($\(p)::text, $\(p + 1)::bigint, $\(p + 2)::json, $\(p + 3)::integer)"
         }.joined(separator: ", ")
-        try connection.execute(
+        let rows = try connection.query(
             """
             WITH staat AS (
                 INSERT INTO \(tables.dossiers) (id, kenmerk, titel, vakdepartement, fase, versie, koepels, geopend_op, bijgewerkt_op, staat)
@@ -92,15 +150,52 @@ public enum DossierProjection {
                        t.omschrijving, t.door, t.ronde, t.koepel, t.intern
                 FROM jsonb_to_recordset($11) AS t(versie bigint, type text, "geregistreerdOpMicroseconden" bigint, omschrijving text,
                                                   door text, ronde integer, koepel text, intern boolean)
+            ), koppelingen AS (
+                INSERT INTO \(tables.kamerstukken) (dossier_id, versie, nummer, staat, weergave)
+                SELECT $1, k.versie, k.nummer, k.staat, k.weergave
+                FROM jsonb_to_recordset($12) AS k(versie bigint, nummer text, staat jsonb, weergave text)
+            ), weergaven AS (
+                INSERT INTO \(tables.weergaven) (dossier_id, kijker, versie, document, kamerstukken_na)
+                SELECT $1, v.kijker, v.versie, v.document, v.na FROM (VALUES \(slots)) AS v (kijker, versie, document, na)
+                WHERE v.kijker IS NOT NULL
+                ON CONFLICT (dossier_id, kijker) DO UPDATE SET versie = excluded.versie, document = excluded.document,
+                    kamerstukken_na = excluded.kamerstukken_na
             )
-            INSERT INTO \(tables.weergaven) (dossier_id, kijker, versie, document)
-            SELECT $1, v.kijker, v.versie, v.document FROM (VALUES \(slots)) AS v (kijker, versie, document)
-            WHERE v.kijker IS NOT NULL
-            ON CONFLICT (dossier_id, kijker) DO UPDATE SET versie = excluded.versie, document = excluded.document
+            SELECT (SELECT string_agg(weergave, ',' ORDER BY versie) FROM \(tables.kamerstukken) WHERE dossier_id = $1) AS eerder
             """,
             parameters
         )
-        return Dictionary(uniqueKeysWithValues: views.map { ($0.kijker, $0.weergave) })
+        // The statement's own snapshot: the Kamerstukken linked before it, then the ones it linked.
+        var kamerstukken = try rows.first.flatMap { try $0.isNull("eerder") ? nil : Data($0.string("eerder").utf8) } ?? Data()
+        for koppeling in koppelingen {
+            if !kamerstukken.isEmpty { kamerstukken.append(UInt8(ascii: ",")) }
+            kamerstukken.append(contentsOf: koppeling.weergave.utf8)
+        }
+        return Dictionary(uniqueKeysWithValues: views.map { ($0.kijker, $0.ingevuld(kamerstukken)) })
+    }
+
+    static func stateEncoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        encoder.dateEncodingStrategy = .deferredToDate
+        encoder.userInfo[Dossier.opslagSleutel] = true
+        return encoder
+    }
+}
+
+/// A linked Kamerstuk as written to its row: the version of its event, its number, the Kamerstuk as
+/// the stored state holds it and as the API writes it.
+struct KamerstukRij: Encodable {
+    let versie: Int64
+    let nummer: String
+    let staat: Kamerstuk
+    let weergave: String
+
+    init(versie: Int64, kamerstuk: Kamerstuk) throws {
+        self.versie = versie
+        nummer = kamerstuk.nummer
+        staat = kamerstuk
+        weergave = String(decoding: try DossierWeergave.encoder().encode(kamerstuk), as: UTF8.self)
     }
 }
 

@@ -7,11 +7,16 @@ struct DossierTables: Sendable {
     let tijdlijn: String
     /// The rendered views.
     let weergaven: String
+    /// The linked Kamerstukken.
+    let kamerstukken: String
 
     /// The tables readers use.
-    static let live = DossierTables(dossiers: "dossiers", tijdlijn: "dossier_tijdlijn", weergaven: "dossier_weergaven")
+    static let live = DossierTables(
+        dossiers: "dossiers", tijdlijn: "dossier_tijdlijn", weergaven: "dossier_weergaven", kamerstukken: "dossier_kamerstukken"
+    )
     /// The tables a rebuild fills before the swap.
     static let herbouw = DossierTables(
-        dossiers: "dossiers_herbouw", tijdlijn: "dossier_tijdlijn_herbouw", weergaven: "dossier_weergaven_herbouw"
+        dossiers: "dossiers_herbouw", tijdlijn: "dossier_tijdlijn_herbouw", weergaven: "dossier_weergaven_herbouw",
+        kamerstukken: "dossier_kamerstukken_herbouw"
     )
 }

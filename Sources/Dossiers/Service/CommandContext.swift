@@ -35,10 +35,16 @@ public struct CommandAnswer: Sendable {
     public var render: @Sendable (CommandOutcome) throws -> StoredResponse
     /// The request's claim on its `Idempotency-Key`, if it carries one.
     public var ticket: IdempotencyTicket?
+    /// Whether `render` reads the whole dossier from `CommandOutcome.dossier` (every linked
+    /// Kamerstuk), rather than the stored views: the command then loads them all.
+    public var heleDossier: Bool
 
     /// An answer rendered by `render`, kept under `ticket`.
-    public init(ticket: IdempotencyTicket?, render: @escaping @Sendable (CommandOutcome) throws -> StoredResponse) {
+    public init(
+        ticket: IdempotencyTicket?, heleDossier: Bool = false, render: @escaping @Sendable (CommandOutcome) throws -> StoredResponse
+    ) {
         self.ticket = ticket
+        self.heleDossier = heleDossier
         self.render = render
     }
 }

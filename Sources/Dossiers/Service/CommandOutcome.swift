@@ -3,7 +3,10 @@ import Taaktoedeling
 
 /// The result of an accepted command: the dossier after it and the events it recorded.
 public struct CommandOutcome: Sendable {
-    /// The dossier's state right after the command.
+    /// The dossier's state right after the command. Its `kamerstukken` hold every linked Kamerstuk
+    /// only when the answer asked for the whole dossier (`CommandAnswer.heleDossier`); otherwise
+    /// those the command read or linked: the others are rows of their own, which the stored views
+    /// (`weergave(voor:)`) hold.
     public let dossier: Dossier
     /// The recorded events, in stream order.
     public let events: [RecordedEvent]

@@ -94,6 +94,9 @@ public final class DossierService: Sendable {
     public func execute(_ command: DossierCommand, on dossierID: UUID, context: CommandContext) async throws -> CommandOutcome {
         let metadata = EventMetadata(context: context)
         let sleutels = try await sleutels(dossier: dossierID, actor: context.actor)
+        // The linked Kamerstukken the command needs in its state (see `KamerstukkenNodig`).
+        let kamerstukken: DossierProjection.KamerstukkenNodig =
+            if context.answer?.heleDossier == true { .alle } else if case .koppelKamerstuk(let nummer, _, _) = command { .nummer(nummer) } else { .geen }
         var attempt = 0
         while true {
             attempt += 1
@@ -104,7 +107,7 @@ public final class DossierService: Sendable {
                     // the command's cost does not grow with the stream, and concurrent commands on
                     // one dossier queue here instead of losing the race for the version. The moment
                     // is read once the lock is held, so a stream's times never go backwards.
-                    let locked = try DossierProjection.lockedState(of: dossierID, on: connection)
+                    let locked = try DossierProjection.lockedState(of: dossierID, kamerstukken: kamerstukken, on: connection)
                     let now = clock.map { Self.microseconds($0()) } ?? locked.moment
                     let state = locked.state
                     if let expected = context.expectedVersion, let state {
@@ -118,8 +121,13 @@ public final class DossierService: Sendable {
                     }
                     let events = try Beslissing.decide(state, command, by: context.actor, at: now, kenmerk: nil)
                     if events.isEmpty, let state {
-                        // Nothing to record (a change to what the dossier already says).
-                        return try Self.answered(CommandOutcome(dossier: state, events: []), context, on: connection)
+                        // Nothing to record (a change to what the dossier already says): the answer is
+                        // the stored view, whole.
+                        let kijker = DossierWeergave.kijker(voor: context.actor)
+                        let weergave = try DossierWeergave.opgeslagen(dossierID, kijker: kijker, on: connection)
+                            ?? DossierWeergave.render(try Self.volledig(dossierID, on: connection) ?? state, voor: context.actor)
+                        let weergaven = weergave.map { [kijker: $0] } ?? [:]
+                        return try Self.answered(CommandOutcome(dossier: state, events: [], weergaven: weergaven), context, on: connection)
                     }
                     let outcome = try Self.record(
                         events, commandID: context.commandID, metadata: metadata, sleutels: sleutels, to: dossierID,
@@ -139,6 +147,12 @@ public final class DossierService: Sendable {
                 try await Task.sleep(for: .milliseconds(Int.random(in: 0...(2 * min(attempt, 10)))))
             }
         }
+    }
+
+    /// The whole stored state of a dossier (every linked Kamerstuk), on the caller's connection.
+    static func volledig(_ id: UUID, on connection: PostgresConnection) throws -> Dossier? {
+        try connection.query("SELECT \(DossierProjection.volledigeStaat) AS staat FROM dossiers d WHERE d.id = $1", [.uuid(id)]).first
+            .map { try DossierProjection.decodeState($0.json("staat")) }
     }
 
     /// The moment to decide and record at: the injected clock's, else the database's, to the
@@ -217,8 +231,7 @@ public final class DossierService: Sendable {
             return DossierStream.fold(try DossierStream.decode(recorded.filter { peildatum.omvat($0.recordedAt) }))
         }
         return try await pool.withConnection { connection in
-            try connection.query("SELECT staat FROM dossiers WHERE id = $1", [.uuid(id)]).first
-                .map { try DossierProjection.decodeState($0.json("staat")) }
+            try Self.volledig(id, on: connection)
         }
     }
 
@@ -228,12 +241,8 @@ public final class DossierService: Sendable {
     public func weergave(_ id: UUID, voor actor: Actor) async throws -> DossierWeergave? {
         let kijker = DossierWeergave.kijker(voor: actor)
         return try await pool.withConnection { connection in
-            if let row = try connection.query(
-                "SELECT versie, document FROM dossier_weergaven WHERE dossier_id = $1 AND kijker = $2", [.uuid(id), .text(kijker)]
-            ).first {
-                return DossierWeergave(versie: try row.int64("versie"), document: try row.json("document"))
-            }
-            guard let row = try connection.query("SELECT staat FROM dossiers WHERE id = $1", [.uuid(id)]).first else { return nil }
+            if let stored = try DossierWeergave.opgeslagen(id, kijker: kijker, on: connection) { return stored }
+            guard let row = try connection.query("SELECT \(DossierProjection.volledigeStaat) AS staat FROM dossiers d WHERE d.id = $1", [.uuid(id)]).first else { return nil }
             return try DossierWeergave.render(try DossierProjection.decodeState(row.json("staat")), voor: actor)
         }
     }
@@ -243,7 +252,7 @@ public final class DossierService: Sendable {
         let filter = DossierFilter(query, koepel: query.koepel)
         return try await pool.withConnection { connection in
             let rows = try connection.query(
-                "SELECT d.staat, count(*) OVER () AS totaal FROM dossiers d \(filter.sql) ORDER BY d.kenmerk \(filter.page)",
+                "SELECT \(DossierProjection.volledigeStaat) AS staat, count(*) OVER () AS totaal FROM dossiers d \(filter.sql) ORDER BY d.kenmerk \(filter.page)",
                 filter.parameters + filter.pageParameters
             )
             let items = try rows.map { try DossierProjection.decodeState($0.json("staat")) }
@@ -261,7 +270,8 @@ public final class DossierService: Sendable {
         return try await pool.withConnection { connection in
             let rows = try connection.query(
                 """
-                SELECT w.document, CASE WHEN w.document IS NULL THEN d.staat END AS staat, count(*) OVER () AS totaal
+                SELECT \(DossierWeergave.kolommen), CASE WHEN w.document IS NULL THEN \(DossierProjection.volledigeStaat) END AS staat,
+                       count(*) OVER () AS totaal
                 FROM dossiers d LEFT JOIN dossier_weergaven w ON w.dossier_id = d.id AND w.kijker = $\(filter.parameters.count + 3)
                 \(filter.sql)
                 ORDER BY d.kenmerk \(filter.page)
@@ -272,7 +282,7 @@ public final class DossierService: Sendable {
             documents.reserveCapacity(rows.count)
             for row in rows {
                 if try !row.isNull("document") {
-                    documents.append(try row.json("document"))
+                    documents.append(try DossierWeergave.gelezen(row).document)
                 } else if let view = try DossierWeergave.render(try DossierProjection.decodeState(row.json("staat")), voor: actor) {
                     documents.append(view.document)
                 }
@@ -294,7 +304,7 @@ public final class DossierService: Sendable {
         try await pool.withConnection { connection in
             try connection.query(
                 """
-                SELECT staat FROM dossiers
+                SELECT \(DossierProjection.volledigeStaat) AS staat FROM dossiers d
                 WHERE fase = 'udo' OR EXISTS (
                   SELECT 1 FROM jsonb_array_elements(staat->'consultaties') c
                   WHERE c->>'status' = 'open' AND (c->>'termijn') < $1)
@@ -389,7 +399,7 @@ public final class DossierService: Sendable {
         // peildatum, the rows themselves.
         let rows = try connection.query(
             """
-            SELECT l.laatst, d.staat FROM (SELECT max(bijgewerkt_op) AS laatst FROM dossiers) l
+            SELECT l.laatst, \(DossierProjection.volledigeStaat) AS staat FROM (SELECT max(bijgewerkt_op) AS laatst FROM dossiers) l
             LEFT JOIN dossiers d ON l.laatst <= $1
             ORDER BY 'dossier-' || d.id::text
             """,

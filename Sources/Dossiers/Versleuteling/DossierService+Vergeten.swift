@@ -127,6 +127,7 @@ extension DossierProjection {
         let events = try Sleutelbos.open(EventStore.readStream(on: connection, streamID), on: connection)
         try connection.execute("DELETE FROM dossier_tijdlijn WHERE dossier_id = $1", [.uuid(id)])
         try connection.execute("DELETE FROM dossier_weergaven WHERE dossier_id = $1", [.uuid(id)])
+        try connection.execute("DELETE FROM dossier_kamerstukken WHERE dossier_id = $1", [.uuid(id)])
         try apply(try DossierStream.decode(events), after: nil, on: connection)
     }
 }

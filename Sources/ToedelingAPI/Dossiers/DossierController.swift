@@ -142,7 +142,9 @@ struct DossierController {
             guard let id = Self.dossierID(context) else {
                 throw Problem.notFound("Dit dossier bestaat niet.")
             }
-            let outcome = try await service.execute(command, on: id, context: commandContext(actor, context, expectedVersion: expectedVersion) { outcome in
+            // Two answers carry a member beside the dossier and are rendered from the whole of it.
+            let heleDossier = route.kind == .openConsultatie || route.kind == .legToetsingVast
+            let answer = commandContext(actor, context, expectedVersion: expectedVersion, heleDossier: heleDossier) { outcome in
                 var document = DossierDocument(dossier: outcome.dossier)
                 switch route.kind {
                 case .openConsultatie: document.ronde = outcome.dossier.consultaties.map(\.ronde).max()
@@ -150,7 +152,8 @@ struct DossierController {
                 default: return try Self.answer(outcome, status: .created, for: actor)
                 }
                 return try Self.answer(document, status: .created, for: actor)
-            })
+            }
+            let outcome = try await service.execute(command, on: id, context: answer)
             return try Self.response(outcome)
         }
     }
@@ -171,12 +174,12 @@ struct DossierController {
     /// The command context; the answer is rendered inside the command's transaction and kept there
     /// for an `Idempotency-Key`, so events and kept answer commit together.
     private func commandContext(
-        _ actor: Actor, _ context: APIRequestContext, expectedVersion: Int64?,
+        _ actor: Actor, _ context: APIRequestContext, expectedVersion: Int64?, heleDossier: Bool = false,
         render: @escaping @Sendable (CommandOutcome) throws -> StoredResponse
     ) -> CommandContext {
         CommandContext(
             actor: actor, correlationID: context.requestID, commandID: context.commandID ?? UUID(), expectedVersion: expectedVersion,
-            answer: CommandAnswer(ticket: context.idempotency, render: render)
+            answer: CommandAnswer(ticket: context.idempotency, heleDossier: heleDossier, render: render)
         )
     }
 
