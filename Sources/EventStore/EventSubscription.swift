@@ -2,12 +2,19 @@ import Foundation
 import Logging
 import Postgres
 import ServiceLifecycle
+import Synchronization
 
 /// A durable reader of the global feed, run as a `Service`: hands each batch of newly committed
 /// events to `handler` inside a transaction that also stores the subscription's checkpoint, so
 /// work and checkpoint commit or roll back together. Wakes at once for appends in this process,
 /// on NOTIFY for appends by other instances, and polls every `pollInterval` as a fallback. Only
 /// one instance processes a given subscription at a time (an advisory lock per batch).
+///
+/// A handler that says it wrote nothing for a batch (`init(…idleCheckpointInterval:…)`) lets the
+/// subscription skip storing its checkpoint for a while: the batch's transaction then writes
+/// nothing and commits without a flush to disk, and the place reached is kept in memory until work
+/// is written or the interval has passed. Nothing is skipped: after a restart, or on another
+/// instance, the batches since the stored checkpoint are read again, and they gave no work.
 public final class EventSubscription: Service, Sendable {
     /// The subscription's name; its checkpoint is stored under it.
     public let name: String
@@ -15,14 +22,17 @@ public final class EventSubscription: Service, Sendable {
     private let batchSize: Int
     private let pollInterval: Duration
     private let logger: Logger
-    private let handler: @Sendable (PostgresConnection, [RecordedEvent]) throws -> Void
+    private let handler: @Sendable (PostgresConnection, [RecordedEvent]) throws -> Bool
     private let start: (@Sendable (PostgresConnection) throws -> FeedCursor?)?
+    private let idleCheckpointInterval: Duration
+    /// The place this instance reached past the stored checkpoint without work, and when it last stored one.
+    private let progress = Mutex<(reached: FeedCursor?, storedAt: ContinuousClock.Instant?)>((nil, nil))
 
     /// A subscription named `name` on `store`; `handler` gets batches of at most `batchSize`
     /// events in feed order, on the connection and inside the transaction that stores the checkpoint.
     /// `start`, when given, says where a subscription without a checkpoint begins (nil: at the
     /// feed's beginning); that place is stored at once, so nothing after it is skipped.
-    public init(
+    public convenience init(
         name: String,
         store: EventStore,
         batchSize: Int = 500,
@@ -31,12 +41,35 @@ public final class EventSubscription: Service, Sendable {
         start: (@Sendable (PostgresConnection) throws -> FeedCursor?)? = nil,
         handler: @escaping @Sendable (PostgresConnection, [RecordedEvent]) throws -> Void
     ) {
+        self.init(
+            name: name, store: store, batchSize: batchSize, pollInterval: pollInterval, logger: logger, start: start,
+            idleCheckpointInterval: .zero
+        ) { connection, events in
+            try handler(connection, events)
+            return true
+        }
+    }
+
+    /// A subscription whose `handler` returns whether it wrote anything for the batch; after a batch
+    /// without work the checkpoint is stored only when it was last stored `idleCheckpointInterval`
+    /// or longer ago (see the type's notes).
+    public init(
+        name: String,
+        store: EventStore,
+        batchSize: Int = 500,
+        pollInterval: Duration = .seconds(2),
+        logger: Logger,
+        start: (@Sendable (PostgresConnection) throws -> FeedCursor?)? = nil,
+        idleCheckpointInterval: Duration,
+        handler: @escaping @Sendable (PostgresConnection, [RecordedEvent]) throws -> Bool
+    ) {
         self.name = name
         self.start = start
         self.store = store
         self.batchSize = max(batchSize, 1)
         self.pollInterval = pollInterval
         self.logger = logger
+        self.idleCheckpointInterval = idleCheckpointInterval
         self.handler = handler
     }
 
@@ -98,26 +131,39 @@ public final class EventSubscription: Service, Sendable {
         let batchSize = batchSize
         let handler = handler
         let start = start
-        return try await store.pool.withTransaction { connection in
+        let idleCheckpointInterval = idleCheckpointInterval
+        let outcome = try await store.pool.withTransaction { connection -> (count: Int, reached: FeedCursor?, stored: Bool) in
             let locked = try connection.query(
                 "SELECT pg_try_advisory_xact_lock(1953459556, hashtext($1)) AS locked", [.text(name)]
             )[0].bool("locked")
-            guard locked else { return 0 }
-            var cursor = try Self.storedCheckpoint(on: connection, name: name)
+            guard locked else { return (0, nil, false) }
+            let stored = try Self.storedCheckpoint(on: connection, name: name)
+            var cursor = stored
             var fresh = false
             if cursor == nil, let start {
                 cursor = try start(connection)
                 fresh = cursor != nil
             }
+            // Past the stored checkpoint to where this instance got without work, if further.
+            let (reached, storedAt) = self.progress.withLock { ($0.reached, $0.storedAt) }
+            if let reached, let stored, reached > stored { cursor = reached }
             let page = try EventStore.readAll(on: connection, after: cursor, limit: batchSize)
             guard !page.events.isEmpty, let next = page.cursor else {
                 if fresh, let cursor { try Self.store(cursor, name: name, on: connection) }
-                return 0
+                return (0, nil, fresh)
             }
-            try handler(connection, page.events)
-            try Self.store(next, name: name, on: connection)
-            return page.events.count
+            let wrote = try handler(connection, page.events)
+            let due = storedAt.map { ContinuousClock.now - $0 >= idleCheckpointInterval } ?? true
+            if wrote || due {
+                try Self.store(next, name: name, on: connection)
+                return (page.events.count, next, true)
+            }
+            return (page.events.count, next, false)
         }
+        progress.withLock { state in
+            if outcome.stored { state = (nil, ContinuousClock.now) } else if let reached = outcome.reached { state.reached = reached }
+        }
+        return outcome.count
     }
 
     private static func store(_ next: FeedCursor, name: String, on connection: PostgresConnection) throws {

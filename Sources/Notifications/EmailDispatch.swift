@@ -56,12 +56,17 @@ public enum EmailChannel {
     public static let naam = "notificaties.email"
 
     /// The feed subscription of the e-mail channel; run it as a `Service`.
-    public static func abonnement(store: EventStore, instellingen: NotificationSettings, pollInterval: Duration = .seconds(2), logger: Logger) -> EventSubscription {
+    public static func abonnement(
+        store: EventStore, instellingen: NotificationSettings, pollInterval: Duration = .seconds(2), idleCheckpointInterval: Duration = .seconds(5),
+        logger: Logger
+    ) -> EventSubscription {
         let uitgifte = EmailDispatch(instellingen: instellingen)
         let volger = DossierStateFollower()
         return EventSubscription(
             name: naam, store: store, batchSize: 200, pollInterval: pollInterval, logger: logger,
-            start: { connection in try EventStore.feedEnd(on: connection) }
+            start: { connection in try EventStore.feedEnd(on: connection) },
+            // Events that mail no one write nothing: their checkpoint waits.
+            idleCheckpointInterval: idleCheckpointInterval
         ) { connection, events in
             var geschreven = 0
             for event in events {
@@ -74,7 +79,9 @@ public enum EmailChannel {
                     geschreven += try uitgifte.schrijf(kennisgeving, dossier: dossier, dossierID: dossierID, bron: event.eventID, reactie: reactie, on: connection)
                 }
             }
-            if geschreven > 0 { _ = try connection.query("SELECT pg_notify($1, 'email')", [.text(WebhookDispatch.kanaal)]) }
+            guard geschreven > 0 else { return false }
+            _ = try connection.query("SELECT pg_notify($1, 'email')", [.text(WebhookDispatch.kanaal)])
+            return true
         }
     }
 }

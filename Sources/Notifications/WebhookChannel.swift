@@ -13,7 +13,10 @@ public enum WebhookChannel {
 
     /// The feed subscription of the webhook channel. On its first start it begins at the feed's end,
     /// or before the oldest subscription's first transaction if that is earlier.
-    public static func abonnement(store: EventStore, instellingen: NotificationSettings, pollInterval: Duration = .seconds(2), logger: Logger) -> EventSubscription {
+    public static func abonnement(
+        store: EventStore, instellingen: NotificationSettings, pollInterval: Duration = .seconds(2), idleCheckpointInterval: Duration = .seconds(5),
+        logger: Logger
+    ) -> EventSubscription {
         let uitgifte = WebhookDispatch(instellingen: instellingen, volger: DossierStateFollower())
         return EventSubscription(
             name: naam, store: store, batchSize: 200, pollInterval: pollInterval, logger: logger,
@@ -24,12 +27,14 @@ public enum WebhookChannel {
                 let ervoor = FeedCursor.before(transaction: oudste)
                 guard let einde else { return ervoor }
                 return min(einde, ervoor)
-            }
+            },
+            // Without a subscription that takes them, batches write nothing: their checkpoint waits.
+            idleCheckpointInterval: idleCheckpointInterval
         ) { connection, events in
             let doelen = try WebhookDispatch.doelen(on: connection)
-            if try uitgifte.verdeel(events, over: doelen, on: connection) > 0 {
-                _ = try connection.query("SELECT pg_notify($1, 'webhooks')", [.text(WebhookDispatch.kanaal)])
-            }
+            guard try uitgifte.verdeel(events, over: doelen, on: connection) > 0 else { return false }
+            _ = try connection.query("SELECT pg_notify($1, 'webhooks')", [.text(WebhookDispatch.kanaal)])
+            return true
         }
     }
 }

@@ -45,6 +45,48 @@ import Testing
         }
     }
 
+    @Test func batchesWithoutWorkLeaveTheCheckpointForAWhileAndNothingIsSkipped() async throws {
+        try await TestDatabase.with { database in
+            let store = database.makeStore()
+            let work = LockedValue(false)
+            let seen = LockedValue<[UUID]>([])
+            func subscription() -> EventSubscription {
+                EventSubscription(
+                    name: "outbox", store: store, batchSize: 3, logger: Logger(label: "test"), idleCheckpointInterval: .seconds(3600)
+                ) { _, events in
+                    seen.withLock { $0 += events.map(\.eventID) }
+                    return work.withLock { $0 }
+                }
+            }
+            let first = subscription()
+            try await store.append(to: "a", streamType: "dossier", expectedVersion: .noStream, events: [event()])
+            let one = try await readFeed(store, after: nil, expecting: 1)
+            // The first batch stores its checkpoint (none was stored yet); the next ones, without
+            // work, do not, and are not read again by the same instance.
+            #expect(try await first.processAvailable() == 1)
+            #expect(try await first.checkpoint() == one.cursor)
+            try await store.append(to: "b", streamType: "dossier", expectedVersion: .noStream, events: (0..<5).map { _ in event() })
+            let six = try await readFeed(store, after: nil, expecting: 6)
+            #expect(try await first.processAvailable() == 5)
+            #expect(try await first.processAvailable() == 0)
+            #expect(try await first.checkpoint() == one.cursor)
+            #expect(seen.withLock { $0.count } == 6)
+            // Another instance (or this one after a restart) reads on from the stored checkpoint.
+            let other = subscription()
+            seen.withLock { $0 = [] }
+            #expect(try await other.processAvailable() == 5)
+            #expect(seen.withLock { $0 } == six.events.suffix(5).map(\.eventID))
+            // A batch with work stores its checkpoint at once.
+            work.withLock { $0 = true }
+            try await store.append(to: "c", streamType: "dossier", expectedVersion: .noStream, events: [event()])
+            let seven = try await readFeed(store, after: nil, expecting: 7)
+            #expect(try await first.processAvailable() == 1)
+            #expect(try await first.checkpoint() == seven.cursor)
+            #expect(try await other.processAvailable() == 0)
+            await store.pool.close()
+        }
+    }
+
     @Test func aRunningSubscriptionWakesForAppendsInThisProcessAndFromOtherInstances() async throws {
         try await TestDatabase.with { database in
             let store = database.makeStore()
