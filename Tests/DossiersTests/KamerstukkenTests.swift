@@ -51,6 +51,40 @@ import ToedelingTestSupport
         }
     }
 
+    @Test func aViewHoldsAFewLinksItselfAndLeavesManyToTheRead() async throws {
+        try await TestDatabase.with { db in
+            let dossier = try await openDossier(db.service)
+            _ = try await db.service.execute(.openConsultatie(koepels: [.VNG], termijn: termijn), on: dossier.id, context: context())
+            func splitsingen() async throws -> [Bool] {
+                try await db.pool.withConnection { connection in
+                    try connection.query("SELECT kamerstukken_na IS NOT NULL AS gesplitst FROM dossier_weergaven ORDER BY kijker")
+                        .map { try $0.bool("gesplitst") }
+                }
+            }
+            func heel() async throws {
+                let volledig = try #require(try await db.service.dossier(dossier.id))
+                for lezer in [coordinator, koepel(.VNG)] {
+                    #expect(try await db.service.weergave(dossier.id, voor: lezer) == (try DossierWeergave.render(volledig, voor: lezer)))
+                    let lijst = try await db.service.weergaven(DossierQuery(pageSize: 10), voor: lezer)
+                    #expect(lijst.documents == [try #require(try DossierWeergave.render(volledig, voor: lezer)).document])
+                }
+            }
+            let titel = String(repeating: "Beleidsbrief over de taaktoedeling ", count: 6)
+            var n = 0
+            func koppel() async throws {
+                n += 1
+                _ = try await db.service.execute(.koppelKamerstuk(nummer: "36000-\(n)", titel: titel, datum: termijn), on: dossier.id, context: context())
+            }
+            for _ in 0..<3 { try await koppel() }
+            #expect(try await splitsingen() == [false, false], "a few links are in the stored views")
+            try await heel()
+            // Past the limit (each link renders to about 290 bytes): the views keep an empty list.
+            while n * 290 <= DossierProjection.ingebedKamerstukkenMaximum + 600 { try await koppel() }
+            #expect(try await splitsingen() == [true, true], "many links are left to the read")
+            try await heel()
+        }
+    }
+
     @Test func aNumberIsLinkedOnceAlsoWhenLinkedInParallel() async throws {
         try await TestDatabase.with(maximumConnections: 8) { db in
             let dossier = try await openDossier(db.service)

@@ -100,11 +100,19 @@ public enum DossierProjection {
         return decoder
     }
 
+    /// Up to how many bytes of rendered Kamerstukken a stored view holds them itself; a view of a
+    /// dossier with more keeps an empty list that each read fills from the rows. A GET of most
+    /// dossiers reads one row and aggregates nothing; a command on a dossier with thousands of
+    /// links neither renders nor writes them.
+    static let ingebedKamerstukkenMaximum = 16_384
+
     /// Writes the state row, the new timeline entries, the new Kamerstukken and every stored view
     /// in one statement (one round trip); a view for each koepel slot that is unused is left out.
-    /// The state is stored without its Kamerstukken and the views with an empty list (see
-    /// `DossierWeergave.opslag`); the views returned are complete, with the Kamerstukken linked
-    /// before (read by the same statement) and the new ones.
+    /// The state is stored without its Kamerstukken. The views are rendered with an empty list
+    /// (see `DossierWeergave.opslag`), which the statement fills with the Kamerstukken when they
+    /// are few (`ingebedKamerstukkenMaximum`) and otherwise leaves for the reads to fill. The views
+    /// returned are complete, with the Kamerstukken linked before (read by the same statement) and
+    /// the new ones.
     private static func write(
         _ dossier: Dossier, entries: [TijdlijnRij], koppelingen: [KamerstukRij], on connection: PostgresConnection,
         into tables: DossierTables
@@ -137,7 +145,13 @@ public enum DossierProjection {
         }.joined(separator: ", ")
         let rows = try connection.query(
             """
-            WITH staat AS (
+            WITH eerder AS (
+                SELECT string_agg(weergave, ',' ORDER BY versie) AS lijst FROM \(tables.kamerstukken) WHERE dossier_id = $1
+            ), lijst AS (
+                SELECT concat_ws(',', eerder.lijst, (SELECT string_agg(k.weergave, ',' ORDER BY k.versie)
+                                                     FROM jsonb_to_recordset($12) AS k(versie bigint, weergave text))) AS lijst
+                FROM eerder
+            ), staat AS (
                 INSERT INTO \(tables.dossiers) (id, kenmerk, titel, vakdepartement, fase, versie, koepels, geopend_op, bijgewerkt_op, staat)
                 VALUES ($1, $2, $3, $4, $5, $6, $7::text[], $8, $9, $10)
                 ON CONFLICT (id) DO UPDATE SET kenmerk = excluded.kenmerk, titel = excluded.titel,
@@ -156,12 +170,18 @@ public enum DossierProjection {
                 FROM jsonb_to_recordset($12) AS k(versie bigint, nummer text, staat jsonb, weergave text)
             ), weergaven AS (
                 INSERT INTO \(tables.weergaven) (dossier_id, kijker, versie, document, kamerstukken_na)
-                SELECT $1, v.kijker, v.versie, v.document, v.na FROM (VALUES \(slots)) AS v (kijker, versie, document, na)
+                SELECT $1, v.kijker, v.versie,
+                       CASE WHEN v.na IS NOT NULL AND l.lijst <> '' AND octet_length(l.lijst) <= \(ingebedKamerstukkenMaximum)
+                            THEN convert_from(overlay(convert_to(v.document::text, 'UTF8') PLACING convert_to(l.lijst, 'UTF8')
+                                                      FROM v.na + 1 FOR 0), 'UTF8')::json
+                            ELSE v.document END,
+                       CASE WHEN octet_length(l.lijst) > \(ingebedKamerstukkenMaximum) THEN v.na END
+                FROM (VALUES \(slots)) AS v (kijker, versie, document, na), lijst l
                 WHERE v.kijker IS NOT NULL
                 ON CONFLICT (dossier_id, kijker) DO UPDATE SET versie = excluded.versie, document = excluded.document,
                     kamerstukken_na = excluded.kamerstukken_na
             )
-            SELECT (SELECT string_agg(weergave, ',' ORDER BY versie) FROM \(tables.kamerstukken) WHERE dossier_id = $1) AS eerder
+            SELECT lijst AS eerder FROM eerder
             """,
             parameters
         )
