@@ -155,3 +155,19 @@ public struct PostgresJSON: PostgresDecodable, Sendable {
         PostgresJSON(data: Data(text))
     }
 }
+
+/// The UTF-8 bytes of a `text` column as the server sent them, without making a `String`: for
+/// text that is passed on as bytes (a large rendered document).
+public struct PostgresTextBytes: PostgresDecodable, Sendable {
+    /// The text's bytes.
+    public let data: Data
+
+    /// `text` and `varchar` columns.
+    public static func accepts(typeOID: UInt32) -> Bool {
+        typeOID == PostgresTypeOID.text || typeOID == PostgresTypeOID.varchar
+    }
+    /// The text's bytes as sent by the server.
+    public static func decode(text: UnsafeBufferPointer<UInt8>, typeOID: UInt32) -> PostgresTextBytes? {
+        PostgresTextBytes(data: Data(text))
+    }
+}

@@ -56,4 +56,10 @@ extension PostgresRow {
 
     /// The named column as json/jsonb UTF-8 bytes; throws for NULL or another type.
     public func json(_ column: String) throws -> Data { try decode(PostgresJSON.self, column).data }
+
+    // MARK: Data (text UTF-8 bytes)
+
+    /// The named column's text as UTF-8 bytes, without making a `String`; nil for NULL, throws for
+    /// another type.
+    public func optionalTextBytes(_ column: String) throws -> Data? { try decodeIfPresent(PostgresTextBytes.self, column)?.data }
 }

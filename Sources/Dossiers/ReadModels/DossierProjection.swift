@@ -186,7 +186,7 @@ public enum DossierProjection {
             parameters
         )
         // The statement's own snapshot: the Kamerstukken linked before it, then the ones it linked.
-        var kamerstukken = try rows.first.flatMap { try $0.isNull("eerder") ? nil : Data($0.string("eerder").utf8) } ?? Data()
+        var kamerstukken = try rows.first?.optionalTextBytes("eerder") ?? Data()
         for koppeling in koppelingen {
             if !kamerstukken.isEmpty { kamerstukken.append(UInt8(ascii: ",")) }
             kamerstukken.append(contentsOf: koppeling.weergave.utf8)

@@ -117,7 +117,7 @@ extension DossierWeergave {
     static func gelezen(_ row: PostgresRow) throws -> DossierWeergave {
         ingevuld(
             versie: try row.int64("versie"), document: try row.json("document"), kamerstukkenNa: try row.optionalInt("kamerstukken_na"),
-            kamerstukken: try row.optionalString("kamerstukken").map { Data($0.utf8) }
+            kamerstukken: try row.optionalTextBytes("kamerstukken")
         )
     }
 
