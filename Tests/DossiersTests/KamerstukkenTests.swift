@@ -82,6 +82,13 @@ import ToedelingTestSupport
             while n * 290 <= DossierProjection.ingebedKamerstukkenMaximum + 600 { try await koppel() }
             #expect(try await splitsingen() == [true, true], "many links are left to the read")
             try await heel()
+            // Kept in parts, each rewritten only while it is the last and not full.
+            let delen = try await db.pool.withConnection { connection in
+                try connection.query("SELECT octet_length(weergave) AS omvang FROM dossier_kamerstukken_delen ORDER BY deel")
+                    .map { try $0.int("omvang") }
+            }
+            #expect(delen.count >= 2)
+            #expect(delen.allSatisfy { $0 <= DossierProjection.deelOmvang })
         }
     }
 
@@ -148,6 +155,7 @@ import ToedelingTestSupport
             for lezer in lezers { gelezen.append(try #require(try await db.service.weergave(dossier.id, voor: lezer))) }
             let voor = gelezen
             let rijenVoor = try await Self.koppelingen(db)
+            let delenVoor = try await db.dump("dossier_kamerstukken_delen")
             let staatVoor = try await db.dump("dossiers")
             // The dossier as the release before 0017 stored it: its Kamerstukken in the state and in
             // complete views, no rows.
@@ -165,12 +173,14 @@ import ToedelingTestSupport
                     )
                 }
                 try connection.execute("DELETE FROM dossier_kamerstukken")
+                try connection.execute("DELETE FROM dossier_kamerstukken_delen")
                 let schema = try #require(SchemaMigrator.locateSchemaDirectory())
                 let migratie = try String(contentsOf: schema.appendingPathComponent("0017_dossier_kamerstukken.sql"), encoding: .utf8)
                 let gegevens = try #require(migratie.range(of: "INSERT INTO dossier_kamerstukken"))
                 try connection.executeScript(String(migratie[gegevens.lowerBound...]))
             }
             #expect(try await Self.koppelingen(db) == rijenVoor)
+            #expect(try await db.dump("dossier_kamerstukken_delen") == delenVoor)
             #expect(try await db.dump("dossiers") == staatVoor)
             for (lezer, weergave) in zip(lezers, voor) {
                 #expect(try await db.service.weergave(dossier.id, voor: lezer) == weergave)

@@ -67,6 +67,7 @@ import Testing
             let viewsBefore = try await db.dump("dossier_weergaven")
             let linksBefore = try await db.dump("dossier_kamerstukken")
             #expect(!linksBefore.isEmpty, "Kamerstukken were linked")
+            let partsBefore = try await db.dump("dossier_kamerstukken_delen")
             #expect(dossiersBefore.count >= 25)
             #expect(viewsBefore.count > dossiersBefore.count, "koepels were invited, so some dossiers have koepel views")
             // Small batches, so that streams straddle the keyset pass's batch boundaries.
@@ -76,6 +77,7 @@ import Testing
             #expect(try await db.dump("dossier_tijdlijn") == timelineBefore)
             #expect(try await db.dump("dossier_weergaven") == viewsBefore)
             #expect(try await db.dump("dossier_kamerstukken") == linksBefore)
+            #expect(try await db.dump("dossier_kamerstukken_delen") == partsBefore)
         }
     }
 
@@ -96,10 +98,10 @@ import Testing
             #expect(view.versie == 2)
             #expect(try DossierWeergave.encoder().encode(try #require(try await db.service.dossier(dossier.id))) == view.document)
             let indexes = try await db.pool.withConnection { connection in
-                try connection.query("SELECT indexname FROM pg_indexes WHERE tablename IN ('dossiers', 'dossier_tijdlijn', 'dossier_weergaven', 'dossier_kamerstukken') ORDER BY 1")
+                try connection.query("SELECT indexname FROM pg_indexes WHERE tablename IN ('dossiers', 'dossier_tijdlijn', 'dossier_weergaven', 'dossier_kamerstukken', 'dossier_kamerstukken_delen') ORDER BY 1")
                     .map { try $0.string("indexname") }
             }
-            #expect(indexes == ["dossier_kamerstukken_dossier_id_nummer_key", "dossier_kamerstukken_pkey", "dossier_tijdlijn_pkey", "dossier_weergaven_pkey", "dossiers_fase_idx", "dossiers_kenmerk_key", "dossiers_koepels_idx", "dossiers_pkey", "dossiers_vakdepartement_idx"])
+            #expect(indexes == ["dossier_kamerstukken_delen_pkey", "dossier_kamerstukken_dossier_id_nummer_key", "dossier_kamerstukken_pkey", "dossier_tijdlijn_pkey", "dossier_weergaven_pkey", "dossiers_fase_idx", "dossiers_kenmerk_key", "dossiers_koepels_idx", "dossiers_pkey", "dossiers_vakdepartement_idx"])
             // The kenmerk stays unique after the swap.
             await #expect(throws: (any Error).self) {
                 try await db.pool.withConnection { connection in

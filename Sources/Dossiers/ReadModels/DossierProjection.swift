@@ -106,6 +106,10 @@ public enum DossierProjection {
     /// links neither renders nor writes them.
     static let ingebedKamerstukkenMaximum = 16_384
 
+    /// About how many bytes of rendered Kamerstukken one part of a dossier's list holds
+    /// (`dossier_kamerstukken_delen`): a command rewrites at most one part, a read joins a few.
+    static let deelOmvang = 16_384
+
     /// Writes the state row, the new timeline entries, the new Kamerstukken and every stored view
     /// in one statement (one round trip); a view for each koepel slot that is unused is left out.
     /// The state is stored without its Kamerstukken. The views are rendered with an empty list
@@ -146,11 +150,21 @@ public enum DossierProjection {
         let rows = try connection.query(
             """
             WITH eerder AS (
-                SELECT string_agg(weergave, ',' ORDER BY versie) AS lijst FROM \(tables.kamerstukken) WHERE dossier_id = $1
+                SELECT string_agg(weergave, ',' ORDER BY deel) AS lijst, max(deel) AS deel FROM \(tables.delen) WHERE dossier_id = $1
+            ), nieuw AS (
+                SELECT string_agg(k.weergave, ',' ORDER BY k.versie) AS lijst FROM jsonb_to_recordset($12) AS k(versie bigint, weergave text)
             ), lijst AS (
-                SELECT concat_ws(',', eerder.lijst, (SELECT string_agg(k.weergave, ',' ORDER BY k.versie)
-                                                     FROM jsonb_to_recordset($12) AS k(versie bigint, weergave text))) AS lijst
-                FROM eerder
+                SELECT concat_ws(',', eerder.lijst, nieuw.lijst) AS lijst FROM eerder, nieuw
+            ), delen AS (
+                -- The new links go to the end of the last part, or start a new one when it is full.
+                INSERT INTO \(tables.delen) AS d (dossier_id, deel, weergave)
+                SELECT $1, CASE WHEN laatste.deel IS NULL THEN 1
+                                WHEN octet_length(laatste.weergave) + octet_length(nieuw.lijst) > \(deelOmvang) THEN laatste.deel + 1
+                                ELSE laatste.deel END,
+                       nieuw.lijst
+                FROM nieuw LEFT JOIN \(tables.delen) laatste ON laatste.dossier_id = $1 AND laatste.deel = (SELECT deel FROM eerder)
+                WHERE nieuw.lijst IS NOT NULL
+                ON CONFLICT (dossier_id, deel) DO UPDATE SET weergave = d.weergave || ',' || excluded.weergave
             ), staat AS (
                 INSERT INTO \(tables.dossiers) (id, kenmerk, titel, vakdepartement, fase, versie, koepels, geopend_op, bijgewerkt_op, staat)
                 VALUES ($1, $2, $3, $4, $5, $6, $7::text[], $8, $9, $10)

@@ -9,14 +9,17 @@ struct DossierTables: Sendable {
     let weergaven: String
     /// The linked Kamerstukken.
     let kamerstukken: String
+    /// The rendered Kamerstukken of each dossier, in parts.
+    let delen: String
 
     /// The tables readers use.
     static let live = DossierTables(
-        dossiers: "dossiers", tijdlijn: "dossier_tijdlijn", weergaven: "dossier_weergaven", kamerstukken: "dossier_kamerstukken"
+        dossiers: "dossiers", tijdlijn: "dossier_tijdlijn", weergaven: "dossier_weergaven", kamerstukken: "dossier_kamerstukken",
+        delen: "dossier_kamerstukken_delen"
     )
     /// The tables a rebuild fills before the swap.
     static let herbouw = DossierTables(
         dossiers: "dossiers_herbouw", tijdlijn: "dossier_tijdlijn_herbouw", weergaven: "dossier_weergaven_herbouw",
-        kamerstukken: "dossier_kamerstukken_herbouw"
+        kamerstukken: "dossier_kamerstukken_herbouw", delen: "dossier_kamerstukken_delen_herbouw"
     )
 }

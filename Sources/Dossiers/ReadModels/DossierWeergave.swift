@@ -109,7 +109,7 @@ extension DossierWeergave {
     /// its version, document, splice offset and, when it has one, its dossier's Kamerstukken.
     static let kolommen = """
         w.versie, w.document, w.kamerstukken_na, CASE WHEN w.kamerstukken_na IS NOT NULL THEN \
-        (SELECT string_agg(k.weergave, ',' ORDER BY k.versie) FROM dossier_kamerstukken k WHERE k.dossier_id = w.dossier_id) \
+        (SELECT string_agg(k.weergave, ',' ORDER BY k.deel) FROM dossier_kamerstukken_delen k WHERE k.dossier_id = w.dossier_id) \
         END AS kamerstukken
         """
 

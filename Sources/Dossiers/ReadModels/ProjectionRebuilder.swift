@@ -37,12 +37,13 @@ public struct ProjectionRebuilder: Sendable {
             try connection.execute("LOCK TABLE events IN SHARE MODE")
             let tables = DossierTables.herbouw
             try connection.execute(
-                "DROP TABLE IF EXISTS \(tables.dossiers), \(tables.tijdlijn), \(tables.weergaven), \(tables.kamerstukken)"
+                "DROP TABLE IF EXISTS \(tables.dossiers), \(tables.tijdlijn), \(tables.weergaven), \(tables.kamerstukken), \(tables.delen)"
             )
             try connection.execute("CREATE TABLE \(tables.dossiers) (LIKE dossiers INCLUDING ALL)")
             try connection.execute("CREATE TABLE \(tables.tijdlijn) (LIKE dossier_tijdlijn INCLUDING ALL)")
             try connection.execute("CREATE TABLE \(tables.weergaven) (LIKE dossier_weergaven INCLUDING ALL)")
             try connection.execute("CREATE TABLE \(tables.kamerstukken) (LIKE dossier_kamerstukken INCLUDING ALL)")
+            try connection.execute("CREATE TABLE \(tables.delen) (LIKE dossier_kamerstukken_delen INCLUDING ALL)")
             var counts = Progress(streams: 0, events: 0)
             // One keyset pass over every dossier event in stream order; a stream's events are
             // projected together once the next stream (or the end) is reached.
@@ -68,11 +69,12 @@ public struct ProjectionRebuilder: Sendable {
             }
             try project()
             progress(counts)
-            try connection.execute("DROP TABLE dossiers, dossier_tijdlijn, dossier_weergaven, dossier_kamerstukken")
+            try connection.execute("DROP TABLE dossiers, dossier_tijdlijn, dossier_weergaven, dossier_kamerstukken, dossier_kamerstukken_delen")
             try connection.execute("ALTER TABLE \(tables.dossiers) RENAME TO dossiers")
             try connection.execute("ALTER TABLE \(tables.tijdlijn) RENAME TO dossier_tijdlijn")
             try connection.execute("ALTER TABLE \(tables.weergaven) RENAME TO dossier_weergaven")
             try connection.execute("ALTER TABLE \(tables.kamerstukken) RENAME TO dossier_kamerstukken")
+            try connection.execute("ALTER TABLE \(tables.delen) RENAME TO dossier_kamerstukken_delen")
             try Self.renameIndexes(on: connection)
             return counts
         }
@@ -92,6 +94,7 @@ public struct ProjectionRebuilder: Sendable {
             ("dossier_weergaven", "dossier_id, kijker", "dossier_weergaven_pkey"),
             ("dossier_kamerstukken", "dossier_id, versie", "dossier_kamerstukken_pkey"),
             ("dossier_kamerstukken", "dossier_id, nummer", "dossier_kamerstukken_dossier_id_nummer_key"),
+            ("dossier_kamerstukken_delen", "dossier_id, deel", "dossier_kamerstukken_delen_pkey"),
         ]
         for index in wanted {
             let current = try connection.query(

@@ -128,6 +128,7 @@ extension DossierProjection {
         try connection.execute("DELETE FROM dossier_tijdlijn WHERE dossier_id = $1", [.uuid(id)])
         try connection.execute("DELETE FROM dossier_weergaven WHERE dossier_id = $1", [.uuid(id)])
         try connection.execute("DELETE FROM dossier_kamerstukken WHERE dossier_id = $1", [.uuid(id)])
+        try connection.execute("DELETE FROM dossier_kamerstukken_delen WHERE dossier_id = $1", [.uuid(id)])
         try apply(try DossierStream.decode(events), after: nil, on: connection)
     }
 }
