@@ -150,11 +150,17 @@ public enum DossierProjection {
         let rows = try connection.query(
             """
             WITH eerder AS (
-                SELECT string_agg(weergave, ',' ORDER BY deel) AS lijst, max(deel) AS deel FROM \(tables.delen) WHERE dossier_id = $1
+                SELECT string_agg(weergave, ',' ORDER BY deel) AS lijst, max(deel) AS deel,
+                       coalesce(sum(octet_length(weergave) + 1), 0) AS omvang
+                FROM \(tables.delen) WHERE dossier_id = $1
             ), nieuw AS (
                 SELECT string_agg(k.weergave, ',' ORDER BY k.versie) AS lijst FROM jsonb_to_recordset($12) AS k(versie bigint, weergave text)
             ), lijst AS (
-                SELECT concat_ws(',', eerder.lijst, nieuw.lijst) AS lijst FROM eerder, nieuw
+                -- The whole list when a view holds it itself, else only its length.
+                SELECT CASE WHEN eerder.omvang + coalesce(octet_length(nieuw.lijst), 0) <= \(ingebedKamerstukkenMaximum)
+                            THEN concat_ws(',', eerder.lijst, nieuw.lijst) END AS lijst,
+                       eerder.omvang + coalesce(octet_length(nieuw.lijst), 0) AS omvang
+                FROM eerder, nieuw
             ), delen AS (
                 -- The new links go to the end of the last part, or start a new one when it is full.
                 INSERT INTO \(tables.delen) AS d (dossier_id, deel, weergave)
@@ -185,11 +191,11 @@ public enum DossierProjection {
             ), weergaven AS (
                 INSERT INTO \(tables.weergaven) (dossier_id, kijker, versie, document, kamerstukken_na)
                 SELECT $1, v.kijker, v.versie,
-                       CASE WHEN v.na IS NOT NULL AND l.lijst <> '' AND octet_length(l.lijst) <= \(ingebedKamerstukkenMaximum)
+                       CASE WHEN v.na IS NOT NULL AND l.lijst <> ''
                             THEN convert_from(overlay(convert_to(v.document::text, 'UTF8') PLACING convert_to(l.lijst, 'UTF8')
                                                       FROM v.na + 1 FOR 0), 'UTF8')::json
                             ELSE v.document END,
-                       CASE WHEN octet_length(l.lijst) > \(ingebedKamerstukkenMaximum) THEN v.na END
+                       CASE WHEN l.lijst IS NULL THEN v.na END
                 FROM (VALUES \(slots)) AS v (kijker, versie, document, na), lijst l
                 WHERE v.kijker IS NOT NULL
                 ON CONFLICT (dossier_id, kijker) DO UPDATE SET versie = excluded.versie, document = excluded.document,
