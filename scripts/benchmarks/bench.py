@@ -21,6 +21,9 @@ Cases (default: all, in this order):
   rebuild       `projections rebuild` over --rebuild-events (1,000,000) events
   report        the stand van zaken over 5,000 dossiers, now (read model) and at a peildatum in
                 the past (folded), and the server's RSS afterwards
+  ownsql        the HTTP command and GET against their own SQL: the statements the server sent for
+                one of each, captured from PostgreSQL's statement log, replayed by pgbench with 16
+                clients; throughput, p99, CPU per request of server and PostgreSQL
   notify        the delivery lag from commit to receiver at --rate (200) commands/s: RAW (a NOTIFY
                 heard by a LISTENing client at the same rate), the live event stream and a webhook
                 subscription; and the command's latency at that rate without and with it
@@ -70,7 +73,7 @@ def say(text=""):
 class Cluster:
     """A throwaway PostgreSQL cluster run as the unprivileged postgres user, durable defaults."""
 
-    def __init__(self):
+    def __init__(self, options=""):
         self.dir = tempfile.mkdtemp(prefix="toedeling-bench.")
         os.chmod(self.dir, 0o755)
         shutil.chown(self.dir, "postgres")
@@ -78,7 +81,7 @@ class Cluster:
         self._as_pg(f"{PGBIN}/initdb", "-D", f"{self.dir}/data", "-U", "postgres", "--auth=trust", "-E", "UTF8",
                     "--locale=C.UTF-8", "-N")
         self._as_pg(f"{PGBIN}/pg_ctl", "-D", f"{self.dir}/data", "-l", f"{self.dir}/log", "-w", "start", "-o",
-                    f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.dir} -c max_connections=200")
+                    f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.dir} -c max_connections=200 {options}")
 
     def _as_pg(self, *cmd):
         subprocess.run(["runuser", "-u", "postgres", "--", *cmd], cwd=self.dir, check=True,
@@ -482,6 +485,188 @@ def grow_one(cluster, opts, kind):
     say(f"| the command, ms | {med['post-short']:.2f} | {med['post-long']:.2f} | {med['post-long'] / med['post-short']:.2f}× |")
     say(f"| GET the dossier, ms | {med['get-short']:.2f} | {med['get-long']:.2f} | {med['get-long'] / med['get-short']:.2f}× |")
     say(f"\nServer RSS afterwards: {rss:.0f} MB.\n")
+
+
+# ---------------------------------------------------------------- own SQL
+
+def _csv_log_rows(path, start, end):
+    """The rows of PostgreSQL's CSV log between two byte offsets: (pid, message, detail)."""
+    import csv
+    import io
+    with open(path, newline="") as f:
+        f.seek(start)
+        text = f.read(end - start)
+    # csvlog columns: 3 process id, 13 message, 14 detail (0-based; PostgreSQL 15).
+    return [(row[3], row[13], row[14]) for row in csv.reader(io.StringIO(text)) if len(row) > 14]
+
+
+def _parameters(detail):
+    """The values of a logged statement's parameters ('parameters: $1 = '…', $2 = NULL'), by number."""
+    values = {}
+    for m in re.finditer(r"\$(\d+) = (NULL|'((?:[^']|'')*)')", detail or ""):
+        values[int(m.group(1))] = None if m.group(2) == "NULL" else m.group(3).replace("''", "'")
+    return values
+
+
+def _statements(rows):
+    """Logged executions of the extended protocol and simple statements: (pid, sql, parameters)."""
+    out = []
+    for pid, message, detail in rows:
+        m = re.match(r"(?:execute [^:]*|statement): (.*)", message, re.S)
+        if m:
+            out.append((pid, m.group(1), _parameters(detail)))
+    return out
+
+
+def _pgbench_script(statements, dossier_id, name):
+    """A pgbench script that sends `statements` as the server sent them, each parameter a variable
+    given with -D (sent as a text parameter of a prepared statement, as the server sends it), but
+    for what must differ per transaction: the dossier (one of 256, by :d), the event id (:r), the
+    expected version (NULL: the same work without the comparison), the new version in the read
+    models (from the append's RETURNING, \\gset) and a Kamerstuk's number."""
+    lines = ["\\set d random(1, 256)", "\\set r random(1, 1000000000000)"]
+    defines = []
+    dossier = "(SELECT id FROM bench_dossiers WHERE n = :d)"
+    for index, (_, sql, params) in enumerate(statements):
+        is_append = "WITH head AS" in sql
+        is_write = "INSERT INTO dossiers " in sql and "INSERT INTO dossier_weergaven" in sql
+
+        def value(number):
+            v = params.get(number)
+            if v == dossier_id:
+                return dossier
+            if v == "dossier-" + dossier_id:
+                return f"('dossier-' || {dossier}::text)"
+            if is_append and number == 2:
+                return "NULL::bigint"
+            if is_append and number == 3:
+                return "md5(:client_id::text || '-' || :r::text)::uuid"
+            if is_append and number == 8:
+                return "NULL::timestamptz"
+            if is_write and number == 6:
+                return ":event_version"
+            if is_write and number == 2:
+                return "(SELECT kenmerk FROM bench_dossiers WHERE n = :d)"
+            if "FROM dossier_kamerstukken WHERE dossier_id = $1 AND nummer = $2" in sql and number == 2:
+                return "('x-' || :r::text)"
+            if v is None:
+                return "NULL"
+            var = f"s{index}p{number}"
+            if is_write and number == 11:
+                defines.append(f"{var}={v}")
+                return f"jsonb_set(:{var}::jsonb, '{{0,versie}}', to_jsonb(:event_version::bigint))"
+            if is_write and number == 12 and v != "[]":
+                defines.append(f"{var}={v}")
+                return (f"jsonb_set(jsonb_set(:{var}::jsonb, '{{0,versie}}', to_jsonb(:event_version::bigint)), "
+                        f"'{{0,nummer}}', to_jsonb('x-' || :r::text))")
+            defines.append(f"{var}={v}")
+            return f":{var}"
+
+        text = re.sub(r"\$(\d+)", lambda m: value(int(m.group(1))), sql.strip().rstrip(";"))
+        lines.append(text + (" \\gset" if is_append else ";"))
+    path = os.path.join(tempfile.mkdtemp(prefix="ownsql."), name + ".sql")
+    with open(path, "w") as f:
+        f.write("\n".join(lines) + "\n")
+    return path, defines
+
+
+def case_ownsql(cluster_unused, opts):
+    """The HTTP command and GET against the SQL they send, replayed by pgbench: the statements are
+    captured from the server's own connections (PostgreSQL's statement log) during one command and
+    one GET, and replayed with 16 clients on the same database, RAW in the same run."""
+    cluster = Cluster(options="-c logging_collector=on -c log_destination=csvlog -c log_directory=log "
+                              "-c log_filename=pg -c log_file_mode=0644")
+    try:
+        raw = RawBaseline(cluster)
+        url = cluster.createdb("ownsql", migrate=True)
+        tok = token(url)
+        csv_path = os.path.join(cluster.dir, "data", "log", "pg.csv")
+        # Capture: a server whose connections log every statement.
+        cluster.psql("postgres", "ALTER DATABASE ownsql SET log_statement = 'all'")
+        capture = Server(url, log_level="notice")
+        try:
+            ids = open_dossiers(capture, tok, 256)
+            for i in range(3):  # warm: token checked, statements prepared
+                request("POST", f"{capture.base}/v1/dossiers/{ids[0]}/kamerstukken",
+                        {"nummer": f"1-{i}", "titel": "Brief", "datum": "2026-06-01"}, token=tok)
+                request("GET", f"{capture.base}/v1/dossiers/{ids[0]}", token=tok)
+            time.sleep(2.5)  # the feed subscriptions settle
+            start = os.path.getsize(csv_path)
+            assert request("POST", f"{capture.base}/v1/dossiers/{ids[1]}/kamerstukken",
+                           {"nummer": "2-1", "titel": "Brief", "datum": "2026-06-01"}, token=tok)[0] == 201
+            time.sleep(1.0)
+            middle = os.path.getsize(csv_path)
+            assert request("GET", f"{capture.base}/v1/dossiers/{ids[1]}", token=tok)[0] == 200
+            time.sleep(0.5)
+            end = os.path.getsize(csv_path)
+        finally:
+            capture.stop()
+        cluster.psql("postgres", "ALTER DATABASE ownsql RESET log_statement")
+        during_command = _statements(_csv_log_rows(csv_path, start, middle))
+        during_get = _statements(_csv_log_rows(csv_path, middle, end))
+        # The command's transaction: the connection that appended, from its BEGIN to its COMMIT.
+        appender = next(pid for pid, sql, _ in during_command if "WITH head AS" in sql)
+        mine = [s for s in during_command if s[0] == appender]
+        first = max(i for i, s in enumerate(mine) if s[1].strip().upper().startswith("BEGIN") and
+                    i < next(j for j, t in enumerate(mine) if "WITH head AS" in t[1]))
+        last = next(i for i, s in enumerate(mine) if i > first and s[1].strip().upper().startswith("COMMIT"))
+        command = mine[first:last + 1]
+        others = [s for i, s in enumerate(during_command) if s[0] != appender or i not in
+                  {during_command.index(t) for t in command}]
+        # The GET as it runs under load: its token is in the server's cache (checked at most once a second).
+        get = [s for s in during_get if "dossier_weergaven" in s[1]]
+        cluster.psql("ownsql", "CREATE TABLE bench_dossiers (n integer PRIMARY KEY, id uuid NOT NULL, kenmerk text NOT NULL)")
+        values = ",".join(f"({n + 1}, '{i}')" for n, i in enumerate(ids))
+        cluster.psql("ownsql", f"INSERT INTO bench_dossiers SELECT v.n, v.id::uuid, d.kenmerk FROM (VALUES {values}) v(n, id) "
+                               "JOIN dossiers d ON d.id = v.id::uuid")
+        command_script, command_defines = _pgbench_script(command, ids[1], "command")
+        get_script, get_defines = _pgbench_script(get, ids[1], "get")
+
+        say("### A command and a GET against their own SQL (16 connections / clients, 256 dossiers)\n")
+        say(f"The command's transaction as the server sent it ({len(command)} statements on one connection):\n")
+        for _, sql, _ in command:
+            say(f"- `{' '.join(sql.split())[:110]}…`" if len(' '.join(sql.split())) > 110 else f"- `{' '.join(sql.split())}`")
+        counted = {}
+        for _, sql, _ in others:
+            key = ' '.join(sql.split())[:100]
+            counted[key] = counted.get(key, 0) + 1
+        say(f"\nWithin a second around it, {len(others)} other statement(s) (the feed subscriptions woken by the "
+            f"commit, and their look again soon after; the commit's NOTIFY to other instances), by count:\n")
+        for key, count in counted.items():
+            say(f"- {count} × `{key}`")
+        say()
+        say(f"The GET: {len(get)} statement(s): " + "; ".join(f"`{' '.join(s[1].split())[:90]}…`" for s in get)
+            + " (its token is in the server's cache, checked once a second).\n")
+
+        server = Server(url, log_level="notice")
+        rows = []
+        try:
+            for round_ in range(opts.rounds):
+                r = raw.rate(16, opts.seconds)
+                before = cpu_seconds()
+                post = wrk(server, tok, ids, "POST", opts.seconds)
+                mid = cpu_seconds()
+                getr = wrk(server, tok, ids, "GET", opts.seconds)
+                after = cpu_seconds()
+                sql_command = pgbench(url, command_script, 16, opts.seconds, command_defines)
+                sql_get = pgbench(url, get_script, 16, opts.seconds, get_defines)
+                rows.append((round_ + 1, r, post, getr, sql_command, sql_get,
+                             (mid["server"] - before["server"]) / max(post[0] * opts.seconds, 1) * 1000,
+                             (after["server"] - mid["server"]) / max(getr[0] * opts.seconds, 1) * 1000,
+                             (mid["postgres"] - before["postgres"]) / max(post[0] * opts.seconds, 1) * 1000,
+                             (after["postgres"] - mid["postgres"]) / max(getr[0] * opts.seconds, 1) * 1000))
+            rss = server.rss_mb()
+        finally:
+            server.stop()
+        say("| round | RAW | HTTP command /s | its SQL by pgbench /s | HTTP / SQL | command / RAW | p99 ms | HTTP GET /s | its SQL /s | HTTP / SQL | p99 ms | server CPU ms per command / GET | PostgreSQL CPU ms per command / GET |")
+        say("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+        for n, r, post, getr, sc, sg, cc, cg, pc, pg in rows:
+            say(f"| {n} | {r:.0f} | {post[0]:.0f} | {sc:.0f} | {pct(post[0], sc)} | {pct(post[0], r)} | {post[2]:.2f} | "
+                f"{getr[0]:.0f} | {sg:.0f} | {pct(getr[0], sg)} | {getr[2]:.2f} | {cc:.3f} / {cg:.3f} | {pc:.3f} / {pg:.3f} |")
+        say(f"\nServer RSS after the loads: {rss:.0f} MB.\n")
+    finally:
+        cluster.stop()
+
 
 
 # ---------------------------------------------------------------- notify
@@ -1226,7 +1411,7 @@ CASES = {"append": case_append, "append-parts": case_append_parts, "http": case_
          "growth-voorstel": lambda cluster, opts: grow_one(cluster, opts, "voorstel"),
          "growth-kamerstuk": lambda cluster, opts: grow_one(cluster, opts, "kamerstuk"),
          "rebuild": case_rebuild, "report": case_report, "notify": case_notify, "documents": case_documents,
-         "archive": case_archive, "destruction": case_destruction, "tokencache": case_tokencache}
+         "archive": case_archive, "destruction": case_destruction, "tokencache": case_tokencache, "ownsql": case_ownsql}
 
 
 def main():
