@@ -69,6 +69,11 @@ public struct ProjectionRebuilder: Sendable {
             }
             try project()
             progress(counts)
+            // Statistics before the swap: without them the planner's estimates for the new tables are
+            // far off until autovacuum gets to them.
+            try connection.execute(
+                "ANALYZE \(tables.dossiers), \(tables.tijdlijn), \(tables.weergaven), \(tables.kamerstukken), \(tables.delen)"
+            )
             try connection.execute("DROP TABLE dossiers, dossier_tijdlijn, dossier_weergaven, dossier_kamerstukken, dossier_kamerstukken_delen")
             try connection.execute("ALTER TABLE \(tables.dossiers) RENAME TO dossiers")
             try connection.execute("ALTER TABLE \(tables.tijdlijn) RENAME TO dossier_tijdlijn")
