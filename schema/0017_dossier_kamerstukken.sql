@@ -3,10 +3,9 @@
 -- a command on a dossier with 3,000 Kamerstukken decoded, encoded and wrote 300 KB and cost nine
 -- times one on a fresh dossier. Now a link is one row written once, and its rendering is appended
 -- to the last part of the dossier's list (`dossier_kamerstukken_delen`). The stored state keeps an
--- empty list. A stored view holds the list itself while it is short (under 16 KB); for a longer
--- one it keeps an empty list and, in `kamerstukken_na`, the byte offset of its closing bracket,
--- where a read splices in the parts (`NULL`: the document is complete as it is). Rebuildable like
--- the other read models.
+-- empty list, and so does a stored view, with in `kamerstukken_na` the byte offset of its closing
+-- bracket, where a read splices in the parts (`NULL`: the document is complete as it is, as for a
+-- dossier without links or a destroyed dossier's tombstone). Rebuildable like the other read models.
 CREATE TABLE dossier_kamerstukken (
     dossier_id uuid NOT NULL,
     -- The version of its KamerstukGekoppeld event (for links moved here by this migration, its

@@ -51,7 +51,7 @@ import ToedelingTestSupport
         }
     }
 
-    @Test func aViewHoldsAFewLinksItselfAndLeavesManyToTheRead() async throws {
+    @Test func aViewWithoutLinksIsCompleteAndOneWithLinksIsFilledFromTheirParts() async throws {
         try await TestDatabase.with { db in
             let dossier = try await openDossier(db.service)
             _ = try await db.service.execute(.openConsultatie(koepels: [.VNG], termijn: termijn), on: dossier.id, context: context())
@@ -69,26 +69,30 @@ import ToedelingTestSupport
                     #expect(lijst.documents == [try #require(try DossierWeergave.render(volledig, voor: lezer)).document])
                 }
             }
+            #expect(try await splitsingen() == [false, false], "without links a stored view is the whole document")
+            try await heel()
             let titel = String(repeating: "Beleidsbrief over de taaktoedeling ", count: 6)
             var n = 0
             func koppel() async throws {
                 n += 1
                 _ = try await db.service.execute(.koppelKamerstuk(nummer: "36000-\(n)", titel: titel, datum: termijn), on: dossier.id, context: context())
             }
-            for _ in 0..<3 { try await koppel() }
-            #expect(try await splitsingen() == [false, false], "a few links are in the stored views")
+            try await koppel()
+            #expect(try await splitsingen() == [true, true], "with links a read fills them in")
             try await heel()
-            // Past the limit (each link renders to about 290 bytes): the views keep an empty list.
-            while n * 290 <= DossierProjection.ingebedKamerstukkenMaximum + 600 { try await koppel() }
-            #expect(try await splitsingen() == [true, true], "many links are left to the read")
+            // Past one part (each link renders to about 290 bytes): kept in parts, each rewritten
+            // only while it is the last and not full.
+            while n * 290 <= 2 * DossierProjection.deelOmvang + 600 { try await koppel() }
             try await heel()
-            // Kept in parts, each rewritten only while it is the last and not full.
             let delen = try await db.pool.withConnection { connection in
                 try connection.query("SELECT octet_length(weergave) AS omvang FROM dossier_kamerstukken_delen ORDER BY deel")
                     .map { try $0.int("omvang") }
             }
-            #expect(delen.count >= 2)
+            #expect(delen.count >= 3)
             #expect(delen.allSatisfy { $0 <= DossierProjection.deelOmvang })
+            // A change that links nothing keeps them.
+            _ = try await db.service.execute(.wijzigVoorstel(VoorstelWijziging(titel: "Nieuw")), on: dossier.id, context: context())
+            try await heel()
         }
     }
 

@@ -100,23 +100,16 @@ public enum DossierProjection {
         return decoder
     }
 
-    /// Up to how many bytes of rendered Kamerstukken a stored view holds them itself; a view of a
-    /// dossier with more keeps an empty list that each read fills from the rows. A GET of most
-    /// dossiers reads one row and aggregates nothing; a command on a dossier with thousands of
-    /// links neither renders nor writes them.
-    static let ingebedKamerstukkenMaximum = 16_384
-
     /// About how many bytes of rendered Kamerstukken one part of a dossier's list holds
     /// (`dossier_kamerstukken_delen`): a command rewrites at most one part, a read joins a few.
     static let deelOmvang = 16_384
 
     /// Writes the state row, the new timeline entries, the new Kamerstukken and every stored view
     /// in one statement (one round trip); a view for each koepel slot that is unused is left out.
-    /// The state is stored without its Kamerstukken. The views are rendered with an empty list
-    /// (see `DossierWeergave.opslag`), which the statement fills with the Kamerstukken when they
-    /// are few (`ingebedKamerstukkenMaximum`) and otherwise leaves for the reads to fill. The views
-    /// returned are complete, with the Kamerstukken linked before (read by the same statement) and
-    /// the new ones.
+    /// The state is stored without its Kamerstukken and the views with an empty list that a read
+    /// fills from the parts (see `DossierWeergave.opslag`), so that a command never rewrites the
+    /// links it did not make. The views returned are complete, with the Kamerstukken linked before
+    /// (read by the same statement) and the new ones.
     private static func write(
         _ dossier: Dossier, entries: [TijdlijnRij], koppelingen: [KamerstukRij], on connection: PostgresConnection,
         into tables: DossierTables
@@ -150,17 +143,9 @@ public enum DossierProjection {
         let rows = try connection.query(
             """
             WITH eerder AS (
-                SELECT string_agg(weergave, ',' ORDER BY deel) AS lijst, max(deel) AS deel,
-                       coalesce(sum(octet_length(weergave) + 1), 0) AS omvang
-                FROM \(tables.delen) WHERE dossier_id = $1
+                SELECT string_agg(weergave, ',' ORDER BY deel) AS lijst, max(deel) AS deel FROM \(tables.delen) WHERE dossier_id = $1
             ), nieuw AS (
                 SELECT string_agg(k.weergave, ',' ORDER BY k.versie) AS lijst FROM jsonb_to_recordset($12) AS k(versie bigint, weergave text)
-            ), lijst AS (
-                -- The whole list when a view holds it itself, else only its length.
-                SELECT CASE WHEN eerder.omvang + coalesce(octet_length(nieuw.lijst), 0) <= \(ingebedKamerstukkenMaximum)
-                            THEN concat_ws(',', eerder.lijst, nieuw.lijst) END AS lijst,
-                       eerder.omvang + coalesce(octet_length(nieuw.lijst), 0) AS omvang
-                FROM eerder, nieuw
             ), delen AS (
                 -- The new links go to the end of the last part, or start a new one when it is full.
                 INSERT INTO \(tables.delen) AS d (dossier_id, deel, weergave)
@@ -190,13 +175,10 @@ public enum DossierProjection {
                 FROM jsonb_to_recordset($12) AS k(versie bigint, nummer text, staat jsonb, weergave text)
             ), weergaven AS (
                 INSERT INTO \(tables.weergaven) (dossier_id, kijker, versie, document, kamerstukken_na)
-                SELECT $1, v.kijker, v.versie,
-                       CASE WHEN v.na IS NOT NULL AND l.lijst <> ''
-                            THEN convert_from(overlay(convert_to(v.document::text, 'UTF8') PLACING convert_to(l.lijst, 'UTF8')
-                                                      FROM v.na + 1 FOR 0), 'UTF8')::json
-                            ELSE v.document END,
-                       CASE WHEN l.lijst IS NULL THEN v.na END
-                FROM (VALUES \(slots)) AS v (kijker, versie, document, na), lijst l
+                -- The splice point only for a dossier with links: a view of one without is complete.
+                SELECT $1, v.kijker, v.versie, v.document,
+                       CASE WHEN eerder.deel IS NOT NULL OR nieuw.lijst IS NOT NULL THEN v.na END
+                FROM (VALUES \(slots)) AS v (kijker, versie, document, na), eerder, nieuw
                 WHERE v.kijker IS NOT NULL
                 ON CONFLICT (dossier_id, kijker) DO UPDATE SET versie = excluded.versie, document = excluded.document,
                     kamerstukken_na = excluded.kamerstukken_na
