@@ -29,8 +29,6 @@ public final class EventStore: Sendable {
         )
     }
 
-    /// Sends the NOTIFYs that announce commits to other instances, until cancelled (nothing when
-    /// the store does not notify them). Run it as a child task of a `Service`.
     /// Wakes `signal` after every commit in this process that wrote events (other instances' commits
     /// arrive by NOTIFY on `notificationChannel`); returns the key `stopWaking` takes.
     public func wakeOnCommit(_ signal: WakeSignal) -> UUID {
@@ -42,6 +40,8 @@ public final class EventStore: Sendable {
         wakeups.unregister(key)
     }
 
+    /// Sends the NOTIFYs that announce commits to other instances, until cancelled (nothing when
+    /// the store does not notify them). Run it as a child task of a `Service`.
     public func runNotifications() async {
         await wakeups.runNotifications()
     }

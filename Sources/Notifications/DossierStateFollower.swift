@@ -35,9 +35,7 @@ final class DossierStateFollower: Sendable {
             dossier = Beslissing.evolve(vorige, element.event, version: event.version, recordedAt: event.recordedAt)
         } else if event.version == 1 {
             dossier = Beslissing.evolve(nil, element.event, version: 1, recordedAt: event.recordedAt)
-        } else if let huidig = try connection.query("SELECT \(DossierProjection.volledigeStaat) AS staat FROM dossiers d WHERE d.id = $1", [.uuid(id)]).first
-            .map({ try DossierProjection.decodeState($0.json("staat")) }), huidig.versie == event.version
-        {
+        } else if let huidig = try DossierProjection.volledig(id, on: connection), huidig.versie == event.version {
             dossier = huidig
         } else {
             let events = try EventStore.readStream(on: connection, event.streamID, upTo: .version(event.version))

@@ -83,6 +83,13 @@ public enum DossierProjection {
         (SELECT jsonb_agg(k.staat ORDER BY k.versie) FROM dossier_kamerstukken k WHERE k.dossier_id = d.id), '[]'::jsonb))
         """
 
+    /// The whole current state of dossier `id` (every linked Kamerstuk) from its read-model row, on
+    /// the caller's connection; nil when there is none.
+    public static func volledig(_ id: UUID, on connection: PostgresConnection) throws -> Dossier? {
+        try connection.query("SELECT \(volledigeStaat) AS staat FROM dossiers d WHERE d.id = $1", [.uuid(id)]).first
+            .map { try decodeState($0.json("staat")) }
+    }
+
     /// The state as stored in the `staat` column: exact instants (seconds since the reference date),
     /// so that decoding it gives back an equal `Dossier`.
     static func encodeState(_ dossier: Dossier) throws -> Data {

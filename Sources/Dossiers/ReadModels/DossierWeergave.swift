@@ -44,8 +44,9 @@ public struct DossierWeergave: Sendable, Equatable {
     }
 
     /// Every view of `dossier` as stored: everything, and each invited koepel's. Each is rendered
-    /// with an empty Kamerstukken list, which a read fills from their rows (`dossier_kamerstukken`,
-    /// see `ingevuld`), so that a command neither renders nor rewrites the links it did not make.
+    /// with an empty Kamerstukken list, which a read fills from the dossier's parts
+    /// (`dossier_kamerstukken_delen`, see `ingevuld`), so that a command neither renders nor
+    /// rewrites the links it did not make.
     static func opslag(of dossier: Dossier) throws -> [Opslag] {
         let encoder = encoder()
         var zonder = dossier

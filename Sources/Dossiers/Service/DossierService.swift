@@ -125,7 +125,7 @@ public final class DossierService: Sendable {
                         // the stored view, whole.
                         let kijker = DossierWeergave.kijker(voor: context.actor)
                         let weergave = try DossierWeergave.opgeslagen(dossierID, kijker: kijker, on: connection)
-                            ?? DossierWeergave.render(try Self.volledig(dossierID, on: connection) ?? state, voor: context.actor)
+                            ?? DossierWeergave.render(try DossierProjection.volledig(dossierID, on: connection) ?? state, voor: context.actor)
                         let weergaven = weergave.map { [kijker: $0] } ?? [:]
                         return try Self.answered(CommandOutcome(dossier: state, events: [], weergaven: weergaven), context, on: connection)
                     }
@@ -147,12 +147,6 @@ public final class DossierService: Sendable {
                 try await Task.sleep(for: .milliseconds(Int.random(in: 0...(2 * min(attempt, 10)))))
             }
         }
-    }
-
-    /// The whole stored state of a dossier (every linked Kamerstuk), on the caller's connection.
-    static func volledig(_ id: UUID, on connection: PostgresConnection) throws -> Dossier? {
-        try connection.query("SELECT \(DossierProjection.volledigeStaat) AS staat FROM dossiers d WHERE d.id = $1", [.uuid(id)]).first
-            .map { try DossierProjection.decodeState($0.json("staat")) }
     }
 
     /// The moment to decide and record at: the injected clock's, else the database's, to the
@@ -231,7 +225,7 @@ public final class DossierService: Sendable {
             return DossierStream.fold(try DossierStream.decode(recorded.filter { peildatum.omvat($0.recordedAt) }))
         }
         return try await pool.withConnection { connection in
-            try Self.volledig(id, on: connection)
+            try DossierProjection.volledig(id, on: connection)
         }
     }
 
@@ -242,8 +236,8 @@ public final class DossierService: Sendable {
         let kijker = DossierWeergave.kijker(voor: actor)
         return try await pool.withConnection { connection in
             if let stored = try DossierWeergave.opgeslagen(id, kijker: kijker, on: connection) { return stored }
-            guard let row = try connection.query("SELECT \(DossierProjection.volledigeStaat) AS staat FROM dossiers d WHERE d.id = $1", [.uuid(id)]).first else { return nil }
-            return try DossierWeergave.render(try DossierProjection.decodeState(row.json("staat")), voor: actor)
+            guard let dossier = try DossierProjection.volledig(id, on: connection) else { return nil }
+            return try DossierWeergave.render(dossier, voor: actor)
         }
     }
 
