@@ -151,7 +151,8 @@ struct Form {
             let veldID = veldID(veld.naam)
             let fout = perVeld[veld.naam]
             let getypt = waarden.map { $0[veld.naam] ?? "" } ?? begin[veld.naam] ?? ""
-            var model = FormModel.Veld(id: veldID, naam: veld.naam, label: veld.label, verplicht: veld.verplicht, waarde: getypt)
+            let naam: String = if case .vinkjes = veld.soort { FormValues.groep(veld.naam) } else { veld.naam }
+            var model = FormModel.Veld(id: veldID, naam: naam, label: veld.label, verplicht: veld.verplicht, waarde: getypt)
             model.hint = veld.hint
             model.fout = fout
             let beschrijving = [veld.hint.map { _ in veldID + "-hint" }, fout.map { _ in veldID + "-fout" }].compactMap { $0 }

@@ -1,26 +1,32 @@
 import Foundation
 
-/// The fields of a posted `application/x-www-form-urlencoded` form, in order; a name may repeat
-/// (check boxes).
-public struct FormValues: Sendable, Equatable {
-    /// Every field, in the order sent.
+/// The fields of a posted form; a group of check boxes is one name with several values.
+///
+/// An `application/x-www-form-urlencoded` body is decoded by Hummingbird's `URLEncodedFormDecoder`
+/// (a check-box group is posted as `naam[]`, and a name sent twice makes the form unreadable); the
+/// text parts of a multipart form are given in order.
+public struct FormValues: Sendable, Equatable, Decodable {
+    /// Every field, in the order given.
     public private(set) var velden: [(naam: String, waarde: String)] = []
 
     /// No fields.
     public init() {}
 
-    /// These fields, in this order (the text parts of a multipart form).
+    /// These fields, in this order (the text parts of a multipart form); `naam[]` is `naam`.
     public init(velden: [(naam: String, waarde: String)]) {
-        self.velden = velden
+        self.velden = velden.map { (Self.groepsnaam($0.naam), $0.waarde) }
     }
 
-    /// Reads an urlencoded body: `+` is a space, `%XX` a byte (UTF-8); a malformed escape or invalid
-    /// UTF-8 makes the whole body unreadable (nil).
-    public init?(urlencoded tekst: String) {
-        for paar in tekst.split(separator: "&", omittingEmptySubsequences: true) {
-            let delen = paar.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard let naam = Self.decode(delen[0]), let waarde = Self.decode(delen.count > 1 ? delen[1] : "") else { return nil }
-            velden.append((naam, waarde))
+    /// The form as `URLEncodedFormDecoder` reads it: each name a text, or a list of texts for a
+    /// check-box group. Anything deeper (`a[b]=c`) is not a form of ours and is refused.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: Naam.self)
+        for naam in container.allKeys.sorted(by: { $0.stringValue < $1.stringValue }) {
+            if let waarde = try? container.decode(String.self, forKey: naam) {
+                velden.append((naam.stringValue, waarde))
+            } else {
+                for waarde in try container.decode([String].self, forKey: naam) { velden.append((naam.stringValue, waarde)) }
+            }
         }
     }
 
@@ -44,28 +50,17 @@ public struct FormValues: Sendable, Equatable {
         lhs.velden.map(\.naam) == rhs.velden.map(\.naam) && lhs.velden.map(\.waarde) == rhs.velden.map(\.waarde)
     }
 
-    private static func decode(_ deel: Substring) -> String? {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(deel.utf8.count)
-        var iterator = deel.utf8.makeIterator()
-        while let byte = iterator.next() {
-            switch byte {
-            case UInt8(ascii: "+"): bytes.append(UInt8(ascii: " "))
-            case UInt8(ascii: "%"):
-                guard let hoog = iterator.next().flatMap(hex), let laag = iterator.next().flatMap(hex) else { return nil }
-                bytes.append(hoog << 4 | laag)
-            default: bytes.append(byte)
-            }
-        }
-        return String(validating: bytes, as: UTF8.self)
+    /// The name a check-box group is posted under: `koepels` as `koepels[]`.
+    static func groep(_ naam: String) -> String { naam + "[]" }
+
+    private static func groepsnaam(_ naam: String) -> String {
+        naam.hasSuffix("[]") ? String(naam.dropLast(2)) : naam
     }
 
-    private static func hex(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
-        }
+    private struct Naam: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
     }
 }

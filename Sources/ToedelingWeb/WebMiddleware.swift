@@ -9,78 +9,69 @@ import Postgres
 import Taaktoedeling
 import ToedelingHTTP
 
-/// Thrown where a page needs a login: answered with a redirect to `/inloggen`.
-struct InloggenNodig: Error {
+/// Thrown where a page needs a login: answered with a redirect to `/inloggen`, with the page asked
+/// for as the way back.
+struct InloggenNodig: HTTPResponseError {
     let terug: String?
+
+    var status: HTTPResponse.Status { .seeOther }
+
+    func response(from request: Request, context: some RequestContext) throws -> Response {
+        let terug = terug.flatMap { $0.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "/-"))) }
+        return PageRenderer.verder("/inloggen" + (terug.map { "?terug=" + $0 } ?? ""))
+    }
 }
 
-/// Turns every error into a Dutch error page (problem+json for a client that prefers JSON); the
-/// details of unexpected errors are logged here and never shown.
+/// Gives every page the renderer its errors are shown with, and turns every error into one that
+/// answers for itself (`HTTPResponseError`): a `WebError` or `InloggenNodig` as thrown, Hummingbird's
+/// and the application's errors as the `WebError` that says them in Dutch. The details of
+/// unexpected errors are logged here and never shown.
 struct WebErrorMiddleware: RouterMiddleware {
     let weergave: PageRenderer
     let routes: RouteRegistry
 
     func handle(_ request: Request, context: WebRequestContext, next: (Request, WebRequestContext) async throws -> Response) async throws -> Response {
+        var context = context
+        context.weergave = weergave
         do {
             return try await next(request, context)
-        } catch let nodig as InloggenNodig {
-            let terug = nodig.terug.flatMap { $0.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "/-"))) }
-            return PageRenderer.verder("/inloggen" + (terug.map { "?terug=" + $0 } ?? ""))
         } catch {
-            var fout = Self.fout(error, request: request, routes: routes)
+            let fout = Self.fout(error, request: request, routes: routes)
             if fout.status == .internalServerError {
                 context.logger.error("web request failed", metadata: ["error.type": "\(String(reflecting: type(of: error)))", "error.description": "\(error)"])
             }
-            if fout.status == .notFound, request.method == .head { fout.tekst = "" }
-            // HTML or problem+json by `Accept`.
-            var headers: HTTPFields = [.vary: "Accept"]
-            if !fout.allow.isEmpty { headers[.allow] = fout.allow.map(\.rawValue).joined(separator: ", ") }
-            if Self.wilJSON(request) {
-                headers[.contentType] = "application/problem+json"
-                let body = "{\"type\":\"about:blank\",\"title\":\(JSONLiteral.string(fout.kop)),\"status\":\(fout.status.code),\"detail\":\(JSONLiteral.string(fout.tekst))}"
-                return Response(status: fout.status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: body)))
-            }
-            let terug = context.gebruiker.map { PageRenderer.thuis(voor: $0.rol) } ?? "/inloggen"
-            return weergave.pagina(
-                "fout", titel: fout.kop,
-                model: ErrorPage(kop: fout.kop, tekst: fout.tekst, terug: terug, terugTekst: context.gebruiker == nil ? "Naar inloggen" : "Naar uw startpagina"),
-                context: context, status: fout.status, headers: headers
-            )
+            return try fout.response(from: request, context: context)
         }
     }
 
-    static func fout(_ error: any Error, request: Request, routes: RouteRegistry) -> WebError {
+    static func fout(_ error: any Error, request: Request, routes: RouteRegistry) -> any HTTPResponseError {
         switch error {
         case let fout as WebError:
             return fout
+        case let nodig as InloggenNodig:
+            return nodig
         case let fout as HTTPError where fout.status == .notFound:
-            if let allow = routes.allowedMethods(path: request.uri.path) { return .methodeNietToegestaan(allow) }
-            return .nietGevonden
+            if let allow = routes.allowedMethods(path: request.uri.path) { return WebError.methodeNietToegestaan(allow) }
+            return WebError.nietGevonden
         case let fout as HTTPError where fout.status == .contentTooLarge:
-            return .teGroot
+            return WebError.teGroot
         case let fout as HTTPError where fout.status.code < 500:
             return WebError(status: fout.status, kop: "Dit verzoek kan niet worden verwerkt", tekst: "Er is niets opgeslagen.")
         case ServiceError.tooMuchContention:
-            return .drukte
+            return WebError.drukte
         case DocumentenVernietigd.vernietigd:
             return WebError(status: .gone, kop: "Dit document bestaat niet meer", tekst: "Het dossier is vernietigd op een vernietigingslijst; zijn documenten zijn verwijderd.")
         default:
             switch StorageCondition(error) {
-            case .unavailable: return .nietBeschikbaar
-            case .busy: return .drukte
+            case .unavailable: return WebError.nietBeschikbaar
+            case .busy: return WebError.drukte
             case .kenmerkenUitgeput(let jaar):
                 return WebError(status: .conflict, kop: "De kenmerken zijn op", tekst: "Er kunnen in \(jaar) niet meer dan 9999 dossiers worden geopend. Er is niets opgeslagen.")
             case .commandAlreadyProcessed:
                 return WebError(status: .conflict, kop: "Al verwerkt", tekst: "Dit formulier was al verwerkt. Bekijk de actuele stand van het dossier.")
-            case nil: return .interneFout
+            case nil: return WebError.interneFout
             }
         }
-    }
-
-    /// True when the client's `Accept` names JSON and not HTML.
-    static func wilJSON(_ request: Request) -> Bool {
-        guard let accept = request.headers[.accept]?.lowercased() else { return false }
-        return accept.contains("json") && !accept.contains("html")
     }
 }
 
@@ -119,7 +110,7 @@ struct WebSessionMiddleware: RouterMiddleware {
     }
 }
 
-/// Reads every posted form once (urlencoded only, at most 1 MiB) and refuses it with 403, before
+/// Reads every posted form once (urlencoded only, at most 1 MiB, by `URLEncodedFormDecoder`) and refuses it with 403, before
 /// anything is done, unless its `csrf` field is the session's token (or, before login, the token
 /// in the form cookie). A form with a file (`multipart/form-data`, to the pages in `bestandsroutes`)
 /// is streamed by its page, which checks the token before anything is committed.
@@ -142,7 +133,9 @@ struct FormMiddleware: RouterMiddleware {
         }
         var request = request
         let buffer = try await request.collectBody(upTo: context.maxUploadSize)
-        guard let waarden = FormValues(urlencoded: String(buffer: buffer)) else { throw WebError.onleesbaarFormulier }
+        guard let waarden = try? URLEncodedFormDecoder().decode(FormValues.self, from: String(buffer: buffer)) else {
+            throw WebError.onleesbaarFormulier
+        }
         guard Self.geldig(waarden["csrf"], request, context, configuratie) else { throw WebError.verlopenFormulier }
         var context = context
         context.formulier = waarden

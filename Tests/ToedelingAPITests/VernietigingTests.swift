@@ -196,7 +196,7 @@ struct VernietigingTests {
                 let leeg = try await cora.post("/vernietigingslijsten", [])
                 #expect(leeg.status == .badRequest)
                 #expect(leeg.tekst.contains("kies ten minste één dossier"))
-                let voorgesteld = try await cora.post("/vernietigingslijsten", [("dossiers", id)])
+                let voorgesteld = try await cora.post("/vernietigingslijsten", [("dossiers[]", id)])
                 #expect(voorgesteld.status == .seeOther)
                 let pad = try #require(voorgesteld.locatie?.split(separator: "?").first.map(String.init))
                 let eigen = try await cora.get(pad)

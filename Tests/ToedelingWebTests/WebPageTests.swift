@@ -315,6 +315,34 @@ struct WebPageTests {
         }
     }
 
+    @Test func aCheckBoxGroupIsPostedAsOneListAndAFormThatIsNotOursIsUnreadableAndWritesNothing() async throws {
+        try await Self.met { wereld, client in
+            let cora = try await wereld.harness.ingelogd(client, "cora@bzk.example")
+            let pagina = try await cora.get(Self.pad(wereld.anders))
+            #expect(pagina.tekst.contains(#"id="actie-consultaties-koepels-IPO" name="koepels[]" value="IPO""#))
+            func events() async throws -> Int {
+                try await wereld.harness.pool.withConnection { try $0.query("SELECT count(*) AS n FROM events").first?.int("n") ?? -1 }
+            }
+            let voor = try await events()
+            for velden in [
+                [("koepels", "VNG"), ("koepels", "IPO"), ("termijn", "31-12-2030")],  // one name twice
+                [("koepels[a]", "VNG"), ("termijn", "31-12-2030")],  // a structure no form of ours has
+                [("koepels[]", "VNG"), ("koepels", "IPO"), ("termijn", "31-12-2030")],  // a list and a text
+            ] {
+                try await cora.get(Self.pad(wereld.anders))
+                let antwoord = try await cora.post(Self.pad(wereld.anders, "/consultaties"), velden)
+                #expect(antwoord.status == .badRequest, "\(velden)")
+                #expect(antwoord.tekst.contains("Het formulier kon niet worden gelezen"), "\(velden)")
+            }
+            #expect(try await events() == voor)
+            try await cora.get(Self.pad(wereld.anders))
+            let geopend = try await cora.post(Self.pad(wereld.anders, "/consultaties"), [("koepels[]", "VNG"), ("koepels[]", "UvW"), ("termijn", "31-12-2030")])
+            #expect(geopend.status == .seeOther)
+            let ronde = try #require(try await wereld.service.dossier(wereld.anders.id)?.consultaties.first)
+            #expect(ronde.koepels == [.VNG, .UvW])
+        }
+    }
+
     @Test func aCoordinatorTakesADossierFromVoorstelToBesluitThroughThePages() async throws {
         try await Self.met { wereld, client in
             let cora = try await wereld.harness.ingelogd(client, "cora@bzk.example")
@@ -337,7 +365,7 @@ struct WebPageTests {
                 let antwoord = try await cora.post(pad + rest, velden)
                 #expect(antwoord.status == .seeOther, "\(rest): \(antwoord.tekst.prefix(2000))")
             }
-            try await stap("/consultaties", [("koepels", "VNG"), ("koepels", "IPO"), ("termijn", "31-12-2030")])
+            try await stap("/consultaties", [("koepels[]", "VNG"), ("koepels[]", "IPO"), ("termijn", "31-12-2030")])
             try await stap("/consultaties/1/reacties", [("koepel", "VNG"), ("standpunt", "instemmend"), ("toelichting", "Per brief ontvangen.")])
             try await stap("/consultaties/1/sluiting", [])
             try await stap("/toetsingen", [("taakkenmerken.schaal", "lokaal"), ("taakkenmerken.beleidsvrijheid", "veel"), ("taakkenmerken.samenwerking", "geen")])
