@@ -23,7 +23,7 @@ public func buildRouter(
     dependencies: APIDependencies,
     routes registry: RouteRegistry = RouteRegistry()
 ) -> Router<APIRequestContext> {
-    let router = Router(context: APIRequestContext.self)
+    let router = Router(context: APIRequestContext.self, options: [.autoGenerateHeadEndpoints])
     let metricsFactory = PrometheusMetricsFactory(registry: dependencies.metrics)
     router.addMiddleware {
         RequestIDMiddleware<APIRequestContext>()

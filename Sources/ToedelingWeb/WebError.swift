@@ -1,8 +1,10 @@
 import HTTPTypes
+import Hummingbird
+import EventStore
 
 /// A refusal the web application answers with a Dutch error page (or, for a client that asks for
 /// JSON, problem+json).
-struct WebError: Error, Sendable {
+struct WebError: HTTPResponseError, Sendable {
     var status: HTTPResponse.Status
     var kop: String
     var tekst: String
@@ -38,5 +40,38 @@ struct WebError: Error, Sendable {
 
     static func methodeNietToegestaan(_ allow: [HTTPRequest.Method]) -> WebError {
         WebError(status: .methodNotAllowed, kop: "Dit kan hier niet", tekst: "Deze pagina kan zo niet worden gebruikt.", allow: allow)
+    }
+}
+
+extension WebError {
+    /// The error page inside the layout of the request's account (problem+json when the client's
+    /// `Accept` names JSON and not HTML), with `Allow` for a 405; a HEAD that finds nothing gets no
+    /// text.
+    func response(from request: Request, context: some RequestContext) throws -> Response {
+        var headers: HTTPFields = [.vary: "Accept"]
+        if !allow.isEmpty { headers[.allow] = allow.map(\.rawValue).joined(separator: ", ") }
+        let tekst = status == .notFound && request.method == .head ? "" : self.tekst
+        if Self.wilJSON(request) {
+            headers[.contentType] = "application/problem+json"
+            let body = "{\"type\":\"about:blank\",\"title\":\(JSONLiteral.string(kop)),\"status\":\(status.code),\"detail\":\(JSONLiteral.string(tekst))}"
+            return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: body)))
+        }
+        guard let context = context as? WebRequestContext, let weergave = context.weergave else {
+            // Not a page of the web application's router (which always gives its renderer): the words alone.
+            headers[.contentType] = "text/plain; charset=utf-8"
+            return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: kop + "\n" + tekst + "\n")))
+        }
+        let terug = context.gebruiker.map { PageRenderer.thuis(voor: $0.rol) } ?? "/inloggen"
+        return weergave.pagina(
+            "fout", titel: kop,
+            model: ErrorPage(kop: kop, tekst: tekst, terug: terug, terugTekst: context.gebruiker == nil ? "Naar inloggen" : "Naar uw startpagina"),
+            context: context, status: status, headers: headers
+        )
+    }
+
+    /// True when the client's `Accept` names JSON and not HTML.
+    static func wilJSON(_ request: Request) -> Bool {
+        guard let accept = request.headers[.accept]?.lowercased() else { return false }
+        return accept.contains("json") && !accept.contains("html")
     }
 }

@@ -23,6 +23,8 @@ public struct WebRequestContext: IdentifiedRequestContext, SessionRequestContext
     public var requestID: String
     /// The fields of a posted form, read once by `FormMiddleware`.
     public var formulier: FormValues
+    /// What a `WebError` renders its page with, given by `WebErrorMiddleware`.
+    var weergave: PageRenderer?
 
     /// Creates the context for one request (Hummingbird's initialiser).
     public init(source: ApplicationRequestContextSource) {
@@ -32,6 +34,7 @@ public struct WebRequestContext: IdentifiedRequestContext, SessionRequestContext
         self.clientAdres = Self.adres(source.channel.remoteAddress)
         self.requestID = ""
         self.formulier = FormValues()
+        self.weergave = nil
     }
 
     /// Forms above this size are refused with 413.

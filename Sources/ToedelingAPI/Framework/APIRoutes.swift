@@ -8,7 +8,8 @@ struct APIRoutes {
     let registry: RouteRegistry
 
     /// Adds a route answering in one of `produces` (JSON by default). A GET route answers HEAD as
-    /// well (RFC 9110 §9.3.2): the same status and headers, no body.
+    /// well (RFC 9110 §9.3.2), by the router's own HEAD endpoints (`autoGenerateHeadEndpoints`): the
+    /// GET's status and headers, its `Content-Length` included, and no body; the registry records it.
     func on(
         _ method: HTTPRequest.Method,
         _ template: String,
@@ -18,14 +19,6 @@ struct APIRoutes {
     ) {
         registry.record(method, template, produces: produces, streamsBody: streamsBody)
         router.on(RouterPath(template), method: method, use: handler)
-        if method == .get {
-            registry.record(.head, template, produces: produces)
-            router.on(RouterPath(template), method: .head) { request, context in
-                var response = try await handler(request, context)
-                // The GET's length, no bytes (RFC 9110 §8.6).
-                response.body = ResponseBody(contentLength: response.body.contentLength) { _ in }
-                return response
-            }
-        }
+        if method == .get { registry.record(.head, template, produces: produces) }
     }
 }
