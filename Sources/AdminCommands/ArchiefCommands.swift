@@ -135,9 +135,9 @@ struct ArchiefPakketCommand: AdminCommand {
             } catch let weigering as Archiefpakket.Weigering {
                 throw AdminError.invalidInput(weigering.description)
             }
-            let doel: MapDoel
+            let doel: DirectoryTarget
             do {
-                doel = try MapDoel(map: naar)
+                doel = try DirectoryTarget(map: naar)
             } catch {
                 throw AdminError.unwritableFile(naar + " (the folder must be empty)")
             }

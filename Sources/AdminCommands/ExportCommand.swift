@@ -38,7 +38,7 @@ struct ExportCommand: AdminCommand {
             let metSleutels = sleutels
             let appending: @Sendable (PostgresConnection, (Data) throws -> Void) throws -> Void = { connection, write in
                 try DocumentTransfer.export(on: connection, write: write)
-                if metSleutels { try SleutelTransfer.export(on: connection, write: write) }
+                if metSleutels { try KeyTransfer.export(on: connection, write: write) }
             }
             guard let output else {
                 let sink = context.output

@@ -40,7 +40,7 @@ struct ImportCommand: AdminCommand {
                 progress: { step in progress.show("importing: \(step.events) events, \(step.streams) streams") },
                 otherLine: { line, number, connection in
                     try documents.importLine(line, number: number, on: connection)
-                        || SleutelTransfer.importLine(line, number: number, on: connection)
+                        || KeyTransfer.importLine(line, number: number, on: connection)
                 },
                 beforeCommit: { connection in
                     try Self.continueKenmerkNumbering(on: connection)

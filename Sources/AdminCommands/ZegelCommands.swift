@@ -34,7 +34,7 @@ struct ZegelMaakCommand: AdminCommand {
         let privé = try ZegelSleutel.prive(pad: pad)
         let folder = map ?? environment["TOEDELING_SEAL_DIR"].flatMap { $0.isEmpty ? nil : $0 }
         try await database.withDatabase(in: context) { database in
-            let tsa = environment["TOEDELING_TSA_URL"].flatMap { $0.isEmpty ? nil : Tijdstempelaar(url: $0) }
+            let tsa = environment["TOEDELING_TSA_URL"].flatMap { $0.isEmpty ? nil : TimestampClient(url: $0) }
             let (zegel, bestand, tsaFout) = try await Zegelaar(pool: database.pool, logger: database.logger).maak(sleutel: privé, map: folder, tsa: tsa)
             try context.output.line(
                 "sealed \(zegel.aantalStromen) streams at \(zegel.gemaaktOp): merkle root \(zegel.merkleRoot)"

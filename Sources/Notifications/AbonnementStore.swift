@@ -64,7 +64,7 @@ public struct AbonnementStore: AbonnementRegister {
 
     /// A page (from 1) of the delivery log, newest attempt first, and how many attempts there are;
     /// nil when the subscription is unknown.
-    public func afleveringen(id: UUID, page: Int = 1, pageSize: Int = 100) async throws -> (pogingen: [AfleverPoging], totaal: Int)? {
+    public func afleveringen(id: UUID, page: Int = 1, pageSize: Int = 100) async throws -> (pogingen: [DeliveryAttempt], totaal: Int)? {
         try await pool.withConnection { connection in
             guard try connection.query("SELECT 1 FROM abonnementen WHERE id = $1", [.uuid(id)]).first != nil else { return nil }
             let totaal = try connection.query("SELECT count(*) AS n FROM webhook_pogingen WHERE abonnement_id = $1", [.uuid(id)])[0].int("n")
@@ -75,7 +75,7 @@ public struct AbonnementStore: AbonnementRegister {
                 """,
                 [.uuid(id), .int(Int64(pageSize)), .int(Int64((max(page, 1) - 1) * pageSize))]
             ).map { row in
-                AfleverPoging(
+                DeliveryAttempt(
                     eventID: try row.uuid("event_id"),
                     sequence: Self.sequence(tx: try row.string("tx"), positie: try row.int64("feed_positie")),
                     tijdstip: try row.date("tijdstip"), httpStatus: try row.optionalInt("http_status"), fout: try row.optionalString("fout"),

@@ -26,7 +26,7 @@ final class DossierStateFollower: Sendable {
     /// The decoded event and the dossier right after it; nil for an event that is not a readable
     /// dossier event.
     func stand(na event: RecordedEvent, on connection: PostgresConnection) throws -> (element: DossierStream.Element, dossier: Dossier, id: UUID)? {
-        guard let id = Self.dossierID(of: event), let element = try? DossierStream.decode(Sleutelbos.open([event], on: connection)).first else {
+        guard let id = Self.dossierID(of: event), let element = try? DossierStream.decode(KeyRing.open([event], on: connection)).first else {
             return nil
         }
         let vorige = bekend.withLock { $0[id] }
@@ -39,7 +39,7 @@ final class DossierStateFollower: Sendable {
             dossier = huidig
         } else {
             let events = try EventStore.readStream(on: connection, event.streamID, upTo: .version(event.version))
-            guard let gevouwen = DossierStream.fold(try DossierStream.decode(Sleutelbos.open(events, on: connection))) else { return nil }
+            guard let gevouwen = DossierStream.fold(try DossierStream.decode(KeyRing.open(events, on: connection))) else { return nil }
             dossier = gevouwen
         }
         bekend.withLock { bekend in

@@ -60,9 +60,9 @@ public final class EmailDelivery: Service, Sendable {
         while !Task.isCancelled {
             let berichten = try await wachtrij.teVerzenden()
             guard !berichten.isEmpty else { return }
-            let sessie: SMTPSessie
+            let sessie: SMTPSession
             do {
-                sessie = try await SMTPSessie.open(instelling)
+                sessie = try await SMTPSession.open(instelling)
             } catch let fout as SMTPError {
                 // The relay cannot be reached: the first message carries the attempt, the rest wait.
                 try await wachtrij.mislukt(berichten[0].id, fout: fout.omschrijving, permanent: false)

@@ -4,7 +4,7 @@ import NIOPosix
 import NIOSSL
 
 /// A reply of an SMTP server: its code and text lines.
-struct SMTPAntwoord: Sendable, Equatable {
+struct SMTPReply: Sendable, Equatable {
     let code: Int
     let regels: [String]
     var isPositief: Bool { (200..<400).contains(code) }
@@ -14,7 +14,7 @@ struct SMTPAntwoord: Sendable, Equatable {
 
 /// Why sending failed: the relay's reply (temporary or permanent) or the connection.
 enum SMTPError: Error, Sendable {
-    case geweigerd(SMTPAntwoord)
+    case geweigerd(SMTPReply)
     case verbinding(String)
     case geenAntwoord
 
@@ -34,13 +34,13 @@ enum SMTPError: Error, Sendable {
 
 /// Splits the server's bytes into replies (multi-line replies joined) and hands each to the next
 /// waiter. Lives on its channel's event loop.
-final class SMTPAntwoordLezer: ChannelInboundHandler {
+final class SMTPReplyReader: ChannelInboundHandler {
     typealias InboundIn = ByteBuffer
 
     private var bytes: [UInt8] = []
     private var regels: [String] = []
-    private var klaar: [SMTPAntwoord] = []
-    private var wachtenden: [EventLoopPromise<SMTPAntwoord>] = []
+    private var klaar: [SMTPReply] = []
+    private var wachtenden: [EventLoopPromise<SMTPReply>] = []
     private var einde: SMTPError?
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
@@ -63,7 +63,7 @@ final class SMTPAntwoordLezer: ChannelInboundHandler {
             }
             regels.append(String(tekst.dropFirst(4)))
             if tekst.count < 4 || tekst[tekst.index(tekst.startIndex, offsetBy: 3)] != "-" {
-                klaar.append(SMTPAntwoord(code: code, regels: regels))
+                klaar.append(SMTPReply(code: code, regels: regels))
                 regels = []
             }
         }
@@ -81,7 +81,7 @@ final class SMTPAntwoordLezer: ChannelInboundHandler {
     }
 
     /// The next reply.
-    func verwacht(_ promise: EventLoopPromise<SMTPAntwoord>) {
+    func verwacht(_ promise: EventLoopPromise<SMTPReply>) {
         wachtenden.append(promise)
         lever()
     }
@@ -106,19 +106,19 @@ final class SMTPAntwoordLezer: ChannelInboundHandler {
 
 /// One SMTP session with a relay (RFC 5321): greeting, EHLO, STARTTLS when offered (required
 /// before AUTH), AUTH PLAIN when a user is configured, then any number of messages, then QUIT.
-final class SMTPSessie: Sendable {
+final class SMTPSession: Sendable {
     private let channel: any Channel
-    private let lezer: NIOLoopBound<SMTPAntwoordLezer>
+    private let lezer: NIOLoopBound<SMTPReplyReader>
     private let wachttijd: Duration
 
-    private init(channel: any Channel, lezer: NIOLoopBound<SMTPAntwoordLezer>, wachttijd: Duration) {
+    private init(channel: any Channel, lezer: NIOLoopBound<SMTPReplyReader>, wachttijd: Duration) {
         self.channel = channel
         self.lezer = lezer
         self.wachttijd = wachttijd
     }
 
     /// Connects, greets and logs in as `instelling` says.
-    static func open(_ instelling: SMTPSettings, wachttijd: Duration = .seconds(30)) async throws -> SMTPSessie {
+    static func open(_ instelling: SMTPSettings, wachttijd: Duration = .seconds(30)) async throws -> SMTPSession {
         let tls = try context(instelling)
         let serverNaam = Self.isIPAdres(instelling.host) ? nil : instelling.host
         let channel: any Channel
@@ -130,7 +130,7 @@ final class SMTPSessie: Sendable {
                         if instelling.impliciteTLS {
                             try channel.pipeline.syncOperations.addHandler(try NIOSSLClientHandler(context: tls, serverHostname: serverNaam))
                         }
-                        try channel.pipeline.syncOperations.addHandler(SMTPAntwoordLezer(), name: "smtp")
+                        try channel.pipeline.syncOperations.addHandler(SMTPReplyReader(), name: "smtp")
                     }
                 }
                 .connect(host: instelling.host, port: instelling.port).get()
@@ -138,9 +138,9 @@ final class SMTPSessie: Sendable {
             throw SMTPError.verbinding("geen verbinding met de relay \(instelling.host):\(instelling.port)")
         }
         let lezer = try await channel.eventLoop.submit {
-            NIOLoopBound(try channel.pipeline.syncOperations.handler(type: SMTPAntwoordLezer.self), eventLoop: channel.eventLoop)
+            NIOLoopBound(try channel.pipeline.syncOperations.handler(type: SMTPReplyReader.self), eventLoop: channel.eventLoop)
         }.get()
-        let sessie = SMTPSessie(channel: channel, lezer: lezer, wachttijd: wachttijd)
+        let sessie = SMTPSession(channel: channel, lezer: lezer, wachttijd: wachttijd)
         do {
             try await sessie.begin(instelling, tls: tls, serverNaam: serverNaam)
         } catch {
@@ -192,12 +192,12 @@ final class SMTPSessie: Sendable {
         try? await channel.close()
     }
 
-    private func opdracht(_ regel: String) async throws -> SMTPAntwoord {
+    private func opdracht(_ regel: String) async throws -> SMTPReply {
         guard !regel.contains("\r"), !regel.contains("\n") else { throw SMTPError.verbinding("ongeldige opdracht") }
         return try await schrijf(regel + "\r\n")
     }
 
-    private func schrijf(_ tekst: String) async throws -> SMTPAntwoord {
+    private func schrijf(_ tekst: String) async throws -> SMTPReply {
         let channel = channel
         do {
             try await channel.writeAndFlush(ByteBuffer(string: tekst))
@@ -207,16 +207,16 @@ final class SMTPSessie: Sendable {
         return try await antwoord()
     }
 
-    private func antwoord() async throws -> SMTPAntwoord {
+    private func antwoord() async throws -> SMTPReply {
         let lezer = lezer
         let channel = channel
         let future = channel.eventLoop.flatSubmit {
-            let promise = channel.eventLoop.makePromise(of: SMTPAntwoord.self)
+            let promise = channel.eventLoop.makePromise(of: SMTPReply.self)
             lezer.value.verwacht(promise)
             return promise.futureResult
         }
         let wachttijd = wachttijd
-        return try await withThrowingTaskGroup(of: SMTPAntwoord?.self) { group in
+        return try await withThrowingTaskGroup(of: SMTPReply?.self) { group in
             group.addTask { try await future.get() }
             group.addTask {
                 try await Task.sleep(for: wachttijd)
@@ -232,7 +232,7 @@ final class SMTPSessie: Sendable {
         }
     }
 
-    private func verwacht(_ antwoord: SMTPAntwoord, _ codes: Int...) throws {
+    private func verwacht(_ antwoord: SMTPReply, _ codes: Int...) throws {
         guard codes.contains(antwoord.code) else { throw SMTPError.geweigerd(antwoord) }
     }
 

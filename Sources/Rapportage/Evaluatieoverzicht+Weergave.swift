@@ -36,7 +36,7 @@ extension Evaluatieoverzicht {
     /// The overview as a standalone, printable HTML page (`text/html`), every value escaped.
     public func html() -> String {
         let titel = "Overzicht voor de evaluatie van het beleidskader"
-        var pagina = HTMLPagina.begin(titel: titel, stijl: """
+        var pagina = HTMLPage.begin(titel: titel, stijl: """
         body { font-family: system-ui, sans-serif; font-size: 10pt; margin: 2em; color: #000; }
         table { border-collapse: collapse; margin-bottom: 1.5em; }
         th, td { border: 1px solid #666; padding: 4px 6px; text-align: left; }
@@ -50,7 +50,7 @@ extension Evaluatieoverzicht {
             }
             pagina += "</tbody>\n</table>\n"
         }
-        pagina += HTMLPagina.einde
+        pagina += HTMLPage.einde
         return pagina
     }
 

@@ -49,7 +49,7 @@ extension StandVanZaken {
     /// The report as a standalone, printable HTML page (`text/html`), every value escaped.
     public func html() -> String {
         let titel = "Stand van zaken taaktoedeling per \(peildatumWeergave)"
-        var pagina = HTMLPagina.begin(titel: titel, stijl: """
+        var pagina = HTMLPage.begin(titel: titel, stijl: """
         body { font-family: "RijksoverheidSansText", Verdana, sans-serif; font-size: 10pt; margin: 2em; color: #000; }
         h1 { font-size: 14pt; }
         table { border-collapse: collapse; width: 100%; }
@@ -64,7 +64,7 @@ extension StandVanZaken {
         }
         pagina += "</tbody>\n</table>\n"
         if rijen.isEmpty { pagina += "<p>Geen dossiers op deze peildatum.</p>\n" }
-        pagina += HTMLPagina.einde
+        pagina += HTMLPage.einde
         return pagina
     }
 

@@ -31,7 +31,7 @@ public enum VerklaringVanVernietiging {
 
     public static func html(_ lijst: Vernietigingslijst) -> String {
         let h = HTMLEscaping.escape
-        var pagina = HTMLPagina.begin(titel: "Verklaring van vernietiging", stijl: """
+        var pagina = HTMLPage.begin(titel: "Verklaring van vernietiging", stijl: """
         body { font-family: "RijksoverheidSansText", Verdana, sans-serif; font-size: 10pt; margin: 2em; color: #000; }
         h1 { font-size: 14pt; }
         table { border-collapse: collapse; width: 100%; }
@@ -56,7 +56,7 @@ public enum VerklaringVanVernietiging {
         for regel in lijst.dossiers {
             pagina += "<tr>" + velden(regel).map { "<td>\(h($0))</td>" }.joined() + "</tr>\n"
         }
-        pagina += "</tbody>\n</table>\n" + HTMLPagina.einde
+        pagina += "</tbody>\n</table>\n" + HTMLPage.einde
         return pagina
     }
 

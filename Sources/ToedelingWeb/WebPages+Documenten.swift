@@ -90,7 +90,7 @@ extension WebPages {
         let contentType = request.headers[.contentType]
         let configuratie = configuratie
         let body = request.body
-        let ontvangen = MultipartWaarden()
+        let ontvangen = MultipartFields()
         let commandContext = CommandContext(actor: gebruiker.actor, correlationID: context.requestID)
         func geweigerd(_ problemen: [FieldProblem], melding: String? = nil, status: HTTPResponse.Status) async throws -> Response {
             try await dossierResponse(
@@ -100,7 +100,7 @@ extension WebPages {
         }
         do {
             let resultaat = try await service.voegDocumentToe(aan: id, context: commandContext, maximum: afhankelijkheden.maximumDocumentBytes) { upload in
-                guard let ontvangst = MultipartOntvangst(contentType: contentType, upload: upload, bestandsveld: bestandsveld) else {
+                guard let ontvangst = MultipartUpload(contentType: contentType, upload: upload, bestandsveld: bestandsveld) else {
                     throw WebError.onleesbaarFormulier
                 }
                 for try await buffer in body {
@@ -190,6 +190,6 @@ extension WebPages {
 }
 
 /// What a streamed form had typed so far, for the page that refuses it.
-final class MultipartWaarden: @unchecked Sendable {
+final class MultipartFields: @unchecked Sendable {
     var waarden = FormValues()
 }

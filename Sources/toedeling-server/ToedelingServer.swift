@@ -157,7 +157,7 @@ struct ToedelingServer: AsyncParsableCommand {
         if let zegels = configuration.zegels, let sleutel = try? Curve25519.Signing.PrivateKey(rawRepresentation: zegels.sleutel) {
             services.append(ZegelService(
                 zegelaar: Zegelaar(pool: pool, logger: logger), sleutel: sleutel, interval: zegels.interval, map: zegels.map,
-                tsa: zegels.tsa.map { Tijdstempelaar(url: $0) }, logger: logger
+                tsa: zegels.tsa.map { TimestampClient(url: $0) }, logger: logger
             ))
         }
         let group = ServiceGroup(

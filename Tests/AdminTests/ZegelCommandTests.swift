@@ -89,7 +89,7 @@ import Testing
         for index in stromen.indices {
             var hash = Zegel.blad(stromen[index])
             for stap in Zegel.bewijs(stromen, index: index) {
-                let buur = try #require(DocumentOpslag.bytes(hex: stap.hash))
+                let buur = try #require(DocumentStorage.bytes(hex: stap.hash))
                 hash = stap.kant == "links" ? Zegel.knoop(buur, hash) : Zegel.knoop(hash, buur)
             }
             #expect(hash == root, "stream \(index)")

@@ -113,7 +113,7 @@ struct InvoerEigenschapTests {
         let namen = ["fase", "page", "peildatum", "van", "onbekend"]
         await propertyCheck(count: 1500, input: Gen.int(in: 0...4).array(of: 0...6), Self.tekst) { indices, waarde in
             let paren = indices.map { (namen[$0], waarde) }
-            var lezer = Parameterlezer(paren, bekend: ["fase", "page", "peildatum", "van"])
+            var lezer = ParameterReader(paren, bekend: ["fase", "page", "peildatum", "van"])
             let fase = lezer.keuze("fase", Fase.self)
             let page = lezer.geheelGetal("page", in: 1...1000)
             let peildatum = lezer.peildatum()

@@ -59,7 +59,7 @@ public struct Abonnement: Sendable, Equatable {
 }
 
 /// One attempt in a subscription's delivery log.
-public struct AfleverPoging: Sendable, Equatable {
+public struct DeliveryAttempt: Sendable, Equatable {
     /// The event delivered.
     public let eventID: UUID
     /// The event's place in the feed (the CloudEvent `sequence`).

@@ -18,7 +18,7 @@ public protocol AbonnementRegister: Sendable {
     func verwijder(id: UUID) async throws -> Bool
     /// A page (from 1) of the delivery log, newest attempt first, and how many attempts there are;
     /// nil when the subscription is unknown.
-    func afleveringen(id: UUID, page: Int, pageSize: Int) async throws -> (pogingen: [AfleverPoging], totaal: Int)?
+    func afleveringen(id: UUID, page: Int, pageSize: Int) async throws -> (pogingen: [DeliveryAttempt], totaal: Int)?
     /// Puts deliveries back in the queue and clears the failure state: with a cursor every event
     /// after it that the subscription takes, without one every dead-lettered delivery. Returns how
     /// many were queued.

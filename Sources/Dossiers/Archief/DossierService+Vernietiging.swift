@@ -11,8 +11,8 @@ extension DossierService {
     /// account nor a token holder (who may not propose or judge a list).
     static func beoordelaar(_ actor: Actor) -> (id: String, naam: String)? {
         guard actor.rol == .coordinator else { return nil }
-        if let id = actor.gebruikerID { return (Sleutelbos.id(gebruiker: id), actor.naam) }
-        if let id = actor.tokenID { return (Sleutelbos.id(token: id), actor.naam) }
+        if let id = actor.gebruikerID { return (KeyRing.id(gebruiker: id), actor.naam) }
+        if let id = actor.tokenID { return (KeyRing.id(token: id), actor.naam) }
         return nil
     }
 
@@ -148,7 +148,7 @@ extension DossierService {
             try await pool.withTransaction { connection in
                 try Self.vernietig(regel.dossierId, lijst: id, metadata: metadata, sleutels: sleutels, vandaag: vandaag, on: connection)
             }
-            sleutelbos.vergeet(Sleutelbos.id(dossier: regel.dossierId))
+            keyRing.vergeet(KeyRing.id(dossier: regel.dossierId))
         }
         if !open.isEmpty { store.announceCommittedEvents() }
         guard var goedgekeurd = try await vernietigingslijst(id) else { throw VernietigingError.onbekend }
@@ -175,7 +175,7 @@ extension DossierService {
 
     /// Destroys one dossier on the caller's transaction.
     static func vernietig(
-        _ dossierID: UUID, lijst: UUID, metadata: EventMetadata, sleutels: Gebeurtenissleutels, vandaag: Kalenderdatum,
+        _ dossierID: UUID, lijst: UUID, metadata: EventMetadata, sleutels: EventKeys, vandaag: Kalenderdatum,
         on connection: PostgresConnection
     ) throws {
         let locked = try DossierProjection.lockedState(of: dossierID, on: connection)
@@ -187,7 +187,7 @@ extension DossierService {
                 sleutels: sleutels, to: dossierID, expected: .exact(state.versie), before: state, at: locked.moment, on: connection
             )
         }
-        try Sleutelbos.vernietig(Sleutelbos.id(dossier: dossierID), on: connection)
+        try KeyRing.vernietig(KeyRing.id(dossier: dossierID), on: connection)
         // The bytes of its documents, unless a dossier that is not destroyed holds the same content.
         let stream = DossierStream.id(of: dossierID)
         let blokken = try connection.query(

@@ -72,7 +72,7 @@ public enum DocumentHeaders {
             ("Content-Security-Policy", "sandbox"),
             ("X-Content-Type-Options", "nosniff"),
         ]
-        if let digest = DocumentOpslag.bytes(hex: document.sha256) {
+        if let digest = DocumentStorage.bytes(hex: document.sha256) {
             fields.append(("Repr-Digest", "sha-256=:\(digest.base64EncodedString()):"))
         }
         return fields

@@ -77,7 +77,7 @@ public final class DocumentTransfer: Sendable {
     public func importLine(_ line: String, number: Int, on connection: PostgresConnection) throws -> Bool {
         guard line.hasPrefix(Self.prefix) else { return false }
         guard let regel = try? JSONDecoder().decode(Regel.self, from: Data(line.utf8)), let data = Data(base64Encoded: regel.document.data),
-              DocumentOpslag.bytes(hex: regel.document.sha256) != nil, !data.isEmpty
+              DocumentStorage.bytes(hex: regel.document.sha256) != nil, !data.isEmpty
         else { throw Error.unreadableLine(number) }
         let sha = regel.document.sha256
         let stand = try ontvangen.withLock { ontvangen -> Ontvangen in
@@ -90,7 +90,7 @@ public final class DocumentTransfer: Sendable {
             ontvangen[sha] = stand
             return stand
         }
-        try DocumentOpslag.voegBlokToe(stand.blokken, volgnummer: Int32(stand.volgende - 1), data: data, on: connection)
+        try DocumentStorage.voegBlokToe(stand.blokken, volgnummer: Int32(stand.volgende - 1), data: data, on: connection)
         return true
     }
 
@@ -100,7 +100,7 @@ public final class DocumentTransfer: Sendable {
         for (sha, stand) in alle.sorted(by: { $0.key < $1.key }) {
             let berekend = stand.hasher.finalize().hexadecimaal
             guard berekend == sha else { throw Error.hashMismatch(sha256: sha) }
-            try DocumentOpslag.bewaar(sha256: sha, omvang: stand.omvang, blokken: stand.blokken, on: connection)
+            try DocumentStorage.bewaar(sha256: sha, omvang: stand.omvang, blokken: stand.blokken, on: connection)
         }
         if let ontbrekend = try connection.query(
             """

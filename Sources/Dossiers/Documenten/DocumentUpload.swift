@@ -65,7 +65,7 @@ public final class DocumentUpload {
         blok.removeAll(keepingCapacity: true)
         self.volgnummer += 1
         try await lease.run { connection in
-            try DocumentOpslag.voegBlokToe(blokken, volgnummer: volgnummer, data: data, on: connection)
+            try DocumentStorage.voegBlokToe(blokken, volgnummer: volgnummer, data: data, on: connection)
         }
     }
 }

@@ -88,7 +88,7 @@ extension DossierService {
                     }
                 }
                 events += try Beslissing.decide(beslist, command, by: context.actor, at: now, kenmerk: nil)
-                try DocumentOpslag.bewaar(sha256: sha256, omvang: omvang, blokken: blokken, on: connection)
+                try DocumentStorage.bewaar(sha256: sha256, omvang: omvang, blokken: blokken, on: connection)
                 var outcome = try Self.record(
                     events, commandID: context.commandID, metadata: metadata, sleutels: sleutels, to: dossierID, expected: .exact(state.versie),
                     before: state, at: now, on: connection
@@ -129,7 +129,7 @@ extension DossierService {
     /// each piece to `schrijf`: the next block is read while the client takes the current one (two
     /// blocks in memory at most), and no connection is held while `schrijf` waits for the client.
     public func leesInhoud(sha256: String, bereik: Range<Int64>, schrijf: ([UInt8]) async throws -> Void) async throws {
-        guard let inhoud = try await pool.withConnection({ try DocumentOpslag.inhoud(sha256: sha256, on: $0) }) else {
+        guard let inhoud = try await pool.withConnection({ try DocumentStorage.inhoud(sha256: sha256, on: $0) }) else {
             throw DomainError.nietGevonden
         }
         let einde = min(bereik.upperBound, inhoud.omvang)
@@ -142,7 +142,7 @@ extension DossierService {
             let tot = min(inhoud.blokgrootte, einde - volgnummer * inhoud.blokgrootte)
             return Task {
                 try await pool.withConnection { connection in
-                    try DocumentOpslag.blok(inhoud, volgnummer: volgnummer, van: van, tot: tot, on: connection)
+                    try DocumentStorage.blok(inhoud, volgnummer: volgnummer, van: van, tot: tot, on: connection)
                 }
             }
         }
@@ -161,7 +161,7 @@ extension DossierService {
     /// The documents whose stored bytes no longer match the SHA-256 their event recorded (or are
     /// missing): each with its dossier's kenmerk, for `verify`.
     public func afwijkendeDocumenten() async throws -> [(kenmerk: String, document: Document)] {
-        let afwijkend = try await pool.withConnection { try DocumentOpslag.afwijkend(on: $0) }
+        let afwijkend = try await pool.withConnection { try DocumentStorage.afwijkend(on: $0) }
         let aanwezig = try await pool.withConnection { connection in
             Set(try connection.query("SELECT encode(sha256, 'hex') AS sha256 FROM document_inhoud").map { try $0.string("sha256") })
         }

@@ -51,7 +51,7 @@ public struct ProjectionRebuilder: Sendable {
             var pending: [RecordedEvent] = []
             func project() throws {
                 guard !pending.isEmpty else { return }
-                try DossierProjection.apply(try DossierStream.decode(Sleutelbos.open(pending, on: connection)), after: nil, on: connection, into: tables)
+                try DossierProjection.apply(try DossierStream.decode(KeyRing.open(pending, on: connection)), after: nil, on: connection, into: tables)
                 counts = Progress(streams: counts.streams + 1, events: counts.events + pending.count)
                 pending.removeAll(keepingCapacity: true)
             }

@@ -24,7 +24,7 @@ public final class DossierService: Sendable {
     /// The selectielijst archive categories are taken from (nil: none could be read; archiving is refused).
     public let selectielijst: Selectielijst?
     /// The keys events are sealed with (RECORDS.md, "Destruction and erasure").
-    public let sleutelbos: Sleutelbos
+    public let keyRing: KeyRing
     /// Where reports read: a replica when one is configured (`TOEDELING_REPORT_DATABASE_URL`), else this pool.
     public let reportReader: ReportReader
     /// Counts appends that lost a race for a stream's version (`toedeling_append_conflicts_total`).
@@ -57,7 +57,7 @@ public final class DossierService: Sendable {
         self.reportReader = ReportReader(primary: pool, replica: reportReplica, logger: logger)
         self.store = store
         self.pool = pool
-        self.sleutelbos = Sleutelbos(pool: pool)
+        self.keyRing = KeyRing(pool: pool)
         self.logger = logger
         self.maximumAttempts = maximumAttempts
         self.clock = clock
@@ -181,7 +181,7 @@ public final class DossierService: Sendable {
     /// under the same `Idempotency-Key`) either finds its events already stored and writes nothing,
     /// or is refused by the store as different content: it never writes twice.
     static func record(
-        _ events: [DossierEvent], commandID: UUID, metadata: EventMetadata, sleutels: Gebeurtenissleutels, to dossierID: UUID,
+        _ events: [DossierEvent], commandID: UUID, metadata: EventMetadata, sleutels: EventKeys, to dossierID: UUID,
         expected: ExpectedVersion, before: Dossier?, at moment: Date, on connection: PostgresConnection
     ) throws -> CommandOutcome {
         let encodedMetadata = try metadata.encoded()
@@ -199,7 +199,7 @@ public final class DossierService: Sendable {
             recordedAt: moment
         )
         if result.wasAlreadyAppended {
-            let stored = try Sleutelbos.open(EventStore.readStream(on: connection, streamID), on: connection)
+            let stored = try KeyRing.open(EventStore.readStream(on: connection, streamID), on: connection)
             guard let current = DossierStream.fold(try DossierStream.decode(stored)) else {
                 throw ServiceError.unreadableEvent(position: result.lastPosition)
             }
@@ -355,25 +355,25 @@ public final class DossierService: Sendable {
 
     /// The keys that open the sealed fields of a dossier's events, for its e-Depot package.
     public func sleutelsVoorOverdracht(_ dossierID: UUID) async throws -> [(id: String, sleutel: Data)] {
-        try await sleutelbos.sleutels(vanStroom: DossierStream.id(of: dossierID), pool: pool)
+        try await keyRing.sleutels(vanStroom: DossierStream.id(of: dossierID), pool: pool)
     }
 
     /// Stored events with their sealed fields opened (one statement for the keys, only when a field
     /// is sealed).
     public func opened(_ events: [RecordedEvent]) async throws -> [RecordedEvent] {
-        guard events.contains(where: { Verzegeling.isSealed($0.data) || Verzegeling.isSealed($0.metadata) }) else { return events }
-        return try await pool.withConnection { connection in try Sleutelbos.open(events, on: connection) }
+        guard events.contains(where: { FieldEncryption.isSealed($0.data) || FieldEncryption.isSealed($0.metadata) }) else { return events }
+        return try await pool.withConnection { connection in try KeyRing.open(events, on: connection) }
     }
 
     /// The keys to seal a command's events with: the dossier's, and the acting person's when the
     /// actor is a web account or a token holder.
-    func sleutels(dossier: UUID, actor: Actor) async throws -> Gebeurtenissleutels {
-        let dossierID = Sleutelbos.id(dossier: dossier)
-        let persoonID = actor.gebruikerID.map(Sleutelbos.id(gebruiker:)) ?? actor.tokenID.map(Sleutelbos.id(token:))
-        let keys = try await sleutelbos.sleutelsOmTeVerzegelen([dossierID] + (persoonID.map { [$0] } ?? []))
-        return Gebeurtenissleutels(
-            dossier: keys[dossierID].map { Verzegeling.Sleutel(id: dossierID, key: $0) },
-            persoon: persoonID.flatMap { id in keys[id].map { Verzegeling.Sleutel(id: id, key: $0) } },
+    func sleutels(dossier: UUID, actor: Actor) async throws -> EventKeys {
+        let dossierID = KeyRing.id(dossier: dossier)
+        let persoonID = actor.gebruikerID.map(KeyRing.id(gebruiker:)) ?? actor.tokenID.map(KeyRing.id(token:))
+        let keys = try await keyRing.sleutelsOmTeVerzegelen([dossierID] + (persoonID.map { [$0] } ?? []))
+        return EventKeys(
+            dossier: keys[dossierID].map { FieldEncryption.Sleutel(id: dossierID, key: $0) },
+            persoon: persoonID.flatMap { id in keys[id].map { FieldEncryption.Sleutel(id: id, key: $0) } },
             vernietigd: Set((keys[dossierID] == nil ? ["dossier"] : []) + (persoonID != nil && keys[persoonID!] == nil ? ["persoon"] : []))
         )
     }
@@ -419,11 +419,11 @@ public final class DossierService: Sendable {
         }
         // Sealed texts opened with the keys that still exist (one statement).
         let ids = rijen.reduce(into: Set<String>()) { ids, row in
-            if Verzegeling.isSealed(row.data) { ids.formUnion(Verzegeling.sleutelIDs(in: row.data)) }
+            if FieldEncryption.isSealed(row.data) { ids.formUnion(FieldEncryption.sleutelIDs(in: row.data)) }
         }
-        let keys = ids.isEmpty ? [:] : try Sleutelbos.sleutelsOmTeOpenen(ids, on: connection)
+        let keys = ids.isEmpty ? [:] : try KeyRing.sleutelsOmTeOpenen(ids, on: connection)
         let grouped = ids.isEmpty ? rijen : rijen.map { row in
-            (row.stream, row.version, row.type, row.schemaVersion, Verzegeling.open(row.data, sleutels: keys), row.recordedAt, row.position)
+            (row.stream, row.version, row.type, row.schemaVersion, FieldEncryption.open(row.data, sleutels: keys), row.recordedAt, row.position)
         }
         var dossiers: [Dossier] = []
         var stream: String?

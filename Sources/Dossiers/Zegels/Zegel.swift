@@ -59,7 +59,7 @@ public struct Zegel: Codable, Sendable, Equatable {
         hasher.update(data: Data(stroom.stream.utf8))
         hasher.update(data: [0])
         withUnsafeBytes(of: UInt64(bitPattern: stroom.versie).bigEndian) { hasher.update(bufferPointer: $0) }
-        hasher.update(data: DocumentOpslag.bytes(hex: stroom.head) ?? Data())
+        hasher.update(data: DocumentStorage.bytes(hex: stroom.head) ?? Data())
         return Data(hasher.finalize())
     }
 

@@ -11,12 +11,12 @@ public struct ZegelService: Service {
     let sleutel: Data
     let interval: Duration
     let map: String?
-    let tsa: Tijdstempelaar?
+    let tsa: TimestampClient?
     let logger: Logger
 
     /// A service sealing with `sleutel` every `interval`, writing the files into `map` when given.
     public init(
-        zegelaar: Zegelaar, sleutel: Curve25519.Signing.PrivateKey, interval: Duration, map: String?, tsa: Tijdstempelaar? = nil, logger: Logger
+        zegelaar: Zegelaar, sleutel: Curve25519.Signing.PrivateKey, interval: Duration, map: String?, tsa: TimestampClient? = nil, logger: Logger
     ) {
         self.tsa = tsa
         self.zegelaar = zegelaar

@@ -32,7 +32,7 @@ public struct Zegelaar: Sendable {
     /// `map` is given, writes it there as `zegel-<moment>.json` (returned). A TSA that fails does
     /// not stop the seal: it is made without a token, and `tsaFout` says why (also logged).
     public func maak(
-        sleutel: Curve25519.Signing.PrivateKey, map: String?, tsa: Tijdstempelaar? = nil
+        sleutel: Curve25519.Signing.PrivateKey, map: String?, tsa: TimestampClient? = nil
     ) async throws -> (zegel: Zegel, bestand: String?, tsaFout: String?) {
         let (moment, stromen) = try await pool.withTransaction { connection -> (Date, [Zegel.Stroom]) in
             try connection.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
@@ -109,7 +109,7 @@ public struct Zegelaar: Sendable {
         }
         if let tijdstempel = zegel.tijdstempel {
             guard let token = Data(base64Encoded: tijdstempel.token),
-                  (try? Tijdstempelaar.controleer(token: Array(token), hash: Array(SHA256.hash(data: zegel.bericht)))) == tijdstempel.genTime
+                  (try? TimestampClient.controleer(token: Array(token), hash: Array(SHA256.hash(data: zegel.bericht)))) == tijdstempel.genTime
             else {
                 return Uitslag(geldig: false, reden: "het tijdstempel in het zegel hoort niet bij het ondertekende bericht", herschreven: [], gecontroleerd: 0)
             }

@@ -6,7 +6,7 @@ import Taaktoedeling
 /// The e-Depot package (SIP) of a closed dossier, in the tree of RECORDS.md and the MDTO SIP
 /// specification: the dossier's sidecar, a folder per document version (its sidecar, its bytes and
 /// their `bestand` sidecar), the event stream as an archiefstuk, and `pakbon.xml` with the SHA-256
-/// and size of every file. Streamed into a `PakketDoel`: one block of a document in memory at a time.
+/// and size of every file. Streamed into a `PackageTarget`: one block of a document in memory at a time.
 public struct Archiefpakket: Sendable {
     /// Why a package cannot be made (409 over HTTP).
     public struct Weigering: Error, Sendable, CustomStringConvertible {
@@ -39,7 +39,7 @@ public struct Archiefpakket: Sendable {
     }
 
     /// Writes the package of `dossier` into `doel`, `moment` being the time it is made.
-    public func schrijf(_ dossier: Dossier, categorie: SelectielijstCategorie, naar doel: PakketDoel, moment: Date) async throws {
+    public func schrijf(_ dossier: Dossier, categorie: SelectielijstCategorie, naar doel: PackageTarget, moment: Date) async throws {
         var namen = Namen()
         let kenmerk = dossier.kenmerk.description
         let map = namen.uniek(kenmerk)

@@ -1,7 +1,7 @@
 extension Afwegingskader {
     /// Reads the body of `POST /v1/afwegingskader/_advies`: `{"taakkenmerken": {...}}`.
     public static func parseVerzoek(body: JSONValue) -> Result<Taakkenmerken, InvalidInput> {
-        var lezer = Veldlezer(body)
+        var lezer = FieldReader(body)
         guard lezer.isObject else { return .failure(InvalidInput(problems: lezer.problemen)) }
         var kenmerken: Taakkenmerken?
         if let waarde = lezer.waarde("taakkenmerken", verplicht: true) {

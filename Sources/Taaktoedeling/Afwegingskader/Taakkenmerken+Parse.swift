@@ -6,7 +6,7 @@ extension Taakkenmerken {
     /// `congruenteRegioIndeling` is optional and only accepted with schaal `regionaal`.
     /// Field names in problems are prefixed with `prefix.` (e.g. `taakkenmerken.schaal`).
     public static func parse(_ waarde: JSONValue, prefix: String = "taakkenmerken") -> Result<Taakkenmerken, InvalidInput> {
-        var lezer = Veldlezer(waarde, prefix: prefix)
+        var lezer = FieldReader(waarde, prefix: prefix)
         guard lezer.isObject else { return .failure(InvalidInput(problems: lezer.problemen)) }
         let kenmerken = lees(&lezer)
         lezer.sluitAf()
@@ -15,7 +15,7 @@ extension Taakkenmerken {
     }
 
     /// Reads the fields with an existing reader (which the caller closes).
-    static func lees(_ lezer: inout Veldlezer) -> Taakkenmerken? {
+    static func lees(_ lezer: inout FieldReader) -> Taakkenmerken? {
         let schaal = lezer.keuze("schaal", Schaal.self)
         let beleidsvrijheid = lezer.keuze("beleidsvrijheid", Beleidsvrijheid.self)
         let sturing = lezer.boolean("sturingVakdepartement", verplicht: false)

@@ -11,7 +11,7 @@ extension DossierCommand {
     ///   - pad: path parameters: `ronde` for reacties and sluiting; optionally `id` (a UUID) for
     ///     `openen`, otherwise a fresh UUID is drawn.
     public static func parse(_ kind: DossierCommandKind, body: JSONValue, pad: [String: String] = [:]) -> Result<DossierCommand, InvalidInput> {
-        var lezer = Veldlezer(body)
+        var lezer = FieldReader(body)
         guard lezer.isObject else { return .failure(InvalidInput(problems: lezer.problemen)) }
         var padProblemen: [FieldProblem] = []
         func ronde() -> Int? {

@@ -25,14 +25,14 @@ public struct DocumentMetadata: Sendable, Equatable, Hashable {
     /// Reads the metadata object, reporting every problem at once (field names as in the JSON,
     /// `reactie.ronde` for nested ones).
     public static func parse(_ waarde: JSONValue) -> Result<DocumentMetadata, InvalidInput> {
-        var lezer = Veldlezer(waarde)
+        var lezer = FieldReader(waarde)
         guard lezer.isObject else { return .failure(InvalidInput(problems: lezer.problemen)) }
         let titel = lezer.tekst("titel")
         let soort = lezer.keuze("documentsoort", Documentsoort.self)
         let vertrouwelijkheid = lezer.keuze("vertrouwelijkheid", Vertrouwelijkheid.self)
         var reactie: ReactieVerwijzing?
         if let object = lezer.waarde("reactie", verplicht: false) {
-            var genest = Veldlezer(object, prefix: "reactie")
+            var genest = FieldReader(object, prefix: "reactie")
             if genest.isObject {
                 let ronde = genest.geheelGetal("ronde")
                 let koepel = genest.keuze("koepel", Koepel.self)

@@ -30,7 +30,7 @@ public struct Abonnementverzoek: Sendable, Equatable {
     /// Reads a request body: `callbackUrl`, optional `auth`, optional `filters` with `types` and
     /// `dossiers`, optional `koepel`. Every problem is reported at once.
     public static func parse(_ body: JSONValue) -> Result<Abonnementverzoek, InvalidInput> {
-        var lezer = Veldlezer(body)
+        var lezer = FieldReader(body)
         guard lezer.isObject else { return .failure(InvalidInput(problems: lezer.problemen)) }
         let url = lezer.tekst("callbackUrl").flatMap { tekst -> URL? in
             if let probleem = callbackProbleem(tekst) {
@@ -47,7 +47,7 @@ public struct Abonnementverzoek: Sendable, Equatable {
         var types: [String] = []
         var dossiers: [UUID] = []
         if let filters = lezer.waarde("filters", verplicht: false) {
-            var filterlezer = Veldlezer(filters, prefix: "filters")
+            var filterlezer = FieldReader(filters, prefix: "filters")
             if filterlezer.isObject {
                 if let waarde = filterlezer.waarde("types", verplicht: false) {
                     types = lijst(waarde, veld: "types", in: &filterlezer) { tekst in
@@ -101,7 +101,7 @@ public struct Abonnementverzoek: Sendable, Equatable {
     }
 
     private static func lijst<T>(
-        _ waarde: JSONValue, veld: String, in lezer: inout Veldlezer, _ lees: (String) -> T?, onbekend: (String) -> String
+        _ waarde: JSONValue, veld: String, in lezer: inout FieldReader, _ lees: (String) -> T?, onbekend: (String) -> String
     ) -> [T] {
         guard case .array(let elementen) = waarde else {
             lezer.meld(veld, "moet een lijst zijn (gevonden: \(waarde.soortNaam))")

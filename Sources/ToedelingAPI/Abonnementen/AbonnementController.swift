@@ -60,7 +60,7 @@ struct AbonnementController {
         guard let id = Self.id(context), let log = try await abonnementen.afleveringen(id: id, page: paging.page, pageSize: paging.pageSize)
         else { throw Self.onbekend }
         let headers = PageLinks(path: "/v1/abonnementen/\(id.uuidString.lowercased())/afleveringen", filters: [], paging: paging, total: log.totaal).headers
-        return try APIJSON.response(AfleveringList(resultaten: log.pogingen.map(AfleveringDocument.init)), headers: headers)
+        return try APIJSON.response(DeliveryList(resultaten: log.pogingen.map(DeliveryDocument.init)), headers: headers)
     }
 
     @Sendable func opnieuw(_ request: Request, context: APIRequestContext) async throws -> Response {
@@ -70,7 +70,7 @@ struct AbonnementController {
         guard let id = Self.id(context) else { throw Self.onbekend }
         do {
             let aantal = try await abonnementen.opnieuw(id: id, na: cursor)
-            return try APIJSON.response(OpnieuwDocument(opnieuwGepland: aantal), status: .accepted)
+            return try APIJSON.response(ResendDocument(opnieuwGepland: aantal), status: .accepted)
         } catch AbonnementError.onbekend {
             throw Self.onbekend
         }
@@ -148,7 +148,7 @@ struct AbonnementList: Encodable {
 }
 
 /// One attempt in the delivery log.
-struct AfleveringDocument: Encodable {
+struct DeliveryDocument: Encodable {
     let eventId: String
     let sequence: String
     let tijdstip: Date
@@ -157,7 +157,7 @@ struct AfleveringDocument: Encodable {
     let duurMs: Int
     let geslaagd: Bool
 
-    init(_ poging: AfleverPoging) {
+    init(_ poging: DeliveryAttempt) {
         eventId = poging.eventID.uuidString.lowercased()
         sequence = poging.sequence
         tijdstip = poging.tijdstip
@@ -168,10 +168,10 @@ struct AfleveringDocument: Encodable {
     }
 }
 
-struct AfleveringList: Encodable {
-    let resultaten: [AfleveringDocument]
+struct DeliveryList: Encodable {
+    let resultaten: [DeliveryDocument]
 }
 
-struct OpnieuwDocument: Encodable {
+struct ResendDocument: Encodable {
     let opnieuwGepland: Int
 }

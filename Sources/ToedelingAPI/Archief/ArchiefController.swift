@@ -43,7 +43,7 @@ struct ArchiefController {
         return Response(status: .ok, headers: headers, body: ResponseBody { writer in
             // The ZIP writer keeps its sink: a copy of the body writer (it writes to the same channel).
             let sink = BodySink(writer: writer)
-            let zip = ZipSchrijver(
+            let zip = ZipWriter(
                 moment: (tijd.year ?? 1980, tijd.month ?? 1, tijd.day ?? 1, tijd.hour ?? 0, tijd.minute ?? 0, tijd.second ?? 0)
             ) { bytes in try await sink.write(bytes) }
             do {

@@ -44,7 +44,7 @@ struct DocumentController {
         )
         let body = request.body
         let result = try await service.voegDocumentToe(aan: id, context: commandContext, maximum: maximumBytes) { upload in
-            guard let ontvangst = MultipartOntvangst(contentType: contentType, upload: upload, bestandsveld: "inhoud") else {
+            guard let ontvangst = MultipartUpload(contentType: contentType, upload: upload, bestandsveld: "inhoud") else {
                 throw DocumentUploadError.invalid(InvalidInput("Content-Type", "mist een geldige boundary"))
             }
             for try await buffer in body {
@@ -59,7 +59,7 @@ struct DocumentController {
     }
 
     /// The metadata part and the file part's name and type, every problem at once.
-    private static func received(_ ontvangst: MultipartOntvangst) throws -> DocumentOntvangen {
+    private static func received(_ ontvangst: MultipartUpload) throws -> DocumentOntvangen {
         var problems: [FieldProblem] = []
         var metadata: DocumentMetadata?
         if let text = ontvangst.velden["metadata"] {

@@ -1,14 +1,14 @@
 import Hummingbird
 import Taaktoedeling
 
-/// The query parameters of a request, read by the domain's `Parameterlezer` (the same reader the
+/// The query parameters of a request, read by the domain's `ParameterReader` (the same reader the
 /// web forms use): unknown or repeated parameters are input errors like unknown body fields;
 /// problems are collected, then thrown together as a 400.
 struct QueryParameters {
-    private var lezer: Parameterlezer
+    private var lezer: ParameterReader
 
     init(_ request: Request, known: Set<String>) {
-        lezer = Parameterlezer(request.uri.queryParameters.map { (String($0.key), String($0.value)) }, bekend: known)
+        lezer = ParameterReader(request.uri.queryParameters.map { (String($0.key), String($0.value)) }, bekend: known)
     }
 
     /// Records a problem with a parameter.

@@ -1,9 +1,9 @@
 /// Reads named text values from a client — query parameters, and the fields of an HTML form —
 /// checked against the names a request knows, collecting every problem instead of stopping at the
-/// first (as `Veldlezer` does for JSON bodies). Unknown or repeated names are problems; an empty
+/// first (as `FieldReader` does for JSON bodies). Unknown or repeated names are problems; an empty
 /// text, choice or date counts as not given (what a form sends for an empty field); control
 /// characters, values that are no number, choice or date are problems.
-public struct Parameterlezer: Sendable {
+public struct ParameterReader: Sendable {
     private let waarden: [String: String]
     /// The problems found so far, in the order found (unknown and repeated names first, by name).
     public var problemen: [FieldProblem]

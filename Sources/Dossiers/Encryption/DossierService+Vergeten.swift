@@ -42,7 +42,7 @@ extension DossierService {
             ).first else { throw VergetenError.onbekendeGebruiker }
             let id = try row.uuid("id")
             let naam = try row.string("naam"), adres = try row.string("email")
-            guard naam != Verzegeling.verwijderd else { throw VergetenError.alVergeten }
+            guard naam != FieldEncryption.verwijderd else { throw VergetenError.alVergeten }
             try connection.execute(
                 """
                 UPDATE gebruikers SET naam = $2, email = 'verwijderd-' || id::text || '@verwijderd.invalid', wachtwoord_hash = NULL,
@@ -50,13 +50,13 @@ extension DossierService {
                     sessie_generatie = sessie_generatie + 1
                 WHERE id = $1
                 """,
-                [.uuid(id), .text(Verzegeling.verwijderd)]
+                [.uuid(id), .text(FieldEncryption.verwijderd)]
             )
             try connection.execute("DELETE FROM web_sessies WHERE gebruiker_id = $1", [.uuid(id)])
             try connection.execute("DELETE FROM gebruiker_activaties WHERE gebruiker_id = $1", [.uuid(id)])
             try connection.execute("DELETE FROM inlog_pogingen WHERE sleutel = 'account:' || lower($1)", [.text(adres)])
             try connection.execute("DELETE FROM email_berichten WHERE gebruiker_id = $1 OR lower(ontvanger) = lower($2)", [.uuid(id), .text(adres)])
-            return (Sleutelbos.id(gebruiker: id), naam, "gebruikerId", id)
+            return (KeyRing.id(gebruiker: id), naam, "gebruikerId", id)
         }
     }
 
@@ -68,11 +68,11 @@ extension DossierService {
                 throw VergetenError.onbekendToken
             }
             let naam = try row.string("naam")
-            guard naam != Verzegeling.verwijderd else { throw VergetenError.alVergeten }
+            guard naam != FieldEncryption.verwijderd else { throw VergetenError.alVergeten }
             try connection.execute(
-                "UPDATE api_tokens SET naam = $2, revoked_at = coalesce(revoked_at, now()) WHERE id = $1", [.uuid(id), .text(Verzegeling.verwijderd)]
+                "UPDATE api_tokens SET naam = $2, revoked_at = coalesce(revoked_at, now()) WHERE id = $1", [.uuid(id), .text(FieldEncryption.verwijderd)]
             )
-            return (Sleutelbos.id(token: id), naam, "tokenId", id)
+            return (KeyRing.id(token: id), naam, "tokenId", id)
         }
     }
 
@@ -83,13 +83,13 @@ extension DossierService {
     ) async throws -> Vergeten {
         let uitkomst = try await pool.withTransaction { connection in
             let (sleutel, naam, veld, id) = try persoon(connection)
-            try Sleutelbos.vernietig(sleutel, on: connection)
+            try KeyRing.vernietig(sleutel, on: connection)
             // Copies of the name outside the events: kept answers, mail, who made a subscription.
             try connection.execute(
                 "DELETE FROM idempotency_keys WHERE position(convert_to($1, 'UTF8') IN coalesce(response_body, '')) > 0", [.text(naam)]
             )
             try connection.execute("DELETE FROM email_berichten WHERE position($1 IN tekst) > 0 OR position($1 IN html) > 0", [.text(naam)])
-            try connection.execute("UPDATE abonnementen SET aangemaakt_door = $2 WHERE aangemaakt_door = $1", [.text(naam), .text(Verzegeling.verwijderd)])
+            try connection.execute("UPDATE abonnementen SET aangemaakt_door = $2 WHERE aangemaakt_door = $1", [.text(naam), .text(FieldEncryption.verwijderd)])
             // Who proposed or judged a vernietigingslijst, also in its kept verklaring.
             try connection.execute(
                 """
@@ -102,7 +102,7 @@ extension DossierService {
                 """,
                 // The name as the verklaring holds it: escaped for HTML (the one escaping the
                 // rendering uses), with quotes doubled in a quoted CSV field.
-                [.text(sleutel), .text(naam), .text(Verzegeling.verwijderd), .text(HTMLEscaping.escape(naam)),
+                [.text(sleutel), .text(naam), .text(FieldEncryption.verwijderd), .text(HTMLEscaping.escape(naam)),
                  .text(naam.replacingOccurrences(of: "\"", with: "\"\""))]
             )
             // Every dossier the person acted on: its read models again, from the events as they read now.
@@ -113,7 +113,7 @@ extension DossierService {
             for stream in streams { try DossierProjection.herbouw(stream, on: connection) }
             return Vergeten(sleutel: sleutel, dossiers: streams.count)
         }
-        sleutelbos.vergeet(uitkomst.sleutel)
+        keyRing.vergeet(uitkomst.sleutel)
         logger.notice("persoon vergeten", metadata: ["sleutel": "\(uitkomst.sleutel)", "dossiers": "\(uitkomst.dossiers)"])
         return uitkomst
     }
@@ -124,7 +124,7 @@ extension DossierProjection {
     /// texts as `[vernietigd]` / `[verwijderd]`), on the caller's transaction.
     static func herbouw(_ streamID: String, on connection: PostgresConnection) throws {
         guard streamID.hasPrefix("dossier-"), let id = UUID(uuidString: String(streamID.dropFirst("dossier-".count))) else { return }
-        let events = try Sleutelbos.open(EventStore.readStream(on: connection, streamID), on: connection)
+        let events = try KeyRing.open(EventStore.readStream(on: connection, streamID), on: connection)
         try connection.execute("DELETE FROM dossier_tijdlijn WHERE dossier_id = $1", [.uuid(id)])
         try connection.execute("DELETE FROM dossier_weergaven WHERE dossier_id = $1", [.uuid(id)])
         try connection.execute("DELETE FROM dossier_kamerstukken WHERE dossier_id = $1", [.uuid(id)])

@@ -8,9 +8,9 @@ import Testing
 import ToedelingTestSupport
 
 @Suite("Sealed texts and names, and AVG erasure")
-struct VersleutelingTests {
-    static let sleutel = Verzegeling.Sleutel(id: "dossier:" + UUID().uuidString.lowercased(), key: SymmetricKey(size: .bits256))
-    static let persoon = Verzegeling.Sleutel(id: "token:" + UUID().uuidString.lowercased(), key: SymmetricKey(size: .bits256))
+struct EncryptionTests {
+    static let sleutel = FieldEncryption.Sleutel(id: "dossier:" + UUID().uuidString.lowercased(), key: SymmetricKey(size: .bits256))
+    static let persoon = FieldEncryption.Sleutel(id: "token:" + UUID().uuidString.lowercased(), key: SymmetricKey(size: .bits256))
 
     @Test func aSealedFieldOpensToItsTextAndReadsDestroyedWithoutItsKey() throws {
         let tekst = "Regel één met \"aanhalingstekens\", een \\ en\neen tweede regel \u{1F3DB} </script>"
@@ -19,38 +19,38 @@ struct VersleutelingTests {
             "advies": ["regels": [["id": "R1", "toelichting": "genest"]]], "ronde": 1,
         ] as [String: Any], options: [.sortedKeys])
         let id = UUID()
-        let sealed = try Verzegeling.verzegel(json, eventID: id, dossier: Self.sleutel, persoon: Self.persoon)
+        let sealed = try FieldEncryption.verzegel(json, eventID: id, dossier: Self.sleutel, persoon: Self.persoon)
         let stored = String(decoding: sealed, as: UTF8.self)
         #expect(!stored.contains("aanhalingstekens") && !stored.contains("Vera") && !stored.contains("genest"))
         #expect(stored.contains("Blijft leesbaar"))
-        #expect(Verzegeling.sleutelIDs(in: sealed) == [Self.sleutel.id, Self.persoon.id])
+        #expect(FieldEncryption.sleutelIDs(in: sealed) == [Self.sleutel.id, Self.persoon.id])
         // Deterministic: the same event sealed again is the same bytes (a retried command).
-        #expect(try Verzegeling.verzegel(json, eventID: id, dossier: Self.sleutel, persoon: Self.persoon) == sealed)
-        #expect(try Verzegeling.verzegel(json, eventID: UUID(), dossier: Self.sleutel, persoon: Self.persoon) != sealed)
+        #expect(try FieldEncryption.verzegel(json, eventID: id, dossier: Self.sleutel, persoon: Self.persoon) == sealed)
+        #expect(try FieldEncryption.verzegel(json, eventID: UUID(), dossier: Self.sleutel, persoon: Self.persoon) != sealed)
 
-        let opened = Verzegeling.open(sealed, sleutels: [Self.sleutel.id: Self.sleutel.key, Self.persoon.id: Self.persoon.key])
+        let opened = FieldEncryption.open(sealed, sleutels: [Self.sleutel.id: Self.sleutel.key, Self.persoon.id: Self.persoon.key])
         let object = try #require(try JSONSerialization.jsonObject(with: opened) as? [String: Any])
         #expect(object["toelichting"] as? String == tekst)
         #expect(object["geregistreerdDoor"] as? String == "Vera Jansen")
         #expect(((object["advies"] as? [String: Any])?["regels"] as? [[String: Any]])?.first?["toelichting"] as? String == "genest")
 
-        let zonderPersoon = try #require(try JSONSerialization.jsonObject(with: Verzegeling.open(sealed, sleutels: [Self.sleutel.id: Self.sleutel.key])) as? [String: Any])
+        let zonderPersoon = try #require(try JSONSerialization.jsonObject(with: FieldEncryption.open(sealed, sleutels: [Self.sleutel.id: Self.sleutel.key])) as? [String: Any])
         #expect(zonderPersoon["geregistreerdDoor"] as? String == "[verwijderd]")
         #expect(zonderPersoon["toelichting"] as? String == tekst)
-        let zonder = try #require(try JSONSerialization.jsonObject(with: Verzegeling.open(sealed, sleutels: [:])) as? [String: Any])
+        let zonder = try #require(try JSONSerialization.jsonObject(with: FieldEncryption.open(sealed, sleutels: [:])) as? [String: Any])
         #expect(zonder["toelichting"] as? String == "[vernietigd]")
         // Another key of the same id does not open it (AES-GCM's tag), nor a swapped id (associated data).
         let verkeerd = try #require(try JSONSerialization.jsonObject(
-            with: Verzegeling.open(sealed, sleutels: [Self.sleutel.id: SymmetricKey(size: .bits256), Self.persoon.id: Self.sleutel.key])) as? [String: Any])
+            with: FieldEncryption.open(sealed, sleutels: [Self.sleutel.id: SymmetricKey(size: .bits256), Self.persoon.id: Self.sleutel.key])) as? [String: Any])
         #expect(verkeerd["toelichting"] as? String == "[vernietigd]")
         #expect(verkeerd["geregistreerdDoor"] as? String == "[verwijderd]")
         // A destroyed kind is written as it would read: no plaintext stored.
-        let uitgewist = try Verzegeling.verzegel(json, eventID: id, dossier: Self.sleutel, persoon: nil, vernietigd: ["persoon"])
+        let uitgewist = try FieldEncryption.verzegel(json, eventID: id, dossier: Self.sleutel, persoon: nil, vernietigd: ["persoon"])
         #expect(!String(decoding: uitgewist, as: UTF8.self).contains("Vera"))
-        #expect(!Verzegeling.isSealed(Data(#"{"toelichting":"open"}"#.utf8)))
+        #expect(!FieldEncryption.isSealed(Data(#"{"toelichting":"open"}"#.utf8)))
         // An event without a field to seal is stored as it was encoded (not parsed again).
         let kaal = Data(#"{"koepels":["VNG"],"ronde":1,"termijn":"2030-12-31"}"#.utf8)
-        #expect(try Verzegeling.verzegel(kaal, eventID: id, dossier: Self.sleutel, persoon: Self.persoon) == kaal)
+        #expect(try FieldEncryption.verzegel(kaal, eventID: id, dossier: Self.sleutel, persoon: Self.persoon) == kaal)
     }
 
     @Test func newEventsStoreNoTextOrNameInTheClearAndReadAsBefore() async throws {
@@ -130,7 +130,7 @@ struct VersleutelingTests {
             let keys = try await db.pool.withConnection { connection in
                 try connection.query("SELECT id FROM sleutels WHERE sleutel IS NULL ORDER BY id").map { try $0.string("id") }
             }
-            #expect(keys == [Sleutelbos.id(gebruiker: vera.id), Sleutelbos.id(token: token.tokenID!)].sorted())
+            #expect(keys == [KeyRing.id(gebruiker: vera.id), KeyRing.id(token: token.tokenID!)].sorted())
         }
     }
 }

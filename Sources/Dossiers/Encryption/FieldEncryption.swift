@@ -14,7 +14,7 @@ import Taaktoedeling
 /// field and the plaintext. The same event sealed again (a command retried under the same
 /// `Idempotency-Key`) gives the same bytes, which the store recognises as already appended, and two
 /// different plaintexts never share a nonce.
-public enum Verzegeling {
+public enum FieldEncryption {
     /// The prefix of a sealed string.
     static let prefix = "tdl:enc:1:"
     private static let prefixBytes = Array(("\"" + prefix).utf8)

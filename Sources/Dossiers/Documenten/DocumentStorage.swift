@@ -5,7 +5,7 @@ import Postgres
 
 /// The stored bytes of documents: blocks in `document_blokken`, one `document_inhoud` row per
 /// distinct content, by its SHA-256.
-enum DocumentOpslag {
+enum DocumentStorage {
     /// Where a content's blocks are and how large it is.
     struct Inhoud: Sendable {
         let omvang: Int64

@@ -6,7 +6,7 @@ import NIOCore
 /// Asks an RFC 3161 time-stamping authority for a token over a seal's message (SHA-256), and reads
 /// the answer: the status must be granted, and the token's TSTInfo must carry the message's hash;
 /// its genTime is kept beside the token.
-public struct Tijdstempelaar: Sendable {
+public struct TimestampClient: Sendable {
     /// Why no token came.
     public struct TimestampError: Error, Sendable, CustomStringConvertible {
         public let description: String

@@ -10,7 +10,7 @@ import Taaktoedeling
 /// a destroyed one is never needed to seal again, because its dossier or person no longer acts);
 /// keys to *open* with are read in the reader's statement, so a destruction on any instance is
 /// honoured at once everywhere.
-public final class Sleutelbos: Sendable {
+public final class KeyRing: Sendable {
     private let pool: PostgresConnectionPool
     private let cache = Mutex<[String: SymmetricKey]>([:])
 
@@ -69,8 +69,8 @@ public final class Sleutelbos: Sendable {
     public static func open(_ events: [RecordedEvent], on connection: PostgresConnection) throws -> [RecordedEvent] {
         var ids: Set<String> = []
         for event in events {
-            if Verzegeling.isSealed(event.data) { ids.formUnion(Verzegeling.sleutelIDs(in: event.data)) }
-            if Verzegeling.isSealed(event.metadata) { ids.formUnion(Verzegeling.sleutelIDs(in: event.metadata)) }
+            if FieldEncryption.isSealed(event.data) { ids.formUnion(FieldEncryption.sleutelIDs(in: event.data)) }
+            if FieldEncryption.isSealed(event.metadata) { ids.formUnion(FieldEncryption.sleutelIDs(in: event.metadata)) }
         }
         guard !ids.isEmpty else { return events }
         let keys = try sleutelsOmTeOpenen(ids, on: connection)
@@ -79,11 +79,11 @@ public final class Sleutelbos: Sendable {
 
     /// One event opened with `keys`.
     public static func open(_ event: RecordedEvent, with keys: [String: SymmetricKey]) -> RecordedEvent {
-        guard Verzegeling.isSealed(event.data) || Verzegeling.isSealed(event.metadata) else { return event }
+        guard FieldEncryption.isSealed(event.data) || FieldEncryption.isSealed(event.metadata) else { return event }
         return RecordedEvent(
             position: event.position, transactionID: event.transactionID, streamID: event.streamID, streamType: event.streamType,
             version: event.version, eventID: event.eventID, type: event.type, schemaVersion: event.schemaVersion,
-            data: Verzegeling.open(event.data, sleutels: keys), metadata: Verzegeling.open(event.metadata, sleutels: keys),
+            data: FieldEncryption.open(event.data, sleutels: keys), metadata: FieldEncryption.open(event.metadata, sleutels: keys),
             recordedAt: event.recordedAt, previousHash: event.previousHash, hash: event.hash
         )
     }
@@ -115,7 +115,7 @@ public final class Sleutelbos: Sendable {
             for row in try connection.query("SELECT data::text AS d, metadata::text AS m FROM events WHERE stream_id = $1", [.text(streamID)]) {
                 for kolom in ["d", "m"] {
                     let tekst = Data(try row.string(kolom).utf8)
-                    if Verzegeling.isSealed(tekst) { ids.formUnion(Verzegeling.sleutelIDs(in: tekst)) }
+                    if FieldEncryption.isSealed(tekst) { ids.formUnion(FieldEncryption.sleutelIDs(in: tekst)) }
                 }
             }
             return try Self.sleutelsOmTeOpenen(ids, on: connection).map { (id: $0.key, sleutel: $0.value.withUnsafeBytes { Data($0) }) }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Reads the fields of one JSON object, collecting every problem instead of stopping at the first.
-struct Veldlezer {
+struct FieldReader {
     private let velden: [String: JSONValue]
     private let prefix: String
     private var gelezen: Set<String> = []
@@ -140,7 +140,7 @@ struct Veldlezer {
     }
 }
 
-extension Veldlezer {
+extension FieldReader {
     /// Records a problem that already carries its full name (from a nested reader).
     mutating func meldVolledig(_ probleem: FieldProblem) {
         problemen.append(probleem)

@@ -6,7 +6,7 @@ import Postgres
 /// `{"sleutel":{"id":"dossier:…","waarde":"<base64>"}}`, a destroyed key with `"waarde":null`, so
 /// that it stays destroyed. Without these lines an import reads every sealed text as `[vernietigd]`
 /// or `[verwijderd]`.
-public enum SleutelTransfer {
+public enum KeyTransfer {
     private struct Regel: Codable {
         struct Sleutel: Codable {
             let id: String

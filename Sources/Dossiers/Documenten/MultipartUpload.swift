@@ -3,7 +3,7 @@ import Taaktoedeling
 
 /// Receives a `multipart/form-data` upload as it streams in: the file part (`bestandsveld`) goes
 /// into a `DocumentUpload`, every other part is kept as a short text field.
-public final class MultipartOntvangst {
+public final class MultipartUpload {
     /// The longest text field, and all text fields together.
     static let maximaleVeldomvang = 64 * 1024
     private var lezer: MultipartReader

@@ -2,7 +2,7 @@
 /// each entry's CRC-32 and size in a data descriptor after its bytes, so nothing is held back; the
 /// central directory follows the last entry. Names are UTF-8 (flag bit 11). Classic ZIP: at most
 /// 65,535 entries and 4 GiB in all.
-public final class ZipSchrijver: PakketDoel {
+public final class ZipWriter: PackageTarget {
     /// Why the archive cannot be written.
     public struct TeGroot: Error, CustomStringConvertible {
         public var description: String { "het pakket is groter dan een ZIP-archief toestaat (4 GiB of 65.535 bestanden)" }
@@ -101,7 +101,7 @@ public final class ZipSchrijver: PakketDoel {
 }
 
 /// Where an archive package is written: a ZIP stream, or a folder.
-public protocol PakketDoel: AnyObject {
+public protocol PackageTarget: AnyObject {
     /// Starts the file at `pad` (folders separated by `/`).
     func begin(_ pad: String) async throws
     /// Bytes of the current file.

@@ -2,7 +2,7 @@ import Foundation
 
 /// Writes a package as a tree of files under a folder (`toedeling-admin archief pakket --naar`).
 /// Refuses to write into a folder that is not empty, so nothing of an earlier package mixes in.
-public final class MapDoel: PakketDoel {
+public final class DirectoryTarget: PackageTarget {
     private let basis: URL
     private var huidig: FileHandle?
 

@@ -4,7 +4,7 @@ import Taaktoedeling
 
 /// The frame of a standalone, printable report page: doctype, Dutch language, UTF-8, the title as
 /// page title and heading, the page's own print style.
-enum HTMLPagina {
+enum HTMLPage {
     /// The page up to and including its heading, with `titel` escaped.
     static func begin(titel: String, stijl: String) -> String {
         """
