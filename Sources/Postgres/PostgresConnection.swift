@@ -197,7 +197,7 @@ public final class PostgresConnection: @unchecked Sendable {
         }
     }
 
-    private func error(from raw: OpaquePointer) -> PostgresError {
+    func error(from raw: OpaquePointer) -> PostgresError {
         func field(_ code: Int32) -> String? {
             PQresultErrorField(raw, code).map { String(cString: $0) }
         }
