@@ -40,6 +40,12 @@ public struct PostgresCopyRows: Sendable {
         count += 1
     }
 
+    /// Adds every row of `other` after these.
+    public mutating func append(contentsOf other: PostgresCopyRows) {
+        bytes.append(contentsOf: other.bytes)
+        count += other.count
+    }
+
     /// Removes every row, keeping the memory.
     public mutating func removeAll() {
         bytes.removeAll(keepingCapacity: true)

@@ -93,6 +93,14 @@ import ToedelingTestSupport
             // A change that links nothing keeps them.
             _ = try await db.service.execute(.wijzigVoorstel(VoorstelWijziging(titel: "Nieuw")), on: dossier.id, context: context())
             try await heel()
+            // A rebuild, which projects the whole stream at once, leaves the same parts as the
+            // commands that linked them one at a time.
+            let tabellen = ["dossiers", "dossier_weergaven", "dossier_kamerstukken", "dossier_kamerstukken_delen", "dossier_tijdlijn"]
+            var voor: [[String]] = []
+            for tabel in tabellen { voor.append(try await db.dump(tabel)) }
+            try await ProjectionRebuilder(pool: db.pool, logger: .init(label: "test")).rebuild()
+            for (index, tabel) in tabellen.enumerated() { #expect(try await db.dump(tabel) == voor[index], "\(tabel)") }
+            try await heel()
         }
     }
 

@@ -67,14 +67,20 @@ public final class KeyRing: Sendable {
     /// `events` with their sealed fields opened: plaintext where the key exists, `[vernietigd]` or
     /// `[verwijderd]` where it was destroyed. Events without sealed fields are returned as they are.
     public static func open(_ events: [RecordedEvent], on connection: PostgresConnection) throws -> [RecordedEvent] {
+        let ids = sleutelIDs(in: events)
+        guard !ids.isEmpty else { return events }
+        let keys = try sleutelsOmTeOpenen(ids, on: connection)
+        return events.map { open($0, with: keys) }
+    }
+
+    /// The ids of the keys the sealed fields of `events` were sealed with.
+    static func sleutelIDs(in events: [RecordedEvent]) -> Set<String> {
         var ids: Set<String> = []
         for event in events {
             if FieldEncryption.isSealed(event.data) { ids.formUnion(FieldEncryption.sleutelIDs(in: event.data)) }
             if FieldEncryption.isSealed(event.metadata) { ids.formUnion(FieldEncryption.sleutelIDs(in: event.metadata)) }
         }
-        guard !ids.isEmpty else { return events }
-        let keys = try sleutelsOmTeOpenen(ids, on: connection)
-        return events.map { open($0, with: keys) }
+        return ids
     }
 
     /// One event opened with `keys`.

@@ -13,6 +13,24 @@ public enum DossierProjection {
         _ elements: [DossierStream.Element], after before: Dossier?, on connection: PostgresConnection,
         into tables: DossierTables = .live
     ) throws -> (dossier: Dossier, weergaven: [String: DossierWeergave])? {
+        guard let uitkomst = try fold(elements, after: before) else { return nil }
+        return (
+            uitkomst.state,
+            try write(uitkomst.state, entries: uitkomst.entries, koppelingen: uitkomst.koppelingen, on: connection, into: tables)
+        )
+    }
+
+    /// What decoded events make of a dossier: its state after them, their timeline rows and the
+    /// Kamerstukken they link.
+    struct Uitkomst {
+        let state: Dossier
+        let entries: [TijdlijnRij]
+        let koppelingen: [KamerstukRij]
+    }
+
+    /// Evolves `before` by `elements` and collects their timeline rows and links (no I/O); nil when
+    /// there is no dossier after them.
+    static func fold(_ elements: [DossierStream.Element], after before: Dossier?) throws -> Uitkomst? {
         var state = before
         var entries: [TijdlijnRij] = []
         var koppelingen: [KamerstukRij] = []
@@ -30,7 +48,7 @@ public enum DossierProjection {
             state = Beslissing.evolve(state, element.event, version: element.version, recordedAt: element.recordedAt)
         }
         guard let state else { return nil }
-        return (state, try write(state, entries: entries, koppelingen: koppelingen, on: connection, into: tables))
+        return Uitkomst(state: state, entries: entries, koppelingen: koppelingen)
     }
 
     /// Which of a dossier's linked Kamerstukken a command needs in its state: they are rows of their
@@ -233,6 +251,8 @@ struct KamerstukRij: Encodable {
 struct TijdlijnRij: Encodable {
     let versie: Int64
     let type: String
+    /// When its event was recorded.
+    let geregistreerdOp: Date
     /// Microseconds since 1970 (exact; PostgreSQL keeps microseconds).
     let geregistreerdOpMicroseconden: Int64
     let omschrijving: String
@@ -245,6 +265,7 @@ struct TijdlijnRij: Encodable {
     init(regel: TijdlijnRegel, event: DossierEvent) {
         versie = regel.versie
         type = regel.type
+        geregistreerdOp = regel.geregistreerdOp
         geregistreerdOpMicroseconden = Int64((regel.geregistreerdOp.timeIntervalSinceReferenceDate * 1_000_000).rounded())
             + 978_307_200 * 1_000_000
         omschrijving = regel.omschrijving
@@ -256,5 +277,10 @@ struct TijdlijnRij: Encodable {
         } else {
             intern = false
         }
+    }
+
+    /// What the statement of a command reads (`jsonb_to_recordset`): the instant as microseconds.
+    private enum CodingKeys: String, CodingKey {
+        case versie, type, geregistreerdOpMicroseconden, omschrijving, door, ronde, koepel, intern
     }
 }

@@ -12,6 +12,8 @@ public struct ProjectionRebuilder: Sendable {
     let logger: Logger
     /// Events read per round trip.
     let batchSize: Int
+    /// About how many bytes of rows are copied in at a time.
+    static let copyBytes = 8 << 20
 
     /// A rebuilder over the given pool, reading `batchSize` events per round trip.
     public init(pool: PostgresConnectionPool, logger: Logger, batchSize: Int = 5000) {
@@ -45,29 +47,37 @@ public struct ProjectionRebuilder: Sendable {
             try connection.execute("CREATE TABLE \(tables.kamerstukken) (LIKE dossier_kamerstukken INCLUDING ALL)")
             try connection.execute("CREATE TABLE \(tables.delen) (LIKE dossier_kamerstukken_delen INCLUDING ALL)")
             var counts = Progress(streams: 0, events: 0)
-            // One keyset pass over every dossier event in stream order; a stream's events are
-            // projected together once the next stream (or the end) is reached.
+            // One keyset pass over every dossier event in stream order. The streams a batch
+            // completes (the next stream, or the end, has been reached) are worked out on every core
+            // and their rows copied in whenever a few MiB wait; the last stream of a batch may go on
+            // in the next one.
             var after: (stream: String, version: Int64) = ("", 0)
             var pending: [RecordedEvent] = []
-            func project() throws {
-                guard !pending.isEmpty else { return }
-                try DossierProjection.apply(try DossierStream.decode(KeyRing.open(pending, on: connection)), after: nil, on: connection, into: tables)
-                counts = Progress(streams: counts.streams + 1, events: counts.events + pending.count)
-                pending.removeAll(keepingCapacity: true)
+            var rows = ProjectionRows()
+            func project(_ streams: [[RecordedEvent]]) throws {
+                rows.append(contentsOf: try ProjectionRows.of(streams, on: connection))
+                counts = Progress(streams: counts.streams + streams.count, events: counts.events + streams.reduce(0) { $0 + $1.count })
+                if rows.bytes >= Self.copyBytes { try rows.copy(on: connection, into: tables) }
             }
             while true {
                 let batch = try EventStore.readStreams(
                     on: connection, ofType: DossierEvent.streamType, after: (after.stream, after.version), limit: batchSize
                 )
                 guard let last = batch.last else { break }
+                var complete: [[RecordedEvent]] = []
                 for event in batch {
-                    if let current = pending.first?.streamID, current != event.streamID { try project() }
+                    if let current = pending.first?.streamID, current != event.streamID {
+                        complete.append(pending)
+                        pending = []
+                    }
                     pending.append(event)
                 }
+                try project(complete)
                 after = (last.streamID, last.version)
                 progress(counts)
             }
-            try project()
+            if !pending.isEmpty { try project([pending]) }
+            try rows.copy(on: connection, into: tables)
             progress(counts)
             // Statistics before the swap: without them the planner's estimates for the new tables are
             // far off until autovacuum gets to them.
