@@ -53,6 +53,14 @@ public struct PostgresCopyRows: Sendable {
     }
 
     private mutating func escape(_ value: some Sequence<UInt8>) {
+        // Most values hold none of the four bytes to escape: then they go in as one piece.
+        let whole: Bool? = value.withContiguousStorageIfAvailable { stored in
+            guard !stored.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\t") })
+            else { return false }
+            bytes.append(contentsOf: stored)
+            return true
+        }
+        if whole == true { return }
         for byte in value {
             switch byte {
             case UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "\\"))

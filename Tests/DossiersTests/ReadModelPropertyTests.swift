@@ -70,8 +70,9 @@ import Testing
             let partsBefore = try await db.dump("dossier_kamerstukken_delen")
             #expect(dossiersBefore.count >= 25)
             #expect(viewsBefore.count > dossiersBefore.count, "koepels were invited, so some dossiers have koepel views")
-            // Small batches, so that streams straddle the keyset pass's batch boundaries.
-            let counts = try await ProjectionRebuilder(pool: db.pool, logger: .init(label: "test"), batchSize: 7).rebuild()
+            // Small batches, so that streams straddle the keyset pass's batch boundaries, and rows
+            // copied in after every batch, while the next one is worked out.
+            let counts = try await ProjectionRebuilder(pool: db.pool, logger: .init(label: "test"), batchSize: 7, copyBytes: 1).rebuild()
             #expect(counts.streams == dossiersBefore.count)
             #expect(try await db.dump("dossiers") == dossiersBefore)
             #expect(try await db.dump("dossier_tijdlijn") == timelineBefore)

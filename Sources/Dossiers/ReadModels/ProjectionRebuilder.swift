@@ -1,7 +1,9 @@
+import Dispatch
 import EventStore
 import Foundation
 import Logging
 import Postgres
+import Synchronization
 import Taaktoedeling
 
 /// Rebuilds the dossier read models from the events: fills fresh tables and swaps them in within one
@@ -13,13 +15,15 @@ public struct ProjectionRebuilder: Sendable {
     /// Events read per round trip.
     let batchSize: Int
     /// About how many bytes of rows are copied in at a time.
-    static let copyBytes = 8 << 20
+    let copyBytes: Int
 
-    /// A rebuilder over the given pool, reading `batchSize` events per round trip.
-    public init(pool: PostgresConnectionPool, logger: Logger, batchSize: Int = 5000) {
+    /// A rebuilder over the given pool, reading `batchSize` events per round trip and copying rows
+    /// in whenever about `copyBytes` of them wait.
+    public init(pool: PostgresConnectionPool, logger: Logger, batchSize: Int = 5000, copyBytes: Int = 8 << 20) {
         self.pool = pool
         self.logger = logger
         self.batchSize = max(1, batchSize)
+        self.copyBytes = max(1, copyBytes)
     }
 
     /// How far a rebuild has come.
@@ -35,6 +39,7 @@ public struct ProjectionRebuilder: Sendable {
     public func rebuild(progress: @escaping @Sendable (Progress) -> Void = { _ in }) async throws -> Progress {
         let logger = logger
         let batchSize = batchSize
+        let copyBytes = copyBytes
         let result = try await pool.withTransaction { connection in
             try connection.execute("LOCK TABLE events IN SHARE MODE")
             let tables = DossierTables.herbouw
@@ -49,34 +54,48 @@ public struct ProjectionRebuilder: Sendable {
             var counts = Progress(streams: 0, events: 0)
             // One keyset pass over every dossier event in stream order. The streams a batch
             // completes (the next stream, or the end, has been reached) are worked out on every core
-            // and their rows copied in whenever a few MiB wait; the last stream of a batch may go on
-            // in the next one.
+            // while the rows of the batches before are copied in on the connection (a few MiB at a
+            // time); the last stream of a batch may go on in the next one.
             var after: (stream: String, version: Int64) = ("", 0)
             var pending: [RecordedEvent] = []
             var rows = ProjectionRows()
+            let copying = CopyInBackground(connection: connection, tables: tables)
             func project(_ streams: [[RecordedEvent]]) throws {
-                rows.append(contentsOf: try ProjectionRows.of(streams, on: connection))
-                counts = Progress(streams: counts.streams + streams.count, events: counts.events + streams.reduce(0) { $0 + $1.count })
-                if rows.bytes >= Self.copyBytes { try rows.copy(on: connection, into: tables) }
-            }
-            while true {
-                let batch = try EventStore.readStreams(
-                    on: connection, ofType: DossierEvent.streamType, after: (after.stream, after.version), limit: batchSize
-                )
-                guard let last = batch.last else { break }
-                var complete: [[RecordedEvent]] = []
-                for event in batch {
-                    if let current = pending.first?.streamID, current != event.streamID {
-                        complete.append(pending)
-                        pending = []
-                    }
-                    pending.append(event)
+                guard !streams.isEmpty else { return }
+                let keys = try ProjectionRows.keys(for: streams, on: connection)
+                if rows.bytes >= copyBytes {
+                    copying.start(rows)
+                    rows = ProjectionRows()
                 }
-                try project(complete)
-                after = (last.streamID, last.version)
-                progress(counts)
+                rows.append(contentsOf: try ProjectionRows.of(streams, keys: keys))
+                // The connection is free again for the next batch's events and keys.
+                try copying.wait()
+                counts = Progress(streams: counts.streams + streams.count, events: counts.events + streams.reduce(0) { $0 + $1.count })
             }
-            if !pending.isEmpty { try project([pending]) }
+            do {
+                while true {
+                    let batch = try EventStore.readStreams(
+                        on: connection, ofType: DossierEvent.streamType, after: (after.stream, after.version), limit: batchSize
+                    )
+                    guard let last = batch.last else { break }
+                    var complete: [[RecordedEvent]] = []
+                    for event in batch {
+                        if let current = pending.first?.streamID, current != event.streamID {
+                            complete.append(pending)
+                            pending = []
+                        }
+                        pending.append(event)
+                    }
+                    try project(complete)
+                    after = (last.streamID, last.version)
+                    progress(counts)
+                }
+                if !pending.isEmpty { try project([pending]) }
+            } catch {
+                // Never leave a copy running on the connection the transaction is rolled back on.
+                try? copying.wait()
+                throw error
+            }
             try rows.copy(on: connection, into: tables)
             progress(counts)
             // Statistics before the swap: without them the planner's estimates for the new tables are
@@ -126,5 +145,33 @@ public struct ProjectionRebuilder: Sendable {
                 try connection.execute("ALTER INDEX \"\(current)\" RENAME TO \(index.name)")
             }
         }
+    }
+}
+
+/// One copy of rows at a time on a thread of its own, so that the next rows are worked out while
+/// PostgreSQL takes these; the caller waits for it before it uses the connection again.
+private final class CopyInBackground: @unchecked Sendable {
+    private let connection: PostgresConnection
+    private let tables: DossierTables
+    private let group = DispatchGroup()
+    private let failure = Mutex<(any Error)?>(nil)
+
+    init(connection: PostgresConnection, tables: DossierTables) {
+        self.connection = connection
+        self.tables = tables
+    }
+
+    /// Starts copying `rows` (the caller has waited for the copy before).
+    func start(_ rows: ProjectionRows) {
+        DispatchQueue.global().async(group: group) { [self] in
+            var rows = rows
+            do { try rows.copy(on: connection, into: tables) } catch { failure.withLock { $0 = error } }
+        }
+    }
+
+    /// Waits until no copy runs; throws the error of one that failed.
+    func wait() throws {
+        group.wait()
+        if let error = failure.withLock({ $0 }) { throw error }
     }
 }

@@ -1,3 +1,4 @@
+import Crypto
 import Dispatch
 import EventStore
 import Foundation
@@ -87,19 +88,20 @@ struct ProjectionRows: Sendable {
         self = ProjectionRows()
     }
 
-    /// The rows of whole streams (each a dossier's events in order), worked out on every core: the
-    /// keys of their sealed fields read in one query, then each stream opened, decoded and folded.
-    /// The rows are in the order of `streams`.
-    static func of(_ streams: [[RecordedEvent]], on connection: PostgresConnection) throws -> ProjectionRows {
-        guard !streams.isEmpty else { return ProjectionRows() }
-        let delen = min(streams.count, max(1, ProcessInfo.processInfo.activeProcessorCount) * 2)
-        let stukken = (0..<delen).map { deel in
-            Array(streams[(streams.count * deel / delen)..<(streams.count * (deel + 1) / delen)])
-        }
-        let ids = try inParallel(delen) { deel in KeyRing.sleutelIDs(in: stukken[deel].flatMap { $0 }) }.reduce(into: Set<String>()) { $0.formUnion($1) }
-        let keys = try KeyRing.sleutelsOmTeOpenen(ids, on: connection)
+    /// The keys that open the sealed fields of `streams`, looked up in one query (the scan for
+    /// their ids on every core).
+    static func keys(for streams: [[RecordedEvent]], on connection: PostgresConnection) throws -> [String: SymmetricKey] {
+        let stukken = parts(of: streams)
+        let ids = try inParallel(stukken.count) { deel in KeyRing.sleutelIDs(in: stukken[deel].flatMap { $0 }) }
+        return try KeyRing.sleutelsOmTeOpenen(ids.reduce(into: Set<String>()) { $0.formUnion($1) }, on: connection)
+    }
+
+    /// The rows of whole streams (each a dossier's events in order), worked out on every core: each
+    /// stream opened with `keys`, decoded and folded. The rows are in the order of `streams`.
+    static func of(_ streams: [[RecordedEvent]], keys: [String: SymmetricKey]) throws -> ProjectionRows {
+        let stukken = parts(of: streams)
         var rows = ProjectionRows()
-        for stuk in try inParallel(delen, { deel in
+        for stuk in try inParallel(stukken.count, { deel in
             var rows = ProjectionRows()
             for stream in stukken[deel] {
                 let elements = try DossierStream.decode(stream.map { KeyRing.open($0, with: keys) })
@@ -110,6 +112,12 @@ struct ProjectionRows: Sendable {
             rows.append(contentsOf: stuk)
         }
         return rows
+    }
+
+    /// `streams` in consecutive parts, two for every core.
+    private static func parts(of streams: [[RecordedEvent]]) -> [ArraySlice<[RecordedEvent]>] {
+        let count = min(streams.count, max(1, ProcessInfo.processInfo.activeProcessorCount) * 2)
+        return (0..<count).map { part in streams[(streams.count * part / count)..<(streams.count * (part + 1) / count)] }
     }
 
     /// `work` for 0..<count on every core; the results in that order, or the first error by index.
