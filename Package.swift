@@ -25,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-configuration.git", from: "1.4.0"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
     ],
     targets: [
         // MARK: Infrastructure
@@ -95,6 +96,7 @@ let package = Package(
             name: "ToedelingHTTP",
             dependencies: [
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -105,6 +107,7 @@ let package = Package(
             dependencies: [
                 "Dossiers", "EventStore", "Postgres", "Rapportage", "Taaktoedeling", "ToedelingHTTP",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -123,6 +126,7 @@ let package = Package(
             dependencies: [
                 "Dossiers", "Rapportage", "Taaktoedeling", "ToedelingHTTP",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -184,7 +188,12 @@ let package = Package(
         .testTarget(name: "RapportageTests", dependencies: ["Rapportage", "Taaktoedeling", "DomainTestSupport"]),
         .testTarget(
             name: "DossiersTests",
-            dependencies: ["Dossiers", "Taaktoedeling", "EventStore", "Postgres", "ToedelingTestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: [
+                "Dossiers", "Taaktoedeling", "EventStore", "Postgres", "ToedelingTestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .testTarget(
             name: "AdminTests",
@@ -201,6 +210,7 @@ let package = Package(
             dependencies: [
                 "toedeling-server", "ToedelingAPI", "ToedelingWeb", "Notifications", "Dossiers", "Postgres", "Taaktoedeling", "ToedelingTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -222,6 +232,7 @@ let package = Package(
             dependencies: [
                 "ToedelingAPI", "ToedelingHTTP", "Dossiers", "Postgres", "EventStore", "Taaktoedeling", "ToedelingTestSupport", "ServerTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
@@ -235,6 +246,8 @@ let package = Package(
             dependencies: [
                 "ToedelingWeb", "Dossiers", "Postgres", "Taaktoedeling", "ToedelingTestSupport", "ServerTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -246,6 +259,7 @@ let package = Package(
             dependencies: [
                 "Notifications", "Dossiers", "Taaktoedeling", "ToedelingTestSupport", "ServerTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),

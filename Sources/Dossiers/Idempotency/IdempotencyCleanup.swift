@@ -1,4 +1,3 @@
-import Dossiers
 import Logging
 import ServiceLifecycle
 

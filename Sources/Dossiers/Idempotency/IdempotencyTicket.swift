@@ -1,4 +1,3 @@
-import Dossiers
 import Foundation
 import Postgres
 import Synchronization
