@@ -6,6 +6,7 @@ extension PostgresConnection {
     /// took. A row PostgreSQL refuses fails the whole copy with its error, and nothing of it stays.
     @discardableResult
     public func copy(_ rows: PostgresCopyRows, into table: String, columns: [String]) throws -> Int {
+        try sendPendingBegin()
         let sql = "COPY \(try quotedIdentifier(table)) (\(try columns.map(quotedIdentifier).joined(separator: ", "))) FROM STDIN"
         guard let started = PQexec(handle, sql) else {
             throw PostgresError(code: isHealthy ? .queryFailed : .connectionLost, serverMessage: String(cString: PQerrorMessage(handle)))

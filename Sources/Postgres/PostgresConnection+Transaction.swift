@@ -8,7 +8,8 @@ extension PostgresConnection {
             try executeScript("SAVEPOINT \(savepoint)")
             savepointDepth += 1
         } else {
-            try executeScript("BEGIN")
+            // BEGIN goes with the first statement (one round trip less per transaction).
+            beginPending = true
         }
         defer { if savepoint != nil { savepointDepth -= 1 } }
         do {
@@ -16,10 +17,17 @@ extension PostgresConnection {
             if hasFailedTransaction {
                 throw PostgresError(code: .transactionAborted, serverMessage: "a statement in the transaction failed")
             }
-            try executeScript(savepoint.map { "RELEASE SAVEPOINT \($0)" } ?? "COMMIT")
+            if savepoint == nil, beginPending {
+                // Nothing was sent: there is no transaction to commit.
+                beginPending = false
+            } else {
+                try executeScript(savepoint.map { "RELEASE SAVEPOINT \($0)" } ?? "COMMIT")
+            }
             return value
         } catch {
-            if isHealthy {
+            if savepoint == nil, beginPending {
+                beginPending = false
+            } else if isHealthy {
                 try? executeScript(savepoint.map { "ROLLBACK TO SAVEPOINT \($0); RELEASE SAVEPOINT \($0)" } ?? "ROLLBACK")
             }
             throw error

@@ -8,6 +8,9 @@ public final class PostgresConnection: @unchecked Sendable {
     /// Set by the notice receiver when the server announced a FATAL error (e.g. the backend was terminated).
     private let receivedFatalNotice: UnsafeMutablePointer<Int32>
     var savepointDepth = 0
+    /// A transaction was begun (`transaction`) but its `BEGIN` not yet sent: it goes with the first
+    /// statement, in the same round trip (libpq's pipeline mode, or one simple query).
+    var beginPending = false
     /// Statements prepared on this connection, by their text: a statement with parameters is parsed
     /// and planned once per connection and then only executed (PostgreSQL re-plans it by itself
     /// when a table it reads changes).
@@ -83,6 +86,7 @@ public final class PostgresConnection: @unchecked Sendable {
 
     /// True inside a transaction block (also one that failed and awaits ROLLBACK).
     public var isInTransaction: Bool {
+        if beginPending { return true }
         let status = PQtransactionStatus(handle)
         return status == PQTRANS_INTRANS || status == PQTRANS_INERROR || status == PQTRANS_ACTIVE
     }
@@ -109,7 +113,16 @@ public final class PostgresConnection: @unchecked Sendable {
 
     /// Runs a script of several statements without parameters (for migrations and session set-up).
     public func executeScript(_ sql: String) throws {
-        _ = try checked(PQexec(handle, sql))
+        // A pending BEGIN goes first in the same simple query.
+        let script = beginPending ? "BEGIN; " + sql : sql
+        beginPending = false
+        _ = try checked(PQexec(handle, script))
+    }
+
+    /// Sends a pending `BEGIN` on its own (before what cannot carry it, such as a COPY).
+    func sendPendingBegin() throws {
+        guard beginPending else { return }
+        try executeScript("")
     }
 
     /// The raw bytes of the first column of the first row, read in binary format (for a `bytea`
@@ -156,6 +169,22 @@ public final class PostgresConnection: @unchecked Sendable {
         }
         let name = parameters.isEmpty ? nil : try preparedName(for: sql, types: types)
         let resultFormat: Int32 = binaryResult ? 1 : 0
+        if beginPending {
+            beginPending = false
+            return try values.withUnsafeBufferPointer { valuePointers in
+                try valuePointers.withMemoryRebound(to: UnsafePointer<CChar>?.self) { constValues in
+                    try afterBegin {
+                        if let name {
+                            PQsendQueryPrepared(handle, name, Int32(parameters.count), constValues.baseAddress, lengths, formats, resultFormat)
+                        } else {
+                            PQsendQueryParams(
+                                handle, sql, Int32(parameters.count), parameters.isEmpty ? nil : types, constValues.baseAddress,
+                                parameters.isEmpty ? nil : lengths, parameters.isEmpty ? nil : formats, resultFormat)
+                        }
+                    }
+                }
+            }
+        }
         let raw = values.withUnsafeBufferPointer { valuePointers in
             valuePointers.withMemoryRebound(to: UnsafePointer<CChar>?.self) { constValues in
                 if let name {
@@ -168,6 +197,43 @@ public final class PostgresConnection: @unchecked Sendable {
             }
         }
         return try checked(raw)
+    }
+
+    /// `BEGIN` and the statement `send` sends, in one round trip (pipeline mode): the statement's
+    /// result, or its error (a failed `BEGIN` fails it too).
+    private func afterBegin(_ send: () -> Int32) throws -> PostgresResult {
+        func lost() -> PostgresError {
+            PostgresError(code: isHealthy ? .queryFailed : .connectionLost, serverMessage: String(cString: PQerrorMessage(handle)))
+        }
+        guard PQenterPipelineMode(handle) == 1 else { throw lost() }
+        guard PQsendQueryParams(handle, "BEGIN", 0, nil, nil, nil, nil, 0) == 1, send() == 1, PQpipelineSync(handle) == 1 else {
+            let error = lost()
+            while let raw = PQgetResult(handle) { PQclear(raw) }
+            PQexitPipelineMode(handle)
+            throw error
+        }
+        // BEGIN's result and the end of it; the statement's result and the end of it; the sync.
+        let begin = PQgetResult(handle)
+        if begin != nil { while let extra = PQgetResult(handle) { PQclear(extra) } }
+        let statement = begin == nil ? nil : PQgetResult(handle)
+        if statement != nil { while let extra = PQgetResult(handle) { PQclear(extra) } }
+        if let sync = statement == nil ? nil : PQgetResult(handle) { PQclear(sync) }
+        if PQexitPipelineMode(handle) != 1 {
+            // Only a broken connection leaves results unread: never use it again.
+            retire()
+        }
+        defer {
+            if let begin { PQclear(begin) }
+        }
+        guard let begin, let statement else {
+            if let statement { PQclear(statement) }
+            throw lost()
+        }
+        guard PQresultStatus(begin) == PGRES_COMMAND_OK else {
+            PQclear(statement)
+            throw error(from: begin)
+        }
+        return try checked(statement)
     }
 
     /// The name `sql` is prepared under on this connection, preparing it on first use; nil when the
