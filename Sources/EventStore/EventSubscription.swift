@@ -15,6 +15,10 @@ import Synchronization
 /// nothing and commits without a flush to disk, and the place reached is kept in memory until work
 /// is written or the interval has passed. Nothing is skipped: after a restart, or on another
 /// instance, the batches since the stored checkpoint are read again, and they gave no work.
+///
+/// A subscription for which a moment's delay does not matter (`minimumInterval`) looks at the feed
+/// at most that often: under a steady stream of commits it reads them in batches instead of one
+/// transaction per commit, which the commits would otherwise pay for in the database.
 public final class EventSubscription: Service, Sendable {
     /// The subscription's name; its checkpoint is stored under it.
     public let name: String
@@ -25,6 +29,7 @@ public final class EventSubscription: Service, Sendable {
     private let handler: @Sendable (PostgresConnection, [RecordedEvent]) throws -> Bool
     private let start: (@Sendable (PostgresConnection) throws -> FeedCursor?)?
     private let idleCheckpointInterval: Duration
+    private let minimumInterval: Duration
     /// The place this instance reached past the stored checkpoint without work, and when it last stored one.
     private let progress = Mutex<(reached: FeedCursor?, storedAt: ContinuousClock.Instant?)>((nil, nil))
 
@@ -52,7 +57,8 @@ public final class EventSubscription: Service, Sendable {
 
     /// A subscription whose `handler` returns whether it wrote anything for the batch; after a batch
     /// without work the checkpoint is stored only when it was last stored `idleCheckpointInterval`
-    /// or longer ago (see the type's notes).
+    /// or longer ago (see the type's notes). Woken, it looks at the feed no sooner than
+    /// `minimumInterval` after it last began to.
     public init(
         name: String,
         store: EventStore,
@@ -61,6 +67,7 @@ public final class EventSubscription: Service, Sendable {
         logger: Logger,
         start: (@Sendable (PostgresConnection) throws -> FeedCursor?)? = nil,
         idleCheckpointInterval: Duration,
+        minimumInterval: Duration = .zero,
         handler: @escaping @Sendable (PostgresConnection, [RecordedEvent]) throws -> Bool
     ) {
         self.name = name
@@ -70,6 +77,7 @@ public final class EventSubscription: Service, Sendable {
         self.pollInterval = pollInterval
         self.logger = logger
         self.idleCheckpointInterval = idleCheckpointInterval
+        self.minimumInterval = minimumInterval
         self.handler = handler
     }
 
@@ -90,6 +98,7 @@ public final class EventSubscription: Service, Sendable {
                 var retries = 0
                 while !Task.isCancelled {
                     var handled = 0
+                    let began = ContinuousClock.now
                     do {
                         handled = try await self.processAvailable()
                     } catch is CancellationError {
@@ -101,6 +110,11 @@ public final class EventSubscription: Service, Sendable {
                     let soon = Duration.milliseconds(50 << min(retries, 5))
                     let woken = await signal.wait(timeout: retries < 40 && retries > 0 ? min(soon, self.pollInterval) : self.pollInterval)
                     retries = woken ? 1 : (retries > 0 ? retries + 1 : 0)
+                    // What commits meanwhile wakes the signal again and is read with the next batch.
+                    let rest = self.minimumInterval - (ContinuousClock.now - began)
+                    if rest > .zero {
+                        do { try await Task.sleep(for: rest) } catch { break }
+                    }
                 }
                 group.cancelAll()
             }

@@ -15,7 +15,7 @@ public enum WebhookChannel {
     /// or before the oldest subscription's first transaction if that is earlier.
     public static func abonnement(
         store: EventStore, instellingen: NotificationSettings, pollInterval: Duration = .seconds(2), idleCheckpointInterval: Duration = .seconds(5),
-        logger: Logger
+        minimumInterval: Duration = .milliseconds(50), logger: Logger
     ) -> EventSubscription {
         let uitgifte = WebhookDispatch(instellingen: instellingen, volger: DossierStateFollower())
         return EventSubscription(
@@ -29,7 +29,9 @@ public enum WebhookChannel {
                 return min(einde, ervoor)
             },
             // Without a subscription that takes them, batches write nothing: their checkpoint waits.
-            idleCheckpointInterval: idleCheckpointInterval
+            idleCheckpointInterval: idleCheckpointInterval,
+            // A notification 50 ms later is as good; under load the feed is read in batches.
+            minimumInterval: minimumInterval
         ) { connection, events in
             let doelen = try WebhookDispatch.doelen(on: connection)
             guard try uitgifte.verdeel(events, over: doelen, on: connection) > 0 else { return false }

@@ -113,4 +113,38 @@ import Testing
             await store.pool.close()
         }
     }
+
+    @Test func aSubscriptionWithAMinimumIntervalReadsCommitsInBatchesAndMissesNone() async throws {
+        try await TestDatabase.with { database in
+            let store = database.makeStore()
+            let batches = LockedValue<[(at: ContinuousClock.Instant, ids: [UUID])]>([])
+            let subscription = EventSubscription(
+                name: "rustig", store: store, pollInterval: .seconds(3600), logger: Logger(label: "test"), idleCheckpointInterval: .zero,
+                minimumInterval: .milliseconds(400)
+            ) { _, events in
+                batches.withLock { $0.append((ContinuousClock.now, events.map(\.eventID))) }
+                return true
+            }
+            let running = Task { try await subscription.run() }
+            try await Task.sleep(for: .milliseconds(300))
+            var appended: [UUID] = []
+            for index in 0..<20 {
+                let new = event()
+                try await store.append(to: "s\(index)", streamType: "dossier", expectedVersion: .noStream, events: [new])
+                appended.append(new.eventID)
+            }
+            #expect(try await waitUntil { batches.withLock { $0.flatMap(\.ids) }.count == 20 })
+            running.cancel()
+            try await running.value
+            let gezien = batches.withLock { $0 }
+            // Every event once, in feed order; the feed looked at no more often than every 400 ms
+            // (measured here at the handler, which runs a moment after each look began).
+            #expect(gezien.flatMap(\.ids) == appended)
+            for (eerder, later) in zip(gezien, gezien.dropFirst()) {
+                #expect(later.at - eerder.at >= .milliseconds(250), "\(later.at - eerder.at)")
+            }
+            #expect(gezien.count < 20, "commits read in batches")
+            await store.pool.close()
+        }
+    }
 }

@@ -523,9 +523,11 @@ def _pgbench_script(statements, dossier_id, name):
     given with -D (sent as a text parameter of a prepared statement, as the server sends it), but
     for what must differ per transaction: the dossier (one of 256, by :d), the event id (:r), the
     expected version (NULL: the same work without the comparison), the new version in the read
-    models (from the append's RETURNING, \\gset) and a Kamerstuk's number."""
+    models (from the append's RETURNING, \\gset) and a Kamerstuk's number. A BEGIN goes in one pipeline
+    with the statement after it, as the server sends them."""
     lines = ["\\set d random(1, 256)", "\\set r random(1, 1000000000000)"]
     defines = []
+    pipelined = False
     dossier = "(SELECT id FROM bench_dossiers WHERE n = :d)"
     for index, (_, sql, params) in enumerate(statements):
         is_append = "WITH head AS" in sql
@@ -563,7 +565,15 @@ def _pgbench_script(statements, dossier_id, name):
             return f":{var}"
 
         text = re.sub(r"\$(\d+)", lambda m: value(int(m.group(1))), sql.strip().rstrip(";"))
+        if text.upper() == "BEGIN" and index + 1 < len(statements):
+            # The server sends BEGIN with the statement after it in one round trip (pipeline mode).
+            lines += ["\\startpipeline", "BEGIN;"]
+            pipelined = True
+            continue
         lines.append(text + (" \\gset" if is_append else ";"))
+        if pipelined:
+            lines.append("\\endpipeline")
+            pipelined = False
     path = os.path.join(tempfile.mkdtemp(prefix="ownsql."), name + ".sql")
     with open(path, "w") as f:
         f.write("\n".join(lines) + "\n")
