@@ -132,6 +132,22 @@ public final class EventSubscription: Service, Sendable {
         }
     }
 
+    /// Fixes where a subscription without a checkpoint begins (its `start`) and stores it at once,
+    /// so that nothing committed after this returns is skipped, however late `run` gets to its
+    /// first batch. Nothing happens when it has a checkpoint, has no `start`, or another instance
+    /// holds it right now (that instance is fixing it or already past it).
+    public func establishStart() async throws {
+        guard let start else { return }
+        let name = name
+        try await store.pool.withTransaction { connection in
+            let locked = try connection.query(
+                "SELECT pg_try_advisory_xact_lock(1953459556, hashtext($1)) AS locked", [.text(name)]
+            )[0].bool("locked")
+            guard locked, try Self.storedCheckpoint(on: connection, name: name) == nil else { return }
+            try Self.store(try start(connection) ?? .beginning, name: name, on: connection)
+        }
+    }
+
     /// The stored checkpoint: where the next batch starts, nil before the first.
     public func checkpoint() async throws -> FeedCursor? {
         let name = name
@@ -155,8 +171,10 @@ public final class EventSubscription: Service, Sendable {
             var cursor = stored
             var fresh = false
             if cursor == nil, let start {
-                cursor = try start(connection)
-                fresh = cursor != nil
+                // Where it begins, stored at once; an empty feed's end is its beginning (else the
+                // next look would find a later end and skip what came in between).
+                cursor = try start(connection) ?? .beginning
+                fresh = true
             }
             // Past the stored checkpoint to where this instance got without work, if further.
             let (reached, storedAt) = self.progress.withLock { ($0.reached, $0.storedAt) }

@@ -19,6 +19,9 @@ public struct FeedCursor: Sendable, Hashable, Codable, Comparable, CustomStringC
         (lhs.transactionID, lhs.position) < (rhs.transactionID, rhs.position)
     }
 
+    /// The cursor before every event (the feed's beginning).
+    public static let beginning = FeedCursor(transactionID: 0, position: 0)
+
     /// The cursor before every event of transaction `transactionID` and of later ones.
     public static func before(transaction transactionID: UInt64) -> FeedCursor {
         FeedCursor(transactionID: max(transactionID, 1) - 1, position: Int64.max)

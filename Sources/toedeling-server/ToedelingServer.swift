@@ -136,19 +136,30 @@ struct ToedelingServer: AsyncParsableCommand {
             metadata: ["http.hostname": .string(configuration.hostname), "http.port": .stringConvertible(configuration.port)]
         )
 
-        // Notifications: webhooks always, e-mail and termijn reminders with a relay.
+        // Notifications: webhooks always, e-mail and termijn reminders with a relay. Where a feed
+        // subscription begins is fixed before the server takes its first command.
         let store = api.service.store
+        let webhooks = WebhookChannel.abonnement(store: store, instellingen: notificaties.instellingen, logger: logger)
+        let email = notificaties.smtp.map { _ in EmailChannel.abonnement(store: store, instellingen: notificaties.instellingen, logger: logger) }
+        for subscription in [webhooks] + (email.map { [$0] } ?? []) {
+            do {
+                try await subscription.establishStart()
+            } catch {
+                // Then its first batch fixes it, as it would have anyway.
+                logger.warning("feed subscription start not fixed", metadata: ["subscription.name": "\(subscription.name)", "error": "\(error)"])
+            }
+        }
         var services: [any Service] = [
-            WebhookChannel.abonnement(store: store, instellingen: notificaties.instellingen, logger: logger),
+            webhooks,
             WebhookDelivery(
                 pool: pool, instellingen: notificaties.instellingen, beleid: notificaties.beleid, timeout: notificaties.webhookTimeout,
                 leaseDuur: notificaties.webhookLease, logger: logger
             ),
             NotificationCleanup(pool: pool, logger: logger),
         ]
-        if let smtp = notificaties.smtp {
+        if let smtp = notificaties.smtp, let email {
             services += [
-                EmailChannel.abonnement(store: store, instellingen: notificaties.instellingen, logger: logger),
+                email,
                 EmailDelivery(pool: pool, instelling: smtp, beleid: notificaties.beleid, logger: logger),
                 TermijnReminders(pool: pool, instellingen: notificaties.instellingen, logger: logger),
             ]

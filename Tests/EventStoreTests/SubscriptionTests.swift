@@ -147,4 +147,36 @@ import Testing
             await store.pool.close()
         }
     }
+
+    @Test func aSubscriptionThatBeginsAtTheFeedsEndOnAnEmptyFeedMissesNothingThatFollows() async throws {
+        try await TestDatabase.with { database in
+            let store = database.makeStore()
+            let seen = LockedValue<[UUID]>([])
+            func subscription() -> EventSubscription {
+                EventSubscription(
+                    name: "vanaf-het-einde", store: store, logger: Logger(label: "test"), start: { connection in try EventStore.feedEnd(on: connection) }
+                ) { _, events in seen.withLock { $0 += events.map(\.eventID) } }
+            }
+            // Its first look finds the feed empty: where it begins is fixed then, not at a later look.
+            let first = subscription()
+            #expect(try await first.processAvailable() == 0)
+            #expect(try await first.checkpoint() != nil)
+            var appended: [UUID] = []
+            for index in 0..<3 {
+                let new = event()
+                try await store.append(to: "e\(index)", streamType: "dossier", expectedVersion: .noStream, events: [new])
+                appended.append(new.eventID)
+            }
+            _ = try await readFeed(store, after: nil, expecting: 3)
+            #expect(try await first.processAvailable() == 3)
+            #expect(seen.withLock { $0 } == appended)
+            // Fixed before it runs (as the server does at start), on an empty feed too.
+            try await store.pool.withConnection { try $0.execute("DELETE FROM subscription_checkpoints") }
+            let later = subscription()
+            try await later.establishStart()
+            let eerder = try await readFeed(store, after: nil, expecting: 3)
+            #expect(try await later.checkpoint() == eerder.cursor)
+            await store.pool.close()
+        }
+    }
 }
