@@ -66,7 +66,7 @@ extension WebPages {
             Self.openIDLogger.notice("OIDC sign-in refused", metadata: ["reason": "provider answered \(OpenIDRelyingParty.safe(String(fout)))"])
             throw WebError.openIDAfgebroken(naam: openID.settings.naam)
         }
-        guard let code = query.get("code").map { String($0) }, !code.isEmpty else {
+        guard let code = query.get("code").map({ String($0) }), !code.isEmpty else {
             Self.openIDLogger.notice("OIDC sign-in refused", metadata: ["reason": "answer without a code"])
             throw WebError.openIDOngeldigeAanmelding
         }

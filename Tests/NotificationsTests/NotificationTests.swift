@@ -183,6 +183,9 @@ struct NotificationTests {
             #expect(staat["doodgelegd"] as? Int == 2 && staat["wachtend"] as? Int == 0)
             let metrics = String(buffer: try await client.send(.get, "/metrics", token: nil).body)
             #expect(metrics.contains(#"toedeling_webhook_doodgelegd{abonnement="\#(abonnement)"} 2"#))
+            for naam in ["mislukkingen", "wachtend", "laatste_succes_seconds", "volgende_poging_seconds"] {
+                #expect(metrics.contains(#"toedeling_webhook_\#(naam){abonnement="\#(abonnement)"} "#), "\(naam)")
+            }
             let log = try #require(try await client.send(.get, "/v1/abonnementen/\(abonnement)/afleveringen", token: harness.coordinator).object["resultaten"] as? [[String: Any]])
             #expect(log.count >= 2 && log.allSatisfy { $0["httpStatus"] as? Int == 500 && $0["geslaagd"] as? Bool == false })
 

@@ -37,13 +37,17 @@ struct OperationsController {
         if let lijst = try? await abonnementen.list() {
             for abonnement in lijst {
                 let labels = [("abonnement", abonnement.id.uuidString.lowercased())]
-                metrics.makeGauge(name: "toedeling_webhook_mislukkingen", labels: labels).set(Double(abonnement.mislukkingen))
-                metrics.makeGauge(name: "toedeling_webhook_wachtend", labels: labels).set(Double(abonnement.wachtend))
-                metrics.makeGauge(name: "toedeling_webhook_doodgelegd", labels: labels).set(Double(abonnement.doodgelegd))
-                metrics.makeGauge(name: "toedeling_webhook_laatste_succes_seconds", labels: labels)
-                    .set(abonnement.laatsteSucces?.timeIntervalSince1970 ?? 0)
-                metrics.makeGauge(name: "toedeling_webhook_volgende_poging_seconds", labels: labels)
-                    .set(abonnement.volgendePoging?.timeIntervalSince1970 ?? 0)
+                func webhookGauge(_ name: String, _ unit: String? = nil) -> Gauge {
+                    metrics.makeGauge(
+                        descriptor: MetricNameDescriptor(namespace: "toedeling", subsystem: "webhook", metricName: name, unitName: unit ?? "", helpText: ""),
+                        labels: labels
+                    )
+                }
+                webhookGauge("mislukkingen").set(Double(abonnement.mislukkingen))
+                webhookGauge("wachtend").set(Double(abonnement.wachtend))
+                webhookGauge("doodgelegd").set(Double(abonnement.doodgelegd))
+                webhookGauge("laatste_succes", "seconds").set(abonnement.laatsteSucces?.timeIntervalSince1970 ?? 0)
+                webhookGauge("volgende_poging", "seconds").set(abonnement.volgendePoging?.timeIntervalSince1970 ?? 0)
             }
         }
         return Response(
