@@ -140,10 +140,7 @@ public final class EventSubscription: Service, Sendable {
         guard let start else { return }
         let name = name
         try await store.pool.withTransaction { connection in
-            let locked = try connection.query(
-                "SELECT pg_try_advisory_xact_lock(1953459556, hashtext($1)) AS locked", [.text(name)]
-            )[0].bool("locked")
-            guard locked, try Self.storedCheckpoint(on: connection, name: name) == nil else { return }
+            guard try Self.lock(name, on: connection), try Self.storedCheckpoint(on: connection, name: name) == nil else { return }
             try Self.store(try start(connection) ?? .beginning, name: name, on: connection)
         }
     }
@@ -163,10 +160,7 @@ public final class EventSubscription: Service, Sendable {
         let start = start
         let idleCheckpointInterval = idleCheckpointInterval
         let outcome = try await store.pool.withTransaction { connection -> (count: Int, reached: FeedCursor?, stored: Bool) in
-            let locked = try connection.query(
-                "SELECT pg_try_advisory_xact_lock(1953459556, hashtext($1)) AS locked", [.text(name)]
-            )[0].bool("locked")
-            guard locked else { return (0, nil, false) }
+            guard try Self.lock(name, on: connection) else { return (0, nil, false) }
             let stored = try Self.storedCheckpoint(on: connection, name: name)
             var cursor = stored
             var fresh = false
@@ -196,6 +190,12 @@ public final class EventSubscription: Service, Sendable {
             if outcome.stored { state = (nil, ContinuousClock.now) } else if let reached = outcome.reached { state.reached = reached }
         }
         return outcome.count
+    }
+
+    /// Takes the subscription's advisory lock for the caller's transaction; false when another
+    /// instance holds it (one instance at a time works a subscription).
+    private static func lock(_ name: String, on connection: PostgresConnection) throws -> Bool {
+        try connection.query("SELECT pg_try_advisory_xact_lock(1953459556, hashtext($1)) AS locked", [.text(name)])[0].bool("locked")
     }
 
     private static func store(_ next: FeedCursor, name: String, on connection: PostgresConnection) throws {
