@@ -64,36 +64,201 @@ public enum FieldEncryption {
             velden.contains { ByteSearch.firstIndex(of: Array("\"\($0)\"".utf8), in: raw, from: 0) != nil }
         }
         guard bevatVeld else { return json }
-        let object = try JSONSerialization.jsonObject(with: json, options: [.fragmentsAllowed])
-        var changed = false
-        func walk(_ value: Any, field: String?) -> Any {
-            if let dictionary = value as? [String: Any] {
-                var copy = dictionary
-                for (key, inner) in dictionary { copy[key] = walk(inner, field: key) }
-                return copy
+        var extra = extraDossierVelden
+        extra.formUnion(dossierVelden)
+        let alleDossierVelden = extra
+        return try json.withUnsafeBytes { raw in
+            var rewrite = SealingRewrite(json: raw) { field, text in
+                guard !text.isEmpty, !text.hasPrefix(prefix) else { return nil }
+                if alleDossierVelden.contains(field) {
+                    if let dossier { return seal(text, field: field, eventID: eventID, with: dossier) }
+                    return vernietigd.contains("dossier") ? Self.vernietigd : nil
+                }
+                if persoonVelden.contains(field) {
+                    if let persoon { return seal(text, field: field, eventID: eventID, with: persoon) }
+                    return vernietigd.contains("persoon") ? Self.verwijderd : nil
+                }
+                return nil
             }
-            if let array = value as? [Any] { return array.map { walk($0, field: field) } }
-            guard let text = value as? String, !text.isEmpty, let field, !text.hasPrefix(prefix) else { return value }
-            let sleutel: Sleutel?
-            let uitgewist: String
-            if dossierVelden.contains(field) || extraDossierVelden.contains(field) {
-                sleutel = dossier
-                uitgewist = Self.vernietigd
-                if sleutel == nil, vernietigd.contains("dossier") { changed = true; return uitgewist }
-            } else if persoonVelden.contains(field) {
-                sleutel = persoon
-                uitgewist = Self.verwijderd
-                if sleutel == nil, vernietigd.contains("persoon") { changed = true; return uitgewist }
-            } else {
+            guard let rewritten = try rewrite.run() else { return json }
+            return rewritten
+        }
+    }
+
+    /// One pass over an event's JSON bytes that replaces the string values of the sealed fields (at
+    /// any depth; a list's strings count as its field's) and copies every other byte as it is, so a
+    /// command does not parse its event and metadata into Foundation objects and write them again.
+    /// The input is the encoders' output (sorted keys, no escaped slashes), so the bytes are those a
+    /// full re-serialisation with sorted keys would give.
+    struct SealingRewrite {
+        let json: UnsafeRawBufferPointer
+        /// The replacement text of a string value of `field`, or nil to keep it.
+        let replacement: (_ field: String, _ text: String) -> String?
+        private var index = 0
+        private var copied = 0
+        private var output: [UInt8] = []
+        private var changed = false
+
+        init(json: UnsafeRawBufferPointer, replacement: @escaping (_ field: String, _ text: String) -> String?) {
+            self.json = json
+            self.replacement = replacement
+        }
+
+        /// The rewritten bytes, or nil when no value changed.
+        mutating func run() throws -> Data? {
+            skipWhitespace()
+            try value(field: nil, depth: 0)
+            skipWhitespace()
+            guard index == json.count else { throw malformed }
+            guard changed else { return nil }
+            output.append(contentsOf: json[copied..<json.count])
+            return Data(output)
+        }
+
+        /// JSON this pass cannot read (not what the encoders write).
+        struct Unreadable: Error {
+            let offset: Int
+        }
+
+        private var malformed: Unreadable { Unreadable(offset: index) }
+
+        private mutating func skipWhitespace() {
+            while index < json.count, json[index] == 0x20 || json[index] == 0x0A || json[index] == 0x0D || json[index] == 0x09 { index += 1 }
+        }
+
+        private mutating func expect(_ byte: UInt8) throws {
+            skipWhitespace()
+            guard index < json.count, json[index] == byte else { throw malformed }
+            index += 1
+        }
+
+        private mutating func value(field: String?, depth: Int) throws {
+            guard index < json.count, depth < 512 else { throw malformed }
+            switch json[index] {
+            case UInt8(ascii: "{"):
+                index += 1
+                skipWhitespace()
+                if index < json.count, json[index] == UInt8(ascii: "}") { index += 1; return }
+                while true {
+                    skipWhitespace()
+                    guard index < json.count, json[index] == UInt8(ascii: "\"") else { throw malformed }
+                    let key = try string()
+                    try expect(UInt8(ascii: ":"))
+                    skipWhitespace()
+                    try value(field: key, depth: depth + 1)
+                    skipWhitespace()
+                    guard index < json.count else { throw malformed }
+                    if json[index] == UInt8(ascii: ",") { index += 1; continue }
+                    try expect(UInt8(ascii: "}"))
+                    return
+                }
+            case UInt8(ascii: "["):
+                index += 1
+                skipWhitespace()
+                if index < json.count, json[index] == UInt8(ascii: "]") { index += 1; return }
+                while true {
+                    skipWhitespace()
+                    try value(field: field, depth: depth + 1)
+                    skipWhitespace()
+                    guard index < json.count else { throw malformed }
+                    if json[index] == UInt8(ascii: ",") { index += 1; continue }
+                    try expect(UInt8(ascii: "]"))
+                    return
+                }
+            case UInt8(ascii: "\""):
+                let begin = index
+                let text = try string()
+                guard let field, let replaced = replacement(field, text) else { return }
+                output.append(contentsOf: json[copied..<begin])
+                output.append(contentsOf: JSONLiteral.string(replaced).utf8)
+                copied = index
+                changed = true
+            default:
+                // A number, true, false or null: up to the next delimiter.
+                let begin = index
+                while index < json.count {
+                    let byte = json[index]
+                    if byte == UInt8(ascii: ",") || byte == UInt8(ascii: "}") || byte == UInt8(ascii: "]") || byte == 0x20
+                        || byte == 0x0A || byte == 0x0D || byte == 0x09 { break }
+                    index += 1
+                }
+                guard index > begin else { throw malformed }
+            }
+        }
+
+        /// The string literal at `index` (on its opening quote), unescaped; `index` ends past it.
+        private mutating func string() throws -> String {
+            index += 1
+            let begin = index
+            var escaped = false
+            while index < json.count {
+                let byte = json[index]
+                if byte == UInt8(ascii: "\"") { break }
+                if byte == UInt8(ascii: "\\") { escaped = true; index += 2; continue }
+                index += 1
+            }
+            guard index < json.count else { throw malformed }
+            let body = UnsafeRawBufferPointer(rebasing: json[begin..<index])
+            index += 1
+            guard escaped else { return String(decoding: body, as: UTF8.self) }
+            return try Self.unescaped(body)
+        }
+
+        /// A string literal's inside with its escapes (RFC 8259 §7) resolved.
+        static func unescaped(_ body: UnsafeRawBufferPointer) throws -> String {
+            var scalars = String.UnicodeScalarView()
+            var bytes: [UInt8] = []
+            var at = 0
+            func flush() {
+                scalars.append(contentsOf: String(decoding: bytes, as: UTF8.self).unicodeScalars)
+                bytes.removeAll(keepingCapacity: true)
+            }
+            func hex4(_ from: Int) throws -> UInt32 {
+                guard from + 4 <= body.count else { throw Unreadable(offset: at) }
+                var value: UInt32 = 0
+                for byte in body[from..<(from + 4)] {
+                    let digit: UInt32
+                    switch byte {
+                    case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - UInt8(ascii: "0"))
+                    case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(byte - UInt8(ascii: "a") + 10)
+                    case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(byte - UInt8(ascii: "A") + 10)
+                    default: throw Unreadable(offset: at)
+                    }
+                    value = value << 4 | digit
+                }
                 return value
             }
-            guard let sleutel else { return value }
-            changed = true
-            return seal(text, field: field, eventID: eventID, with: sleutel)
+            while at < body.count {
+                let byte = body[at]
+                guard byte == UInt8(ascii: "\\") else { bytes.append(byte); at += 1; continue }
+                guard at + 1 < body.count else { throw Unreadable(offset: at) }
+                let kind = body[at + 1]
+                at += 2
+                switch kind {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): bytes.append(kind)
+                case UInt8(ascii: "b"): bytes.append(0x08)
+                case UInt8(ascii: "f"): bytes.append(0x0C)
+                case UInt8(ascii: "n"): bytes.append(0x0A)
+                case UInt8(ascii: "r"): bytes.append(0x0D)
+                case UInt8(ascii: "t"): bytes.append(0x09)
+                case UInt8(ascii: "u"):
+                    var code = try hex4(at)
+                    at += 4
+                    if (0xD800...0xDBFF).contains(code), at + 6 <= body.count, body[at] == UInt8(ascii: "\\"), body[at + 1] == UInt8(ascii: "u") {
+                        let low = try hex4(at + 2)
+                        if (0xDC00...0xDFFF).contains(low) {
+                            code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                            at += 6
+                        }
+                    }
+                    flush()
+                    scalars.append(Unicode.Scalar(code) ?? "\u{FFFD}")
+                default: throw Unreadable(offset: at)
+                }
+            }
+            flush()
+            return String(scalars)
         }
-        let sealed = walk(object, field: nil)
-        guard changed else { return json }
-        return try JSONSerialization.data(withJSONObject: sealed, options: [.sortedKeys, .withoutEscapingSlashes, .fragmentsAllowed])
     }
 
     /// One sealed string.

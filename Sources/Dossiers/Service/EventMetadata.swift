@@ -52,10 +52,11 @@ public struct EventMetadata: Codable, Sendable, Equatable {
         try? JSONDecoder().decode(EventMetadata.self, from: data)
     }
 
-    /// Sorted-key JSON, so the stored bytes are stable.
+    /// Sorted-key JSON, so the stored bytes are stable; slashes unescaped, as the sealing of its
+    /// name writes the whole (`FieldEncryption.verzegel`).
     func encoded() throws -> Data {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return try encoder.encode(self)
     }
 }
