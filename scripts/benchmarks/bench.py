@@ -1317,7 +1317,7 @@ def baseline_bin(commit=SEALING_BASELINE, name="baseline-sealing"):
                                 check=True).stdout.strip()
 
 
-def side_by_side(cluster, opts, builds, methods, prefix):
+def side_by_side(cluster, opts, builds, methods, prefix, log_level="notice"):
     """Each build (label -> (binaries, schema folder)) serves a database of its own, in alternating
     rounds, under wrk for each method; returns {label: {method: [(requests/s, p50 ms, p99 ms,
     server CPU ms per request, PostgreSQL CPU ms per request, non-2xx)]}}."""
@@ -1330,7 +1330,7 @@ def side_by_side(cluster, opts, builds, methods, prefix):
                 BIN, SCHEMA = binary, schema
                 url = cluster.createdb(f"{prefix}{round_}{n}", migrate=True)
                 tok = token(url)
-                server = Server(url, log_level="notice")
+                server = Server(url, log_level=log_level)
                 try:
                     ids = open_dossiers(server, tok, 256)
                     for method in methods:
@@ -1421,11 +1421,38 @@ def case_tokencache(cluster, opts):
     say(f"\nGET throughput with the cache: {ratio:.2f}× the baseline's.\n")
 
 
+def case_compare(cluster, opts):
+    """This build against another build's binaries (`--baseline-bin DIR`, e.g. a copy of the release
+    binaries made before a change): a command (POST a Kamerstuk) and a GET of a dossier over HTTP,
+    16 connections, log level `--log-level` (notice), each build on a database of its own, alternating rounds;
+    throughput, p99 and CPU per request. How a change is measured before it is kept."""
+    if not opts.baseline_bin:
+        raise SystemExit("compare: name the other build's binaries with --baseline-bin DIR")
+    raw = RawBaseline(cluster)
+    builds = {"this build": (BIN, SCHEMA), f"baseline ({opts.baseline_bin})": (opts.baseline_bin, SCHEMA)}
+    r = raw.rate(16, opts.seconds)
+    # GETs first: a faster build would link more Kamerstukken to the dossiers its GETs then read.
+    results = side_by_side(cluster, opts, builds, ("GET", "POST"), "compare", log_level=opts.log_level)
+    say(f"### This build against a baseline build (same run, log level {opts.log_level})\n")
+    say(f"RAW pgbench, 16 clients: {r:.0f} transactions/s.\n")
+    say("| build | round | POST Kamerstuk /s | p99 ms | server CPU ms/command | PostgreSQL CPU ms/command | GET dossier /s | p99 ms | server CPU ms/GET |")
+    say("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for label, rows in results.items():
+        for i, (post, get) in enumerate(zip(rows["POST"], rows["GET"])):
+            say(f"| {label} | {i + 1} | {post[0]:.0f} | {post[2]:.2f} | {post[3]:.3f} | {post[4]:.3f} | {get[0]:.0f} | {get[2]:.2f} | {get[3]:.3f} |")
+    this, base = list(results.values())
+    for method in ("POST", "GET"):
+        ratio = sum(x[0] for x in this[method]) / max(sum(x[0] for x in base[method]), 1)
+        say(f"\n{method}: this build at {ratio:.2f}× the baseline's throughput.")
+    say("")
+
+
 CASES = {"append": case_append, "append-parts": case_append_parts, "http": case_http, "growth": case_growth,
          "growth-voorstel": lambda cluster, opts: grow_one(cluster, opts, "voorstel"),
          "growth-kamerstuk": lambda cluster, opts: grow_one(cluster, opts, "kamerstuk"),
          "rebuild": case_rebuild, "report": case_report, "notify": case_notify, "documents": case_documents,
-         "archive": case_archive, "destruction": case_destruction, "tokencache": case_tokencache, "ownsql": case_ownsql}
+         "archive": case_archive, "destruction": case_destruction, "tokencache": case_tokencache, "ownsql": case_ownsql,
+         "compare": case_compare}
 
 
 def main():
@@ -1438,8 +1465,10 @@ def main():
                         help="commands per second of the notify case, or several: 50,100,200")
     parser.add_argument("--growth-events", type=int, default=10_000)
     parser.add_argument("--rebuild-events", type=int, default=1_000_000)
+    parser.add_argument("--log-level", default="notice", help="the compare case's server log level")
+    parser.add_argument("--baseline-bin", metavar="DIR", help="the compare case's other build: a folder with its toedeling-server and toedeling-admin")
     opts = parser.parse_args()
-    cases = opts.cases or [c for c in CASES if not c.startswith("growth-")]
+    cases = opts.cases or [c for c in CASES if not c.startswith("growth-") and c != "compare"]
     unknown = [c for c in cases if c not in CASES]
     if unknown:
         parser.error(f"unknown case {unknown[0]!r}; the cases are: {', '.join(CASES)}")
