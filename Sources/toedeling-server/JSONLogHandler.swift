@@ -1,4 +1,3 @@
-import EventStore
 import Foundation
 import Logging
 #if canImport(Glibc)
@@ -14,19 +13,22 @@ public struct JSONLogHandler: LogHandler {
     public var metadata: Logger.Metadata = [:]
     /// Contextual metadata, e.g. from task-locals.
     public var metadataProvider: Logger.MetadataProvider?
-    private let label: String
-    private let write: @Sendable (String) -> Void
+    private let label: [UInt8]
+    private let write: @Sendable (_ line: [UInt8], _ level: Logger.Level) -> Void
 
-    /// A handler for `label` writing each line (with its newline) through `write`; by default to stdout.
-    public init(label: String, logLevel: Logger.Level = .info, write: @escaping @Sendable (String) -> Void = JSONLogHandler.standardOutput) {
-        self.label = label
+    /// A handler for `label` writing each line (with its newline) through `write`; by default to
+    /// stdout through `LogOutput.standardOutput`.
+    public init(
+        label: String, logLevel: Logger.Level = .info,
+        write: @escaping @Sendable (_ line: [UInt8], _ level: Logger.Level) -> Void = { line, level in
+            LogOutput.standardOutput.write(line, now: level >= .warning)
+        }
+    ) {
+        var quoted: [UInt8] = []
+        Self.appendString(label, to: &quoted)
+        self.label = quoted
         self.logLevel = logLevel
         self.write = write
-    }
-
-    /// Writes a line to stdout in one call, so concurrent lines do not interleave.
-    public static let standardOutput: @Sendable (String) -> Void = { line in
-        FileHandle.standardOutput.write(Data(line.utf8))
     }
 
     /// Metadata of this logger by key.
@@ -35,70 +37,132 @@ public struct JSONLogHandler: LogHandler {
         set { metadata[key] = newValue }
     }
 
-    /// Writes one event as a JSON line: keys sorted, written by hand (a request line is written for
-    /// every request at level info, so it must cost little next to the request).
+    /// Writes one event as a JSON line: keys sorted, written by hand as bytes (a request line is
+    /// written for every request at level info, so it must cost little next to the request).
     public func log(event: LogEvent) {
-        var merged = metadata
-        if let provided = metadataProvider?.get() { merged.merge(provided) { _, new in new } }
-        if let own = event.metadata { merged.merge(own) { _, new in new } }
-        var line = ""
-        line.reserveCapacity(256)
-        line += #"{"label":"#
-        Self.appendString(label, to: &line)
-        line += #","level":"#
+        var line: [UInt8] = []
+        line.reserveCapacity(320)
+        line.append(contentsOf: #"{"label":"#.utf8)
+        line.append(contentsOf: label)
+        line.append(contentsOf: #","level":"#.utf8)
         Self.appendString(event.level.rawValue, to: &line)
-        line += #","message":"#
+        line.append(contentsOf: #","message":"#.utf8)
         Self.appendString(event.message.description, to: &line)
-        if !merged.isEmpty {
-            line += #","metadata":"#
+        let provided = metadataProvider?.get() ?? [:]
+        if !metadata.isEmpty || !provided.isEmpty || !(event.metadata?.isEmpty ?? true) {
+            var merged = metadata
+            if !provided.isEmpty { merged.merge(provided) { _, new in new } }
+            if let own = event.metadata {
+                if merged.isEmpty { merged = own } else { merged.merge(own) { _, new in new } }
+            }
+            line.append(contentsOf: #","metadata":"#.utf8)
             Self.append(.dictionary(merged), to: &line)
         }
-        line += #","source":"#
+        line.append(contentsOf: #","source":"#.utf8)
         Self.appendString(event.source, to: &line)
-        line += #","timestamp":""#
-        line += Self.timestamp(Date())
-        line += "\"}\n"
-        write(line)
+        line.append(contentsOf: #","timestamp":""#.utf8)
+        Self.appendTimestamp(to: &line)
+        line.append(contentsOf: "\"}\n".utf8)
+        write(line, event.level)
     }
 
-    private static func append(_ value: Logger.Metadata.Value, to line: inout String) {
+    private static func append(_ value: Logger.Metadata.Value, to line: inout [UInt8]) {
         switch value {
         case .string(let text): appendString(text, to: &line)
         case .stringConvertible(let convertible): appendString(convertible.description, to: &line)
         case .array(let values):
-            line += "["
+            line.append(UInt8(ascii: "["))
             for (index, element) in values.enumerated() {
-                if index > 0 { line += "," }
+                if index > 0 { line.append(UInt8(ascii: ",")) }
                 append(element, to: &line)
             }
-            line += "]"
+            line.append(UInt8(ascii: "]"))
         case .dictionary(let values):
-            line += "{"
+            line.append(UInt8(ascii: "{"))
             for (index, key) in values.keys.sorted().enumerated() {
-                if index > 0 { line += "," }
+                if index > 0 { line.append(UInt8(ascii: ",")) }
                 appendString(key, to: &line)
-                line += ":"
+                line.append(UInt8(ascii: ":"))
                 append(values[key]!, to: &line)
             }
-            line += "}"
+            line.append(UInt8(ascii: "}"))
         }
     }
 
-    /// A JSON string: quotes, backslashes and control characters escaped (RFC 8259 §7), also DEL,
-    /// the C1 controls and U+2028/2029.
-    static func appendString(_ text: String, to line: inout String) {
-        JSONLiteral.append(text, to: &line, escapingInvisible: true)
+    /// A JSON string (RFC 8259 §7), byte by byte over the UTF-8: quotes, backslashes and control
+    /// characters escaped, also DEL, the C1 controls and U+2028/2029 (lines end up in other programs).
+    static func appendString(_ text: String, to line: inout [UInt8]) {
+        line.append(UInt8(ascii: "\""))
+        var text = text
+        text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                switch byte {
+                case UInt8(ascii: "\""): line.append(contentsOf: [0x5C, 0x22])
+                case UInt8(ascii: "\\"): line.append(contentsOf: [0x5C, 0x5C])
+                case 0x0A: line.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+                case 0x0D: line.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+                case 0x09: line.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+                case 0x00..<0x20, 0x7F: appendEscape(UInt16(byte), to: &line)
+                case 0xC2 where index + 1 < bytes.count && (0x80...0x9F).contains(bytes[index + 1]):
+                    // U+0080–U+009F, the C1 controls.
+                    appendEscape(UInt16(bytes[index + 1]), to: &line)
+                    index += 1
+                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                    // U+2028 and U+2029, the line and paragraph separators.
+                    appendEscape(bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029, to: &line)
+                    index += 2
+                default: line.append(byte)
+                }
+                index += 1
+            }
+        }
+        line.append(UInt8(ascii: "\""))
     }
 
-    /// `2026-12-01T09:30:00.123Z`: UTC, milliseconds.
-    static func timestamp(_ date: Date) -> String {
-        let interval = date.timeIntervalSince1970
-        var seconds = time_t(interval.rounded(.down))
-        let milliseconds = min(999, Int(((interval - Double(seconds)) * 1000).rounded(.down)))
+    /// `\u` and four lower-case hex digits.
+    private static func appendEscape(_ value: UInt16, to line: inout [UInt8]) {
+        let digits = Array("0123456789abcdef".utf8)
+        line.append(contentsOf: [0x5C, UInt8(ascii: "u"), digits[Int(value >> 12)], digits[Int(value >> 8 & 0xF)],
+                                 digits[Int(value >> 4 & 0xF)], digits[Int(value & 0xF)]])
+    }
+
+    /// Now as `2026-12-01T09:30:00.123Z`: UTC, milliseconds.
+    static func appendTimestamp(to line: inout [UInt8]) {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        appendTimestamp(seconds: now.tv_sec, milliseconds: Int(now.tv_nsec / 1_000_000), to: &line)
+    }
+
+    /// `seconds` since 1970 and `milliseconds` as `2026-12-01T09:30:00.123Z`.
+    static func appendTimestamp(seconds: time_t, milliseconds: Int, to line: inout [UInt8]) {
+        var seconds = seconds
         var parts = tm()
         gmtime_r(&seconds, &parts)
-        func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        let millis = milliseconds < 10 ? "00\(milliseconds)" : milliseconds < 100 ? "0\(milliseconds)" : "\(milliseconds)"
-        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec)).\(millis)Z"
+        func digits(_ value: Int, _ count: Int) {
+            var divisor = 1
+            for _ in 1..<count { divisor *= 10 }
+            var value = value
+            while divisor > 0 {
+                line.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
+                value %= divisor
+                divisor /= 10
+            }
+        }
+        digits(Int(parts.tm_year) + 1900, 4)
+        line.append(UInt8(ascii: "-"))
+        digits(Int(parts.tm_mon) + 1, 2)
+        line.append(UInt8(ascii: "-"))
+        digits(Int(parts.tm_mday), 2)
+        line.append(UInt8(ascii: "T"))
+        digits(Int(parts.tm_hour), 2)
+        line.append(UInt8(ascii: ":"))
+        digits(Int(parts.tm_min), 2)
+        line.append(UInt8(ascii: ":"))
+        digits(Int(parts.tm_sec), 2)
+        line.append(UInt8(ascii: "."))
+        digits(min(999, max(0, milliseconds)), 3)
+        line.append(UInt8(ascii: "Z"))
     }
 }
