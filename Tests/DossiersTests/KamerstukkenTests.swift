@@ -146,7 +146,7 @@ import ToedelingTestSupport
                 for (n, titel) in (Self.titels + ["Bel\u{07}\u{1F}"]).enumerated() {
                     for moment in momenten {
                         let rij = try KamerstukRij(versie: 1, kamerstuk: Kamerstuk(nummer: "33047-\(n)", titel: titel, datum: termijn, gekoppeldOp: moment))
-                        let staat = try DossierProjection.stateEncoder().encode(rij.staat)
+                        let staat = try DossierProjection.stateWriter.encode(rij.staat)
                         let sql = try connection.query("SELECT dossier_kamerstuk_weergave($1::jsonb) AS w", [.jsonb(staat)])[0].string("w")
                         #expect(sql == rij.weergave, "\(titel) at \(moment.timeIntervalSince1970)")
                     }

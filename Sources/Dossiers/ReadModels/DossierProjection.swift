@@ -111,7 +111,7 @@ public enum DossierProjection {
     /// The state as stored in the `staat` column: exact instants (seconds since the reference date),
     /// so that decoding it gives back an equal `Dossier`.
     static func encodeState(_ dossier: Dossier) throws -> Data {
-        try stateEncoder().encode(dossier)
+        try stateWriter.encode(dossier)
     }
 
     /// Reads a `staat` column back.
@@ -146,8 +146,8 @@ public enum DossierProjection {
         var parameters: [PostgresValue] = [
             .uuid(dossier.id), .text(dossier.kenmerk.description), .text(dossier.titel), .text(dossier.vakdepartement),
             .text(dossier.fase.rawValue), .int(dossier.versie), .text(koepels), .timestamp(dossier.geopendOp),
-            .timestamp(dossier.bijgewerktOp), .jsonb(try encodeState(opgeslagen)), .jsonb(try JSONEncoder().encode(entries)),
-            .jsonb(try stateEncoder().encode(koppelingen)),
+            .timestamp(dossier.bijgewerktOp), .jsonb(try encodeState(opgeslagen)), .jsonb(try rowWriter.encode(entries)),
+            .jsonb(try stateWriter.encode(koppelingen)),
         ]
         let eersteSlot = parameters.count + 1
         for slot in 0..<(1 + Koepel.allCases.count) {
@@ -221,13 +221,11 @@ public enum DossierProjection {
         return Dictionary(uniqueKeysWithValues: views.map { ($0.kijker, $0.ingevuld(kamerstukken)) })
     }
 
-    static func stateEncoder() -> JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        encoder.dateEncodingStrategy = .deferredToDate
-        encoder.userInfo[Dossier.opslagSleutel] = true
-        return encoder
-    }
+    /// How the state is written: sorted keys, exact instants (seconds since the reference date, as
+    /// `stateDecoder` reads them), every field (`Dossier.opslagSleutel`); JSONEncoder's bytes.
+    static let stateWriter = SortedJSONEncoder(dates: .secondsSinceReferenceDate, escapesSlashes: true, flags: [Dossier.opslagSleutel])
+    /// How the timeline's rows are written (a `jsonb` parameter: only the values count).
+    static let rowWriter = SortedJSONEncoder(dates: .secondsSinceReferenceDate)
 }
 
 /// A linked Kamerstuk as written to its row: the version of its event, its number, the Kamerstuk as
@@ -242,7 +240,7 @@ struct KamerstukRij: Encodable {
         self.versie = versie
         nummer = kamerstuk.nummer
         staat = kamerstuk
-        weergave = String(decoding: try DossierWeergave.encoder().encode(kamerstuk), as: UTF8.self)
+        weergave = String(decoding: try DossierWeergave.writer.bytes(of: kamerstuk), as: UTF8.self)
     }
 }
 

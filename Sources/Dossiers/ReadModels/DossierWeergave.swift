@@ -37,10 +37,14 @@ public struct DossierWeergave: Sendable, Equatable {
         return encoder
     }
 
+    /// How views are written: `encoder()`'s bytes (checked in `SortedJSONEncoderTests`) without
+    /// Foundation's cost, for the views every command and rebuild writes.
+    static let writer = SortedJSONEncoder(dates: .iso8601, escapesSlashes: false)
+
     /// The view of `dossier` for `actor`, rendered; nil when the actor may not see it.
     static func render(_ dossier: Dossier, voor actor: Actor) throws -> DossierWeergave? {
         guard let visible = dossier.zichtbaar(voor: actor) else { return nil }
-        return DossierWeergave(versie: visible.versie, document: try encoder().encode(visible))
+        return DossierWeergave(versie: visible.versie, document: try writer.encode(visible))
     }
 
     /// Every view of `dossier` as stored: everything, and each invited koepel's. Each is rendered
@@ -48,7 +52,7 @@ public struct DossierWeergave: Sendable, Equatable {
     /// (`dossier_kamerstukken_delen`, see `ingevuld`), so that a command neither renders nor
     /// rewrites the links it did not make.
     static func opslag(of dossier: Dossier) throws -> [Opslag] {
-        let encoder = encoder()
+        let encoder = writer
         var zonder = dossier
         zonder.kamerstukken = []
         func opslag(_ kijker: String, _ zichtbaar: Dossier) throws -> Opslag {

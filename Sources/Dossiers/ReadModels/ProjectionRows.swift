@@ -49,7 +49,7 @@ struct ProjectionRows: Sendable {
                 regel.ronde.map { .int(Int64($0)) } ?? .null, regel.koepel.map { .text($0) } ?? .null, .bool(regel.intern),
             ])
         }
-        let encoder = DossierProjection.stateEncoder()
+        let encoder = DossierProjection.stateWriter
         var deel: Int64 = 0
         var lijst = ""
         for koppeling in uitkomst.koppelingen {

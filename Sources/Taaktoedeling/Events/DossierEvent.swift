@@ -92,29 +92,34 @@ public enum DossierEvent: Sendable, Equatable, Hashable {
         Self.schemaVersions[type] ?? 1
     }
 
+    /// How event payloads are written: sorted keys, instants in ISO 8601, slashes as they are.
+    static let writer = SortedJSONEncoder(dates: .iso8601, escapesSlashes: false)
+
     /// The payload as JSON with sorted keys: the `data` column of the event store.
     public func encodedData() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
+        try encodedPayload { try Self.writer.encode($0) }
+    }
+
+    /// The payload written by `encode`.
+    func encodedPayload(_ encode: (any Encodable) throws -> Data) rethrows -> Data {
         switch self {
-        case .dossierGeopend(let payload): return try encoder.encode(payload)
-        case .voorstelGewijzigd(let payload): return try encoder.encode(payload)
-        case .consultatieGeopend(let payload): return try encoder.encode(payload)
-        case .reactieIngediend(let payload): return try encoder.encode(payload)
-        case .consultatieGesloten(let payload): return try encoder.encode(payload)
-        case .kaderToetsingVastgelegd(let payload): return try encoder.encode(payload)
-        case .financieleGevolgenVastgelegd(let payload): return try encoder.encode(payload)
-        case .udoAangevraagd(let payload): return try encoder.encode(payload)
-        case .udoAfgerond(let payload): return try encoder.encode(payload)
-        case .besluitVastgelegd(let payload): return try encoder.encode(payload)
-        case .kamerstukGekoppeld(let payload): return try encoder.encode(payload)
-        case .dossierIngetrokken(let payload): return try encoder.encode(payload)
-        case .dossierHeropend(let payload): return try encoder.encode(payload)
-        case .documentToegevoegd(let payload): return try encoder.encode(payload)
-        case .archiveringVastgelegd(let payload): return try encoder.encode(payload)
-        case .dossierOvergedragen(let payload): return try encoder.encode(payload)
-        case .dossierVernietigd(let payload): return try encoder.encode(payload)
+        case .dossierGeopend(let payload): return try encode(payload)
+        case .voorstelGewijzigd(let payload): return try encode(payload)
+        case .consultatieGeopend(let payload): return try encode(payload)
+        case .reactieIngediend(let payload): return try encode(payload)
+        case .consultatieGesloten(let payload): return try encode(payload)
+        case .kaderToetsingVastgelegd(let payload): return try encode(payload)
+        case .financieleGevolgenVastgelegd(let payload): return try encode(payload)
+        case .udoAangevraagd(let payload): return try encode(payload)
+        case .udoAfgerond(let payload): return try encode(payload)
+        case .besluitVastgelegd(let payload): return try encode(payload)
+        case .kamerstukGekoppeld(let payload): return try encode(payload)
+        case .dossierIngetrokken(let payload): return try encode(payload)
+        case .dossierHeropend(let payload): return try encode(payload)
+        case .documentToegevoegd(let payload): return try encode(payload)
+        case .archiveringVastgelegd(let payload): return try encode(payload)
+        case .dossierOvergedragen(let payload): return try encode(payload)
+        case .dossierVernietigd(let payload): return try encode(payload)
         }
     }
 
