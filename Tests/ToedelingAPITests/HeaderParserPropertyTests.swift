@@ -36,6 +36,24 @@ struct HeaderParserPropertyTests {
         }
     }
 
+    /// The Authorization header read over its bytes: the same token as splitting it on its first
+    /// space and trimming Foundation's whitespace did, for headers of scheme names, tokens, spaces,
+    /// tabs and other text in any order (Unicode spaces other than these two are not trimmed now).
+    @Test func theBearerTokenIsWhatSplittingAndTrimmingGave() async {
+        let stukken = ["Bearer", "bearer", "BEARER", "BeArEr", "Bearerx", "Basic", " ", "  ", "\t", "tdl_abc", "x", "é", "\u{0}", ""]
+        func referentie(_ header: String) -> String? {
+            let parts = header.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
+            guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
+            let token = parts[1].trimmingCharacters(in: .whitespaces)
+            return token.isEmpty ? nil : token
+        }
+        await propertyCheck(count: 3000, input: Gen.int(in: 0...(stukken.count - 1)).array(of: 0...6)) { indices in
+            let header = indices.map { stukken[$0] }.joined()
+            #expect(AuthenticationMiddleware.bearerToken(in: header) == referentie(header), "\(header.debugDescription)")
+        }
+        #expect(AuthenticationMiddleware.bearerToken(in: nil) == nil)
+    }
+
     @Test func negotiationPicksAnOfferedTypeOrNone() async {
         let offered = ["application/json", "text/csv", "text/markdown", "text/html"]
         await propertyCheck(count: 2000, input: Self.tekst) { accept in
