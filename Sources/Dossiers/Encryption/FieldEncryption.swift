@@ -201,63 +201,8 @@ public enum FieldEncryption {
             let body = UnsafeRawBufferPointer(rebasing: json[begin..<index])
             index += 1
             guard escaped else { return String(decoding: body, as: UTF8.self) }
-            return try Self.unescaped(body)
-        }
-
-        /// A string literal's inside with its escapes (RFC 8259 §7) resolved.
-        static func unescaped(_ body: UnsafeRawBufferPointer) throws -> String {
-            var scalars = String.UnicodeScalarView()
-            var bytes: [UInt8] = []
-            var at = 0
-            func flush() {
-                scalars.append(contentsOf: String(decoding: bytes, as: UTF8.self).unicodeScalars)
-                bytes.removeAll(keepingCapacity: true)
-            }
-            func hex4(_ from: Int) throws -> UInt32 {
-                guard from + 4 <= body.count else { throw Unreadable(offset: at) }
-                var value: UInt32 = 0
-                for byte in body[from..<(from + 4)] {
-                    let digit: UInt32
-                    switch byte {
-                    case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - UInt8(ascii: "0"))
-                    case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(byte - UInt8(ascii: "a") + 10)
-                    case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(byte - UInt8(ascii: "A") + 10)
-                    default: throw Unreadable(offset: at)
-                    }
-                    value = value << 4 | digit
-                }
-                return value
-            }
-            while at < body.count {
-                let byte = body[at]
-                guard byte == UInt8(ascii: "\\") else { bytes.append(byte); at += 1; continue }
-                guard at + 1 < body.count else { throw Unreadable(offset: at) }
-                let kind = body[at + 1]
-                at += 2
-                switch kind {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): bytes.append(kind)
-                case UInt8(ascii: "b"): bytes.append(0x08)
-                case UInt8(ascii: "f"): bytes.append(0x0C)
-                case UInt8(ascii: "n"): bytes.append(0x0A)
-                case UInt8(ascii: "r"): bytes.append(0x0D)
-                case UInt8(ascii: "t"): bytes.append(0x09)
-                case UInt8(ascii: "u"):
-                    var code = try hex4(at)
-                    at += 4
-                    if (0xD800...0xDBFF).contains(code), at + 6 <= body.count, body[at] == UInt8(ascii: "\\"), body[at + 1] == UInt8(ascii: "u") {
-                        let low = try hex4(at + 2)
-                        if (0xDC00...0xDFFF).contains(low) {
-                            code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
-                            at += 6
-                        }
-                    }
-                    flush()
-                    scalars.append(Unicode.Scalar(code) ?? "\u{FFFD}")
-                default: throw Unreadable(offset: at)
-                }
-            }
-            flush()
-            return String(scalars)
+            guard let text = JSONStringEscapes.unescaped(body) else { throw Unreadable(offset: begin) }
+            return text
         }
     }
 

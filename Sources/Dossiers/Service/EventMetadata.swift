@@ -49,7 +49,7 @@ public struct EventMetadata: Codable, Sendable, Equatable {
 
     /// Reads metadata from stored JSON; events written by other tools may lack it.
     static func decode(_ data: Data) -> EventMetadata? {
-        try? JSONDecoder().decode(EventMetadata.self, from: data)
+        try? StoredJSONDecoder().decode(EventMetadata.self, from: data)
     }
 
     /// Sorted-key JSON, so the stored bytes are stable; slashes unescaped, as the sealing of its

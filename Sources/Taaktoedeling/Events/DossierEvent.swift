@@ -130,11 +130,12 @@ public enum DossierEvent: Sendable, Equatable, Hashable {
         guard (1...huidig).contains(schemaVersion) else {
             throw DossierEventDecodingError.onbekendeSchemaVersie(type: type, schemaVersion: schemaVersion)
         }
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
+        let decoder = StoredJSONDecoder(dates: .iso8601)
         var bytes = data
         if schemaVersion < huidig {
-            var waarde = try decoder.decode(JSONValue.self, from: data)
+            let upcaster = JSONDecoder()
+            upcaster.dateDecodingStrategy = .iso8601
+            var waarde = try upcaster.decode(JSONValue.self, from: data)
             for versie in schemaVersion..<huidig {
                 waarde = try upcast(type: type, van: versie, waarde)
             }
