@@ -209,7 +209,7 @@ public enum FieldEncryption {
     /// One sealed string.
     static func seal(_ text: String, field: String, eventID: UUID, with sleutel: Sleutel) -> String {
         let plaintext = Data(text.utf8)
-        var material = Data(eventID.uuidString.lowercased().utf8)
+        var material = Data(eventID.lowercasedString.utf8)
         material.append(0)
         material.append(contentsOf: field.utf8)
         material.append(0)
@@ -267,10 +267,12 @@ public enum FieldEncryption {
 
     /// The key id and the base64url blob of a sealed string's inside.
     private static func parse(_ inner: Substring) -> (String, Substring)? {
-        guard inner.hasPrefix(prefix), let colon = inner.lastIndex(of: ":") else { return nil }
-        let id = inner[inner.index(inner.startIndex, offsetBy: prefix.count)..<colon]
-        guard !id.isEmpty else { return nil }
-        return (String(id), inner[inner.index(after: colon)...])
+        // Over the UTF-8 view: a sealed string is ASCII, and Character steps cost more than opening it.
+        let utf8 = inner.utf8
+        guard utf8.starts(with: prefix.utf8), let colon = utf8.lastIndex(of: UInt8(ascii: ":")) else { return nil }
+        let start = utf8.index(utf8.startIndex, offsetBy: prefix.utf8.count)
+        guard start < colon else { return nil }
+        return (String(inner[start..<colon]), inner[utf8.index(after: colon)...])
     }
 
     /// Calls `body` with the byte range of every sealed JSON string (quotes included) and its inside.

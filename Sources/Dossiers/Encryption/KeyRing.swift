@@ -19,11 +19,11 @@ public final class KeyRing: Sendable {
     }
 
     /// The key id of a dossier's texts.
-    public static func id(dossier: UUID) -> String { "dossier:" + dossier.uuidString.lowercased() }
+    public static func id(dossier: UUID) -> String { "dossier:" + dossier.lowercasedString }
     /// The key id of a web account's name.
-    public static func id(gebruiker: UUID) -> String { "gebruiker:" + gebruiker.uuidString.lowercased() }
+    public static func id(gebruiker: UUID) -> String { "gebruiker:" + gebruiker.lowercasedString }
     /// The key id of a token holder's name.
-    public static func id(token: UUID) -> String { "token:" + token.uuidString.lowercased() }
+    public static func id(token: UUID) -> String { "token:" + token.lowercasedString }
 
     /// The keys to seal with for these ids, made when missing (in their own statement, committed
     /// whatever happens to the command that needs them). A destroyed key is absent from the answer.

@@ -6,7 +6,7 @@ import Taaktoedeling
 public enum DossierStream {
     /// The stream id of a dossier.
     public static func id(of dossierID: UUID) -> String {
-        "dossier-" + dossierID.uuidString.lowercased()
+        "dossier-" + dossierID.lowercasedString
     }
 
     /// A stored event as a domain event, with its version, recording time and who caused it.

@@ -130,7 +130,7 @@ extension Dossier {
 
     private func encodeVelden(to encoder: any Encoder, opslag: Bool, archief: Archiefgegevens?) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id.uuidString.lowercased(), forKey: .id)
+        try container.encode(id.lowercasedString, forKey: .id)
         try container.encode(kenmerk, forKey: .kenmerk)
         try container.encode(titel, forKey: .titel)
         try container.encode(omschrijving, forKey: .omschrijving)

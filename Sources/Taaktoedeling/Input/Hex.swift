@@ -37,3 +37,67 @@ extension Data {
         self = bytes
     }
 }
+
+extension UUID {
+    /// The 36 characters of RFC 9562 in lower case (the product's one spelling of an id), written
+    /// without Foundation's formatter and a lower-casing pass: ids are written for every row.
+    public var lowercasedString: String { text(digits: UUID.lowercaseDigits) }
+
+    /// `uuidString`'s upper-case spelling, written directly.
+    var uppercasedString: String { text(digits: UUID.uppercaseDigits) }
+
+    private static let lowercaseDigits = Array("0123456789abcdef".utf8)
+    private static let uppercaseDigits = Array("0123456789ABCDEF".utf8)
+
+    private func text(digits: [UInt8]) -> String {
+        withUnsafeBytes(of: uuid) { bytes in
+            String(unsafeUninitializedCapacity: 36) { out in
+                var position = 0
+                for index in 0..<16 {
+                    if index == 4 || index == 6 || index == 8 || index == 10 {
+                        out[position] = UInt8(ascii: "-")
+                        position += 1
+                    }
+                    out[position] = digits[Int(bytes[index] >> 4)]
+                    out[position + 1] = digits[Int(bytes[index] & 0x0F)]
+                    position += 2
+                }
+                return 36
+            }
+        }
+    }
+
+    /// The id in `text`: 36 characters, hexadecimal digits of either case with hyphens after the 8th,
+    /// 12th, 16th and 20th (what `UUID(uuidString:)` accepts), read without Foundation's parser.
+    public init?(text: some StringProtocol) {
+        var bytes = [UInt8](repeating: 0, count: 16)
+        var index = 0
+        var high: UInt8?
+        var count = 0
+        for character in text.utf8 {
+            count += 1
+            if count > 36 { return nil }
+            if count == 9 || count == 14 || count == 19 || count == 24 {
+                guard character == UInt8(ascii: "-") else { return nil }
+                continue
+            }
+            let value: UInt8
+            switch character {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): value = character - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): value = character - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): value = character - UInt8(ascii: "A") + 10
+            default: return nil
+            }
+            if let first = high {
+                bytes[index] = first << 4 | value
+                index += 1
+                high = nil
+            } else {
+                high = value
+            }
+        }
+        guard count == 36 else { return nil }
+        self = UUID(uuid: (bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
+                           bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]))
+    }
+}

@@ -102,7 +102,7 @@ final class TreeEncoder: Encoder, SingleValueEncodingContainer {
         if T.self == Int64.self { return .integer(value as! Int64) }
         if T.self == Bool.self { return .bool(value as! Bool) }
         if T.self == Date.self { return date(value as! Date) }
-        if T.self == UUID.self { return .string((value as! UUID).uuidString) }
+        if T.self == UUID.self { return .string((value as! UUID).uppercasedString) }
         if T.self == Double.self { return .double(value as! Double) }
         if T.self == URL.self { return .string((value as! URL).absoluteString) }
         if T.self == Data.self { return .string((value as! Data).base64EncodedString()) }

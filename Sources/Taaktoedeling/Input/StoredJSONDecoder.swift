@@ -288,6 +288,12 @@ final class ParsedJSON {
         if T.self == Bool.self { return try bool(at: index, path: path()) as! T }
         if T.self == Double.self { return try double(at: index, path: path()) as! T }
         if T.self == Date.self { return try date(at: index, path: path()) as! T }
+        if T.self == UUID.self {
+            guard let id = UUID(text: try string(at: index, path: path())) else {
+                throw Self.corrupt("Attempted to decode UUID from invalid UUID string.", path())
+            }
+            return id as! T
+        }
         if T.self == URL.self {
             guard let url = URL(string: try string(at: index, path: path())) else { throw Self.corrupt("Invalid URL string.", path()) }
             return url as! T
