@@ -148,9 +148,8 @@ final class ParsedJSON {
 
     private func literal(_ text: StaticString, _ kind: Kind, _ index: inout Int) throws {
         let count = text.utf8CodeUnitCount
-        guard index + count <= bytes.count, memcmp(text.utf8Start, bytes.withUnsafeBufferPointer { $0.baseAddress! + index }, count) == 0 else {
-            throw Self.corrupt("Unexpected character at offset \(index).")
-        }
+        let matches = index + count <= bytes.count && bytes.withUnsafeBufferPointer { memcmp(text.utf8Start, $0.baseAddress! + index, count) == 0 }
+        guard matches else { throw Self.corrupt("Unexpected character at offset \(index).") }
         nodes.append(Node(kind: kind, start: index, end: index + count, count: 0, next: 0))
         index += count
     }
