@@ -189,7 +189,7 @@ let package = Package(
         .testTarget(
             name: "DossiersTests",
             dependencies: [
-                "Dossiers", "Taaktoedeling", "EventStore", "Postgres", "ToedelingTestSupport",
+                "Dossiers", "Taaktoedeling", "EventStore", "Postgres", "ToedelingTestSupport", "DomainTestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),

@@ -1,3 +1,4 @@
+import DomainTestSupport
 import Foundation
 import PropertyBased
 import Taaktoedeling
@@ -50,15 +51,9 @@ import Testing
     ]
     static let sleutels = ["toelichting", "naam", "titel", "ronde", "regels", "a\"b", "ü"]
 
-    /// A random value from `seed` (SplitMix64), at most `depth` deep.
-    static func waarde(_ rng: inout UInt64, depth: Int) -> JSONValue {
-        func next(_ bound: Int) -> Int {
-            rng &+= 0x9E37_79B9_7F4A_7C15
-            var z = rng
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Int((z ^ (z >> 31)) % UInt64(bound))
-        }
+    /// A random value, at most `depth` deep.
+    static func waarde(_ rng: inout SplitMix64, depth: Int) -> JSONValue {
+        func next(_ bound: Int) -> Int { Int(rng.next(UInt64(bound))) }
         switch next(depth > 0 ? 7 : 5) {
         case 0: return .null
         case 1: return .bool(next(2) == 0)
@@ -78,7 +73,7 @@ import Testing
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         await propertyCheck(count: 300, input: Gen.int(in: 0...Int(UInt32.max))) { seed in
-            var rng = UInt64(seed)
+            var rng = SplitMix64(seed: UInt64(seed))
             var object: [String: JSONValue] = [:]
             for index in 0..<4 { object[Self.sleutels[index]] = Self.waarde(&rng, depth: 3) }
             let json = try encoder.encode(JSONValue.object(object))
