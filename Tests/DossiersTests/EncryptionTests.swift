@@ -51,10 +51,16 @@ struct EncryptionTests {
         // An event without a field to seal is stored as it was encoded (not parsed again).
         let kaal = Data(#"{"koepels":["VNG"],"ronde":1,"termijn":"2030-12-31"}"#.utf8)
         #expect(try FieldEncryption.verzegel(kaal, eventID: id, dossier: Self.sleutel, persoon: Self.persoon) == kaal)
-        // A text that only looks sealed (the prefix, without a key id) is read without a trap.
-        for tekst in ["tdl:enc:1:", "tdl:enc:1:x", "tdl:enc:1::"] {
-            let geopend = FieldEncryption.open(Data("{\"titel\":\"\(tekst)\"}".utf8), sleutels: [:])
-            #expect(try JSONSerialization.jsonObject(with: geopend) is [String: Any])
+        // A text that only begins like a sealed string reads as it was typed (it trapped the reader
+        // once), and in a sealed field it is sealed like any other text.
+        for tekst in ["tdl:enc:1:", "tdl:enc:1:x", "tdl:enc:1::", "tdl:enc:1:dossier:x:abc", "tdl:enc:1:\(Self.sleutel.id):a b", "tdl:enc:1:\\\"x"] {
+            let json = try JSONSerialization.data(withJSONObject: ["titel": tekst, "toelichting": tekst], options: [.sortedKeys])
+            let object = try #require(try JSONSerialization.jsonObject(with: FieldEncryption.open(json, sleutels: [:])) as? [String: String])
+            #expect(object == ["titel": tekst, "toelichting": tekst])
+            let verzegeld = try FieldEncryption.verzegel(json, eventID: id, dossier: Self.sleutel, persoon: nil)
+            #expect(FieldEncryption.sleutelIDs(in: verzegeld) == [Self.sleutel.id])
+            let terug = try #require(try JSONSerialization.jsonObject(with: FieldEncryption.open(verzegeld, sleutels: [Self.sleutel.id: Self.sleutel.key])) as? [String: String])
+            #expect(terug == ["titel": tekst, "toelichting": tekst])
         }
     }
 

@@ -69,7 +69,9 @@ public enum FieldEncryption {
         let alleDossierVelden = extra
         return try json.withUnsafeBytes { raw in
             var rewrite = SealingRewrite(json: raw) { field, text in
-                guard !text.isEmpty, !text.hasPrefix(prefix) else { return nil }
+                // Sealed already (the same event sealed twice) stays; a text that only begins like
+                // one is sealed as any other.
+                guard !text.isEmpty, parse(Substring(text)) == nil else { return nil }
                 if alleDossierVelden.contains(field) {
                     if let dossier { return seal(text, field: field, eventID: eventID, with: dossier) }
                     return vernietigd.contains("dossier") ? Self.vernietigd : nil
@@ -238,24 +240,27 @@ public enum FieldEncryption {
 
     /// `json` with every sealed string replaced by its plaintext, or by `[vernietigd]` /
     /// `[verwijderd]` when its key is not among `sleutels` (destroyed) or does not open it. Every
-    /// other byte is kept as it was.
+    /// other byte is kept as it was, also a text that only begins like a sealed string (a titel
+    /// typed that way).
     public static func open(_ json: Data, sleutels: [String: SymmetricKey]) -> Data {
         guard isSealed(json) else { return json }
         var result = Data()
         result.reserveCapacity(json.count)
         var copied = json.startIndex
         forEachSealed(in: json) { range, inner in
+            guard let text = plaintext(of: inner, sleutels: sleutels) else { return }
             result.append(json[copied..<range.lowerBound])
-            result.append(contentsOf: JSONLiteral.string(plaintext(of: inner, sleutels: sleutels)).utf8)
+            result.append(contentsOf: JSONLiteral.string(text).utf8)
             copied = range.upperBound
         }
         result.append(json[copied..<json.endIndex])
         return result
     }
 
-    /// The plaintext of one sealed string's inside (without quotes), or the text it reads without it.
-    static func plaintext(of inner: Substring, sleutels: [String: SymmetricKey]) -> String {
-        guard let (id, blob) = parse(inner) else { return vernietigd }
+    /// The plaintext of one sealed string's inside (without quotes), or the text it reads without its
+    /// key; nil when it is not a sealed string at all.
+    static func plaintext(of inner: Substring, sleutels: [String: SymmetricKey]) -> String? {
+        guard let (id, blob) = parse(inner) else { return nil }
         let uitgewist = id.hasPrefix("dossier:") ? vernietigd : verwijderd
         guard let key = sleutels[id], let combined = Data(base64URLEncoded: String(blob)),
             let box = try? AES.GCM.SealedBox(combined: combined),
@@ -265,14 +270,27 @@ public enum FieldEncryption {
         return text
     }
 
-    /// The key id and the base64url blob of a sealed string's inside.
+    /// The key id and the base64url blob of a sealed string's inside; nil unless it is one: the
+    /// prefix, a key id (`dossier:`, `gebruiker:` or `token:` and an id), a colon and base64url.
     private static func parse(_ inner: Substring) -> (String, Substring)? {
         // Over the UTF-8 view: a sealed string is ASCII, and Character steps cost more than opening it.
         let utf8 = inner.utf8
         guard utf8.starts(with: prefix.utf8), let colon = utf8.lastIndex(of: UInt8(ascii: ":")) else { return nil }
         let start = utf8.index(utf8.startIndex, offsetBy: prefix.utf8.count)
         guard start < colon else { return nil }
-        return (String(inner[start..<colon]), inner[utf8.index(after: colon)...])
+        let id = inner[start..<colon]
+        let blob = inner[utf8.index(after: colon)...]
+        guard !blob.isEmpty, blob.utf8.allSatisfy({ byte in
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                UInt8(ascii: "-"), UInt8(ascii: "_"): true
+            default: false
+            }
+        }) else { return nil }
+        guard let kind = ["dossier:", "gebruiker:", "token:"].first(where: { id.hasPrefix($0) }), UUID(text: id.dropFirst(kind.count)) != nil else {
+            return nil
+        }
+        return (String(id), blob)
     }
 
     /// Calls `body` with the byte range of every sealed JSON string (quotes included) and its inside.
