@@ -1,5 +1,7 @@
+import EventStore
 import Foundation
 import Logging
+import Taaktoedeling
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -89,43 +91,9 @@ public struct JSONLogHandler: LogHandler {
         }
     }
 
-    /// A JSON string (RFC 8259 §7), byte by byte over the UTF-8: quotes, backslashes and control
-    /// characters escaped, also DEL, the C1 controls and U+2028/2029 (lines end up in other programs).
+    /// A JSON string with every invisible character escaped too (lines end up in other programs).
     static func appendString(_ text: String, to line: inout [UInt8]) {
-        line.append(UInt8(ascii: "\""))
-        var text = text
-        text.withUTF8 { bytes in
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                switch byte {
-                case UInt8(ascii: "\""): line.append(contentsOf: [0x5C, 0x22])
-                case UInt8(ascii: "\\"): line.append(contentsOf: [0x5C, 0x5C])
-                case 0x0A: line.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-                case 0x0D: line.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-                case 0x09: line.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-                case 0x00..<0x20, 0x7F: appendEscape(UInt16(byte), to: &line)
-                case 0xC2 where index + 1 < bytes.count && (0x80...0x9F).contains(bytes[index + 1]):
-                    // U+0080–U+009F, the C1 controls.
-                    appendEscape(UInt16(bytes[index + 1]), to: &line)
-                    index += 1
-                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
-                    // U+2028 and U+2029, the line and paragraph separators.
-                    appendEscape(bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029, to: &line)
-                    index += 2
-                default: line.append(byte)
-                }
-                index += 1
-            }
-        }
-        line.append(UInt8(ascii: "\""))
-    }
-
-    /// `\u` and four lower-case hex digits.
-    private static func appendEscape(_ value: UInt16, to line: inout [UInt8]) {
-        let digits = Array("0123456789abcdef".utf8)
-        line.append(contentsOf: [0x5C, UInt8(ascii: "u"), digits[Int(value >> 12)], digits[Int(value >> 8 & 0xF)],
-                                 digits[Int(value >> 4 & 0xF)], digits[Int(value & 0xF)]])
+        JSONLiteral.append(text, to: &line, escapingInvisible: true)
     }
 
     /// Now as `2026-12-01T09:30:00.123Z`: UTC, milliseconds.
@@ -137,32 +105,6 @@ public struct JSONLogHandler: LogHandler {
 
     /// `seconds` since 1970 and `milliseconds` as `2026-12-01T09:30:00.123Z`.
     static func appendTimestamp(seconds: time_t, milliseconds: Int, to line: inout [UInt8]) {
-        var seconds = seconds
-        var parts = tm()
-        gmtime_r(&seconds, &parts)
-        func digits(_ value: Int, _ count: Int) {
-            var divisor = 1
-            for _ in 1..<count { divisor *= 10 }
-            var value = value
-            while divisor > 0 {
-                line.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
-                value %= divisor
-                divisor /= 10
-            }
-        }
-        digits(Int(parts.tm_year) + 1900, 4)
-        line.append(UInt8(ascii: "-"))
-        digits(Int(parts.tm_mon) + 1, 2)
-        line.append(UInt8(ascii: "-"))
-        digits(Int(parts.tm_mday), 2)
-        line.append(UInt8(ascii: "T"))
-        digits(Int(parts.tm_hour), 2)
-        line.append(UInt8(ascii: ":"))
-        digits(Int(parts.tm_min), 2)
-        line.append(UInt8(ascii: ":"))
-        digits(Int(parts.tm_sec), 2)
-        line.append(UInt8(ascii: "."))
-        digits(min(999, max(0, milliseconds)), 3)
-        line.append(UInt8(ascii: "Z"))
+        ISO8601UTC.append(seconds: Int(seconds), milliseconds: milliseconds, to: &line)
     }
 }

@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Writes an `Encodable` value as JSON with sorted keys: the bytes Foundation's `JSONEncoder` writes
 /// with `.sortedKeys` (and the same date, slash and number conventions), at a fraction of its cost.
@@ -354,37 +351,13 @@ extension SortedJSONEncoder {
         }
     }
 
-    /// `date` as `2026-12-01T09:30:00Z`: UTC, the second it falls in (Foundation's `.iso8601`).
+    /// `date` as `2026-12-01T09:30:00Z`: UTC, the second it falls in (Foundation's `.iso8601`);
+    /// a year outside 0001–9999 through Foundation's own formatting.
     static func iso8601(_ date: Date) -> String {
-        let seconds = date.timeIntervalSince1970.rounded(.down)
-        // gmtime for the years of four digits; Foundation's own formatting for any other.
-        guard seconds > -62_135_596_800, seconds < 253_402_300_800, var time = time_t(exactly: seconds) else {
-            return date.formatted(.iso8601)
-        }
-        var parts = tm()
-        gmtime_r(&time, &parts)
         var text: [UInt8] = []
         text.reserveCapacity(20)
-        func digits(_ value: Int32, _ count: Int) {
-            var divisor: Int32 = 1
-            for _ in 1..<count { divisor *= 10 }
-            while divisor > 0 {
-                text.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
-                divisor /= 10
-            }
-        }
-        digits(parts.tm_year + 1900, 4)
-        text.append(UInt8(ascii: "-"))
-        digits(parts.tm_mon + 1, 2)
-        text.append(UInt8(ascii: "-"))
-        digits(parts.tm_mday, 2)
-        text.append(UInt8(ascii: "T"))
-        digits(parts.tm_hour, 2)
-        text.append(UInt8(ascii: ":"))
-        digits(parts.tm_min, 2)
-        text.append(UInt8(ascii: ":"))
-        digits(parts.tm_sec, 2)
-        text.append(UInt8(ascii: "Z"))
+        let seconds = date.timeIntervalSince1970.rounded(.down)
+        guard seconds.magnitude < 1e15, ISO8601UTC.append(seconds: Int(seconds), to: &text) else { return date.formatted(.iso8601) }
         return String(decoding: text, as: UTF8.self)
     }
 }
