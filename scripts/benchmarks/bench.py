@@ -108,9 +108,9 @@ class Cluster:
         shutil.rmtree(self.dir, ignore_errors=True)
 
 
-def admin(url, *args, timeout=3600):
+def admin(url, *args, timeout=3600, bin_dir=None):
     env = dict(os.environ, DATABASE_URL=url, TOEDELING_SCHEMA_DIR=SCHEMA)
-    r = subprocess.run([f"{BIN}/toedeling-admin", *args], env=env, capture_output=True, text=True, timeout=timeout)
+    r = subprocess.run([f"{bin_dir or BIN}/toedeling-admin", *args], env=env, capture_output=True, text=True, timeout=timeout)
     if r.returncode != 0:
         raise RuntimeError(f"toedeling-admin {' '.join(args)}: {r.stderr.strip()[-300:]}")
     return r.stdout
@@ -322,6 +322,13 @@ def cpu_seconds():
             # The postmaster (parent not postgres) also carries its reaped children.
             totals["postgres"] += used + (reaped if parent == 1 or not _is_postgres(parent) else 0)
     return totals
+
+
+def machine_ticks():
+    """(idle, total) clock ticks of every core so far, from /proc/stat (idle includes iowait)."""
+    with open("/proc/stat") as f:
+        fields = [int(v) for v in f.readline().split()[1:]]
+    return fields[3] + fields[4], sum(fields)
 
 
 def _is_postgres(pid):
@@ -1067,6 +1074,25 @@ def case_rebuild(cluster, opts):
         f"({(copies + 1) / took:.0f} dossiers/s). RAW pgbench at 1 client in the same run: {r:.0f} commits/s.\n")
     say(f"The server on this database: {rss0:.0f} MB after start; GET of random dossiers (16 connections) "
         f"{rps:.0f}/s, p99 {p99:.2f} ms, {bad} non-2xx; {rss1:.0f} MB afterwards.\n")
+    if opts.baseline_bin:
+        # The same rebuild by another build's toedeling-admin on the same database, alternating.
+        # Idle: the share of both cores' time nobody used during the rebuild.
+        rates = {"this build": [], f"baseline ({opts.baseline_bin})": []}
+        idle = {name: [] for name in rates}
+        for _ in range(opts.rounds):
+            for name, bin_dir in ((f"baseline ({opts.baseline_bin})", opts.baseline_bin), ("this build", BIN)):
+                idle0, total0 = machine_ticks()
+                t0 = time.time()
+                admin(url, "projections", "rebuild", bin_dir=bin_dir)
+                rates[name].append(events / (time.time() - t0))
+                idle1, total1 = machine_ticks()
+                idle[name].append(100 * (idle1 - idle0) / max(1, total1 - total0))
+        say("| build | " + " | ".join(f"round {i + 1} events/s (cores idle)" for i in range(opts.rounds)) + " |")
+        say("|---|" + "---:|" * opts.rounds)
+        for name, values in rates.items():
+            say(f"| {name} | " + " | ".join(f"{v:.0f} ({i:.0f} %)" for v, i in zip(values, idle[name])) + " |")
+        this, base = rates["this build"], rates[f"baseline ({opts.baseline_bin})"]
+        say(f"\nRebuild: this build at {statistics.median(this) / statistics.median(base):.2f}× the baseline's events/s.\n")
 
 
 def raw_insert_rate(cluster):
@@ -1466,7 +1492,7 @@ def main():
     parser.add_argument("--growth-events", type=int, default=10_000)
     parser.add_argument("--rebuild-events", type=int, default=1_000_000)
     parser.add_argument("--log-level", default="notice", help="the compare case's server log level")
-    parser.add_argument("--baseline-bin", metavar="DIR", help="the compare case's other build: a folder with its toedeling-server and toedeling-admin")
+    parser.add_argument("--baseline-bin", metavar="DIR", help="the compare and rebuild cases' other build: a folder with its toedeling-server and toedeling-admin")
     opts = parser.parse_args()
     cases = opts.cases or [c for c in CASES if not c.startswith("growth-") and c != "compare"]
     unknown = [c for c in cases if c not in CASES]

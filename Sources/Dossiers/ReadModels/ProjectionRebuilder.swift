@@ -3,12 +3,16 @@ import EventStore
 import Foundation
 import Logging
 import Postgres
-import Synchronization
 import Taaktoedeling
 
 /// Rebuilds the dossier read models from the events: fills fresh tables and swaps them in within one
 /// transaction, so readers see the old tables until the new ones are complete. Appends wait for the
 /// rebuild (it holds a SHARE lock on `events`), so no event is left out of the new tables.
+///
+/// Three things overlap: a second connection reads the next batch of events (in the snapshot the
+/// transaction exported after taking its lock, so it sees exactly the events the lock froze), the
+/// batch before is worked out on every core, and the rows before that are copied in on the
+/// transaction's connection. Each of the two connections is used by one thread at a time.
 public struct ProjectionRebuilder: Sendable {
     let pool: PostgresConnectionPool
     let logger: Logger
@@ -40,8 +44,11 @@ public struct ProjectionRebuilder: Sendable {
         let logger = logger
         let batchSize = batchSize
         let copyBytes = copyBytes
+        let reader = try await pool.makeDedicatedConnection()
         let result = try await pool.withTransaction { connection in
             try connection.execute("LOCK TABLE events IN SHARE MODE")
+            try Self.share(snapshotOf: connection, with: reader)
+            defer { try? reader.executeScript("ROLLBACK") }
             let tables = DossierTables.herbouw
             try connection.execute(
                 "DROP TABLE IF EXISTS \(tables.dossiers), \(tables.tijdlijn), \(tables.weergaven), \(tables.kamerstukken), \(tables.delen)"
@@ -52,32 +59,41 @@ public struct ProjectionRebuilder: Sendable {
             try connection.execute("CREATE TABLE \(tables.kamerstukken) (LIKE dossier_kamerstukken INCLUDING ALL)")
             try connection.execute("CREATE TABLE \(tables.delen) (LIKE dossier_kamerstukken_delen INCLUDING ALL)")
             var counts = Progress(streams: 0, events: 0)
-            // One keyset pass over every dossier event in stream order. The streams a batch
+            // One keyset pass over every dossier event in stream order, a batch ahead on the
+            // reader's connection. The streams a batch
             // completes (the next stream, or the end, has been reached) are worked out on every core
             // while the rows of the batches before are copied in on the connection (a few MiB at a
             // time); the last stream of a batch may go on in the next one.
-            var after: (stream: String, version: Int64) = ("", 0)
             var pending: [RecordedEvent] = []
             var rows = ProjectionRows()
-            let copying = CopyInBackground(connection: connection, tables: tables)
+            let copying = OnItsOwnThread<Void>()
+            let reading = OnItsOwnThread<[RecordedEvent]>()
             func project(_ streams: [[RecordedEvent]]) throws {
                 guard !streams.isEmpty else { return }
                 let keys = try ProjectionRows.keys(for: streams, on: connection)
                 if rows.bytes >= copyBytes {
-                    copying.start(rows)
+                    let full = rows
+                    copying.start {
+                        var full = full
+                        try full.copy(on: connection, into: tables)
+                    }
                     rows = ProjectionRows()
                 }
                 rows.append(contentsOf: try ProjectionRows.of(streams, keys: keys))
-                // The connection is free again for the next batch's events and keys.
+                // The connection is free again for the next batch's keys.
                 try copying.wait()
                 counts = Progress(streams: counts.streams + streams.count, events: counts.events + streams.reduce(0) { $0 + $1.count })
             }
+            func readAhead(after key: (stream: String, version: Int64)) {
+                reading.start { try EventStore.readStreams(on: reader, ofType: DossierEvent.streamType, after: (key.stream, key.version), limit: batchSize) }
+            }
             do {
+                readAhead(after: ("", 0))
                 while true {
-                    let batch = try EventStore.readStreams(
-                        on: connection, ofType: DossierEvent.streamType, after: (after.stream, after.version), limit: batchSize
-                    )
+                    let batch = try reading.wait() ?? []
                     guard let last = batch.last else { break }
+                    // The next batch is read while this one is worked out.
+                    readAhead(after: (last.streamID, last.version))
                     var complete: [[RecordedEvent]] = []
                     for event in batch {
                         if let current = pending.first?.streamID, current != event.streamID {
@@ -87,13 +103,14 @@ public struct ProjectionRebuilder: Sendable {
                         pending.append(event)
                     }
                     try project(complete)
-                    after = (last.streamID, last.version)
                     progress(counts)
                 }
                 if !pending.isEmpty { try project([pending]) }
             } catch {
-                // Never leave a copy running on the connection the transaction is rolled back on.
-                try? copying.wait()
+                // Never leave a copy running on the connection the transaction is rolled back on, nor
+                // a read on the reader's.
+                _ = try? copying.wait()
+                _ = try? reading.wait()
                 throw error
             }
             try rows.copy(on: connection, into: tables)
@@ -114,6 +131,17 @@ public struct ProjectionRebuilder: Sendable {
         }
         logger.info("projecties herbouwd", metadata: ["streams": "\(result.streams)", "events": "\(result.events)"])
         return result
+    }
+
+    /// Starts a read-only transaction on `reader` in the snapshot of `connection`'s transaction.
+    private static func share(snapshotOf connection: PostgresConnection, with reader: PostgresConnection) throws {
+        let snapshot = try connection.query("SELECT pg_export_snapshot() AS id")[0].string("id")
+        // A snapshot id is hexadecimal digits and dashes (`00000003-0000001B-1`); SET TRANSACTION
+        // SNAPSHOT takes no parameter.
+        guard !snapshot.isEmpty, snapshot.utf8.allSatisfy({ $0 == UInt8(ascii: "-") || ($0 < 128 && Character(Unicode.Scalar($0)).isHexDigit) }) else {
+            throw UnexpectedSnapshotID()
+        }
+        try reader.executeScript("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET TRANSACTION SNAPSHOT '\(snapshot)'")
     }
 
     /// Gives the swapped-in tables' indexes and keys the names the migration gave them.
@@ -148,30 +176,37 @@ public struct ProjectionRebuilder: Sendable {
     }
 }
 
-/// One copy of rows at a time on a thread of its own, so that the next rows are worked out while
-/// PostgreSQL takes these; the caller waits for it before it uses the connection again.
-private final class CopyInBackground: @unchecked Sendable {
-    private let connection: PostgresConnection
-    private let tables: DossierTables
-    private let group = DispatchGroup()
-    private let failure = Mutex<(any Error)?>(nil)
+/// `pg_export_snapshot()` answered something other than a snapshot id.
+private struct UnexpectedSnapshotID: Error, CustomStringConvertible {
+    var description: String { "PostgreSQL exported a snapshot id of an unexpected form" }
+}
 
-    init(connection: PostgresConnection, tables: DossierTables) {
-        self.connection = connection
-        self.tables = tables
-    }
+/// One piece of work at a time on a thread of its own (not on Dispatch's threads, which the work
+/// on the rows keeps busy): a copy of rows or the read of the next events. The caller waits for it
+/// before it starts the next.
+private final class OnItsOwnThread<T>: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    // Written by the thread before it signals `done`; read by the caller after waiting on it.
+    private var result: Result<T, any Error>?
+    private var isRunning = false
 
-    /// Starts copying `rows` (the caller has waited for the copy before).
-    func start(_ rows: ProjectionRows) {
-        DispatchQueue.global().async(group: group) { [self] in
-            var rows = rows
-            do { try rows.copy(on: connection, into: tables) } catch { failure.withLock { $0 = error } }
+    /// Starts `work` (the caller has waited for the work before).
+    func start(_ work: @escaping @Sendable () throws -> T) {
+        precondition(!isRunning, "started before the work before was waited for")
+        isRunning = true
+        let thread = Thread { [self] in
+            result = Result { try work() }
+            done.signal()
         }
+        thread.start()
     }
 
-    /// Waits until no copy runs; throws the error of one that failed.
-    func wait() throws {
-        group.wait()
-        if let error = failure.withLock({ $0 }) { throw error }
+    /// Waits until the work started last has ended: its value, or its error; nil when none runs.
+    func wait() throws -> T? {
+        guard isRunning else { return nil }
+        done.wait()
+        isRunning = false
+        defer { result = nil }
+        return try result!.get()
     }
 }
