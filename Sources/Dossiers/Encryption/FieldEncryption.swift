@@ -71,7 +71,7 @@ public enum FieldEncryption {
             var rewrite = SealingRewrite(json: raw) { field, text in
                 // Sealed already (the same event sealed twice) stays; a text that only begins like
                 // one is sealed as any other.
-                guard !text.isEmpty, parse(Substring(text)) == nil else { return nil }
+                guard !text.isEmpty, !isSealedText(text) else { return nil }
                 if alleDossierVelden.contains(field) {
                     if let dossier { return seal(text, field: field, eventID: eventID, with: dossier) }
                     return vernietigd.contains("dossier") ? Self.vernietigd : nil
@@ -227,8 +227,17 @@ public enum FieldEncryption {
     /// The ids of the keys the sealed strings in `json` were sealed with.
     public static func sleutelIDs(in json: Data) -> Set<String> {
         var ids: Set<String> = []
-        forEachSealed(in: json) { _, inner in
-            if let (id, _) = parse(inner) { ids.insert(id) }
+        json.withUnsafeBytes { raw in
+            // Most fields of an event are sealed under the same one or two keys: a String for an id
+            // only when it differs from the one before.
+            var last: UnsafeRawBufferPointer?
+            forEachSealed(in: raw) { _, inner in
+                guard let parts = parse(inner) else { return }
+                let id = UnsafeRawBufferPointer(rebasing: inner[parts.id])
+                if let last, last.elementsEqual(id) { return }
+                last = id
+                ids.insert(String(decoding: id, as: UTF8.self))
+            }
         }
         return ids
     }
@@ -244,68 +253,79 @@ public enum FieldEncryption {
     /// typed that way).
     public static func open(_ json: Data, sleutels: [String: SymmetricKey]) -> Data {
         guard isSealed(json) else { return json }
-        var result = Data()
-        result.reserveCapacity(json.count)
-        var copied = json.startIndex
-        forEachSealed(in: json) { range, inner in
-            guard let text = plaintext(of: inner, sleutels: sleutels) else { return }
-            result.append(json[copied..<range.lowerBound])
-            result.append(contentsOf: JSONLiteral.string(text).utf8)
-            copied = range.upperBound
+        return json.withUnsafeBytes { raw in
+            var result: [UInt8] = []
+            result.reserveCapacity(raw.count)
+            var copied = 0
+            forEachSealed(in: raw) { range, inner in
+                guard let text = plaintext(of: inner, sleutels: sleutels) else { return }
+                result.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[copied..<range.lowerBound]))
+                JSONLiteral.append(text, to: &result)
+                copied = range.upperBound
+            }
+            result.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[copied...]))
+            return Data(result)
         }
-        result.append(json[copied..<json.endIndex])
-        return result
     }
 
     /// The plaintext of one sealed string's inside (without quotes), or the text it reads without its
     /// key; nil when it is not a sealed string at all.
-    static func plaintext(of inner: Substring, sleutels: [String: SymmetricKey]) -> String? {
-        guard let (id, blob) = parse(inner) else { return nil }
-        let uitgewist = id.hasPrefix("dossier:") ? vernietigd : verwijderd
-        guard let key = sleutels[id], let combined = Data(base64URLEncoded: String(blob)),
+    static func plaintext(of inner: UnsafeRawBufferPointer, sleutels: [String: SymmetricKey]) -> String? {
+        guard let parts = parse(inner) else { return nil }
+        let idBytes = UnsafeRawBufferPointer(rebasing: inner[parts.id])
+        let uitgewist = idBytes.starts(with: "dossier:".utf8) ? vernietigd : verwijderd
+        guard let key = sleutels[String(decoding: idBytes, as: UTF8.self)],
+            let combined = Data.base64URLDecodedBytes(UnsafeRawBufferPointer(rebasing: inner[parts.blob])),
             let box = try? AES.GCM.SealedBox(combined: combined),
-            let opened = try? AES.GCM.open(box, using: key, authenticating: Data(id.utf8)),
-            let text = String(data: opened, encoding: .utf8)
+            let opened = try? AES.GCM.open(box, using: key, authenticating: idBytes),
+            let text = String(validating: opened, as: UTF8.self)
         else { return uitgewist }
         return text
     }
 
-    /// The key id and the base64url blob of a sealed string's inside; nil unless it is one: the
-    /// prefix, a key id (`dossier:`, `gebruiker:` or `token:` and an id), a colon and base64url.
-    private static func parse(_ inner: Substring) -> (String, Substring)? {
-        // Over the UTF-8 view: a sealed string is ASCII, and Character steps cost more than opening it.
-        let utf8 = inner.utf8
-        guard utf8.starts(with: prefix.utf8), let colon = utf8.lastIndex(of: UInt8(ascii: ":")) else { return nil }
-        let start = utf8.index(utf8.startIndex, offsetBy: prefix.utf8.count)
-        guard start < colon else { return nil }
-        let id = inner[start..<colon]
-        let blob = inner[utf8.index(after: colon)...]
-        guard !blob.isEmpty, blob.utf8.allSatisfy({ byte in
+    /// True when `text` is a sealed string (see `parse`).
+    static func isSealedText(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { parse(UnsafeRawBufferPointer($0)) != nil }
+    }
+
+    /// The key id (`dossier:`, `gebruiker:` or `token:` and an id) and the base64url blob of a sealed
+    /// string's inside, as ranges of its bytes; nil unless it is one: the prefix, the key id, a colon
+    /// and base64url.
+    private static func parse(_ inner: UnsafeRawBufferPointer) -> (id: Range<Int>, blob: Range<Int>)? {
+        let start = prefix.utf8.count
+        guard inner.count > start, inner.starts(with: prefix.utf8) else { return nil }
+        let rest = UnsafeRawBufferPointer(rebasing: inner[start...])
+        guard let kind = sleutelSoorten.first(where: { rest.starts(with: $0) }) else { return nil }
+        // The id is 36 characters, then a colon.
+        let idEnd = start + kind.count + 36
+        guard idEnd < inner.count, inner[idEnd] == UInt8(ascii: ":"),
+            UUID(utf8: UnsafeRawBufferPointer(rebasing: inner[(start + kind.count)..<idEnd])) != nil
+        else { return nil }
+        let blob = (idEnd + 1)..<inner.count
+        guard !blob.isEmpty, inner[blob].allSatisfy({ byte in
             switch byte {
             case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
                 UInt8(ascii: "-"), UInt8(ascii: "_"): true
             default: false
             }
         }) else { return nil }
-        guard let kind = ["dossier:", "gebruiker:", "token:"].first(where: { id.hasPrefix($0) }), UUID(text: id.dropFirst(kind.count)) != nil else {
-            return nil
-        }
-        return (String(id), blob)
+        return (start..<idEnd, blob)
     }
 
+    /// The kinds of key id, as bytes.
+    private static let sleutelSoorten: [[UInt8]] = ["dossier:", "gebruiker:", "token:"].map { Array($0.utf8) }
+
     /// Calls `body` with the byte range of every sealed JSON string (quotes included) and its inside.
-    private static func forEachSealed(in json: Data, _ body: (Range<Data.Index>, Substring) -> Void) {
-        let bytes = [UInt8](json)
+    private static func forEachSealed(in json: UnsafeRawBufferPointer, _ body: (Range<Int>, UnsafeRawBufferPointer) -> Void) {
         var index = 0
-        while index + prefixBytes.count <= bytes.count {
-            let found = bytes.withUnsafeBytes { raw in ByteSearch.firstIndex(of: prefixBytes, in: raw, from: index) }
-            guard let begin = found else { return }
+        while index + prefixBytes.count <= json.count {
+            guard let begin = ByteSearch.firstIndex(of: prefixBytes, in: json, from: index) else { return }
             // Sealed strings hold only [A-Za-z0-9:_-]: the next quote closes it.
             var end = begin + 1
-            while end < bytes.count, bytes[end] != UInt8(ascii: "\"") { end += 1 }
-            guard end < bytes.count else { return }
-            let inner = Substring(decoding: bytes[(begin + 1)..<end], as: UTF8.self)
-            body((json.startIndex + begin)..<(json.startIndex + end + 1), inner)
+            while end < json.count, json[end] != UInt8(ascii: "\"") { end += 1 }
+            guard end < json.count else { return }
+            body(begin..<(end + 1), UnsafeRawBufferPointer(rebasing: json[(begin + 1)..<end]))
             index = end + 1
         }
     }

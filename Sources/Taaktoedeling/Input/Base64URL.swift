@@ -48,21 +48,30 @@ extension Data {
     /// alphabet, a length no encoding has, padding that does not fit, or bits left over that are
     /// not zero).
     public init?(base64URLEncoded text: String) {
-        var utf8 = Array(text.utf8)
-        if utf8.count % 4 == 0, utf8.last == UInt8(ascii: "=") {
-            utf8.removeLast()
-            if utf8.last == UInt8(ascii: "=") { utf8.removeLast() }
+        var text = text
+        guard let bytes = text.withUTF8({ Self.base64URLDecodedBytes(UnsafeRawBufferPointer($0)) }) else { return nil }
+        self = Data(bytes)
+    }
+
+    /// The bytes that the base64url text in `utf8` encodes, read as `init?(base64URLEncoded:)` reads
+    /// it; for a text that is bytes already (a sealed string inside stored JSON).
+    public static func base64URLDecodedBytes(_ utf8: UnsafeRawBufferPointer) -> [UInt8]? {
+        var count = utf8.count
+        if count % 4 == 0, count > 0, utf8[count - 1] == UInt8(ascii: "=") {
+            count -= 1
+            if count > 0, utf8[count - 1] == UInt8(ascii: "=") { count -= 1 }
         }
-        let rest = utf8.count % 4
+        let rest = count % 4
         guard rest != 1 else { return nil }
         let values = Self.base64URLValues
-        var out = Data(capacity: utf8.count / 4 * 3 + 2)
+        var out = [UInt8]()
+        out.reserveCapacity(count / 4 * 3 + 2)
         var index = 0
         func value(_ at: Int) -> UInt32? {
             let v = values[Int(utf8[at])]
             return v == 0xFF ? nil : UInt32(v)
         }
-        while index + 4 <= utf8.count {
+        while index + 4 <= count {
             guard let a = value(index), let b = value(index + 1), let c = value(index + 2), let d = value(index + 3) else { return nil }
             let n = a << 18 | b << 12 | c << 6 | d
             out.append(UInt8(n >> 16 & 0xFF))
@@ -82,6 +91,6 @@ extension Data {
         default:
             break
         }
-        self = out
+        return out
     }
 }

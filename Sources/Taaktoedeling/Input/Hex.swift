@@ -70,34 +70,41 @@ extension UUID {
     /// The id in `text`: 36 characters, hexadecimal digits of either case with hyphens after the 8th,
     /// 12th, 16th and 20th (what `UUID(uuidString:)` accepts), read without Foundation's parser.
     public init?(text: some StringProtocol) {
-        var bytes = [UInt8](repeating: 0, count: 16)
-        var index = 0
-        var high: UInt8?
-        var count = 0
-        for character in text.utf8 {
-            count += 1
-            if count > 36 { return nil }
-            if count == 9 || count == 14 || count == 19 || count == 24 {
-                guard character == UInt8(ascii: "-") else { return nil }
-                continue
+        self.init(utf8: text.utf8)
+    }
+
+    /// The id in the UTF-8 bytes of a text, as `init?(text:)` reads it.
+    public init?<Bytes: Collection<UInt8>>(utf8 text: Bytes) {
+        guard text.count == 36 else { return nil }
+        var value: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        let read = withUnsafeMutableBytes(of: &value) { bytes in
+            var index = 0
+            var high: UInt8?
+            var count = 0
+            for character in text {
+                count += 1
+                if count == 9 || count == 14 || count == 19 || count == 24 {
+                    guard character == UInt8(ascii: "-") else { return false }
+                    continue
+                }
+                let digit: UInt8
+                switch character {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = character - UInt8(ascii: "0")
+                case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = character - UInt8(ascii: "a") + 10
+                case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = character - UInt8(ascii: "A") + 10
+                default: return false
+                }
+                if let first = high {
+                    bytes[index] = first << 4 | digit
+                    index += 1
+                    high = nil
+                } else {
+                    high = digit
+                }
             }
-            let value: UInt8
-            switch character {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): value = character - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): value = character - UInt8(ascii: "a") + 10
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): value = character - UInt8(ascii: "A") + 10
-            default: return nil
-            }
-            if let first = high {
-                bytes[index] = first << 4 | value
-                index += 1
-                high = nil
-            } else {
-                high = value
-            }
+            return true
         }
-        guard count == 36 else { return nil }
-        self = UUID(uuid: (bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
-                           bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]))
+        guard read else { return nil }
+        self = UUID(uuid: value)
     }
 }
