@@ -35,7 +35,8 @@ struct ProjectionRows: Sendable {
     /// last past `DossierProjection.deelOmvang`, as a command linking it would), and its views.
     mutating func add(_ uitkomst: DossierProjection.Uitkomst) throws {
         let dossier = uitkomst.state
-        let id = PostgresValue.uuid(dossier.id)
+        // The id as COPY text once for all its rows (`.uuid` would be written by Foundation's formatter for each).
+        let id = PostgresValue.text(dossier.id.lowercasedString)
         var opgeslagen = dossier
         opgeslagen.kamerstukken = []
         dossiers.append([
