@@ -1,3 +1,4 @@
+import Crypto
 import Dispatch
 import EventStore
 import Foundation
@@ -67,10 +68,9 @@ public struct ProjectionRebuilder: Sendable {
             var pending: [RecordedEvent] = []
             var rows = ProjectionRows()
             let copying = OnItsOwnThread<Void>()
-            let reading = OnItsOwnThread<[RecordedEvent]>()
-            func project(_ streams: [[RecordedEvent]]) throws {
+            let reading = OnItsOwnThread<(events: [RecordedEvent], keys: [String: SymmetricKey])>()
+            func project(_ streams: [[RecordedEvent]], keys: [String: SymmetricKey]) throws {
                 guard !streams.isEmpty else { return }
-                let keys = try ProjectionRows.keys(for: streams, on: connection)
                 if rows.bytes >= copyBytes {
                     let full = rows
                     copying.start {
@@ -80,18 +80,23 @@ public struct ProjectionRebuilder: Sendable {
                     rows = ProjectionRows()
                 }
                 rows.append(contentsOf: try ProjectionRows.of(streams, keys: keys))
-                // The connection is free again for the next batch's keys.
                 try copying.wait()
                 counts = Progress(streams: counts.streams + streams.count, events: counts.events + streams.reduce(0) { $0 + $1.count })
             }
+            // A batch of events and the keys their sealed fields were sealed with, both read in the snapshot.
             func readAhead(after key: (stream: String, version: Int64)) {
-                reading.start { try EventStore.readStreams(on: reader, ofType: DossierEvent.streamType, after: (key.stream, key.version), limit: batchSize) }
+                reading.start {
+                    let events = try EventStore.readStreams(
+                        on: reader, ofType: DossierEvent.streamType, after: (key.stream, key.version), limit: batchSize)
+                    return (events, try KeyRing.sleutelsOmTeOpenen(KeyRing.sleutelIDs(in: events), on: reader))
+                }
             }
+            // The keys of the batches the pending stream's events came from.
+            var keys: [String: SymmetricKey] = [:]
             do {
                 readAhead(after: ("", 0))
                 while true {
-                    let batch = try reading.wait() ?? []
-                    guard let last = batch.last else { break }
+                    guard let (batch, batchKeys) = try reading.wait(), let last = batch.last else { break }
                     // The next batch is read while this one is worked out.
                     readAhead(after: (last.streamID, last.version))
                     var complete: [[RecordedEvent]] = []
@@ -102,10 +107,14 @@ public struct ProjectionRebuilder: Sendable {
                         }
                         pending.append(event)
                     }
-                    try project(complete)
+                    keys.merge(batchKeys) { kept, _ in kept }
+                    try project(complete, keys: keys)
+                    // Only what the stream that goes on in the next batch needs is kept.
+                    let stillNeeded = KeyRing.sleutelIDs(in: pending)
+                    keys = keys.filter { stillNeeded.contains($0.key) }
                     progress(counts)
                 }
-                if !pending.isEmpty { try project([pending]) }
+                if !pending.isEmpty { try project([pending], keys: keys) }
             } catch {
                 // Never leave a copy running on the connection the transaction is rolled back on, nor
                 // a read on the reader's.

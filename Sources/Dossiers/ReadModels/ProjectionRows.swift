@@ -89,14 +89,6 @@ struct ProjectionRows: Sendable {
         self = ProjectionRows()
     }
 
-    /// The keys that open the sealed fields of `streams`, looked up in one query (the scan for
-    /// their ids on every core).
-    static func keys(for streams: [[RecordedEvent]], on connection: PostgresConnection) throws -> [String: SymmetricKey] {
-        let stukken = parts(of: streams)
-        let ids = try inParallel(stukken.count) { deel in KeyRing.sleutelIDs(in: stukken[deel].flatMap { $0 }) }
-        return try KeyRing.sleutelsOmTeOpenen(ids.reduce(into: Set<String>()) { $0.formUnion($1) }, on: connection)
-    }
-
     /// The rows of whole streams (each a dossier's events in order), worked out on every core: each
     /// stream opened with `keys`, decoded and folded. The rows are in the order of `streams`.
     static func of(_ streams: [[RecordedEvent]], keys: [String: SymmetricKey]) throws -> ProjectionRows {
