@@ -123,3 +123,37 @@ import Testing
         }
     }
 }
+
+/// The rebuild's second connection (it reads the events ahead in the transaction's snapshot).
+@Suite struct RebuildReaderTests {
+    @Test func aRebuildLeavesNoConnectionOrTransactionBehind() async throws {
+        try await TestDatabase.with { db in
+            for _ in 0..<3 {
+                let dossier = try await openDossier(db.service)
+                _ = try await db.service.execute(.openConsultatie(koepels: [.VNG], termijn: termijn), on: dossier.id, context: context())
+            }
+            func backends() async throws -> (all: Int, inTransaction: Int) {
+                try await db.pool.withConnection { connection in
+                    let row = try connection.query(
+                        """
+                        SELECT count(*) AS alle, count(*) FILTER (WHERE state LIKE 'idle in transaction%') AS open
+                        FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend'
+                        """
+                    )[0]
+                    return (try row.int("alle"), try row.int("open"))
+                }
+            }
+            let before = try await backends()
+            let counts = try await ProjectionRebuilder(pool: db.pool, logger: .init(label: "test"), batchSize: 2).rebuild()
+            #expect(counts.streams == 3)
+            // A closed connection's backend ends a moment after the client goes.
+            var after = try await backends()
+            for _ in 0..<100 where after.all > before.all {
+                try await Task.sleep(for: .milliseconds(20))
+                after = try await backends()
+            }
+            #expect(after.all <= before.all)
+            #expect(after.inTransaction == 0)
+        }
+    }
+}
