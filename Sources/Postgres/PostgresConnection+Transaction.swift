@@ -33,4 +33,16 @@ extension PostgresConnection {
             throw error
         }
     }
+
+    /// The id of the snapshot of this connection's open transaction, for another connection to read
+    /// in (`beginReadOnly(snapshot:)`) while this transaction stays open.
+    public func exportSnapshot() throws -> String {
+        try query("SELECT pg_export_snapshot() AS id")[0].string("id")
+    }
+
+    /// Begins a read-only transaction that sees exactly what the transaction that exported `snapshot`
+    /// sees (`exportSnapshot()` on another connection, whose transaction is still open).
+    public func beginReadOnly(snapshot: String) throws {
+        try executeScript("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET TRANSACTION SNAPSHOT " + quotedLiteral(snapshot))
+    }
 }

@@ -164,4 +164,29 @@ import Testing
             #expect(!connection.isInTransaction)
         }
     }
+
+    @Test func aReaderInAnExportedSnapshotSeesWhatTheExporterSawAndCannotWrite() async throws {
+        try await TestDatabase.with { database in
+            let exporter = try database.connect()
+            let writer = try database.connect()
+            let reader = try database.connect()
+            try writer.executeScript("CREATE TABLE t (n int8); INSERT INTO t VALUES (1)")
+            try exporter.transaction { exporter in
+                let snapshot = try exporter.exportSnapshot()
+                // Committed after the export: the exporter's snapshot does not hold it.
+                try writer.execute("INSERT INTO t VALUES ($1)", [.int(2)])
+                try reader.beginReadOnly(snapshot: snapshot)
+                #expect(try reader.query("SELECT count(*) AS n FROM t")[0].int("n") == 1)
+                #expect(try writer.query("SELECT count(*) AS n FROM t")[0].int("n") == 2)
+                #expect(throws: PostgresError.self) { try reader.execute("INSERT INTO t VALUES ($1)", [.int(3)]) }
+                try reader.executeScript("ROLLBACK")
+            }
+            #expect(!reader.isInTransaction)
+            // A snapshot id that no open transaction exported is refused, quoted as a literal.
+            #expect(throws: PostgresError.self) { try reader.beginReadOnly(snapshot: "00000003-0000001B-1'; DROP TABLE t; --") }
+            try reader.executeScript("ROLLBACK")
+            #expect(try writer.query("SELECT count(*) AS n FROM t")[0].int("n") == 2)
+        }
+    }
 }
+

@@ -172,7 +172,7 @@ public enum FieldEncryption {
                 let text = try string()
                 guard let field, let replaced = replacement(field, text) else { return }
                 output.append(contentsOf: json[copied..<begin])
-                output.append(contentsOf: JSONLiteral.string(replaced).utf8)
+                JSONLiteral.append(replaced, to: &output)
                 copied = index
                 changed = true
             default:

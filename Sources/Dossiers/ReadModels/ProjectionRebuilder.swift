@@ -48,7 +48,7 @@ public struct ProjectionRebuilder: Sendable {
         let reader = try await pool.makeDedicatedConnection()
         let result = try await pool.withTransaction { connection in
             try connection.execute("LOCK TABLE events IN SHARE MODE")
-            try Self.share(snapshotOf: connection, with: reader)
+            try reader.beginReadOnly(snapshot: try connection.exportSnapshot())
             defer { try? reader.executeScript("ROLLBACK") }
             let tables = DossierTables.herbouw
             try connection.execute(
@@ -61,10 +61,10 @@ public struct ProjectionRebuilder: Sendable {
             try connection.execute("CREATE TABLE \(tables.delen) (LIKE dossier_kamerstukken_delen INCLUDING ALL)")
             var counts = Progress(streams: 0, events: 0)
             // One keyset pass over every dossier event in stream order, a batch ahead on the
-            // reader's connection. The streams a batch
-            // completes (the next stream, or the end, has been reached) are worked out on every core
-            // while the rows of the batches before are copied in on the connection (a few MiB at a
-            // time); the last stream of a batch may go on in the next one.
+            // reader's connection. The streams a batch completes (the next stream, or the end, has
+            // been reached) are worked out on every core while the rows of the batches before are
+            // copied in on the connection (a few MiB at a time); the last stream of a batch may go on
+            // in the next one.
             var pending: [RecordedEvent] = []
             var rows = ProjectionRows()
             let copying = OnItsOwnThread<Void>()
@@ -142,17 +142,6 @@ public struct ProjectionRebuilder: Sendable {
         return result
     }
 
-    /// Starts a read-only transaction on `reader` in the snapshot of `connection`'s transaction.
-    private static func share(snapshotOf connection: PostgresConnection, with reader: PostgresConnection) throws {
-        let snapshot = try connection.query("SELECT pg_export_snapshot() AS id")[0].string("id")
-        // A snapshot id is hexadecimal digits and dashes (`00000003-0000001B-1`); SET TRANSACTION
-        // SNAPSHOT takes no parameter.
-        guard !snapshot.isEmpty, snapshot.utf8.allSatisfy({ $0 == UInt8(ascii: "-") || ($0 < 128 && Character(Unicode.Scalar($0)).isHexDigit) }) else {
-            throw UnexpectedSnapshotID()
-        }
-        try reader.executeScript("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET TRANSACTION SNAPSHOT '\(snapshot)'")
-    }
-
     /// Gives the swapped-in tables' indexes and keys the names the migration gave them.
     private static func renameIndexes(on connection: PostgresConnection) throws {
         let wanted: [(table: String, columns: String, name: String)] = [
@@ -183,11 +172,6 @@ public struct ProjectionRebuilder: Sendable {
             }
         }
     }
-}
-
-/// `pg_export_snapshot()` answered something other than a snapshot id.
-private struct UnexpectedSnapshotID: Error, CustomStringConvertible {
-    var description: String { "PostgreSQL exported a snapshot id of an unexpected form" }
 }
 
 /// One piece of work at a time on a thread of its own (not on Dispatch's threads, which the work
