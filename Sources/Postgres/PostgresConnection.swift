@@ -136,111 +136,70 @@ public final class PostgresConnection: @unchecked Sendable {
     }
 
     private func run(_ sql: String, _ parameters: [PostgresValue], binaryResult: Bool = false) throws -> PostgresResult {
-        var types: [UInt32] = []
-        var values: [UnsafeMutablePointer<CChar>?] = []
-        var lengths: [Int32] = []
-        var formats: [Int32] = []
-        types.reserveCapacity(parameters.count)
-        values.reserveCapacity(parameters.count)
-        defer { for value in values { free(value) } }
-        for parameter in parameters {
-            types.append(parameter.typeOID)
-            if case .bytea(let data) = parameter {
-                // Bytes go in binary format: no hex text twice their size.
-                let buffer = malloc(max(1, data.count))!.assumingMemoryBound(to: CChar.self)
-                data.withUnsafeBytes { raw in
-                    if let base = raw.baseAddress { memcpy(buffer, base, data.count) }
-                }
-                values.append(buffer)
-                lengths.append(Int32(data.count))
-                formats.append(1)
-                continue
-            }
-            lengths.append(0)
-            formats.append(0)
-            guard let text = parameter.textRepresentation else {
-                values.append(nil)
-                continue
-            }
-            guard !text.utf8.contains(0) else {
-                throw PostgresError(code: .invalidArgument, serverMessage: "a parameter contains a NUL character")
-            }
-            values.append(strdup(text))
-        }
-        let name = parameters.isEmpty ? nil : try preparedName(for: sql, types: types)
-        let resultFormat: Int32 = binaryResult ? 1 : 0
+        let statement = try MarshalledStatement(sql, parameters, binaryResult: binaryResult, preparedAs: preparedName)
         if beginPending {
-            beginPending = false
-            return try values.withUnsafeBufferPointer { valuePointers in
-                try valuePointers.withMemoryRebound(to: UnsafePointer<CChar>?.self) { constValues in
-                    try afterBegin {
-                        if let name {
-                            PQsendQueryPrepared(handle, name, Int32(parameters.count), constValues.baseAddress, lengths, formats, resultFormat)
-                        } else {
-                            PQsendQueryParams(
-                                handle, sql, Int32(parameters.count), parameters.isEmpty ? nil : types, constValues.baseAddress,
-                                parameters.isEmpty ? nil : lengths, parameters.isEmpty ? nil : formats, resultFormat)
-                        }
-                    }
-                }
-            }
+            return try pipelined([statement])[0]
         }
-        let raw = values.withUnsafeBufferPointer { valuePointers in
-            valuePointers.withMemoryRebound(to: UnsafePointer<CChar>?.self) { constValues in
-                if let name {
-                    PQexecPrepared(handle, name, Int32(parameters.count), constValues.baseAddress, lengths, formats, resultFormat)
-                } else if parameters.isEmpty {
-                    PQexecParams(handle, sql, 0, nil, nil, nil, nil, resultFormat)
-                } else {
-                    PQexecParams(handle, sql, Int32(parameters.count), types, constValues.baseAddress, lengths, formats, resultFormat)
-                }
-            }
-        }
-        return try checked(raw)
+        return try checked(statement.execute(on: handle))
     }
 
-    /// `BEGIN` and the statement `send` sends, in one round trip (pipeline mode): the statement's
-    /// result, or its error (a failed `BEGIN` fails it too).
-    private func afterBegin(_ send: () -> Int32) throws -> PostgresResult {
+    /// Runs the statements one after the other in one round trip (libpq's pipeline mode), a pending
+    /// `BEGIN` first: their rows, in order. Each runs as if sent on its own (its own snapshot, taken
+    /// once the one before it has finished, locks included). The first to fail throws, and the ones
+    /// after it do not run; inside a transaction that leaves the transaction failed.
+    public func queries(_ statements: [(sql: String, parameters: [PostgresValue])]) throws -> [PostgresRows] {
+        if statements.count == 1 { return [try query(statements[0].sql, statements[0].parameters)] }
+        // Every parameter checked and every statement prepared before anything is sent.
+        let marshalled = try statements.map { try MarshalledStatement($0.sql, $0.parameters, binaryResult: false, preparedAs: preparedName) }
+        return try pipelined(marshalled).map(PostgresRows.init(result:))
+    }
+
+    /// The statements (a pending `BEGIN` first) sent in one round trip in pipeline mode and their
+    /// results read: each statement's result, or the first error (a failed `BEGIN` fails them all).
+    private func pipelined(_ statements: [MarshalledStatement]) throws -> [PostgresResult] {
         func lost() -> PostgresError {
             PostgresError(code: isHealthy ? .queryFailed : .connectionLost, serverMessage: String(cString: PQerrorMessage(handle)))
         }
+        let withBegin = beginPending
+        beginPending = false
         guard PQenterPipelineMode(handle) == 1 else { throw lost() }
-        guard PQsendQueryParams(handle, "BEGIN", 0, nil, nil, nil, nil, 0) == 1, send() == 1, PQpipelineSync(handle) == 1 else {
+        var sent = !withBegin || PQsendQueryParams(handle, "BEGIN", 0, nil, nil, nil, nil, 0) == 1
+        for statement in statements where sent { sent = statement.send(on: handle) == 1 }
+        guard sent, PQpipelineSync(handle) == 1 else {
             let error = lost()
             while let raw = PQgetResult(handle) { PQclear(raw) }
             PQexitPipelineMode(handle)
             throw error
         }
-        // BEGIN's result and the end of it; the statement's result and the end of it; the sync.
-        let begin = PQgetResult(handle)
-        if begin != nil { while let extra = PQgetResult(handle) { PQclear(extra) } }
-        let statement = begin == nil ? nil : PQgetResult(handle)
-        if statement != nil { while let extra = PQgetResult(handle) { PQclear(extra) } }
-        if let sync = statement == nil ? nil : PQgetResult(handle) { PQclear(sync) }
+        // Each result and the end of it, in order; then the sync.
+        var results: [OpaquePointer] = []
+        let expected = statements.count + (withBegin ? 1 : 0)
+        while results.count < expected, let raw = PQgetResult(handle) {
+            results.append(raw)
+            while let extra = PQgetResult(handle) { PQclear(extra) }
+        }
+        if results.count == expected, let sync = PQgetResult(handle) { PQclear(sync) }
         if PQexitPipelineMode(handle) != 1 {
             // Only a broken connection leaves results unread: never use it again.
             retire()
         }
-        defer {
-            if let begin { PQclear(begin) }
+        var wrapped = results.map(PostgresResult.init)
+        guard wrapped.count == expected else { throw lost() }
+        if withBegin {
+            let begin = wrapped.removeFirst()
+            guard PQresultStatus(begin.pointer) == PGRES_COMMAND_OK else { throw error(from: begin.pointer) }
         }
-        guard let begin, let statement else {
-            if let statement { PQclear(statement) }
-            throw lost()
+        for result in wrapped where ![PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY].contains(PQresultStatus(result.pointer)) {
+            throw error(from: result.pointer)
         }
-        guard PQresultStatus(begin) == PGRES_COMMAND_OK else {
-            PQclear(statement)
-            throw error(from: begin)
-        }
-        return try checked(statement)
+        return wrapped
     }
 
     /// The name `sql` is prepared under on this connection, preparing it on first use; nil when the
     /// cache is full or the statement cannot be prepared right now (inside a failed transaction),
     /// then it runs unprepared. The parameter types are part of the key: the same text with other
     /// types is another statement.
-    private func preparedName(for sql: String, types: [UInt32]) throws -> String? {
+    func preparedName(for sql: String, types: [UInt32]) throws -> String? {
         let key = PreparedStatementKey(sql: sql, types: types)
         if let name = preparedStatements[key] { return name }
         guard preparedStatements.count < Self.preparedStatementLimit, !hasFailedTransaction else { return nil }
@@ -297,6 +256,107 @@ public final class PostgresConnection: @unchecked Sendable {
         }
         defer { PQfreemem(quoted) }
         return String(cString: quoted)
+    }
+}
+
+/// A statement with its parameters as libpq takes them (type OIDs, values as C strings or, for
+/// `bytea`, bytes in binary format, lengths, formats), held until it has been sent; prepared on the
+/// connection when it has parameters (see `preparedName`).
+private final class MarshalledStatement {
+    let sql: String
+    let name: String?
+    let resultFormat: Int32
+    private let types: [UInt32]
+    private let values: [UnsafeMutablePointer<CChar>?]
+    private let lengths: [Int32]
+    private let formats: [Int32]
+
+    init(_ sql: String, _ parameters: [PostgresValue], binaryResult: Bool, preparedAs prepare: (String, [UInt32]) throws -> String?) throws {
+        var types: [UInt32] = []
+        var values: [UnsafeMutablePointer<CChar>?] = []
+        var lengths: [Int32] = []
+        var formats: [Int32] = []
+        types.reserveCapacity(parameters.count)
+        values.reserveCapacity(parameters.count)
+        do {
+            for parameter in parameters {
+                types.append(parameter.typeOID)
+                if case .bytea(let data) = parameter {
+                    // Bytes go in binary format: no hex text twice their size.
+                    let buffer = malloc(max(1, data.count))!.assumingMemoryBound(to: CChar.self)
+                    data.withUnsafeBytes { raw in
+                        if let base = raw.baseAddress { memcpy(buffer, base, data.count) }
+                    }
+                    values.append(buffer)
+                    lengths.append(Int32(data.count))
+                    formats.append(1)
+                    continue
+                }
+                lengths.append(0)
+                formats.append(0)
+                guard let text = parameter.textRepresentation else {
+                    values.append(nil)
+                    continue
+                }
+                guard !text.utf8.contains(0) else {
+                    throw PostgresError(code: .invalidArgument, serverMessage: "a parameter contains a NUL character")
+                }
+                values.append(strdup(text))
+            }
+            name = parameters.isEmpty ? nil : try prepare(sql, types)
+        } catch {
+            for value in values { free(value) }
+            throw error
+        }
+        self.sql = sql
+        self.resultFormat = binaryResult ? 1 : 0
+        self.types = types
+        self.values = values
+        self.lengths = lengths
+        self.formats = formats
+    }
+
+    deinit {
+        for value in values { free(value) }
+    }
+
+    /// Runs it and waits for its result (NULL when the connection failed).
+    func execute(on handle: OpaquePointer) -> OpaquePointer? {
+        withArguments { count, values, lengths, formats in
+            if let name {
+                PQexecPrepared(handle, name, count, values, lengths, formats, resultFormat)
+            } else {
+                PQexecParams(handle, sql, count, count == 0 ? nil : types, values, lengths, formats, resultFormat)
+            }
+        }
+    }
+
+    /// Queues it (in pipeline mode): 1 when queued.
+    func send(on handle: OpaquePointer) -> Int32 {
+        withArguments { count, values, lengths, formats in
+            if let name {
+                PQsendQueryPrepared(handle, name, count, values, lengths, formats, resultFormat)
+            } else {
+                PQsendQueryParams(handle, sql, count, count == 0 ? nil : types, values, lengths, formats, resultFormat)
+            }
+        }
+    }
+
+    private func withArguments<T>(
+        _ body: (Int32, UnsafePointer<UnsafePointer<CChar>?>?, UnsafePointer<Int32>?, UnsafePointer<Int32>?) -> T
+    ) -> T {
+        let count = Int32(values.count)
+        return values.withUnsafeBufferPointer { valuePointers in
+            valuePointers.withMemoryRebound(to: UnsafePointer<CChar>?.self) { constValues in
+                lengths.withUnsafeBufferPointer { lengthPointers in
+                    formats.withUnsafeBufferPointer { formatPointers in
+                        body(
+                            count, count == 0 ? nil : constValues.baseAddress, count == 0 ? nil : lengthPointers.baseAddress,
+                            count == 0 ? nil : formatPointers.baseAddress)
+                    }
+                }
+            }
+        }
     }
 }
 

@@ -65,28 +65,29 @@ public enum DossierProjection {
 
     /// The current state of a dossier from its read-model row, the row locked until the caller's
     /// transaction ends (nil when there is none), and the database's clock read after the lock was
-    /// granted: one round trip. The sub-select is evaluated before the clock in the select list.
-    /// Its `kamerstukken` hold what `kamerstukken` asks for, read once the lock is held (a statement
-    /// of its own, whose snapshot includes a link committed while this one waited for the lock).
+    /// granted. The sub-select is evaluated before the clock in the select list. Its `kamerstukken`
+    /// hold what `kamerstukken` asks for, read once the lock is held: a statement of its own, whose
+    /// snapshot includes a link committed while the first waited for the lock, sent with it in one
+    /// round trip (pipelined, it starts when the first has finished).
     static func lockedState(
         of id: UUID, kamerstukken: KamerstukkenNodig = .geen, on connection: PostgresConnection
     ) throws -> (state: Dossier?, moment: Date) {
-        let row = try connection.query(
-            "SELECT (SELECT staat FROM dossiers WHERE id = $1 FOR UPDATE) AS staat, clock_timestamp() AS nu", [.uuid(id)]
-        )[0]
-        guard try !row.isNull("staat") else { return (nil, try row.date("nu")) }
-        var state = try decodeState(row.json("staat"))
-        let gelezen: PostgresRows?
+        var statements: [(sql: String, parameters: [PostgresValue])] = [
+            ("SELECT (SELECT staat FROM dossiers WHERE id = $1 FOR UPDATE) AS staat, clock_timestamp() AS nu", [.uuid(id)])
+        ]
         switch kamerstukken {
         case .geen:
-            gelezen = nil
+            break
         case .nummer(let nummer):
-            gelezen = try connection.query(
-                "SELECT staat FROM dossier_kamerstukken WHERE dossier_id = $1 AND nummer = $2", [.uuid(id), .text(nummer)]
-            )
+            statements.append(("SELECT staat FROM dossier_kamerstukken WHERE dossier_id = $1 AND nummer = $2", [.uuid(id), .text(nummer)]))
         case .alle:
-            gelezen = try connection.query("SELECT staat FROM dossier_kamerstukken WHERE dossier_id = $1 ORDER BY versie", [.uuid(id)])
+            statements.append(("SELECT staat FROM dossier_kamerstukken WHERE dossier_id = $1 ORDER BY versie", [.uuid(id)]))
         }
+        let answers = try connection.queries(statements)
+        let row = answers[0][0]
+        guard try !row.isNull("staat") else { return (nil, try row.date("nu")) }
+        var state = try decodeState(row.json("staat"))
+        let gelezen = answers.count > 1 ? answers[1] : nil
         if let gelezen, !gelezen.isEmpty {
             let decoder = stateDecoder()
             state.kamerstukken = try gelezen.map { try decoder.decode(Kamerstuk.self, from: $0.json("staat")) }
