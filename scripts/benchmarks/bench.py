@@ -40,6 +40,7 @@ import multiprocessing
 import json
 import os
 import re
+import resource
 import shutil
 import socket
 import statistics
@@ -87,7 +88,12 @@ class Cluster:
         subprocess.run(["runuser", "-u", "postgres", "--", *cmd], cwd=self.dir, check=True,
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
+    # Set by --pg-socket: every client (the server, pgbench, psql) reaches the cluster over its Unix socket.
+    over_socket = False
+
     def url(self, db="postgres"):
+        if Cluster.over_socket:
+            return f"postgresql://postgres@/{db}?host={self.dir}&port={self.port}"
         return f"postgresql://postgres@127.0.0.1:{self.port}/{db}"
 
     def createdb(self, name, migrate=False):
@@ -117,14 +123,24 @@ def admin(url, *args, timeout=3600, bin_dir=None):
 
 
 def pgbench(url, script, clients, seconds, defines=()):
+    return pgbench_with_cpu(url, script, clients, seconds, defines)[0]
+
+
+def pgbench_with_cpu(url, script, clients, seconds, defines=()):
+    """pgbench's transactions per second and its own CPU (user + system) in ms per transaction:
+    what the client side of these statements costs a lean C client on libpq."""
     args = ["pgbench", "-n", "-M", "prepared", "-T", str(seconds), "-c", str(clients), "-j", str(min(clients, 2))]
     for d in defines:
         args += ["-D", d]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     r = subprocess.run(args + ["-f", script, url], capture_output=True, text=True)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     m = re.search(r"^tps = ([0-9.]+)", r.stdout, re.M)
-    if not m:
+    done = re.search(r"^number of transactions actually processed: (\d+)", r.stdout, re.M)
+    if not m or not done:
         raise RuntimeError(f"pgbench {script}: {(r.stdout + r.stderr)[-400:]}")
-    return float(m.group(1))
+    used = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return float(m.group(1)), used / max(int(done.group(1)), 1) * 1000
 
 
 class RawBaseline:
@@ -373,6 +389,9 @@ def wrk(server, tok, ids, method, seconds, connections=16):
         make = ('local body = \'{"nummer":"\' .. tid .. \'-\' .. n .. \'","titel":"Brief","datum":"2026-06-01"}\'\n'
                 '  return wrk.format("POST", "/v1/dossiers/" .. id .. "/kamerstukken", '
                 f'{{["Authorization"] = "Bearer {tok}", ["Content-Type"] = "application/json"}}, body)')
+    elif method == "UNAUTHORIZED":
+        # The same GET without a token: answered 401 by the server's middleware, no database.
+        make = 'return wrk.format("GET", "/v1/dossiers/" .. id, {}, nil)'
     else:
         make = f'return wrk.format("GET", "/v1/dossiers/" .. id, {{["Authorization"] = "Bearer {tok}"}}, nil)'
     script.write(f"""
@@ -669,22 +688,37 @@ def case_ownsql(cluster_unused, opts):
                 mid = cpu_seconds()
                 getr = wrk(server, tok, ids, "GET", opts.seconds)
                 after = cpu_seconds()
-                sql_command = pgbench(replay, command_script, 16, opts.seconds, command_defines)
-                sql_get = pgbench(replay, get_script, 16, opts.seconds, get_defines)
+                bare = wrk(server, tok, ids, "UNAUTHORIZED", opts.seconds)
+                last = cpu_seconds()
+                sql_command, client_command = pgbench_with_cpu(replay, command_script, 16, opts.seconds, command_defines)
+                sql_get, client_get = pgbench_with_cpu(replay, get_script, 16, opts.seconds, get_defines)
                 rows.append((round_ + 1, r, post, getr, sql_command, sql_get,
                              (mid["server"] - before["server"]) / max(post[0] * opts.seconds, 1) * 1000,
                              (after["server"] - mid["server"]) / max(getr[0] * opts.seconds, 1) * 1000,
                              (mid["postgres"] - before["postgres"]) / max(post[0] * opts.seconds, 1) * 1000,
-                             (after["postgres"] - mid["postgres"]) / max(getr[0] * opts.seconds, 1) * 1000))
+                             (after["postgres"] - mid["postgres"]) / max(getr[0] * opts.seconds, 1) * 1000,
+                             bare, (last["server"] - after["server"]) / max(bare[0] * opts.seconds, 1) * 1000,
+                             client_command, client_get))
             rss = server.rss_mb()
         finally:
             server.stop()
         say("| round | RAW | HTTP command /s | its SQL by pgbench /s | HTTP / SQL | command / RAW | p99 ms | HTTP GET /s | its SQL /s | HTTP / SQL | p99 ms | server CPU ms per command / GET | PostgreSQL CPU ms per command / GET |")
         say("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-        for n, r, post, getr, sc, sg, cc, cg, pc, pg in rows:
+        for n, r, post, getr, sc, sg, cc, cg, pc, pg, *_ in rows:
             say(f"| {n} | {r:.0f} | {post[0]:.0f} | {sc:.0f} | {pct(post[0], sc)} | {pct(post[0], r)} | {post[2]:.2f} | "
                 f"{getr[0]:.0f} | {sg:.0f} | {pct(getr[0], sg)} | {getr[2]:.2f} | {cc:.3f} / {cg:.3f} | {pc:.3f} / {pg:.3f} |")
         say(f"\nServer RSS after the loads: {rss:.0f} MB.\n")
+        say("The parts of the server's CPU per request no server of this kind does without, measured in the same rounds: "
+            "the HTTP exchange (the same GET without a token, answered 401 by the server's middleware without the "
+            "database: wrk over 16 connections) and the client side of the request's own SQL (pgbench's own CPU, "
+            "user + system, per transaction of the replay above: libpq and the kernel's socket work, from C).\n")
+        say("| round | HTTP without the database /s | its server CPU ms | pgbench CPU ms per command's SQL / GET's SQL | "
+            "the two together, command / GET | server CPU ms per command / GET | server / the two |")
+        say("|---:|---:|---:|---:|---:|---:|---:|")
+        for n, r, post, getr, sc, sg, cc, cg, pc, pg, bare, cb, kc, kg in rows:
+            say(f"| {n} | {bare[0]:.0f} | {cb:.3f} | {kc:.3f} / {kg:.3f} | {cb + kc:.3f} / {cb + kg:.3f} | {cc:.3f} / {cg:.3f} | "
+                f"{cc / max(cb + kc, 1e-9):.2f}× / {cg / max(cb + kg, 1e-9):.2f}× |")
+        say()
     finally:
         cluster.stop()
 
@@ -1492,15 +1526,19 @@ def main():
     parser.add_argument("--growth-events", type=int, default=10_000)
     parser.add_argument("--rebuild-events", type=int, default=1_000_000)
     parser.add_argument("--log-level", default="notice", help="the compare case's server log level")
+    parser.add_argument("--pg-socket", action="store_true",
+                        help="every client reaches PostgreSQL over its Unix socket instead of TCP on 127.0.0.1 (RAW too)")
     parser.add_argument("--baseline-bin", metavar="DIR", help="the compare and rebuild cases' other build: a folder with its toedeling-server and toedeling-admin")
     opts = parser.parse_args()
+    Cluster.over_socket = opts.pg_socket
     cases = opts.cases or [c for c in CASES if not c.startswith("growth-") and c != "compare"]
     unknown = [c for c in cases if c not in CASES]
     if unknown:
         parser.error(f"unknown case {unknown[0]!r}; the cases are: {', '.join(CASES)}")
     say(f"Toedeling benchmarks, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {os.cpu_count()} cores, "
         f"PostgreSQL {subprocess.run([PGBIN + '/postgres', '--version'], capture_output=True, text=True).stdout.split()[-1].rstrip(')')}, "
-        f"git {subprocess.run(['git', 'rev-parse', '--short', 'HEAD'], cwd=ROOT, capture_output=True, text=True).stdout.strip()}\n")
+        f"git {subprocess.run(['git', 'rev-parse', '--short', 'HEAD'], cwd=ROOT, capture_output=True, text=True).stdout.strip()}"
+        + (", PostgreSQL over its Unix socket" if opts.pg_socket else "") + "\n")
     for name in cases:
         cluster = Cluster()
         try:
