@@ -2,10 +2,8 @@ import Dossiers
 import Hummingbird
 import HummingbirdCore
 import Logging
-import NIOPosix
 import Notifications
 import Prometheus
-import Synchronization
 import ToedelingAPI
 import ToedelingHTTP
 import ToedelingWeb
@@ -63,22 +61,6 @@ func buildApplication(configuration: ServerConfiguration, dependencies: ServerDe
             address: .hostname(configuration.hostname, port: configuration.port), serverName: nil, backlog: 1024,
             availableConnectionsDelegate: MaximumAvailableConnections(configuration.maximumHTTPConnections, logger: dependencies.api.logger)
         ),
-        eventLoopGroupProvider: .shared(HTTPEventLoops.group(threads: configuration.eventLoops)),
         logger: dependencies.api.logger
     )
-}
-
-/// The event-loop groups the HTTP server runs on, one per thread count, made once per process and
-/// kept for its lifetime (an application built again, as in the tests, shares the group).
-enum HTTPEventLoops {
-    private static let groups = Mutex<[Int: MultiThreadedEventLoopGroup]>([:])
-
-    static func group(threads: Int) -> MultiThreadedEventLoopGroup {
-        groups.withLock { groups in
-            if let group = groups[threads] { return group }
-            let group = MultiThreadedEventLoopGroup(numberOfThreads: threads)
-            groups[threads] = group
-            return group
-        }
-    }
 }

@@ -24,11 +24,6 @@ struct ServerConfiguration: Sendable {
     var idleTimeout: Duration = .seconds(30)
     /// How many HTTP connections one instance holds at once (`TOEDELING_HTTP_MAX_CONNECTIONS`).
     var maximumHTTPConnections = 4096
-    /// How many event-loop threads read and write the HTTP connections (`TOEDELING_EVENT_LOOPS`):
-    /// half the cores, at least one. The requests themselves run on Swift's cooperative pool and
-    /// the database calls on the pool's threads; on a machine shared with PostgreSQL one loop per
-    /// core only adds threads that wake each other (see BENCHMARKS.md, sixth round).
-    var eventLoops = max(1, ProcessInfo.processInfo.activeProcessorCount / 2)
     /// The API's settings: `TOEDELING_CORS_ORIGINS`, `TOEDELING_HSTS_MAX_AGE`.
     var api = APIConfiguration()
     /// The web application's settings: cookies, two-step verification, sign-in.
@@ -133,7 +128,6 @@ extension ServerConfiguration {
         idleTimeout = settings.duration("TOEDELING_HTTP_IDLE_TIMEOUT", default: idleTimeout, in: .seconds(1)...(.seconds(3600)), expected: "a duration from 1s to 1h")
         maximumHTTPConnections = settings.integer(
             "TOEDELING_HTTP_MAX_CONNECTIONS", default: maximumHTTPConnections, in: 16...1_000_000, expected: "a number from 16 to 1000000")
-        eventLoops = settings.integer("TOEDELING_EVENT_LOOPS", default: eventLoops, in: 1...256, expected: "a number from 1 to 256")
         api.corsOrigins = settings.string("TOEDELING_CORS_ORIGINS").map { $0.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init) } ?? api.corsOrigins
         if settings.string("TOEDELING_HSTS_MAX_AGE") != nil {
             let seconds = settings.integer("TOEDELING_HSTS_MAX_AGE", default: 0, in: 0...Int.max, expected: "a number of seconds")

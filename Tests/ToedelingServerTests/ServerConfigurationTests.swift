@@ -10,24 +10,14 @@ struct ServerConfigurationTests {
     @Test func theIdleTimeoutAndTheConnectionLimitComeFromTheEnvironmentWithinBounds() throws {
         let standaard = try ServerConfiguration.from([:])
         #expect(standaard.idleTimeout == .seconds(30) && standaard.maximumHTTPConnections == 4096)
-        // Half the cores for the event loops, at least one.
-        #expect(standaard.eventLoops == max(1, ProcessInfo.processInfo.activeProcessorCount / 2))
-        let gezet = try ServerConfiguration.from(["TOEDELING_HTTP_IDLE_TIMEOUT": "90s", "TOEDELING_HTTP_MAX_CONNECTIONS": "20000", "TOEDELING_EVENT_LOOPS": "3"])
-        #expect(gezet.idleTimeout == .seconds(90) && gezet.maximumHTTPConnections == 20000 && gezet.eventLoops == 3)
+        let gezet = try ServerConfiguration.from(["TOEDELING_HTTP_IDLE_TIMEOUT": "90s", "TOEDELING_HTTP_MAX_CONNECTIONS": "20000"])
+        #expect(gezet.idleTimeout == .seconds(90) && gezet.maximumHTTPConnections == 20000)
         for (naam, waarde) in [
             ("TOEDELING_HTTP_IDLE_TIMEOUT", "0s"), ("TOEDELING_HTTP_IDLE_TIMEOUT", "2h"), ("TOEDELING_HTTP_IDLE_TIMEOUT", "lang"),
             ("TOEDELING_HTTP_MAX_CONNECTIONS", "8"), ("TOEDELING_HTTP_MAX_CONNECTIONS", "veel"),
-            ("TOEDELING_EVENT_LOOPS", "0"), ("TOEDELING_EVENT_LOOPS", "257"), ("TOEDELING_EVENT_LOOPS", "twee"),
         ] {
             #expect(ServerConfiguration.refused([naam: waarde]) == [naam], "\(naam)=\(waarde)")
         }
-    }
-
-    @Test func theHTTPServerRunsOnAGroupOfTheConfiguredLoopsSharedWithinTheProcess() throws {
-        let drie = HTTPEventLoops.group(threads: 3)
-        #expect(Array(drie.makeIterator()).count == 3)
-        #expect(HTTPEventLoops.group(threads: 3) === drie)
-        #expect(Array(HTTPEventLoops.group(threads: 1).makeIterator()).count == 1)
     }
 
     @Test func everyDefaultHoldsWithoutSettings() throws {
