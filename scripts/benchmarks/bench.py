@@ -1377,10 +1377,26 @@ def baseline_bin(commit=SEALING_BASELINE, name="baseline-sealing"):
                                 check=True).stdout.strip()
 
 
+def context_switches(pid):
+    """Context switches (voluntary and involuntary) so far of every thread of process `pid`: a count
+    that the machine's speed does not move, unlike its CPU time."""
+    total = 0
+    for task in os.listdir(f"/proc/{pid}/task"):
+        try:
+            with open(f"/proc/{pid}/task/{task}/status") as f:
+                for line in f:
+                    if line.startswith(("voluntary_ctxt_switches", "nonvoluntary_ctxt_switches")):
+                        total += int(line.split()[1])
+        except OSError:
+            continue
+    return total
+
+
 def side_by_side(cluster, opts, builds, methods, prefix, log_level="notice"):
     """Each build (label -> (binaries, schema folder)) serves a database of its own, in alternating
     rounds, under wrk for each method; returns {label: {method: [(requests/s, p50 ms, p99 ms,
-    server CPU ms per request, PostgreSQL CPU ms per request, non-2xx)]}}."""
+    server CPU ms per request, PostgreSQL CPU ms per request, non-2xx, server context switches
+    per request)]}}."""
     global BIN, SCHEMA
     results = {label: {method: [] for method in methods} for label in builds}
     own = (BIN, SCHEMA)
@@ -1395,11 +1411,13 @@ def side_by_side(cluster, opts, builds, methods, prefix, log_level="notice"):
                     ids = open_dossiers(server, tok, 256)
                     for method in methods:
                         before = cpu_seconds()
+                        switches = context_switches(server.proc.pid)
                         rps, p50, p99, bad = wrk(server, tok, ids, method, opts.seconds)
                         after = cpu_seconds()
                         done = max(rps * opts.seconds, 1)
                         results[label][method].append((rps, p50, p99, (after["server"] - before["server"]) / done * 1000,
-                                                       (after["postgres"] - before["postgres"]) / done * 1000, bad))
+                                                       (after["postgres"] - before["postgres"]) / done * 1000, bad,
+                                                       (context_switches(server.proc.pid) - switches) / done))
                 finally:
                     server.stop()
     finally:
@@ -1495,11 +1513,12 @@ def case_compare(cluster, opts):
     results = side_by_side(cluster, opts, builds, ("GET", "POST"), "compare", log_level=opts.log_level)
     say(f"### This build against a baseline build (same run, log level {opts.log_level})\n")
     say(f"RAW pgbench, 16 clients: {r:.0f} transactions/s.\n")
-    say("| build | round | POST Kamerstuk /s | p99 ms | server CPU ms/command | PostgreSQL CPU ms/command | GET dossier /s | p99 ms | server CPU ms/GET |")
-    say("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    say("| build | round | POST Kamerstuk /s | p99 ms | server CPU ms/command | PostgreSQL CPU ms/command | server context switches/command | GET dossier /s | p99 ms | server CPU ms/GET | server context switches/GET |")
+    say("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for label, rows in results.items():
         for i, (post, get) in enumerate(zip(rows["POST"], rows["GET"])):
-            say(f"| {label} | {i + 1} | {post[0]:.0f} | {post[2]:.2f} | {post[3]:.3f} | {post[4]:.3f} | {get[0]:.0f} | {get[2]:.2f} | {get[3]:.3f} |")
+            say(f"| {label} | {i + 1} | {post[0]:.0f} | {post[2]:.2f} | {post[3]:.3f} | {post[4]:.3f} | {post[6]:.1f} | "
+                f"{get[0]:.0f} | {get[2]:.2f} | {get[3]:.3f} | {get[6]:.1f} |")
     this, base = list(results.values())
     for method in ("POST", "GET"):
         ratio = sum(x[0] for x in this[method]) / max(sum(x[0] for x in base[method]), 1)
