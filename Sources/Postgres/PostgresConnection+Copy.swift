@@ -9,7 +9,7 @@ extension PostgresConnection {
         try sendPendingBegin()
         let sql = "COPY \(try quotedIdentifier(table)) (\(try columns.map(quotedIdentifier).joined(separator: ", "))) FROM STDIN"
         guard let started = PQexec(handle, sql) else {
-            throw PostgresError(code: isHealthy ? .queryFailed : .connectionLost, serverMessage: String(cString: PQerrorMessage(handle)))
+            throw callFailed()
         }
         // A COPY's own result has no column names to read: not a `PostgresResult`.
         defer { PQclear(started) }

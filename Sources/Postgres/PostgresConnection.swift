@@ -157,16 +157,13 @@ public final class PostgresConnection: @unchecked Sendable {
     /// The statements (a pending `BEGIN` first) sent in one round trip in pipeline mode and their
     /// results read: each statement's result, or the first error (a failed `BEGIN` fails them all).
     private func pipelined(_ statements: [MarshalledStatement]) throws -> [PostgresResult] {
-        func lost() -> PostgresError {
-            PostgresError(code: isHealthy ? .queryFailed : .connectionLost, serverMessage: String(cString: PQerrorMessage(handle)))
-        }
         let withBegin = beginPending
         beginPending = false
-        guard PQenterPipelineMode(handle) == 1 else { throw lost() }
+        guard PQenterPipelineMode(handle) == 1 else { throw callFailed() }
         var sent = !withBegin || PQsendQueryParams(handle, "BEGIN", 0, nil, nil, nil, nil, 0) == 1
         for statement in statements where sent { sent = statement.send(on: handle) == 1 }
         guard sent, PQpipelineSync(handle) == 1 else {
-            let error = lost()
+            let error = callFailed()
             while let raw = PQgetResult(handle) { PQclear(raw) }
             PQexitPipelineMode(handle)
             throw error
@@ -183,15 +180,11 @@ public final class PostgresConnection: @unchecked Sendable {
             // Only a broken connection leaves results unread: never use it again.
             retire()
         }
+        // Every result owned before any is judged: none is left uncleared when one fails.
         var wrapped = results.map(PostgresResult.init)
-        guard wrapped.count == expected else { throw lost() }
-        if withBegin {
-            let begin = wrapped.removeFirst()
-            guard PQresultStatus(begin.pointer) == PGRES_COMMAND_OK else { throw error(from: begin.pointer) }
-        }
-        for result in wrapped where ![PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY].contains(PQresultStatus(result.pointer)) {
-            throw error(from: result.pointer)
-        }
+        guard wrapped.count == expected else { throw callFailed() }
+        if withBegin { wrapped.removeFirst() }
+        if let failed = results.first(where: { !Self.succeeded($0) }) { throw error(from: failed) }
         return wrapped
     }
 
@@ -199,7 +192,7 @@ public final class PostgresConnection: @unchecked Sendable {
     /// cache is full or the statement cannot be prepared right now (inside a failed transaction),
     /// then it runs unprepared. The parameter types are part of the key: the same text with other
     /// types is another statement.
-    func preparedName(for sql: String, types: [UInt32]) throws -> String? {
+    private func preparedName(for sql: String, types: [UInt32]) throws -> String? {
         let key = PreparedStatementKey(sql: sql, types: types)
         if let name = preparedStatements[key] { return name }
         guard preparedStatements.count < Self.preparedStatementLimit, !hasFailedTransaction else { return nil }
@@ -210,16 +203,24 @@ public final class PostgresConnection: @unchecked Sendable {
     }
 
     private func checked(_ raw: OpaquePointer?) throws -> PostgresResult {
-        guard let raw else {
-            throw PostgresError(code: isHealthy ? .queryFailed : .connectionLost, serverMessage: String(cString: PQerrorMessage(handle)))
-        }
+        guard let raw else { throw callFailed() }
         let result = PostgresResult(raw)
+        guard Self.succeeded(raw) else { throw error(from: raw) }
+        return result
+    }
+
+    /// Whether a result reports success (a command, rows, or an empty query).
+    private static func succeeded(_ raw: OpaquePointer) -> Bool {
         switch PQresultStatus(raw) {
-        case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY:
-            return result
-        default:
-            throw error(from: raw)
+        case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY: true
+        default: false
         }
+    }
+
+    /// The error of a libpq call that gave no result: the connection's message, as a lost
+    /// connection when it is no longer healthy.
+    func callFailed() -> PostgresError {
+        PostgresError(code: isHealthy ? .queryFailed : .connectionLost, serverMessage: String(cString: PQerrorMessage(handle)))
     }
 
     func error(from raw: OpaquePointer) -> PostgresError {
