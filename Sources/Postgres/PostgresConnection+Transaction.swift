@@ -20,6 +20,8 @@ extension PostgresConnection {
             if savepoint == nil, beginPending {
                 // Nothing was sent: there is no transaction to commit.
                 beginPending = false
+            } else if savepoint == nil, !isInTransaction {
+                // Committed by the body's last round trip (`queries(_:committing:)`).
             } else {
                 try executeScript(savepoint.map { "RELEASE SAVEPOINT \($0)" } ?? "COMMIT")
             }

@@ -147,21 +147,30 @@ public final class PostgresConnection: @unchecked Sendable {
     /// `BEGIN` first: their rows, in order. Each runs as if sent on its own (its own snapshot, taken
     /// once the one before it has finished, locks included). The first to fail throws, and the ones
     /// after it do not run; inside a transaction that leaves the transaction failed.
-    public func queries(_ statements: [(sql: String, parameters: [PostgresValue])]) throws -> [PostgresRows] {
-        if statements.count == 1 { return [try query(statements[0].sql, statements[0].parameters)] }
+    ///
+    /// `committing`: the transaction (`transaction(_:)`) is committed in the same round trip, after
+    /// the statements, when it is the outermost one (inside a savepoint its own end commits nothing;
+    /// outside a transaction there is nothing to commit). Nothing may be sent in it afterwards: the
+    /// caller's `transaction(_:)` returns without a COMMIT of its own. When a statement fails, the
+    /// COMMIT does not run and the transaction is rolled back as usual.
+    public func queries(_ statements: [(sql: String, parameters: [PostgresValue])], committing: Bool = false) throws -> [PostgresRows] {
+        let commits = committing && savepointDepth == 0 && isInTransaction
+        if statements.count == 1, !commits { return [try query(statements[0].sql, statements[0].parameters)] }
         // Every parameter checked and every statement prepared before anything is sent.
         let marshalled = try statements.map { try MarshalledStatement($0.sql, $0.parameters, binaryResult: false, preparedAs: preparedName) }
-        return try pipelined(marshalled).map(PostgresRows.init(result:))
+        return try pipelined(marshalled, thenCommit: commits).map(PostgresRows.init(result:))
     }
 
-    /// The statements (a pending `BEGIN` first) sent in one round trip in pipeline mode and their
-    /// results read: each statement's result, or the first error (a failed `BEGIN` fails them all).
-    private func pipelined(_ statements: [MarshalledStatement]) throws -> [PostgresResult] {
+    /// The statements (a pending `BEGIN` first, a `COMMIT` last when `thenCommit`) sent in one round
+    /// trip in pipeline mode and their results read: each statement's result, or the first error (a
+    /// failed `BEGIN` fails them all).
+    private func pipelined(_ statements: [MarshalledStatement], thenCommit: Bool = false) throws -> [PostgresResult] {
         let withBegin = beginPending
         beginPending = false
         guard PQenterPipelineMode(handle) == 1 else { throw callFailed() }
         var sent = !withBegin || PQsendQueryParams(handle, "BEGIN", 0, nil, nil, nil, nil, 0) == 1
         for statement in statements where sent { sent = statement.send(on: handle) == 1 }
+        if sent, thenCommit { sent = PQsendQueryParams(handle, "COMMIT", 0, nil, nil, nil, nil, 0) == 1 }
         guard sent, PQpipelineSync(handle) == 1 else {
             let error = callFailed()
             while let raw = PQgetResult(handle) { PQclear(raw) }
@@ -170,7 +179,7 @@ public final class PostgresConnection: @unchecked Sendable {
         }
         // Each result and the end of it, in order; then the sync.
         var results: [OpaquePointer] = []
-        let expected = statements.count + (withBegin ? 1 : 0)
+        let expected = statements.count + (withBegin ? 1 : 0) + (thenCommit ? 1 : 0)
         while results.count < expected, let raw = PQgetResult(handle) {
             results.append(raw)
             while let extra = PQgetResult(handle) { PQclear(extra) }
@@ -184,6 +193,7 @@ public final class PostgresConnection: @unchecked Sendable {
         var wrapped = results.map(PostgresResult.init)
         guard wrapped.count == expected else { throw callFailed() }
         if withBegin { wrapped.removeFirst() }
+        if thenCommit { wrapped.removeLast() }
         if let failed = results.first(where: { !Self.succeeded($0) }) { throw error(from: failed) }
         return wrapped
     }

@@ -148,3 +148,10 @@ private struct DigitScanner {
         return count >= minimum ? value : nil
     }
 }
+
+extension Date {
+    /// This instant as a `timestamptz` keeps it and a read gives it back: to the microsecond.
+    public var postgresInstant: Date {
+        PostgresTimestamp.date(microsecondsSince1970: PostgresTimestamp.microsecondsSince1970(self))
+    }
+}

@@ -87,4 +87,63 @@ import Testing
             await pool.close()
         }
     }
+
+    @Test func committingSendsTheCommitWithTheStatementsAndTheTransactionSendsNoOtherCommit() async throws {
+        try await TestDatabase.with { database in
+            let connection = try database.connect()
+            let other = try database.connect()
+            try connection.executeScript("CREATE TABLE t (n int8 PRIMARY KEY)")
+            let seenInside = try connection.transaction { connection in
+                let answers = try connection.queries(
+                    [("INSERT INTO t VALUES ($1) RETURNING n", [.int(1)]), ("INSERT INTO t VALUES ($1) RETURNING n", [.int(2)])], committing: true
+                )
+                #expect(answers.count == 2)
+                #expect(try answers[1][0].int("n") == 2)
+                #expect(!connection.isInTransaction)
+                // Committed before the transaction's body has returned: another connection sees it.
+                return try other.query("SELECT count(*) AS n FROM t")[0].int("n")
+            }
+            #expect(seenInside == 2)
+            // A second COMMIT would have warned "there is no transaction in progress"; none was sent,
+            // and the connection goes on.
+            #expect(try connection.query("SELECT count(*) AS n FROM t")[0].int("n") == 2)
+        }
+    }
+
+    @Test func whenAStatementFailsTheCommitDoesNotRunAndNothingIsKept() async throws {
+        try await TestDatabase.with { database in
+            let connection = try database.connect()
+            try connection.executeScript("CREATE TABLE t (n int8 PRIMARY KEY); INSERT INTO t VALUES (1)")
+            let error = try #require(throws: PostgresError.self) {
+                try connection.transaction { connection in
+                    _ = try connection.query("INSERT INTO t VALUES ($1)", [.int(5)])
+                    return try connection.queries([("INSERT INTO t VALUES ($1)", [.int(2)]), ("INSERT INTO t VALUES ($1)", [.int(1)])], committing: true)
+                }
+            }
+            #expect(error.isUniqueViolation)
+            #expect(!connection.isInTransaction)
+            #expect(try connection.query("SELECT array_agg(n ORDER BY n)::text AS n FROM t")[0].string("n") == "{1}")
+        }
+    }
+
+    @Test func insideASavepointCommittingLeavesTheCommitToTheOutermostTransaction() async throws {
+        struct Afgebroken: Error {}
+        try await TestDatabase.with { database in
+            let connection = try database.connect()
+            try connection.executeScript("CREATE TABLE t (n int8 PRIMARY KEY)")
+            #expect(throws: Afgebroken.self) {
+                try connection.transaction { connection in
+                    try connection.transaction { connection in
+                        _ = try connection.queries([("INSERT INTO t VALUES ($1)", [.int(1)]), ("INSERT INTO t VALUES ($1)", [.int(2)])], committing: true)
+                        #expect(connection.isInTransaction)
+                    }
+                    throw Afgebroken()
+                }
+            }
+            #expect(try connection.query("SELECT count(*) AS n FROM t")[0].int("n") == 0)
+            // Outside a transaction there is nothing to commit: the statements run as they are.
+            _ = try connection.queries([("INSERT INTO t VALUES ($1)", [.int(3)]), ("INSERT INTO t VALUES ($1)", [.int(4)])], committing: true)
+            #expect(try connection.query("SELECT count(*) AS n FROM t")[0].int("n") == 2)
+        }
+    }
 }
