@@ -82,14 +82,7 @@ extension EventStore {
     ) throws -> RecordedEvent? {
         let rows: PostgresRows
         do {
-            rows = try connection.query(
-                appendOneStatement,
-                [
-                    .text(streamID), expectedVersion.databaseValue, .uuid(event.eventID), .text(event.type),
-                    .int(Int64(event.schemaVersion)), .jsonb(event.data), .jsonb(event.metadata.isEmpty ? Data("{}".utf8) : event.metadata),
-                    recordedAt.map { .timestamp($0) } ?? .null,
-                ]
-            )
+            rows = try connection.query(appendOneStatement, appendOneParameters(streamID, expectedVersion, event, recordedAt))
         } catch let error as PostgresError {
             throw translated(error, streamID: streamID, expectedVersion: expectedVersion)
         }
@@ -97,7 +90,12 @@ extension EventStore {
     }
 
     /// See `appendOne`; keep it equal to the first statement of `event_store_append` in schema/0005.
-    static let appendOneStatement = """
+    static let appendOneStatement = appendOneHead(where: "") + appendOneInsert
+
+    /// The stream row's update of `appendOneStatement`, as its first common table expression `head`,
+    /// with `condition` added to the versions it applies to.
+    static func appendOneHead(where condition: String) -> String {
+        """
         WITH head AS (
             UPDATE streams s SET
                 version = s.version + 1,
@@ -107,9 +105,15 @@ extension EventStore {
                     s.stream_id, s.stream_type, s.version + 1, $3::uuid, $4::text, $5::integer, $6::jsonb, $7::jsonb,
                     greatest(coalesce($8::timestamptz, statement_timestamp()), s.updated_at)))
             WHERE s.stream_id = $1::text AND s.version > 0 AND ($2::bigint IS NULL OR s.version = $2::bigint)
-              AND NOT EXISTS (SELECT FROM events x WHERE x.event_id = $3::uuid)
+              AND NOT EXISTS (SELECT FROM events x WHERE x.event_id = $3::uuid)\(condition)
             RETURNING s.stream_type, s.version, s.previous_head_hash, s.head_hash, s.updated_at
         )
+
+        """
+    }
+
+    /// The event's row recorded from what `head` returned.
+    static let appendOneInsert = """
         INSERT INTO events AS x (stream_id, stream_type, version, event_id, type, schema_version, data, metadata,
                 recorded_at, prev_hash, hash)
         SELECT $1::text, head.stream_type, head.version, $3::uuid, $4::text, $5::integer, $6::jsonb, $7::jsonb,
@@ -117,6 +121,17 @@ extension EventStore {
         FROM head
         RETURNING \(RecordedEvent.returningList)
         """
+
+    /// The parameters of `appendOneStatement` (and of `PipelinedAppend`'s).
+    static func appendOneParameters(
+        _ streamID: String, _ expectedVersion: ExpectedVersion, _ event: NewEvent, _ recordedAt: Date?
+    ) -> [PostgresValue] {
+        [
+            .text(streamID), expectedVersion.databaseValue, .uuid(event.eventID), .text(event.type),
+            .int(Int64(event.schemaVersion)), .jsonb(event.data), .jsonb(event.metadata.isEmpty ? Data("{}".utf8) : event.metadata),
+            recordedAt.map { .timestamp($0) } ?? .null,
+        ]
+    }
 
     /// The JSON array `event_store_append` takes; payloads are embedded as they are (PostgreSQL
     /// validates them).
@@ -150,7 +165,7 @@ extension EventStore {
         json.append(UInt8(ascii: "\""))
     }
 
-    private static func translated(_ error: PostgresError, streamID: String, expectedVersion: ExpectedVersion) -> any Error {
+    static func translated(_ error: PostgresError, streamID: String, expectedVersion: ExpectedVersion) -> any Error {
         switch error.sqlState {
         case "ES002":
             return EventStoreError.wrongExpectedVersion(streamID: streamID, expected: expectedVersion, actual: error.serverDetail.flatMap { Int64($0) })
