@@ -321,6 +321,35 @@ import Testing
 }
 
 @Suite(.serialized) struct CommandOrderTests {
+    /// A command's append, projection and commit go in one round trip; where that append is refused
+    /// (here: the clock behind the stream's last event, so the event cannot be recorded at the moment
+    /// the command was decided at), the command is recorded the usual way, never projected twice.
+    @Test func aCommandWhosePipelinedAppendIsRefusedIsRecordedTheUsualWay() async throws {
+        let clock = TestClock()
+        try await TestDatabase.with(clock: clock) { db in
+            let dossier = try await openDossier(db.service)
+            clock.advance(seconds: 60)
+            let eerste = try await db.service.execute(
+                .koppelKamerstuk(nummer: "36000-1", titel: "Brief", datum: termijn), on: dossier.id, context: context()
+            )
+            clock.advance(seconds: -30)
+            let tweede = try await db.service.execute(
+                .koppelKamerstuk(nummer: "36000-2", titel: "Brief", datum: termijn), on: dossier.id, context: context()
+            )
+            let events = try await db.store.readStream(DossierStream.id(of: dossier.id))
+            #expect(events.map(\.version) == [1, 2, 3])
+            #expect(events[2].recordedAt == events[1].recordedAt, "recorded at the stream's head moment, not before it")
+            #expect(eerste.events.map(\.version) == [2])
+            #expect(tweede.events == [events[2]])
+            let read = try #require(try await db.service.dossier(dossier.id))
+            let folded = DossierStream.fold(try DossierStream.decode(try await db.service.opened(events)))
+            #expect(read == folded)
+            #expect(read.kamerstukken.map(\.nummer) == ["36000-1", "36000-2"])
+            #expect(try await db.dump("dossier_tijdlijn").count == 3)
+            #expect(try await db.store.verify().isIntact)
+        }
+    }
+
     /// Commands on one dossier queue on its read-model row and read the database clock once they
     /// hold it: all succeed, and the recorded times follow the versions.
     @Test func parallelCommandsOnOneDossierAllSucceedAndTheirTimesFollowTheVersions() async throws {

@@ -13,11 +13,18 @@ public enum DossierProjection {
         _ elements: [DossierStream.Element], after before: Dossier?, on connection: PostgresConnection,
         into tables: DossierTables = .live
     ) throws -> (dossier: Dossier, weergaven: [String: DossierWeergave])? {
+        guard let schrijven = try writing(elements, after: before, into: tables) else { return nil }
+        return (schrijven.state, try schrijven.weergaven(from: connection.query(schrijven.statement.sql, schrijven.statement.parameters)))
+    }
+
+    /// What `apply` writes, as a statement to send (pipelined after the append that records the
+    /// events, `DossierService.record`), with the state after the events; nil when there is no
+    /// dossier after them.
+    static func writing(
+        _ elements: [DossierStream.Element], after before: Dossier?, into tables: DossierTables = .live
+    ) throws -> Schrijven? {
         guard let uitkomst = try fold(elements, after: before) else { return nil }
-        return (
-            uitkomst.state,
-            try write(uitkomst.state, entries: uitkomst.entries, koppelingen: uitkomst.koppelingen, on: connection, into: tables)
-        )
+        return try Schrijven(uitkomst.state, entries: uitkomst.entries, koppelingen: uitkomst.koppelingen, into: tables)
     }
 
     /// What decoded events make of a dossier: its state after them, their timeline rows and the
@@ -134,92 +141,105 @@ public enum DossierProjection {
     /// in one statement (one round trip); a view for each koepel slot that is unused is left out.
     /// The state is stored without its Kamerstukken and the views with an empty list that a read
     /// fills from the parts (see `DossierWeergave.opslag`), so that a command never rewrites the
-    /// links it did not make. The views returned are complete, with the Kamerstukken linked before
-    /// (read by the same statement) and the new ones.
-    private static func write(
-        _ dossier: Dossier, entries: [TijdlijnRij], koppelingen: [KamerstukRij], on connection: PostgresConnection,
-        into tables: DossierTables
-    ) throws -> [String: DossierWeergave] {
-        let koepels = "{" + dossier.uitgenodigdeKoepels.map(\.rawValue).sorted().joined(separator: ",") + "}"
-        let views = try DossierWeergave.opslag(of: dossier)
-        var opgeslagen = dossier
-        opgeslagen.kamerstukken = []
-        var parameters: [PostgresValue] = [
-            .uuid(dossier.id), .text(dossier.kenmerk.description), .text(dossier.titel), .text(dossier.vakdepartement),
-            .text(dossier.fase.rawValue), .int(dossier.versie), .text(koepels), .timestamp(dossier.geopendOp),
-            .timestamp(dossier.bijgewerktOp), .jsonb(try encodeState(opgeslagen)), .jsonb(try rowWriter.encode(entries)),
-            .jsonb(try stateWriter.encode(koppelingen)),
-        ]
-        let eersteSlot = parameters.count + 1
-        for slot in 0..<(1 + Koepel.allCases.count) {
-            if slot < views.count {
-                let view = views[slot]
-                parameters += [
-                    .text(view.kijker), .int(view.versie), .text(String(decoding: view.document, as: UTF8.self)),
-                    view.kamerstukkenNa.map { .int(Int64($0)) } ?? .null,
-                ]
-            } else {
-                parameters += [.null, .null, .null, .null]
+    /// links it did not make. The views it gives (`weergaven(from:)`) are complete, with the
+    /// Kamerstukken linked before (read by the same statement) and the new ones.
+    struct Schrijven {
+        /// The state after the events.
+        let state: Dossier
+        /// The statement that writes it.
+        let statement: (sql: String, parameters: [PostgresValue])
+        private let views: [DossierWeergave.Opslag]
+        private let koppelingen: [KamerstukRij]
+
+        init(_ dossier: Dossier, entries: [TijdlijnRij], koppelingen: [KamerstukRij], into tables: DossierTables) throws {
+            state = dossier
+            self.koppelingen = koppelingen
+            let koepels = "{" + dossier.uitgenodigdeKoepels.map(\.rawValue).sorted().joined(separator: ",") + "}"
+            let views = try DossierWeergave.opslag(of: dossier)
+            self.views = views
+            var opgeslagen = dossier
+            opgeslagen.kamerstukken = []
+            var parameters: [PostgresValue] = [
+                .uuid(dossier.id), .text(dossier.kenmerk.description), .text(dossier.titel), .text(dossier.vakdepartement),
+                .text(dossier.fase.rawValue), .int(dossier.versie), .text(koepels), .timestamp(dossier.geopendOp),
+                .timestamp(dossier.bijgewerktOp), .jsonb(try encodeState(opgeslagen)), .jsonb(try rowWriter.encode(entries)),
+                .jsonb(try stateWriter.encode(koppelingen)),
+            ]
+            let eersteSlot = parameters.count + 1
+            for slot in 0..<(1 + Koepel.allCases.count) {
+                if slot < views.count {
+                    let view = views[slot]
+                    parameters += [
+                        .text(view.kijker), .int(view.versie), .text(String(decoding: view.document, as: UTF8.self)),
+                        view.kamerstukkenNa.map { .int(Int64($0)) } ?? .null,
+                    ]
+                } else {
+                    parameters += [.null, .null, .null, .null]
+                }
             }
-        }
-        let slots = (0..<(1 + Koepel.allCases.count)).map { slot in
-            let p = eersteSlot + 4 * slot
-            return "($\(p)::text, $\(p + 1)::bigint, $\(p + 2)::json, $\(p + 3)::integer)"
-        }.joined(separator: ", ")
-        let rows = try connection.query(
-            """
-            WITH eerder AS (
-                SELECT string_agg(weergave, ',' ORDER BY deel) AS lijst, max(deel) AS deel FROM \(tables.delen) WHERE dossier_id = $1
-            ), nieuw AS (
-                SELECT string_agg(k.weergave, ',' ORDER BY k.versie) AS lijst FROM jsonb_to_recordset($12) AS k(versie bigint, weergave text)
-            ), delen AS (
-                -- The new links go to the end of the last part, or start a new one when it is full.
-                INSERT INTO \(tables.delen) AS d (dossier_id, deel, weergave)
-                SELECT $1, CASE WHEN laatste.deel IS NULL THEN 1
-                                WHEN octet_length(laatste.weergave) + octet_length(nieuw.lijst) > \(deelOmvang) THEN laatste.deel + 1
-                                ELSE laatste.deel END,
-                       nieuw.lijst
-                FROM nieuw LEFT JOIN \(tables.delen) laatste ON laatste.dossier_id = $1 AND laatste.deel = (SELECT deel FROM eerder)
-                WHERE nieuw.lijst IS NOT NULL
-                ON CONFLICT (dossier_id, deel) DO UPDATE SET weergave = d.weergave || ',' || excluded.weergave
-            ), staat AS (
-                INSERT INTO \(tables.dossiers) (id, kenmerk, titel, vakdepartement, fase, versie, koepels, geopend_op, bijgewerkt_op, staat)
-                VALUES ($1, $2, $3, $4, $5, $6, $7::text[], $8, $9, $10)
-                ON CONFLICT (id) DO UPDATE SET kenmerk = excluded.kenmerk, titel = excluded.titel,
-                    vakdepartement = excluded.vakdepartement, fase = excluded.fase, versie = excluded.versie,
-                    koepels = excluded.koepels, geopend_op = excluded.geopend_op,
-                    bijgewerkt_op = excluded.bijgewerkt_op, staat = excluded.staat
-            ), regels AS (
-                INSERT INTO \(tables.tijdlijn) (dossier_id, versie, type, geregistreerd_op, omschrijving, door, ronde, koepel, intern)
-                SELECT $1, t.versie, t.type, timestamptz 'epoch' + t."geregistreerdOpMicroseconden" * interval '1 microsecond',
-                       t.omschrijving, t.door, t.ronde, t.koepel, t.intern
-                FROM jsonb_to_recordset($11) AS t(versie bigint, type text, "geregistreerdOpMicroseconden" bigint, omschrijving text,
-                                                  door text, ronde integer, koepel text, intern boolean)
-            ), koppelingen AS (
-                INSERT INTO \(tables.kamerstukken) (dossier_id, versie, nummer, staat, weergave)
-                SELECT $1, k.versie, k.nummer, k.staat, k.weergave
-                FROM jsonb_to_recordset($12) AS k(versie bigint, nummer text, staat jsonb, weergave text)
-            ), weergaven AS (
-                INSERT INTO \(tables.weergaven) (dossier_id, kijker, versie, document, kamerstukken_na)
-                -- The splice point only for a dossier with links: a view of one without is complete.
-                SELECT $1, v.kijker, v.versie, v.document,
-                       CASE WHEN eerder.deel IS NOT NULL OR nieuw.lijst IS NOT NULL THEN v.na END
-                FROM (VALUES \(slots)) AS v (kijker, versie, document, na), eerder, nieuw
-                WHERE v.kijker IS NOT NULL
-                ON CONFLICT (dossier_id, kijker) DO UPDATE SET versie = excluded.versie, document = excluded.document,
-                    kamerstukken_na = excluded.kamerstukken_na
+            let slots = (0..<(1 + Koepel.allCases.count)).map { slot in
+                let p = eersteSlot + 4 * slot
+                return "($\(p)::text, $\(p + 1)::bigint, $\(p + 2)::json, $\(p + 3)::integer)"
+            }.joined(separator: ", ")
+            statement = (
+                """
+                WITH eerder AS (
+                    SELECT string_agg(weergave, ',' ORDER BY deel) AS lijst, max(deel) AS deel FROM \(tables.delen) WHERE dossier_id = $1
+                ), nieuw AS (
+                    SELECT string_agg(k.weergave, ',' ORDER BY k.versie) AS lijst FROM jsonb_to_recordset($12) AS k(versie bigint, weergave text)
+                ), delen AS (
+                    -- The new links go to the end of the last part, or start a new one when it is full.
+                    INSERT INTO \(tables.delen) AS d (dossier_id, deel, weergave)
+                    SELECT $1, CASE WHEN laatste.deel IS NULL THEN 1
+                                    WHEN octet_length(laatste.weergave) + octet_length(nieuw.lijst) > \(deelOmvang) THEN laatste.deel + 1
+                                    ELSE laatste.deel END,
+                           nieuw.lijst
+                    FROM nieuw LEFT JOIN \(tables.delen) laatste ON laatste.dossier_id = $1 AND laatste.deel = (SELECT deel FROM eerder)
+                    WHERE nieuw.lijst IS NOT NULL
+                    ON CONFLICT (dossier_id, deel) DO UPDATE SET weergave = d.weergave || ',' || excluded.weergave
+                ), staat AS (
+                    INSERT INTO \(tables.dossiers) (id, kenmerk, titel, vakdepartement, fase, versie, koepels, geopend_op, bijgewerkt_op, staat)
+                    VALUES ($1, $2, $3, $4, $5, $6, $7::text[], $8, $9, $10)
+                    ON CONFLICT (id) DO UPDATE SET kenmerk = excluded.kenmerk, titel = excluded.titel,
+                        vakdepartement = excluded.vakdepartement, fase = excluded.fase, versie = excluded.versie,
+                        koepels = excluded.koepels, geopend_op = excluded.geopend_op,
+                        bijgewerkt_op = excluded.bijgewerkt_op, staat = excluded.staat
+                ), regels AS (
+                    INSERT INTO \(tables.tijdlijn) (dossier_id, versie, type, geregistreerd_op, omschrijving, door, ronde, koepel, intern)
+                    SELECT $1, t.versie, t.type, timestamptz 'epoch' + t."geregistreerdOpMicroseconden" * interval '1 microsecond',
+                           t.omschrijving, t.door, t.ronde, t.koepel, t.intern
+                    FROM jsonb_to_recordset($11) AS t(versie bigint, type text, "geregistreerdOpMicroseconden" bigint, omschrijving text,
+                                                      door text, ronde integer, koepel text, intern boolean)
+                ), koppelingen AS (
+                    INSERT INTO \(tables.kamerstukken) (dossier_id, versie, nummer, staat, weergave)
+                    SELECT $1, k.versie, k.nummer, k.staat, k.weergave
+                    FROM jsonb_to_recordset($12) AS k(versie bigint, nummer text, staat jsonb, weergave text)
+                ), weergaven AS (
+                    INSERT INTO \(tables.weergaven) (dossier_id, kijker, versie, document, kamerstukken_na)
+                    -- The splice point only for a dossier with links: a view of one without is complete.
+                    SELECT $1, v.kijker, v.versie, v.document,
+                           CASE WHEN eerder.deel IS NOT NULL OR nieuw.lijst IS NOT NULL THEN v.na END
+                    FROM (VALUES \(slots)) AS v (kijker, versie, document, na), eerder, nieuw
+                    WHERE v.kijker IS NOT NULL
+                    ON CONFLICT (dossier_id, kijker) DO UPDATE SET versie = excluded.versie, document = excluded.document,
+                        kamerstukken_na = excluded.kamerstukken_na
+                )
+                SELECT lijst AS eerder FROM eerder
+                """,
+                parameters
             )
-            SELECT lijst AS eerder FROM eerder
-            """,
-            parameters
-        )
-        // The statement's own snapshot: the Kamerstukken linked before it, then the ones it linked.
-        var kamerstukken = try rows.first?.optionalTextBytes("eerder") ?? Data()
-        for koppeling in koppelingen {
-            if !kamerstukken.isEmpty { kamerstukken.append(UInt8(ascii: ",")) }
-            kamerstukken.append(contentsOf: koppeling.weergave.utf8)
         }
-        return Dictionary(uniqueKeysWithValues: views.map { ($0.kijker, $0.ingevuld(kamerstukken)) })
+
+        /// The views written, complete: the statement's own snapshot gives the Kamerstukken linked
+        /// before it, then come the ones it linked.
+        func weergaven(from rows: PostgresRows) throws -> [String: DossierWeergave] {
+            var kamerstukken = try rows.first?.optionalTextBytes("eerder") ?? Data()
+            for koppeling in koppelingen {
+                if !kamerstukken.isEmpty { kamerstukken.append(UInt8(ascii: ",")) }
+                kamerstukken.append(contentsOf: koppeling.weergave.utf8)
+            }
+            return Dictionary(uniqueKeysWithValues: views.map { ($0.kijker, $0.ingevuld(kamerstukken)) })
+        }
     }
 
     /// How the state is written: sorted keys, exact instants (seconds since the reference date, as

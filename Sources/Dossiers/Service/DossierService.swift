@@ -98,10 +98,14 @@ public final class DossierService: Sendable {
         let kamerstukken: DossierProjection.KamerstukkenNodig =
             if context.answer?.heleDossier == true { .alle } else if case .koppelKamerstuk(let nummer, _, _) = command { .nummer(nummer) } else { .geen }
         var attempt = 0
+        // A command's single event is appended, projected and committed in one round trip, unless
+        // that append was refused (a replayed command, a moved head): then once more one at a time.
+        var pipelining: Pipelining = context.answer?.ticket == nil ? .metCommit : .zonderCommit
         while true {
             attempt += 1
             do {
                 let clock = clock
+                let pipelining = pipelining
                 let outcome = try await pool.withTransaction { connection in
                     // The state and its version from the read-model row, locked for the transaction:
                     // the command's cost does not grow with the stream, and concurrent commands on
@@ -131,12 +135,15 @@ public final class DossierService: Sendable {
                     }
                     let outcome = try Self.record(
                         events, commandID: context.commandID, metadata: metadata, sleutels: sleutels, to: dossierID,
-                        expected: .exact(state?.versie ?? 0), before: state, at: now, on: connection
+                        expected: .exact(state?.versie ?? 0), before: state, at: now, pipelining: pipelining, on: connection
                     )
                     return try Self.answered(outcome, context, on: connection)
                 }
                 store.announceCommittedEvents()
                 return outcome
+            } catch is PipelinedAppend.Refusal where pipelining != .nee {
+                pipelining = .nee
+                attempt -= 1
             } catch EventStoreError.wrongExpectedVersion(_, _, let actual) {
                 appendConflicts.increment()
                 if let expected = context.expectedVersion {
@@ -175,14 +182,25 @@ public final class DossierService: Sendable {
         return outcome
     }
 
-    /// Appends decided events and projects them, on the caller's transaction.
+    /// Whether `record` sends the append and the projection in one round trip, and the COMMIT with them.
+    enum Pipelining {
+        /// One statement at a time (a refused pipelined append is decided again this way).
+        case nee
+        /// The append and the projection together; the caller's transaction goes on (an answer to keep).
+        case zonderCommit
+        /// The append, the projection and the COMMIT of the caller's (outermost) transaction together.
+        case metCommit
+    }
+
+    /// Appends decided events and projects them, on the caller's transaction; with `pipelining`,
+    /// a single event on an existing stream in one round trip with its projection (and the commit).
     ///
     /// Event ids derive from the command id, so a command retried with the same id (a client's retry
     /// under the same `Idempotency-Key`) either finds its events already stored and writes nothing,
     /// or is refused by the store as different content: it never writes twice.
     static func record(
         _ events: [DossierEvent], commandID: UUID, metadata: EventMetadata, sleutels: EventKeys, to dossierID: UUID,
-        expected: ExpectedVersion, before: Dossier?, at moment: Date, on connection: PostgresConnection
+        expected: ExpectedVersion, before: Dossier?, at moment: Date, pipelining: Pipelining = .nee, on connection: PostgresConnection
     ) throws -> CommandOutcome {
         let encodedMetadata = try metadata.encoded()
         let newEvents = try events.enumerated().map { index, event in
@@ -194,6 +212,25 @@ public final class DossierService: Sendable {
             )
         }
         let streamID = DossierStream.id(of: dossierID)
+        if pipelining != .nee, newEvents.count == 1, case .exact(let version) = expected, version > 0, let before {
+            // The append, the projection and (without a kept answer) the COMMIT in one round trip:
+            // the event's version and moment are known, and a pipelined append that would not record
+            // it as sent fails, so nothing after it runs (`PipelinedAppend`).
+            let append = try PipelinedAppend(streamID: streamID, expectedVersion: version, event: newEvents[0], recordedAt: moment)
+            let element = DossierStream.Element(event: events[0], version: append.version, recordedAt: append.recordedAt, metadata: metadata)
+            guard let schrijven = try DossierProjection.writing([element], after: before) else {
+                throw ServiceError.unreadableEvent(position: 0)
+            }
+            let answers: [PostgresRows]
+            do {
+                answers = try connection.queries([append.statement, schrijven.statement], committing: pipelining == .metCommit)
+            } catch {
+                throw append.translated(error)
+            }
+            return CommandOutcome(
+                dossier: schrijven.state, events: try append.result(answers[0]).events, weergaven: try schrijven.weergaven(from: answers[1])
+            )
+        }
         let result = try EventStore.append(
             on: connection, to: streamID, streamType: DossierEvent.streamType, expectedVersion: expected, events: newEvents,
             recordedAt: moment
