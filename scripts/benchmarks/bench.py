@@ -549,15 +549,24 @@ def _pgbench_script(statements, dossier_id, name):
     given with -D (sent as a text parameter of a prepared statement, as the server sends it), but
     for what must differ per transaction: the dossier (one of 256, by :d), the event id (:r), the
     expected version (NULL: the same work without the comparison), the new version in the read
-    models (from the append's RETURNING, \\gset) and a Kamerstuk's number. A BEGIN goes in one pipeline
-    with the statement after it, as the server sends them."""
+    models (from the append's RETURNING, \\gset, or from its stream row) and a Kamerstuk's number. The
+    statements go in the round trips the server sends them in: a BEGIN in one pipeline with the locked
+    read (and the Kamerstuk lookup after it), a pipelined append with the statements after it up to
+    the COMMIT."""
     lines = ["\\set d random(1, 256)", "\\set r random(1, 1000000000000)"]
     defines = []
     pipelined = False
+    # The append sent with the projection and the COMMIT in one round trip (`PipelinedAppend`).
+    tail = False
     dossier = "(SELECT id FROM bench_dossiers WHERE n = :d)"
     for index, (_, sql, params) in enumerate(statements):
         is_append = "WITH head AS" in sql
+        is_pipelined_append = is_append and "appended AS" in sql
         is_write = "INSERT INTO dossiers " in sql and "INSERT INTO dossier_weergaven" in sql
+        # The new version: from the append's RETURNING (\gset), or, where the projection goes in one
+        # pipeline with the append, read from its stream row, which the append has just moved.
+        event_version = (f"(SELECT version FROM streams WHERE stream_id = 'dossier-' || {dossier}::text)"
+                         if tail else ":event_version")
 
         def value(number):
             v = params.get(number)
@@ -569,10 +578,13 @@ def _pgbench_script(statements, dossier_id, name):
                 return "NULL::bigint"
             if is_append and number == 3:
                 return "md5(:client_id::text || '-' || :r::text)::uuid"
+            if is_pipelined_append and number == 8:
+                # The moment the server read with the lock: later than the stream's head.
+                return "statement_timestamp()"
             if is_append and number == 8:
                 return "NULL::timestamptz"
             if is_write and number == 6:
-                return ":event_version"
+                return event_version
             if is_write and number == 2:
                 return "(SELECT kenmerk FROM bench_dossiers WHERE n = :d)"
             if "FROM dossier_kamerstukken WHERE dossier_id = $1 AND nummer = $2" in sql and number == 2:
@@ -582,10 +594,10 @@ def _pgbench_script(statements, dossier_id, name):
             var = f"s{index}p{number}"
             if is_write and number == 11:
                 defines.append(f"{var}={v}")
-                return f"jsonb_set(:{var}::jsonb, '{{0,versie}}', to_jsonb(:event_version::bigint))"
+                return f"jsonb_set(:{var}::jsonb, '{{0,versie}}', to_jsonb({event_version}::bigint))"
             if is_write and number == 12 and v != "[]":
                 defines.append(f"{var}={v}")
-                return (f"jsonb_set(jsonb_set(:{var}::jsonb, '{{0,versie}}', to_jsonb(:event_version::bigint)), "
+                return (f"jsonb_set(jsonb_set(:{var}::jsonb, '{{0,versie}}', to_jsonb({event_version}::bigint)), "
                         f"'{{0,nummer}}', to_jsonb('x-' || :r::text))")
             defines.append(f"{var}={v}")
             return f":{var}"
@@ -596,10 +608,22 @@ def _pgbench_script(statements, dossier_id, name):
             lines += ["\\startpipeline", "BEGIN;"]
             pipelined = True
             continue
+        if is_pipelined_append:
+            # The server sends the append, the projection and the COMMIT in one round trip.
+            lines += ["\\startpipeline", text + ";"]
+            tail = True
+            continue
         lines.append(text + (" \\gset" if is_append else ";"))
+        following = statements[index + 1][1] if index + 1 < len(statements) else ""
+        if pipelined and "FROM dossier_kamerstukken WHERE dossier_id = $1" in following:
+            # The locked read and the Kamerstuk lookup go in one round trip (`lockedState`).
+            continue
         if pipelined:
             lines.append("\\endpipeline")
             pipelined = False
+        if tail and text.upper() == "COMMIT":
+            lines.append("\\endpipeline")
+            tail = False
     path = os.path.join(tempfile.mkdtemp(prefix="ownsql."), name + ".sql")
     with open(path, "w") as f:
         f.write("\n".join(lines) + "\n")
