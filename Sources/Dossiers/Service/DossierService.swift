@@ -135,7 +135,7 @@ public final class DossierService: Sendable {
                     }
                     let outcome = try Self.record(
                         events, commandID: context.commandID, metadata: metadata, sleutels: sleutels, to: dossierID,
-                        expected: .exact(state?.versie ?? 0), before: state, at: now, pipelining: pipelining, on: connection
+                        expected: .exact(state?.versie ?? 0), before: state, at: now, pipelining: pipelining, actor: context.actor, on: connection
                     )
                     return try Self.answered(outcome, context, on: connection)
                 }
@@ -188,7 +188,8 @@ public final class DossierService: Sendable {
         case nee
         /// The append and the projection together; the caller's transaction goes on (an answer to keep).
         case zonderCommit
-        /// The append, the projection and the COMMIT of the caller's (outermost) transaction together.
+        /// The append, the projection and the COMMIT of the caller's (outermost) transaction together,
+        /// when the actor may see the dossier after the command (its answer is rendered after the COMMIT).
         case metCommit
     }
 
@@ -200,7 +201,8 @@ public final class DossierService: Sendable {
     /// or is refused by the store as different content: it never writes twice.
     static func record(
         _ events: [DossierEvent], commandID: UUID, metadata: EventMetadata, sleutels: EventKeys, to dossierID: UUID,
-        expected: ExpectedVersion, before: Dossier?, at moment: Date, pipelining: Pipelining = .nee, on connection: PostgresConnection
+        expected: ExpectedVersion, before: Dossier?, at moment: Date, pipelining: Pipelining = .nee, actor: Actor? = nil,
+        on connection: PostgresConnection
     ) throws -> CommandOutcome {
         let encodedMetadata = try metadata.encoded()
         let newEvents = try events.enumerated().map { index, event in
@@ -223,7 +225,10 @@ public final class DossierService: Sendable {
             }
             let answers: [PostgresRows]
             do {
-                answers = try connection.queries([append.statement, schrijven.statement], committing: pipelining == .metCommit)
+                // The answer is rendered after the COMMIT: only when the actor may see the dossier
+                // after the command, else its refusal must still roll the command back.
+                let commits = pipelining == .metCommit && actor.map { schrijven.state.zichtbaar(voor: $0) != nil } == true
+                answers = try connection.queries([append.statement, schrijven.statement], committing: commits)
             } catch {
                 throw append.translated(error)
             }
