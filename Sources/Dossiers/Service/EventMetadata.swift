@@ -53,10 +53,11 @@ public struct EventMetadata: Codable, Sendable, Equatable {
     }
 
     /// Sorted-key JSON, so the stored bytes are stable; slashes unescaped, as the sealing of its
-    /// name writes the whole (`FieldEncryption.verzegel`).
+    /// name writes the whole (`FieldEncryption.verzegel`). JSONEncoder's bytes, without its cost
+    /// (every command writes it).
     func encoded() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(self)
+        try Self.writer.encode(self)
     }
+
+    private static let writer = SortedJSONEncoder(escapesSlashes: false)
 }
