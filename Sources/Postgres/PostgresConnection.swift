@@ -189,12 +189,16 @@ public final class PostgresConnection: @unchecked Sendable {
             // Only a broken connection leaves results unread: never use it again.
             retire()
         }
-        // Every result owned before any is judged: none is left uncleared when one fails.
+        // Every result owned before any is judged: none is left uncleared when one fails. Judged
+        // while they are all owned: the BEGIN's and the COMMIT's are cleared when they are dropped,
+        // and a COMMIT can fail (a deferred constraint; a standby's wait cancelled by a failover).
         var wrapped = results.map(PostgresResult.init)
         guard wrapped.count == expected else { throw callFailed() }
+        try withExtendedLifetime(wrapped) {
+            if let failed = wrapped.first(where: { !Self.succeeded($0.pointer) }) { throw error(from: failed.pointer) }
+        }
         if withBegin { wrapped.removeFirst() }
         if thenCommit { wrapped.removeLast() }
-        if let failed = results.first(where: { !Self.succeeded($0) }) { throw error(from: failed) }
         return wrapped
     }
 
@@ -214,9 +218,12 @@ public final class PostgresConnection: @unchecked Sendable {
 
     private func checked(_ raw: OpaquePointer?) throws -> PostgresResult {
         guard let raw else { throw callFailed() }
-        let result = PostgresResult(raw)
-        guard Self.succeeded(raw) else { throw error(from: raw) }
-        return result
+        // Judged before it is owned: an owner may clear it right after its last use, before its error is read.
+        guard Self.succeeded(raw) else {
+            defer { PQclear(raw) }
+            throw error(from: raw)
+        }
+        return PostgresResult(raw)
     }
 
     /// Whether a result reports success (a command, rows, or an empty query).

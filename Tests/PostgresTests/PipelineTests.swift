@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Postgres
 import Testing
 
@@ -146,4 +149,37 @@ import Testing
             #expect(try connection.query("SELECT count(*) AS n FROM t")[0].int("n") == 2)
         }
     }
+
+    /// A COMMIT that fails (here a deferred unique constraint, as a failover fails one waiting for its
+    /// standby) fails the call with its own error, read from its result before that is cleared.
+    @Test func aCommitThatFailsFailsTheCallWithItsErrorAndKeepsNothing() async throws {
+        // Freed memory filled with a pattern meanwhile, so that a result read after it was cleared
+        // cannot pass for the one it was.
+        freedMemoryPattern(0xA5)
+        defer { freedMemoryPattern(0) }
+        try await TestDatabase.with { database in
+            let connection = try database.connect()
+            try connection.executeScript("CREATE TABLE t (n int8 UNIQUE DEFERRABLE INITIALLY DEFERRED)")
+            for _ in 0..<20 {
+                let error = try #require(throws: PostgresError.self) {
+                    try connection.transaction { connection in
+                        try connection.queries([("INSERT INTO t VALUES ($1)", [.int(1)]), ("INSERT INTO t VALUES ($1)", [.int(1)])], committing: true)
+                    }
+                }
+                #expect(error.isUniqueViolation)
+                #expect(!connection.isInTransaction)
+            }
+            #expect(try connection.query("SELECT count(*) AS n FROM t")[0].int("n") == 0)
+        }
+    }
+}
+
+/// glibc's `mallopt(M_PERTURB, byte)`: memory is filled with `byte` when freed (0: no longer). Looked
+/// up at run time: Swift's Glibc module does not declare it.
+private func freedMemoryPattern(_ byte: Int32) {
+    #if canImport(Glibc)
+    guard let symbol = dlsym(nil, "mallopt") else { return }
+    typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
+    _ = unsafeBitCast(symbol, to: Mallopt.self)(-6, byte)  // M_PERTURB
+    #endif
 }
