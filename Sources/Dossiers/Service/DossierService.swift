@@ -100,7 +100,7 @@ public final class DossierService: Sendable {
         var attempt = 0
         // A command's single event is appended, projected and committed in one round trip, unless
         // that append was refused (a replayed command, a moved head): then once more one at a time.
-        var pipelining: Pipelining = context.answer?.ticket == nil ? .metCommit : .zonderCommit
+        var pipelining: Pipelining = context.answer?.ticket == nil ? .metCommit(voor: context.actor) : .zonderCommit
         while true {
             attempt += 1
             do {
@@ -135,7 +135,7 @@ public final class DossierService: Sendable {
                     }
                     let outcome = try Self.record(
                         events, commandID: context.commandID, metadata: metadata, sleutels: sleutels, to: dossierID,
-                        expected: .exact(state?.versie ?? 0), before: state, at: now, pipelining: pipelining, actor: context.actor, on: connection
+                        expected: .exact(state?.versie ?? 0), before: state, at: now, pipelining: pipelining, on: connection
                     )
                     return try Self.answered(outcome, context, on: connection)
                 }
@@ -183,14 +183,14 @@ public final class DossierService: Sendable {
     }
 
     /// Whether `record` sends the append and the projection in one round trip, and the COMMIT with them.
-    enum Pipelining {
+    enum Pipelining: Equatable {
         /// One statement at a time (a refused pipelined append is decided again this way).
         case nee
         /// The append and the projection together; the caller's transaction goes on (an answer to keep).
         case zonderCommit
         /// The append, the projection and the COMMIT of the caller's (outermost) transaction together,
-        /// when the actor may see the dossier after the command (its answer is rendered after the COMMIT).
-        case metCommit
+        /// when `actor` may see the dossier after the command (its answer is rendered after the COMMIT).
+        case metCommit(voor: Actor)
     }
 
     /// Appends decided events and projects them, on the caller's transaction; with `pipelining`,
@@ -201,7 +201,7 @@ public final class DossierService: Sendable {
     /// or is refused by the store as different content: it never writes twice.
     static func record(
         _ events: [DossierEvent], commandID: UUID, metadata: EventMetadata, sleutels: EventKeys, to dossierID: UUID,
-        expected: ExpectedVersion, before: Dossier?, at moment: Date, pipelining: Pipelining = .nee, actor: Actor? = nil,
+        expected: ExpectedVersion, before: Dossier?, at moment: Date, pipelining: Pipelining = .nee,
         on connection: PostgresConnection
     ) throws -> CommandOutcome {
         let encodedMetadata = try metadata.encoded()
@@ -227,7 +227,7 @@ public final class DossierService: Sendable {
             do {
                 // The answer is rendered after the COMMIT: only when the actor may see the dossier
                 // after the command, else its refusal must still roll the command back.
-                let commits = pipelining == .metCommit && actor.map { schrijven.state.zichtbaar(voor: $0) != nil } == true
+                let commits = if case .metCommit(let actor) = pipelining { schrijven.state.zichtbaar(voor: actor) != nil } else { false }
                 answers = try connection.queries([append.statement, schrijven.statement], committing: commits)
             } catch {
                 throw append.translated(error)
