@@ -13,10 +13,13 @@ enum APIJSON {
     }
 
     /// The body as a `JSONValue`; an empty body is an empty object, anything unreadable is a 400.
+    /// Read by `JSONValue(parsing:)` (no Foundation on a command's path); what that refuses and
+    /// Foundation reads (a trailing comma, UTF-16) is read by Foundation, as every body was before.
     static func body(of request: Request) async throws -> JSONValue {
         var request = request
         let buffer = try await request.collectBody(upTo: APIVersion.maximumBodySize)
         guard buffer.readableBytes > 0 else { return .object([:]) }
+        if let value = try? buffer.withUnsafeReadableBytes({ try JSONValue(parsing: $0) }) { return value }
         do {
             return try JSONDecoder().decode(JSONValue.self, from: Data(buffer: buffer))
         } catch {
