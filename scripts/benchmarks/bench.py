@@ -549,7 +549,8 @@ def _pgbench_script(statements, dossier_id, name):
     given with -D (sent as a text parameter of a prepared statement, as the server sends it), but
     for what must differ per transaction: the dossier (one of 256, by :d), the event id (:r), the
     expected version (NULL: the same work without the comparison), the new version in the read
-    models (from the append's RETURNING, \\gset, or from its stream row) and a Kamerstuk's number. The
+    models (from the append's RETURNING, \\gset, or from its stream row), a Kamerstuk's number and
+    the row version the locked read names (the row's own: a hit of the server's state cache). The
     statements go in the round trips the server sends them in: a BEGIN in one pipeline with the locked
     read (and the Kamerstuk lookup after it), a pipelined append with the statements after it up to
     the COMMIT."""
@@ -563,6 +564,9 @@ def _pgbench_script(statements, dossier_id, name):
         is_append = "WITH head AS" in sql
         is_pipelined_append = is_append and "appended AS" in sql
         is_write = "INSERT INTO dossiers " in sql and "INSERT INTO dossier_weergaven" in sql
+        # The locked read names the row version the server's state cache holds: the row as it is
+        # (the steady state, a hit: the state is not sent).
+        is_locked_read = "FOR UPDATE" in sql and "xmin::text = $2" in sql
         # The new version: from the append's RETURNING (\gset), or, where the projection goes in one
         # pipeline with the append, read from its stream row, which the append has just moved.
         event_version = (f"(SELECT version FROM streams WHERE stream_id = 'dossier-' || {dossier}::text)"
@@ -583,6 +587,10 @@ def _pgbench_script(statements, dossier_id, name):
                 return "statement_timestamp()"
             if is_append and number == 8:
                 return "NULL::timestamptz"
+            if is_locked_read and number == 2:
+                return f"(SELECT xmin::text FROM dossiers WHERE id = {dossier})"
+            if is_locked_read and number == 3:
+                return f"(SELECT versie FROM dossiers WHERE id = {dossier})"
             if is_write and number == 6:
                 return event_version
             if is_write and number == 2:

@@ -72,15 +72,25 @@ public enum DossierProjection {
 
     /// The current state of a dossier from its read-model row, the row locked until the caller's
     /// transaction ends (nil when there is none), and the database's clock read after the lock was
-    /// granted. The sub-select is evaluated before the clock in the select list. Its `kamerstukken`
+    /// granted (the lateral sub-select is evaluated before the select list). Its `kamerstukken`
     /// hold what `kamerstukken` asks for, read once the lock is held: a statement of its own, whose
     /// snapshot includes a link committed while the first waited for the lock, sent with it in one
-    /// round trip (pipelined, it starts when the first has finished).
+    /// round trip (pipelined, it starts when the first has finished). With a `cache`, the stored
+    /// state is sent only when the locked row is not the version the cache remembers.
     static func lockedState(
-        of id: UUID, kamerstukken: KamerstukkenNodig = .geen, on connection: PostgresConnection
+        of id: UUID, kamerstukken: KamerstukkenNodig = .geen, cache: DossierStateCache? = nil, on connection: PostgresConnection
     ) throws -> (state: Dossier?, moment: Date) {
+        let remembered = cache?.rij(of: id)
         var statements: [(sql: String, parameters: [PostgresValue])] = [
-            ("SELECT (SELECT staat FROM dossiers WHERE id = $1 FOR UPDATE) AS staat, clock_timestamp() AS nu", [.uuid(id)])
+            (
+                """
+                SELECT r.staat, r.rij, r.versie, clock_timestamp() AS nu FROM (VALUES (1)) AS een (x) LEFT JOIN LATERAL (
+                    SELECT CASE WHEN xmin::text = $2 AND versie = $3 THEN NULL ELSE staat END AS staat, xmin::text AS rij, versie
+                    FROM dossiers WHERE id = $1 FOR UPDATE
+                ) AS r ON true
+                """,
+                [.uuid(id), remembered.map { PostgresValue.text($0.xmin) } ?? .null, remembered.map { PostgresValue.int($0.versie) } ?? .null]
+            )
         ]
         switch kamerstukken {
         case .geen:
@@ -92,8 +102,20 @@ public enum DossierProjection {
         }
         let answers = try connection.queries(statements)
         let row = answers[0][0]
-        guard try !row.isNull("staat") else { return (nil, try row.date("nu")) }
-        var state = try decodeState(row.json("staat"))
+        guard try !row.isNull("rij") else { return (nil, try row.date("nu")) }
+        var state: Dossier
+        if try !row.isNull("staat") {
+            state = try decodeState(row.json("staat"))
+        } else if let cache, let cached = cache.state(of: id, at: .init(xmin: try row.string("rij"), versie: try row.int64("versie"))) {
+            state = cached
+        } else {
+            // The remembered entry went between asking and reading (full, or expired): read the
+            // state of the row this transaction holds locked.
+            guard let stored = try connection.query("SELECT staat FROM dossiers WHERE id = $1", [.uuid(id)]).first else {
+                return (nil, try row.date("nu"))
+            }
+            state = try decodeState(stored.json("staat"))
+        }
         let gelezen = answers.count > 1 ? answers[1] : nil
         if let gelezen, !gelezen.isEmpty {
             let decoder = stateDecoder()
@@ -204,6 +226,7 @@ public enum DossierProjection {
                         vakdepartement = excluded.vakdepartement, fase = excluded.fase, versie = excluded.versie,
                         koepels = excluded.koepels, geopend_op = excluded.geopend_op,
                         bijgewerkt_op = excluded.bijgewerkt_op, staat = excluded.staat
+                    RETURNING xmin::text AS rij
                 ), regels AS (
                     INSERT INTO \(tables.tijdlijn) (dossier_id, versie, type, geregistreerd_op, omschrijving, door, ronde, koepel, intern)
                     SELECT $1, t.versie, t.type, timestamptz 'epoch' + t."geregistreerdOpMicroseconden" * interval '1 microsecond',
@@ -224,10 +247,16 @@ public enum DossierProjection {
                     ON CONFLICT (dossier_id, kijker) DO UPDATE SET versie = excluded.versie, document = excluded.document,
                         kamerstukken_na = excluded.kamerstukken_na
                 )
-                SELECT lijst AS eerder FROM eerder
+                SELECT eerder.lijst AS eerder, staat.rij FROM eerder, staat
                 """,
                 parameters
             )
+        }
+
+        /// The row version the statement wrote (`DossierStateCache`).
+        func rij(from rows: PostgresRows) throws -> DossierStateCache.Rij? {
+            guard let row = rows.first, try !row.isNull("rij") else { return nil }
+            return DossierStateCache.Rij(xmin: try row.string("rij"), versie: state.versie)
         }
 
         /// The views written, complete: the statement's own snapshot gives the Kamerstukken linked

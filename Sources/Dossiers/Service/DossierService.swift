@@ -29,6 +29,8 @@ public final class DossierService: Sendable {
     public let reportReader: ReportReader
     /// Counts appends that lost a race for a stream's version (`toedeling_append_conflicts_total`).
     let appendConflicts = Counter(label: "toedeling_append_conflicts_total")
+    /// The states this instance's commands wrote a moment ago (`DossierStateCache`).
+    let stateCache = DossierStateCache()
 
     /// A service over a pool and the event store on it.
     /// `notifiesOtherInstances`: commits are announced by NOTIFY to the live feeds of other
@@ -106,12 +108,13 @@ public final class DossierService: Sendable {
             do {
                 let clock = clock
                 let pipelining = pipelining
+                let stateCache = stateCache
                 let outcome = try await pool.withTransaction { connection in
                     // The state and its version from the read-model row, locked for the transaction:
                     // the command's cost does not grow with the stream, and concurrent commands on
                     // one dossier queue here instead of losing the race for the version. The moment
                     // is read once the lock is held, so a stream's times never go backwards.
-                    let locked = try DossierProjection.lockedState(of: dossierID, kamerstukken: kamerstukken, on: connection)
+                    let locked = try DossierProjection.lockedState(of: dossierID, kamerstukken: kamerstukken, cache: stateCache, on: connection)
                     let now = clock.map { Self.microseconds($0()) } ?? locked.moment
                     let state = locked.state
                     if let expected = context.expectedVersion, let state {
@@ -135,7 +138,8 @@ public final class DossierService: Sendable {
                     }
                     let outcome = try Self.record(
                         events, commandID: context.commandID, metadata: metadata, sleutels: sleutels, to: dossierID,
-                        expected: .exact(state?.versie ?? 0), before: state, at: now, pipelining: pipelining, on: connection
+                        expected: .exact(state?.versie ?? 0), before: state, at: now, pipelining: pipelining, cache: stateCache,
+                        on: connection
                     )
                     return try Self.answered(outcome, context, on: connection)
                 }
@@ -194,7 +198,8 @@ public final class DossierService: Sendable {
     }
 
     /// Appends decided events and projects them, on the caller's transaction; with `pipelining`,
-    /// a single event on an existing stream in one round trip with its projection (and the commit).
+    /// a single event on an existing stream in one round trip with its projection (and the commit:
+    /// then the state written is remembered in `cache`, the transaction ending with that write).
     ///
     /// Event ids derive from the command id, so a command retried with the same id (a client's retry
     /// under the same `Idempotency-Key`) either finds its events already stored and writes nothing,
@@ -202,7 +207,7 @@ public final class DossierService: Sendable {
     static func record(
         _ events: [DossierEvent], commandID: UUID, metadata: EventMetadata, sleutels: EventKeys, to dossierID: UUID,
         expected: ExpectedVersion, before: Dossier?, at moment: Date, pipelining: Pipelining = .nee,
-        on connection: PostgresConnection
+        cache: DossierStateCache? = nil, on connection: PostgresConnection
     ) throws -> CommandOutcome {
         let encodedMetadata = try metadata.encoded()
         let newEvents = try events.enumerated().map { index, event in
@@ -224,13 +229,17 @@ public final class DossierService: Sendable {
                 throw ServiceError.unreadableEvent(position: 0)
             }
             let answers: [PostgresRows]
+            // The answer is rendered after the COMMIT: only when the actor may see the dossier
+            // after the command, else its refusal must still roll the command back.
+            let commits = if case .metCommit(let actor) = pipelining { schrijven.state.zichtbaar(voor: actor) != nil } else { false }
             do {
-                // The answer is rendered after the COMMIT: only when the actor may see the dossier
-                // after the command, else its refusal must still roll the command back.
-                let commits = if case .metCommit(let actor) = pipelining { schrijven.state.zichtbaar(voor: actor) != nil } else { false }
                 answers = try connection.queries([append.statement, schrijven.statement], committing: commits)
             } catch {
                 throw append.translated(error)
+            }
+            // Remembered only when the COMMIT went with it: the transaction ended with this write.
+            if commits, !connection.isInTransaction, let cache, let rij = try schrijven.rij(from: answers[1]) {
+                cache.remember(schrijven.state, as: rij)
             }
             return CommandOutcome(
                 dossier: schrijven.state, events: try append.result(answers[0]).events, weergaven: try schrijven.weergaven(from: answers[1])

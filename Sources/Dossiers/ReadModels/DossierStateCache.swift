@@ -1,0 +1,89 @@
+import Foundation
+import Synchronization
+import Taaktoedeling
+
+/// Dossier states this instance wrote a moment ago, decoded, so that the next command on the same
+/// dossier need not have PostgreSQL send the stored state nor decode it: its locked read asks for
+/// the `staat` column only when the row is not the one remembered.
+///
+/// An entry is keyed by the row version it describes: the `xmin` of the `dossiers` row as written
+/// (the id of the transaction that wrote that row version) and the dossier's version. Any other
+/// writer of the row (another instance, erasure, destruction, a rebuild, a hand-made `UPDATE`)
+/// writes a row version with another `xmin`, so an entry can only be stale by never being asked for
+/// again. Only a write whose transaction ends with it is remembered (the pipelined command, whose
+/// COMMIT travels with its projection, `DossierService.record`): no later statement of that
+/// transaction can write the same row under the same `xmin`. A write whose COMMIT failed leaves an
+/// entry no committed row version ever matches. Entries live `timeToLive` (a minute), so that what
+/// is erased from the database does not linger in memory, and at most `maximumEntries` are kept.
+public final class DossierStateCache: Sendable {
+    /// Which row version an entry describes.
+    struct Rij: Equatable, Sendable {
+        /// The row's `xmin` as text.
+        let xmin: String
+        /// The dossier's version.
+        let versie: Int64
+    }
+
+    private struct Entry {
+        let rij: Rij
+        /// The state as the `staat` column holds it (no Kamerstukken: those are rows of their own).
+        let state: Dossier
+        let until: ContinuousClock.Instant
+    }
+
+    private let entries = Mutex<[UUID: Entry]>([:])
+    private let hits = Atomic<Int>(0)
+    /// How long an entry is used.
+    let timeToLive: Duration
+    private let maximumEntries: Int
+    private let now: @Sendable () -> ContinuousClock.Instant
+
+    /// A cache of at most `maximumEntries` states, each used for `timeToLive`.
+    public init(
+        timeToLive: Duration = .seconds(60), maximumEntries: Int = 1_024,
+        now: @escaping @Sendable () -> ContinuousClock.Instant = { .now }
+    ) {
+        self.timeToLive = timeToLive
+        self.maximumEntries = max(1, maximumEntries)
+        self.now = now
+    }
+
+    /// The row version remembered for a dossier, to send with its locked read.
+    func rij(of id: UUID) -> Rij? {
+        let now = now()
+        return entries.withLock { entries in
+            guard let entry = entries[id] else { return nil }
+            guard entry.until > now else {
+                entries[id] = nil
+                return nil
+            }
+            return entry.rij
+        }
+    }
+
+    /// The state remembered for exactly this row version of a dossier.
+    func state(of id: UUID, at rij: Rij) -> Dossier? {
+        let state = entries.withLock { entries in entries[id].flatMap { $0.rij == rij ? $0.state : nil } }
+        if state != nil { hits.add(1, ordering: .relaxed) }
+        return state
+    }
+
+    /// Remembers the state written as row version `rij` (its Kamerstukken are left out, as stored).
+    func remember(_ state: Dossier, as rij: Rij) {
+        var stored = state
+        stored.kamerstukken = []
+        let now = now()
+        let entry = Entry(rij: rij, state: stored, until: now + timeToLive)
+        entries.withLock { entries in
+            if entries.count >= maximumEntries, entries[state.id] == nil {
+                // Full: drop what has expired, and everything if that is not enough.
+                entries = entries.filter { $0.value.until > now }
+                if entries.count >= maximumEntries { entries.removeAll(keepingCapacity: true) }
+            }
+            entries[state.id] = entry
+        }
+    }
+
+    /// How many locked reads took their state from here (tests).
+    var hitCount: Int { hits.load(ordering: .relaxed) }
+}
