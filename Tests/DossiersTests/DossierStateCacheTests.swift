@@ -17,10 +17,12 @@ import ToedelingTestSupport
             // What the cache holds is the row as written: its xmin and version, and the state that
             // decoding its `staat` gives.
             let opgeslagen = try await db.pool.withConnection { connection in
-                try connection.query("SELECT staat, xmin::text AS rij, versie FROM dossiers WHERE id = $1", [.uuid(dossier.id)])[0]
+                try connection.query("SELECT staat, xmin::text AS rij, versie, bijgewerkt_op FROM dossiers WHERE id = $1", [.uuid(dossier.id)])[0]
             }
             let rij = try #require(db.service.stateCache.rij(of: dossier.id))
-            #expect(rij == .init(xmin: try opgeslagen.string("rij"), versie: try opgeslagen.int64("versie")))
+            #expect(rij.xmin == (try opgeslagen.string("rij")))
+            #expect(rij.versie == (try opgeslagen.int64("versie")))
+            #expect(abs(rij.bijgewerktOp.timeIntervalSince(try opgeslagen.date("bijgewerkt_op"))) < 0.000_001)
             let bewaard = try #require(db.service.stateCache.state(of: dossier.id, at: rij))
             #expect(bewaard == (try DossierProjection.decodeState(opgeslagen.json("staat"))))
             let hits = db.service.stateCache.hitCount
@@ -60,6 +62,27 @@ import ToedelingTestSupport
         }
     }
 
+    /// A transaction id can come back (a write lost in a failover to an asynchronous standby): an
+    /// entry for the row's transaction and version at another moment is another write.
+    @Test func anEntryForTheRowsTransactionAndVersionAtAnotherMomentIsNotUsed() async throws {
+        try await TestDatabase.with { db in
+            let dossier = try await openDossier(db.service)
+            _ = try await db.service.execute(.koppelKamerstuk(nummer: "36000-1", titel: "Eerste", datum: termijn), on: dossier.id, context: context())
+            let rij = try #require(db.service.stateCache.rij(of: dossier.id))
+            var verloren = try #require(db.service.stateCache.state(of: dossier.id, at: rij))
+            verloren.titel = "Verloren"
+            db.service.stateCache.remember(
+                verloren, as: .init(xmin: rij.xmin, versie: rij.versie, bijgewerktOp: rij.bijgewerktOp.addingTimeInterval(-1))
+            )
+            let hits = db.service.stateCache.hitCount
+            let outcome = try await db.service.execute(
+                .koppelKamerstuk(nummer: "36000-2", titel: "Tweede", datum: termijn), on: dossier.id, context: context()
+            )
+            #expect(db.service.stateCache.hitCount == hits)
+            #expect(outcome.dossier.titel == "Toezicht op kinderopvang", "decided on the row, not on the other write's state")
+        }
+    }
+
     @Test func twoInstancesTakingTurnsEachSeeTheOthersWrites() async throws {
         try await TestDatabase.with { db in
             let ander = DossierService(store: db.store, pool: db.pool, logger: Logger(label: "test"))
@@ -89,18 +112,20 @@ import ToedelingTestSupport
             )
             return events.reduce(Dossier?.none) { Beslissing.evolve($0, $1, version: 1, recordedAt: Date()) }!
         }
+        let moment = Date(timeIntervalSince1970: 1_800_000_000)
         let eerste = staat()
-        cache.remember(eerste, as: .init(xmin: "100", versie: 1))
-        #expect(cache.rij(of: eerste.id) == .init(xmin: "100", versie: 1))
-        #expect(cache.state(of: eerste.id, at: .init(xmin: "100", versie: 1)) == eerste)
-        #expect(cache.state(of: eerste.id, at: .init(xmin: "101", versie: 1)) == nil, "another row version")
-        #expect(cache.state(of: eerste.id, at: .init(xmin: "100", versie: 2)) == nil, "another dossier version")
+        cache.remember(eerste, as: .init(xmin: "100", versie: 1, bijgewerktOp: moment))
+        #expect(cache.rij(of: eerste.id) == .init(xmin: "100", versie: 1, bijgewerktOp: moment))
+        #expect(cache.state(of: eerste.id, at: .init(xmin: "100", versie: 1, bijgewerktOp: moment)) == eerste)
+        #expect(cache.state(of: eerste.id, at: .init(xmin: "101", versie: 1, bijgewerktOp: moment)) == nil, "another row version")
+        #expect(cache.state(of: eerste.id, at: .init(xmin: "100", versie: 2, bijgewerktOp: moment)) == nil, "another dossier version")
+        #expect(cache.state(of: eerste.id, at: .init(xmin: "100", versie: 1, bijgewerktOp: moment + 0.001)) == nil, "another moment")
         klok.withLock { $0 += .seconds(61) }
         #expect(cache.rij(of: eerste.id) == nil, "expired")
         let (a, b, c) = (staat(), staat(), staat())
-        cache.remember(a, as: .init(xmin: "1", versie: 1))
-        cache.remember(b, as: .init(xmin: "2", versie: 1))
-        cache.remember(c, as: .init(xmin: "3", versie: 1))
+        cache.remember(a, as: .init(xmin: "1", versie: 1, bijgewerktOp: moment))
+        cache.remember(b, as: .init(xmin: "2", versie: 1, bijgewerktOp: moment))
+        cache.remember(c, as: .init(xmin: "3", versie: 1, bijgewerktOp: moment))
         #expect([a, b, c].filter { cache.rij(of: $0.id) != nil }.count <= 2)
         #expect(cache.rij(of: c.id) != nil, "the newest is kept")
     }

@@ -84,12 +84,16 @@ public enum DossierProjection {
         var statements: [(sql: String, parameters: [PostgresValue])] = [
             (
                 """
-                SELECT r.staat, r.rij, r.versie, clock_timestamp() AS nu FROM (VALUES (1)) AS een (x) LEFT JOIN LATERAL (
-                    SELECT CASE WHEN xmin::text = $2 AND versie = $3 THEN NULL ELSE staat END AS staat, xmin::text AS rij, versie
+                SELECT r.staat, r.rij, clock_timestamp() AS nu FROM (VALUES (1)) AS een (x) LEFT JOIN LATERAL (
+                    SELECT CASE WHEN xmin::text = $2 AND versie = $3 AND bijgewerkt_op = $4 THEN NULL ELSE staat END AS staat,
+                           xmin::text AS rij
                     FROM dossiers WHERE id = $1 FOR UPDATE
                 ) AS r ON true
                 """,
-                [.uuid(id), remembered.map { PostgresValue.text($0.xmin) } ?? .null, remembered.map { PostgresValue.int($0.versie) } ?? .null]
+                [
+                    .uuid(id), remembered.map { PostgresValue.text($0.xmin) } ?? .null, remembered.map { PostgresValue.int($0.versie) } ?? .null,
+                    remembered.map { PostgresValue.timestamp($0.bijgewerktOp) } ?? .null,
+                ]
             )
         ]
         switch kamerstukken {
@@ -106,7 +110,9 @@ public enum DossierProjection {
         var state: Dossier
         if try !row.isNull("staat") {
             state = try decodeState(row.json("staat"))
-        } else if let cache, let cached = cache.state(of: id, at: .init(xmin: try row.string("rij"), versie: try row.int64("versie"))) {
+        } else if let cache, let remembered, let cached = cache.state(of: id, at: remembered) {
+            // The locked row is the version named: the state remembered for it (unless that entry
+            // was replaced meanwhile).
             state = cached
         } else {
             // The remembered entry went between asking and reading (full, or expired): read the
@@ -256,7 +262,7 @@ public enum DossierProjection {
         /// The row version the statement wrote (`DossierStateCache`).
         func rij(from rows: PostgresRows) throws -> DossierStateCache.Rij? {
             guard let row = rows.first, try !row.isNull("rij") else { return nil }
-            return DossierStateCache.Rij(xmin: try row.string("rij"), versie: state.versie)
+            return DossierStateCache.Rij(xmin: try row.string("rij"), versie: state.versie, bijgewerktOp: state.bijgewerktOp)
         }
 
         /// The views written, complete: the statement's own snapshot gives the Kamerstukken linked

@@ -7,10 +7,13 @@ import Taaktoedeling
 /// the `staat` column only when the row is not the one remembered.
 ///
 /// An entry is keyed by the row version it describes: the `xmin` of the `dossiers` row as written
-/// (the id of the transaction that wrote that row version) and the dossier's version. Any other
-/// writer of the row (another instance, erasure, destruction, a rebuild, a hand-made `UPDATE`)
-/// writes a row version with another `xmin`, so an entry can only be stale by never being asked for
-/// again. Only a write whose transaction ends with it is remembered (the pipelined command, whose
+/// (the id of the transaction that wrote that row version), the dossier's version and the moment of
+/// its last event (`bijgewerkt_op`). Any other writer of the row (another instance, erasure,
+/// destruction, a rebuild, a hand-made `UPDATE`) writes a row version with another `xmin`, so an
+/// entry can only be stale by never being asked for again. The moment guards the one way a
+/// transaction id comes back: a write lost in a failover to an asynchronous standby (or a
+/// point-in-time restore) whose id the promoted server hands out again, to a command that records
+/// the same version of the dossier at a later moment. Only a write whose transaction ends with it is remembered (the pipelined command, whose
 /// COMMIT travels with its projection, `DossierService.record`): no later statement of that
 /// transaction can write the same row under the same `xmin`. A write whose COMMIT failed leaves an
 /// entry no committed row version ever matches. Entries live `timeToLive` (a minute), so that what
@@ -22,6 +25,8 @@ public final class DossierStateCache: Sendable {
         let xmin: String
         /// The dossier's version.
         let versie: Int64
+        /// The moment of its last event (the `bijgewerkt_op` column).
+        let bijgewerktOp: Date
     }
 
     private struct Entry {
