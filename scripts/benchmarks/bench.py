@@ -591,6 +591,8 @@ def _pgbench_script(statements, dossier_id, name):
                 return f"(SELECT xmin::text FROM dossiers WHERE id = {dossier})"
             if is_locked_read and number == 3:
                 return f"(SELECT versie FROM dossiers WHERE id = {dossier})"
+            if is_locked_read and number == 4:
+                return f"(SELECT bijgewerkt_op FROM dossiers WHERE id = {dossier})"
             if is_write and number == 6:
                 return event_version
             if is_write and number == 2:
