@@ -13,11 +13,13 @@ import Taaktoedeling
 /// entry can only be stale by never being asked for again. The moment guards the one way a
 /// transaction id comes back: a write lost in a failover to an asynchronous standby (or a
 /// point-in-time restore) whose id the promoted server hands out again, to a command that records
-/// the same version of the dossier at a later moment. Only a write whose transaction ends with it is remembered (the pipelined command, whose
-/// COMMIT travels with its projection, `DossierService.record`): no later statement of that
-/// transaction can write the same row under the same `xmin`. A write whose COMMIT failed leaves an
-/// entry no committed row version ever matches. Entries live `timeToLive` (a minute), so that what
-/// is erased from the database does not linger in memory, and at most `maximumEntries` are kept.
+/// the same version of the dossier at a later moment.
+///
+/// Only a write whose transaction ends with it is remembered (the pipelined command, whose COMMIT
+/// travels with its projection, `DossierService.record`): no later statement of that transaction can
+/// write the same row under the same `xmin`. A write whose COMMIT failed leaves an entry no committed
+/// row version ever matches. Entries live `timeToLive` (a minute), so that what is erased from the
+/// database does not linger in memory, and at most `maximumEntries` are kept (`ExpiringEntries`).
 public final class DossierStateCache: Sendable {
     /// Which row version an entry describes.
     struct Rij: Equatable, Sendable {
@@ -33,60 +35,36 @@ public final class DossierStateCache: Sendable {
         let rij: Rij
         /// The state as the `staat` column holds it (no Kamerstukken: those are rows of their own).
         let state: Dossier
-        let until: ContinuousClock.Instant
     }
 
-    private let entries = Mutex<[UUID: Entry]>([:])
+    private let entries: ExpiringEntries<UUID, Entry>
     private let hits = Atomic<Int>(0)
-    /// How long an entry is used.
-    let timeToLive: Duration
-    private let maximumEntries: Int
-    private let now: @Sendable () -> ContinuousClock.Instant
 
     /// A cache of at most `maximumEntries` states, each used for `timeToLive`.
     public init(
         timeToLive: Duration = .seconds(60), maximumEntries: Int = 1_024,
         now: @escaping @Sendable () -> ContinuousClock.Instant = { .now }
     ) {
-        self.timeToLive = timeToLive
-        self.maximumEntries = max(1, maximumEntries)
-        self.now = now
+        entries = ExpiringEntries(timeToLive: timeToLive, maximumEntries: maximumEntries, now: now)
     }
 
     /// The row version remembered for a dossier, to send with its locked read.
     func rij(of id: UUID) -> Rij? {
-        let now = now()
-        return entries.withLock { entries in
-            guard let entry = entries[id] else { return nil }
-            guard entry.until > now else {
-                entries[id] = nil
-                return nil
-            }
-            return entry.rij
-        }
+        entries[id]?.rij
     }
 
     /// The state remembered for exactly this row version of a dossier.
     func state(of id: UUID, at rij: Rij) -> Dossier? {
-        let state = entries.withLock { entries in entries[id].flatMap { $0.rij == rij ? $0.state : nil } }
-        if state != nil { hits.add(1, ordering: .relaxed) }
-        return state
+        guard let entry = entries[id], entry.rij == rij else { return nil }
+        hits.add(1, ordering: .relaxed)
+        return entry.state
     }
 
     /// Remembers the state written as row version `rij` (its Kamerstukken are left out, as stored).
     func remember(_ state: Dossier, as rij: Rij) {
         var stored = state
         stored.kamerstukken = []
-        let now = now()
-        let entry = Entry(rij: rij, state: stored, until: now + timeToLive)
-        entries.withLock { entries in
-            if entries.count >= maximumEntries, entries[state.id] == nil {
-                // Full: drop what has expired, and everything if that is not enough.
-                entries = entries.filter { $0.value.until > now }
-                if entries.count >= maximumEntries { entries.removeAll(keepingCapacity: true) }
-            }
-            entries[state.id] = entry
-        }
+        entries.set(Entry(rij: rij, state: stored), for: state.id)
     }
 
     /// How many locked reads took their state from here (tests).
