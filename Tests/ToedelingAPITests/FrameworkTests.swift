@@ -159,6 +159,27 @@ struct FrameworkTests {
         }
     }
 
+    /// A body is read by the API's own JSON reader; what that refuses and Foundation reads (a
+    /// trailing comma) is read as before, and what both refuse stays a 400.
+    @Test func aBodyIsReadAsBeforeAlsoWhereTheOwnReaderRefusesIt() async throws {
+        try await APITestHarness.with { harness in
+            try await harness.test { client async throws in
+                let plain = try await client.send(.post, Self.advies, token: harness.coordinator, json: Self.kenmerken)
+                #expect(plain.status == .ok)
+                let trailingComma = Self.kenmerken.replacingOccurrences(of: #""geen"}}"#, with: #""geen",}}"#)
+                #expect(trailingComma != Self.kenmerken)
+                let lenient = try await client.send(.post, Self.advies, token: harness.coordinator, json: trailingComma)
+                #expect(lenient.status == .ok, "read by Foundation as before")
+                #expect(lenient.body == plain.body)
+                let loneSurrogate = Self.kenmerken.replacingOccurrences(of: #""geen""#, with: #""ge\ud800en""#)
+                #expect(loneSurrogate != Self.kenmerken)
+                let refused = try await client.send(.post, Self.advies, token: harness.coordinator, json: loneSurrogate)
+                #expect(refused.status == .badRequest)
+                #expect(try refused.problem.type == "urn:toedeling:probleem:onleesbare-body", "refused as JSON, not as a value")
+            }
+        }
+    }
+
     @Test func saneRequestIdIsEchoedAndOtherwiseGenerated() async throws {
         try await APITestHarness.with { harness in
             try await harness.test { client async throws in
