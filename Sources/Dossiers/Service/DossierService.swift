@@ -238,7 +238,8 @@ public final class DossierService: Sendable {
                 throw append.translated(error)
             }
             // Remembered only when the COMMIT went with it: the transaction ended with this write.
-            if commits, !connection.isInTransaction, let cache, let rij = try schrijven.rij(from: answers[1]) {
+            // A row version that cannot be read is not remembered (the command stands).
+            if commits, !connection.isInTransaction, let cache, let rij = (try? schrijven.rij(from: answers[1])) ?? nil {
                 cache.remember(schrijven.state, as: rij)
             }
             return CommandOutcome(
