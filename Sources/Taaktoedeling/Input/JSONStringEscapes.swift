@@ -1,9 +1,9 @@
 /// Reading the escapes of a JSON string (RFC 8259 §7).
 public enum JSONStringEscapes {
     /// A string literal's inside (without its quotes) with its escapes resolved: `\" \\ \/ \b \f \n
-    /// \r \t` and `\uXXXX` (a surrogate pair as one scalar, a lone surrogate as U+FFFD); nil for an
-    /// escape JSON does not have.
-    public static func unescaped(_ body: UnsafeRawBufferPointer) -> String? {
+    /// \r \t` and `\uXXXX` (a surrogate pair as one scalar, a lone surrogate as U+FFFD, or, when
+    /// `strict`, nil as Foundation's decoder refuses it); nil for an escape JSON does not have.
+    public static func unescaped(_ body: UnsafeRawBufferPointer, strict: Bool = false) -> String? {
         var result = String.UnicodeScalarView()
         var pending: [UInt8] = []
         pending.reserveCapacity(body.count)
@@ -54,6 +54,7 @@ public enum JSONStringEscapes {
                     code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
                     at += 6
                 }
+                if strict, (0xD800...0xDFFF).contains(code) { return nil }
                 flush()
                 result.append(Unicode.Scalar(code) ?? "\u{FFFD}")
             default: return nil

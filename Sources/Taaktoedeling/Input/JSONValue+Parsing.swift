@@ -111,41 +111,10 @@ extension ParsedJSON {
                 throw Self.corrupt("Invalid UTF-8 in a string at offset \(node.start).")
             }
             guard node.kind == .escapedString else { return raw }
-            guard Self.surrogatesPaired(body), let text = JSONStringEscapes.unescaped(body) else {
+            guard let text = JSONStringEscapes.unescaped(body, strict: true) else {
                 throw Self.corrupt("Invalid escape in a string at offset \(node.start).")
             }
             return text
         }
-    }
-
-    /// Whether every `\uD800`–`\uDBFF` escape is followed by a `\uDC00`–`\uDFFF` one and no low one
-    /// stands alone (`JSONStringEscapes` would make either a U+FFFD, where Foundation refuses them).
-    private static func surrogatesPaired(_ body: UnsafeRawBufferPointer) -> Bool {
-        func unit(_ at: Int) -> UInt32? {
-            guard at + 6 <= body.count, body[at] == UInt8(ascii: "\\"), body[at + 1] == UInt8(ascii: "u") else { return nil }
-            var value: UInt32 = 0
-            for byte in body[(at + 2)..<(at + 6)] {
-                switch byte {
-                case UInt8(ascii: "0")...UInt8(ascii: "9"): value = value << 4 | UInt32(byte - UInt8(ascii: "0"))
-                case UInt8(ascii: "a")...UInt8(ascii: "f"): value = value << 4 | UInt32(byte - UInt8(ascii: "a") + 10)
-                case UInt8(ascii: "A")...UInt8(ascii: "F"): value = value << 4 | UInt32(byte - UInt8(ascii: "A") + 10)
-                default: return nil
-                }
-            }
-            return value
-        }
-        var at = 0
-        while at < body.count {
-            guard body[at] == UInt8(ascii: "\\") else { at += 1; continue }
-            guard let code = unit(at) else { at += 2; continue }
-            switch code {
-            case 0xD800...0xDBFF:
-                guard let low = unit(at + 6), (0xDC00...0xDFFF).contains(low) else { return false }
-                at += 12
-            case 0xDC00...0xDFFF: return false
-            default: at += 6
-            }
-        }
-        return true
     }
 }
