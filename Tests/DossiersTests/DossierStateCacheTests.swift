@@ -19,11 +19,12 @@ import ToedelingTestSupport
             let opgeslagen = try await db.pool.withConnection { connection in
                 try connection.query("SELECT staat, xmin::text AS rij, versie, bijgewerkt_op FROM dossiers WHERE id = $1", [.uuid(dossier.id)])[0]
             }
-            let rij = try #require(db.service.stateCache.rij(of: dossier.id))
+            let entry = try #require(db.service.stateCache.entry(of: dossier.id))
+            let rij = entry.rij
             #expect(rij.xmin == (try opgeslagen.string("rij")))
             #expect(rij.versie == (try opgeslagen.int64("versie")))
             #expect(abs(rij.bijgewerktOp.timeIntervalSince(try opgeslagen.date("bijgewerkt_op"))) < 0.000_001)
-            let bewaard = try #require(db.service.stateCache.state(of: dossier.id, at: rij))
+            let bewaard = entry.state
             #expect(bewaard == (try DossierProjection.decodeState(opgeslagen.json("staat"))))
             let hits = db.service.stateCache.hitCount
             let tweede = try await db.service.execute(
@@ -68,8 +69,9 @@ import ToedelingTestSupport
         try await TestDatabase.with { db in
             let dossier = try await openDossier(db.service)
             _ = try await db.service.execute(.koppelKamerstuk(nummer: "36000-1", titel: "Eerste", datum: termijn), on: dossier.id, context: context())
-            let rij = try #require(db.service.stateCache.rij(of: dossier.id))
-            var verloren = try #require(db.service.stateCache.state(of: dossier.id, at: rij))
+            let entry = try #require(db.service.stateCache.entry(of: dossier.id))
+            let rij = entry.rij
+            var verloren = entry.state
             verloren.titel = "Verloren"
             db.service.stateCache.remember(
                 verloren, as: .init(xmin: rij.xmin, versie: rij.versie, bijgewerktOp: rij.bijgewerktOp.addingTimeInterval(-1))
@@ -115,18 +117,15 @@ import ToedelingTestSupport
         let moment = Date(timeIntervalSince1970: 1_800_000_000)
         let eerste = staat()
         cache.remember(eerste, as: .init(xmin: "100", versie: 1, bijgewerktOp: moment))
-        #expect(cache.rij(of: eerste.id) == .init(xmin: "100", versie: 1, bijgewerktOp: moment))
-        #expect(cache.state(of: eerste.id, at: .init(xmin: "100", versie: 1, bijgewerktOp: moment)) == eerste)
-        #expect(cache.state(of: eerste.id, at: .init(xmin: "101", versie: 1, bijgewerktOp: moment)) == nil, "another row version")
-        #expect(cache.state(of: eerste.id, at: .init(xmin: "100", versie: 2, bijgewerktOp: moment)) == nil, "another dossier version")
-        #expect(cache.state(of: eerste.id, at: .init(xmin: "100", versie: 1, bijgewerktOp: moment + 0.001)) == nil, "another moment")
+        #expect(cache.entry(of: eerste.id)?.rij == .init(xmin: "100", versie: 1, bijgewerktOp: moment))
+        #expect(cache.entry(of: eerste.id)?.state == eerste)
         klok.withLock { $0 += .seconds(61) }
-        #expect(cache.rij(of: eerste.id) == nil, "expired")
+        #expect(cache.entry(of: eerste.id) == nil, "expired")
         let (a, b, c) = (staat(), staat(), staat())
         cache.remember(a, as: .init(xmin: "1", versie: 1, bijgewerktOp: moment))
         cache.remember(b, as: .init(xmin: "2", versie: 1, bijgewerktOp: moment))
         cache.remember(c, as: .init(xmin: "3", versie: 1, bijgewerktOp: moment))
-        #expect([a, b, c].filter { cache.rij(of: $0.id) != nil }.count <= 2)
-        #expect(cache.rij(of: c.id) != nil, "the newest is kept")
+        #expect([a, b, c].filter { cache.entry(of: $0.id) != nil }.count <= 2)
+        #expect(cache.entry(of: c.id) != nil, "the newest is kept")
     }
 }

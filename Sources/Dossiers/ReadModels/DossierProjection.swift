@@ -80,7 +80,7 @@ public enum DossierProjection {
     static func lockedState(
         of id: UUID, kamerstukken: KamerstukkenNodig = .geen, cache: DossierStateCache? = nil, on connection: PostgresConnection
     ) throws -> (state: Dossier?, moment: Date) {
-        let remembered = cache?.rij(of: id)
+        let remembered = cache?.entry(of: id)
         var statements: [(sql: String, parameters: [PostgresValue])] = [
             (
                 """
@@ -91,8 +91,9 @@ public enum DossierProjection {
                 ) AS r ON true
                 """,
                 [
-                    .uuid(id), remembered.map { PostgresValue.text($0.xmin) } ?? .null, remembered.map { PostgresValue.int($0.versie) } ?? .null,
-                    remembered.map { PostgresValue.timestamp($0.bijgewerktOp) } ?? .null,
+                    .uuid(id), remembered.map { PostgresValue.text($0.rij.xmin) } ?? .null,
+                    remembered.map { PostgresValue.int($0.rij.versie) } ?? .null,
+                    remembered.map { PostgresValue.timestamp($0.rij.bijgewerktOp) } ?? .null,
                 ]
             )
         ]
@@ -108,19 +109,12 @@ public enum DossierProjection {
         let row = answers[0][0]
         guard try !row.isNull("rij") else { return (nil, try row.date("nu")) }
         var state: Dossier
-        if try !row.isNull("staat") {
-            state = try decodeState(row.json("staat"))
-        } else if let cache, let remembered, let cached = cache.state(of: id, at: remembered) {
-            // The locked row is the version named: the state remembered for it (unless that entry
-            // was replaced meanwhile).
-            state = cached
+        if let remembered, try row.isNull("staat") {
+            // The locked row is the version named: the state remembered for it.
+            state = remembered.state
+            cache?.used()
         } else {
-            // The remembered entry went between asking and reading (full, or expired): read the
-            // state of the row this transaction holds locked.
-            guard let stored = try connection.query("SELECT staat FROM dossiers WHERE id = $1", [.uuid(id)]).first else {
-                return (nil, try row.date("nu"))
-            }
-            state = try decodeState(stored.json("staat"))
+            state = try decodeState(row.json("staat"))
         }
         let gelezen = answers.count > 1 ? answers[1] : nil
         if let gelezen, !gelezen.isEmpty {

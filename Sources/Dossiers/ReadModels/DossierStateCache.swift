@@ -31,7 +31,8 @@ public final class DossierStateCache: Sendable {
         let bijgewerktOp: Date
     }
 
-    private struct Entry {
+    /// A remembered state and the row version it is.
+    struct Entry: Sendable {
         let rij: Rij
         /// The state as the `staat` column holds it (no Kamerstukken: those are rows of their own).
         let state: Dossier
@@ -48,16 +49,15 @@ public final class DossierStateCache: Sendable {
         entries = ExpiringEntries(timeToLive: timeToLive, maximumEntries: maximumEntries, now: now)
     }
 
-    /// The row version remembered for a dossier, to send with its locked read.
-    func rij(of id: UUID) -> Rij? {
-        entries[id]?.rij
+    /// What is remembered for a dossier: the row version to name in its locked read, and the state
+    /// to use when the locked row is that version (`used()`).
+    func entry(of id: UUID) -> Entry? {
+        entries[id]
     }
 
-    /// The state remembered for exactly this row version of a dossier.
-    func state(of id: UUID, at rij: Rij) -> Dossier? {
-        guard let entry = entries[id], entry.rij == rij else { return nil }
+    /// Counts a locked read that took its state from here.
+    func used() {
         hits.add(1, ordering: .relaxed)
-        return entry.state
     }
 
     /// Remembers the state written as row version `rij` (its Kamerstukken are left out, as stored).
