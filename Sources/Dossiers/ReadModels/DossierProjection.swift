@@ -253,10 +253,10 @@ public enum DossierProjection {
             )
         }
 
-        /// The row version the statement wrote (`DossierStateCache`).
-        func rij(from rows: PostgresRows) throws -> DossierStateCache.Rij? {
-            guard let row = rows.first, try !row.isNull("rij") else { return nil }
-            return DossierStateCache.Rij(xmin: try row.string("rij"), versie: state.versie, bijgewerktOp: state.bijgewerktOp)
+        /// The row version the statement wrote (`DossierStateCache`); nil when it cannot be read.
+        func rij(from rows: PostgresRows) -> DossierStateCache.Rij? {
+            guard let xmin = try? rows.first?.optionalString("rij") else { return nil }
+            return DossierStateCache.Rij(xmin: xmin, versie: state.versie, bijgewerktOp: state.bijgewerktOp)
         }
 
         /// The views written, complete: the statement's own snapshot gives the Kamerstukken linked

@@ -239,7 +239,7 @@ public final class DossierService: Sendable {
             }
             // Remembered only when the COMMIT went with it: the transaction ended with this write.
             // A row version that cannot be read is not remembered (the command stands).
-            if commits, !connection.isInTransaction, let cache, let rij = (try? schrijven.rij(from: answers[1])) ?? nil {
+            if commits, !connection.isInTransaction, let cache, let rij = schrijven.rij(from: answers[1]) {
                 cache.remember(schrijven.state, as: rij)
             }
             return CommandOutcome(
