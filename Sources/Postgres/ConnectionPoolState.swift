@@ -17,6 +17,10 @@ struct ConnectionPoolState {
     var waiters: [Waiter] = []
     var nextWaiterID: UInt64 = 0
     var isClosed = false
+    /// Reads waiting to be sent (`PostgresConnectionPool.read`), oldest first.
+    var reads: [PendingRead] = []
+    /// Readers (a connection sending queued reads in batches) running or waiting for a connection.
+    var readers = 0
 
     mutating func makeWaiterID() -> UInt64 {
         nextWaiterID += 1
@@ -56,8 +60,27 @@ struct ConnectionPoolState {
         return (waiters.removeFirst(), .connection(connection))
     }
 
+    /// The next batch of queued reads for a running reader, oldest first: at most `limit`.
+    mutating func takeReads(limit: Int) -> [PendingRead] {
+        guard reads.count > limit else {
+            defer { reads = [] }
+            return reads
+        }
+        let batch = Array(reads.prefix(limit))
+        reads.removeFirst(limit)
+        return batch
+    }
+
     mutating func removeWaiter(id: UInt64) -> Waiter? {
         guard let index = waiters.firstIndex(where: { $0.id == id }) else { return nil }
         return waiters.remove(at: index)
     }
+}
+
+/// A read queued for the pool's readers: its statement and what to do with its outcome (run on the
+/// reader's thread, while the result is owned).
+struct PendingRead: Sendable {
+    let sql: String
+    let parameters: [PostgresValue]
+    let complete: @Sendable (Result<PostgresRows, any Error>) -> Void
 }

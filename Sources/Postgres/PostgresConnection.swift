@@ -161,6 +161,63 @@ public final class PostgresConnection: @unchecked Sendable {
         return try pipelined(marshalled, thenCommit: commits).map(PostgresRows.init(result:))
     }
 
+    /// Runs statements that have nothing to do with each other, outside a transaction, in one round
+    /// trip (libpq's pipeline mode with a sync after each): each runs as its own transaction, as if
+    /// sent alone, and gets its own rows or its own error; one failing leaves the others alone. When
+    /// the connection breaks, every statement without an answer fails with the connection's error.
+    public func independentQueries(_ statements: [(sql: String, parameters: [PostgresValue])]) -> [Result<PostgresRows, any Error>] {
+        precondition(!isInTransaction, "independent statements run outside a transaction")
+        var outcomes: [Result<PostgresRows, any Error>?] = Array(repeating: nil, count: statements.count)
+        // Checked and prepared before anything is sent (a prepare is a round trip of its own).
+        var marshalled: [(index: Int, statement: MarshalledStatement)] = []
+        marshalled.reserveCapacity(statements.count)
+        for (index, statement) in statements.enumerated() {
+            do {
+                marshalled.append((index, try MarshalledStatement(statement.sql, statement.parameters, binaryResult: false, preparedAs: preparedName)))
+            } catch {
+                outcomes[index] = .failure(error)
+            }
+        }
+        if !marshalled.isEmpty {
+            if PQenterPipelineMode(handle) != 1 {
+                let error = callFailed()
+                for (index, _) in marshalled { outcomes[index] = .failure(error) }
+            } else {
+                var sent = 0
+                for (_, statement) in marshalled {
+                    guard statement.send(on: handle) == 1, PQpipelineSync(handle) == 1 else { break }
+                    sent += 1
+                }
+                if sent < marshalled.count {
+                    // Not even queued: libpq has nothing more to give for these.
+                    let error = callFailed()
+                    for (index, _) in marshalled[sent...] { outcomes[index] = .failure(error) }
+                }
+                // Per statement: its result, the end of its results, its sync.
+                var broken = false
+                for (index, _) in marshalled.prefix(sent) {
+                    guard !broken, let raw = PQgetResult(handle) else {
+                        broken = true
+                        outcomes[index] = .failure(callFailed())
+                        continue
+                    }
+                    while let extra = PQgetResult(handle) { PQclear(extra) }
+                    outcomes[index] = Self.succeeded(raw) ? .success(PostgresRows(result: PostgresResult(raw))) : .failure(error(from: raw))
+                    if !Self.succeeded(raw) { PQclear(raw) }
+                    guard let sync = PQgetResult(handle) else {
+                        broken = true
+                        continue
+                    }
+                    if PQresultStatus(sync) != PGRES_PIPELINE_SYNC { broken = true }
+                    PQclear(sync)
+                }
+                if broken { retire() }
+                if PQexitPipelineMode(handle) != 1 { retire() }
+            }
+        }
+        return outcomes.map { $0 ?? .failure(callFailed()) }
+    }
+
     /// The statements (a pending `BEGIN` first, a `COMMIT` last when `thenCommit`) sent in one round
     /// trip in pipeline mode and their results read: each statement's result, or the first error (a
     /// failed `BEGIN` fails them all).

@@ -18,7 +18,7 @@ struct TestDatabase {
         try scratch.connect()
     }
 
-    func makePool(maximumConnections: Int = 4) -> PostgresConnectionPool {
-        PostgresConnectionPool(connectionString: url, maximumConnections: maximumConnections, logger: Logger(label: "test"))
+    func makePool(maximumConnections: Int = 4, maximumReaders: Int? = nil) -> PostgresConnectionPool {
+        PostgresConnectionPool(connectionString: url, maximumConnections: maximumConnections, maximumReaders: maximumReaders, logger: Logger(label: "test"))
     }
 }

@@ -128,8 +128,9 @@ extension DossierWeergave {
 
     /// The stored view of dossier `id` for `kijker`, complete; nil when there is none.
     static func opgeslagen(_ id: UUID, kijker: String, on connection: PostgresConnection) throws -> DossierWeergave? {
-        try connection.query(
-            "SELECT \(kolommen) FROM dossier_weergaven w WHERE w.dossier_id = $1 AND w.kijker = $2", [.uuid(id), .text(kijker)]
-        ).first.map(gelezen)
+        try connection.query(opgeslagenSQL, [.uuid(id), .text(kijker)]).first.map(gelezen)
     }
+
+    /// The stored view of dossier `$1` for kijker `$2`, read with `gelezen`.
+    static let opgeslagenSQL = "SELECT \(kolommen) FROM dossier_weergaven w WHERE w.dossier_id = $1 AND w.kijker = $2"
 }
