@@ -1,4 +1,5 @@
 import Foundation
+import DomainTestSupport
 import Testing
 @testable import Taaktoedeling
 
@@ -114,6 +115,35 @@ import Testing
     @Test(arguments: ["33047", "-43", "33047--43", "kamer-1", "33047-4 3"])
     func malformedKamerstukNumbersAreRefused(_ nummer: String) {
         #expect(!DossierCommand.isKamerstuknummer(nummer))
+    }
+
+    /// The byte reader answers as the check over Characters it replaced, on random texts made of
+    /// digits, letters, dashes, other ASCII, letters outside ASCII and combining marks.
+    @Test func theKamerstukNumberCheckAnswersAsTheCharacterCheckItReplaced() {
+        func overCharacters(_ nummer: String) -> Bool {
+            let delen = nummer.split(separator: "-", omittingEmptySubsequences: false)
+            guard delen.count >= 2, delen.count <= 4, let eerste = delen.first,
+                  !eerste.isEmpty, eerste.count <= 8, eerste.allSatisfy(\.isASCIIDigit)
+            else { return false }
+            return delen.dropFirst().allSatisfy { deel in
+                !deel.isEmpty && deel.count <= 10 && deel.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+            }
+        }
+        let stukken: [String] = ["0", "3", "9", "a", "Z", "k", "-", "-", "-", " ", "@", "[", "`", "{", "/", ":", "é", "\u{301}", "\r\n", "٣", "Ⅶ", "ß"]
+        var random = SplitMix64(seed: 24)
+        var accepted = 0
+        for _ in 0..<20_000 {
+            var nummer = ""
+            for _ in 0..<(1 + random.next(18)) {
+                // Mostly digits, letters and dashes, so that many texts are valid numbers.
+                let index = random.next(4) == 0 ? Int(random.next(UInt64(stukken.count))) : Int(random.next(9))
+                nummer += stukken[index]
+            }
+            let expected = overCharacters(nummer)
+            if expected { accepted += 1 }
+            #expect(DossierCommand.isKamerstuknummer(nummer) == expected, "\(nummer.debugDescription)")
+        }
+        #expect(accepted > 100)
     }
 
     @Test func aChangeWithoutFieldsIsReported() throws {

@@ -102,14 +102,30 @@ extension DossierCommand {
         return problemen
     }
 
-    /// True for a dossier number followed by one or more parts of letters or digits, joined by `-`.
+    /// True for a dossier number followed by one or more parts of letters or digits, joined by `-`:
+    /// a number of at most 8 digits, then one to three parts of at most 10 ASCII letters or digits.
+    /// Read over the UTF-8 bytes (every command linking a Kamerstuk checks one): any byte outside
+    /// ASCII letters, digits and `-` refuses it, so no character is made of more than one byte.
     static func isKamerstuknummer(_ nummer: String) -> Bool {
-        let delen = nummer.split(separator: "-", omittingEmptySubsequences: false)
-        guard delen.count >= 2, delen.count <= 4, let eerste = delen.first,
-              !eerste.isEmpty, eerste.count <= 8, eerste.allSatisfy(\.isASCIIDigit)
-        else { return false }
-        return delen.dropFirst().allSatisfy { deel in
-            !deel.isEmpty && deel.count <= 10 && deel.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        var scheidingen = 0
+        var lengte = 0
+        for byte in nummer.utf8 {
+            if byte == UInt8(ascii: "-") {
+                guard lengte > 0, scheidingen < 3 else { return false }
+                scheidingen += 1
+                lengte = 0
+                continue
+            }
+            lengte += 1
+            let cijfer = byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+            let klein = byte | 0x20
+            let letter = klein >= UInt8(ascii: "a") && klein <= UInt8(ascii: "z")
+            if scheidingen == 0 {
+                guard cijfer, lengte <= 8 else { return false }
+            } else {
+                guard cijfer || letter, lengte <= 10 else { return false }
+            }
         }
+        return scheidingen > 0 && lengte > 0
     }
 }

@@ -42,6 +42,8 @@ struct JSONBodyMiddleware: RouterMiddleware {
 
     /// The media type of a `Content-Type` value without parameters, in lower case.
     static func essence(of contentType: String) -> String {
+        // What clients send nearly always, answered without splitting, trimming or case mapping.
+        if contentType == MediaTypes.json || contentType == MediaTypes.mergePatchJSON { return contentType }
         let essence = contentType.split(separator: ";", maxSplits: 1).first ?? ""
         return essence.trimmingCharacters(in: .whitespaces).lowercased()
     }
