@@ -20,7 +20,8 @@ struct ZegelServiceTests {
                 logger: Logger(label: "test")
             )
             let taak = Task { try await service.run() }
-            let einde = Date().addingTimeInterval(20)
+            // Long enough for a machine loaded by the other tests (two seals take 0.3 s when idle).
+            let einde = Date().addingTimeInterval(90)
             var bestanden: [String] = []
             repeat {
                 try await Task.sleep(for: .milliseconds(100))
