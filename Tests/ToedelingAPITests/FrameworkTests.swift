@@ -227,12 +227,14 @@ struct FrameworkTests {
             try await harness.test { client async throws in
                 _ = try await client.execute(uri: "/health", method: .get)
                 _ = try await client.send(.get, "/v1/dossiers/\(UUID())", token: harness.coordinator)
+                // A second time: counted by the handles kept from the first.
+                _ = try await client.send(.get, "/v1/dossiers/\(UUID())", token: harness.coordinator)
                 _ = try await client.execute(uri: "/nergens", method: .get)
                 let response = try await client.execute(uri: "/metrics", method: .get)
                 #expect(response.status == .ok)
                 let text = String(buffer: response.body)
                 #expect(text.contains(#"http_requests_total{method="GET",route="/health",status="200"} 1"#))
-                #expect(text.contains(#"http_requests_total{method="GET",route="/v1/dossiers/:id",status="404"} 1"#))
+                #expect(text.contains(#"http_requests_total{method="GET",route="/v1/dossiers/:id",status="404"} 2"#))
                 #expect(text.contains(#"route="unmatched",status="404""#))
                 #expect(text.contains("http_request_duration_seconds_bucket"))
                 #expect(text.contains("toedeling_pool_connections_in_use"))
