@@ -24,8 +24,7 @@ public struct TimestampClient: Sendable {
     /// The token over `bericht`.
     public func stempel(_ bericht: Data) async throws -> Zegel.Tijdstempel {
         let hash = Array(SHA256.hash(data: bericht))
-        var nonce = (0..<8).map { _ in UInt8.random(in: 0...255) }
-        nonce[0] &= 0x7F
+        let nonce = Self.nonce(uit: (0..<8).map { _ in UInt8.random(in: 0...255) })
         let verzoek = Self.verzoek(hash: hash, nonce: nonce)
         var request = HTTPClientRequest(url: url)
         request.method = .POST
@@ -46,6 +45,18 @@ public struct TimestampClient: Sendable {
     }
 
     // MARK: DER
+
+    /// The nonce's INTEGER content from random bytes: positive (top bit clear) and in DER's minimal
+    /// form, so its first byte is never 0. A first byte of 0 followed by one below 0x80 is not DER, and
+    /// an authority refuses the request (OpenSSL's with "the data submitted has the wrong format"):
+    /// one seal in 256 was refused before.
+    static func nonce(uit willekeur: [UInt8]) -> [UInt8] {
+        var nonce = willekeur
+        guard !nonce.isEmpty else { return [1] }
+        nonce[0] &= 0x7F
+        if nonce[0] == 0 { nonce[0] = 1 }
+        return nonce
+    }
 
     /// TimeStampReq { version 1, messageImprint { sha256, hash }, nonce, certReq TRUE }.
     static func verzoek(hash: [UInt8], nonce: [UInt8]) -> [UInt8] {
