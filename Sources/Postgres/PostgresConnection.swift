@@ -202,8 +202,7 @@ public final class PostgresConnection: @unchecked Sendable {
                         continue
                     }
                     while let extra = PQgetResult(handle) { PQclear(extra) }
-                    outcomes[index] = Self.succeeded(raw) ? .success(PostgresRows(result: PostgresResult(raw))) : .failure(error(from: raw))
-                    if !Self.succeeded(raw) { PQclear(raw) }
+                    outcomes[index] = Result { PostgresRows(result: try checked(raw)) }
                     guard let sync = PQgetResult(handle) else {
                         broken = true
                         continue

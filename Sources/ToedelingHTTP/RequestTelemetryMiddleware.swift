@@ -8,7 +8,6 @@ import Synchronization
 /// status and duration (never the `Authorization` header). The router it runs in names the route
 /// (`route`) and says how a path may be logged (`loggablePath`: a path can hold a secret).
 public struct RequestTelemetryMiddleware<Context: RequestContext>: RouterMiddleware {
-    let metricsFactory: any MetricsFactory
     let route: @Sendable (Request, Context) -> String?
     let loggablePath: @Sendable (String) -> String
     private let handles: RequestMetricHandles
@@ -19,7 +18,6 @@ public struct RequestTelemetryMiddleware<Context: RequestContext>: RouterMiddlew
         route: @escaping @Sendable (Request, Context) -> String?,
         loggablePath: @escaping @Sendable (String) -> String = { $0 }
     ) {
-        self.metricsFactory = metricsFactory
         self.route = route
         self.loggablePath = loggablePath
         handles = RequestMetricHandles(factory: metricsFactory)
