@@ -289,6 +289,11 @@ import Testing
                 let page = try await db.service.weergaven(DossierQuery(pageSize: 100), voor: reader)
                 #expect(page.documents == expected, "list of \(reader.naam)")
                 #expect(page.total == expected.count)
+                // The GET of that dossier without stored views: rendered from its state as well, or
+                // nothing for a reader who may not see it.
+                let bravo = try #require(try await db.service.dossiers(DossierQuery(pageSize: 100)).items.first { $0.id == b.id })
+                let single = try await db.service.weergave(b.id, voor: reader)
+                #expect(single?.document == (try bravo.zichtbaar(voor: reader).map { try DossierWeergave.encoder().encode($0) }), "GET of \(reader.naam)")
             }
             // VNG sees its own view: IPO's reactie in the open round is not in it.
             let vng = try await db.service.weergaven(DossierQuery(pageSize: 100), voor: koepel(.VNG))

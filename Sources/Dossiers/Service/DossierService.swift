@@ -287,12 +287,12 @@ public final class DossierService: Sendable {
     public func weergave(_ id: UUID, voor actor: Actor) async throws -> DossierWeergave? {
         let kijker = DossierWeergave.kijker(voor: actor)
         // The stored view is read with other requests' reads in one round trip (the common case);
-        // a dossier without one (none stored for this kijker, or no such dossier) is looked up whole.
+        // a dossier without one (none stored for this kijker, or no such dossier) is rendered from
+        // its state, which is what a stored view holds.
         if let stored = try await pool.read(DossierWeergave.opgeslagenSQL, [.uuid(id), .text(kijker)], { rows in try rows.first.map(DossierWeergave.gelezen) }) {
             return stored
         }
         return try await pool.withConnection { connection in
-            if let stored = try DossierWeergave.opgeslagen(id, kijker: kijker, on: connection) { return stored }
             guard let dossier = try DossierProjection.volledig(id, on: connection) else { return nil }
             return try DossierWeergave.render(dossier, voor: actor)
         }
