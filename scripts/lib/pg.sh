@@ -71,10 +71,11 @@ toedeling_free_port() {
     python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
 }
 
-# toedeling_pg_start DATADIR SOCKETDIR PORT: initialises DATADIR when empty and starts PostgreSQL
-# listening on 127.0.0.1:PORT with its socket in SOCKETDIR. Trust authentication on loopback only.
+# toedeling_pg_start DATADIR SOCKETDIR PORT [MAX_CONNECTIONS]: initialises DATADIR when empty and
+# starts PostgreSQL listening on 127.0.0.1:PORT with its socket in SOCKETDIR, at most MAX_CONNECTIONS
+# clients (300). Trust authentication on loopback only.
 toedeling_pg_start() {
-    local data="$1" sock="$2" port="$3" u
+    local data="$1" sock="$2" port="$3" max="${4:-300}" u
     u=$(toedeling_pg_user)
     mkdir -p "$data" "$sock"
     chown "$u" "$data" "$sock" 2>/dev/null || true
@@ -83,7 +84,7 @@ toedeling_pg_start() {
         (cd /tmp && toedeling_as_pg "$PG_BIN/initdb" -D "$data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null) || return 1
     fi
     (cd /tmp && toedeling_as_pg "$PG_BIN/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 \
-        -o "-c listen_addresses=127.0.0.1 -p $port -k $sock -c max_connections=300 -c shared_buffers=256MB" start >/dev/null) || {
+        -o "-c listen_addresses=127.0.0.1 -p $port -k $sock -c max_connections=$max -c shared_buffers=256MB" start >/dev/null) || {
         echo "PostgreSQL did not start; its log:" >&2; tail -n 30 "$data/server.log" >&2; return 1; }
 }
 
