@@ -95,6 +95,7 @@ let package = Package(
         .target(
             name: "ToedelingHTTP",
             dependencies: [
+                "Taaktoedeling",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),

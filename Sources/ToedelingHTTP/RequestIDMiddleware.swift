@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import Taaktoedeling
 
 /// Takes a sane incoming `X-Request-ID` or makes a UUID, puts it in the logger metadata and the context
 /// (it becomes the correlation id of events) and returns it in the response.
@@ -14,7 +15,7 @@ public struct RequestIDMiddleware<Context: IdentifiedRequestContext>: RouterMidd
         next: (Request, Context) async throws -> Response
     ) async throws -> Response {
         var context = context
-        let requestID = request.headers[.requestID].flatMap(Self.acceptable) ?? UUID().uuidString.lowercased()
+        let requestID = request.headers[.requestID].flatMap(Self.acceptable) ?? UUID.willekeurig().lowercasedString
         context.requestID = requestID
         context.logger[metadataKey: "request.id"] = .string(requestID)
         var response = try await next(request, context)

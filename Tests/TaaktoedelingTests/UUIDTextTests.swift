@@ -18,6 +18,28 @@ import Testing
         }
     }
 
+    @Test func randomIdsAreVersion4AndDoNotRepeat() {
+        var gezien = Set<UUID>()
+        var bits = [Int](repeating: 0, count: 128)
+        for _ in 0..<10_000 {
+            let id = UUID.willekeurig()
+            gezien.insert(id)
+            withUnsafeBytes(of: id.uuid) { bytes in
+                #expect(bytes[6] >> 4 == 4, "version 4")
+                #expect(bytes[8] >> 6 == 0b10, "RFC 9562 variant")
+                for bit in 0..<128 where bytes[bit / 8] & (1 << (bit % 8)) != 0 { bits[bit] += 1 }
+            }
+            #expect(UUID(uuidString: id.lowercasedString) == id)
+        }
+        #expect(gezien.count == 10_000)
+        // Every one of the 122 random bits is set in about half the ids (4,500–5,500 of 10,000 is
+        // more than ten standard deviations wide); the six fixed bits always or never.
+        let vast: Set<Int> = [52, 53, 54, 55, 70, 71]
+        for bit in 0..<128 where !vast.contains(bit) {
+            #expect((4_500...5_500).contains(bits[bit]), "bit \(bit): \(bits[bit])")
+        }
+    }
+
     @Test func readAsFoundationReadsThem() async {
         let alfabet = Array("0123456789abcdefABCDEFgG-x {}é".unicodeScalars)
         let geldig = UUID().uuidString

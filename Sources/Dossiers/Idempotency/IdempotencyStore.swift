@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import Postgres
+import Taaktoedeling
 
 /// Idempotency records in PostgreSQL (`idempotency_keys`), shared by every server instance. A key is
 /// scoped to the token that used it.
@@ -21,7 +22,7 @@ public struct IdempotencyStore: Sendable {
     /// Claims the key for a request with this hash, or says what is already there. A record past
     /// its time to live counts as absent and is claimed anew.
     /// `claimID` names this request's claim (for `release`).
-    public func claim(tokenID: UUID, key: String, requestHash: Data, claimID: UUID = UUID()) async throws -> IdempotencyClaim {
+    public func claim(tokenID: UUID, key: String, requestHash: Data, claimID: UUID = .willekeurig()) async throws -> IdempotencyClaim {
         let abandonedAfterSeconds = abandonedAfterSeconds
         let timeToLiveSeconds = timeToLiveSeconds
         return try await pool.withConnection { connection in

@@ -18,7 +18,7 @@ public struct CommandContext: Sendable {
 
     /// A context; `commandID` defaults to a fresh id.
     public init(
-        actor: Actor, correlationID: String, commandID: UUID = UUID(), expectedVersion: Int64? = nil,
+        actor: Actor, correlationID: String, commandID: UUID = .willekeurig(), expectedVersion: Int64? = nil,
         answer: CommandAnswer? = nil
     ) {
         self.answer = answer

@@ -24,7 +24,7 @@ extension DossierCommand {
         let command: DossierCommand?
         switch kind {
         case .openen:
-            var id = UUID()
+            var id = UUID.willekeurig()
             if let tekst = pad["id"] {
                 if let gegeven = UUID(uuidString: tekst) { id = gegeven } else {
                     padProblemen.append(FieldProblem(name: "id", reason: "is geen UUID"))

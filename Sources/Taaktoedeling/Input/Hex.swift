@@ -39,6 +39,19 @@ extension Data {
 }
 
 extension UUID {
+    /// A random id (RFC 9562 version 4) from the system's generator in one call: Foundation's
+    /// `UUID()` opens, reads and closes `/dev/urandom` for every id (3.6 µs against 0.5), which was
+    /// 2–5 % of a request's CPU where every request makes one (its id) and every command another.
+    public static func willekeurig() -> UUID {
+        var value: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &value) { bytes in
+            arc4random_buf(bytes.baseAddress!, bytes.count)
+            bytes[6] = bytes[6] & 0x0F | 0x40
+            bytes[8] = bytes[8] & 0x3F | 0x80
+        }
+        return UUID(uuid: value)
+    }
+
     /// The 36 characters of RFC 9562 in lower case (the product's one spelling of an id), written
     /// without Foundation's formatter and a lower-casing pass: ids are written for every row.
     public var lowercasedString: String { text(digits: UUID.lowercaseDigits) }

@@ -82,7 +82,7 @@ struct ArchiefController {
         let outcome = try await service.legArchiveringVast(
             code: code, op: id,
             context: CommandContext(
-                actor: actor, correlationID: context.requestID, commandID: context.commandID ?? UUID(), expectedVersion: expectedVersion,
+                actor: actor, correlationID: context.requestID, commandID: context.commandID ?? UUID.willekeurig(), expectedVersion: expectedVersion,
                 answer: CommandAnswer(ticket: context.idempotency) { outcome in try DossierController.answer(outcome, status: .ok, for: actor) }
             )
         )

@@ -91,7 +91,7 @@ struct VernietigingController {
         guard case .object(let fields) = body else { throw Problem.invalidInput([InvalidParam(name: "body", reason: "moet leeg of een leeg JSON-object zijn")]) }
         if let name = fields.keys.sorted().first { throw Problem.invalidInput([InvalidParam(name: name, reason: "is geen bekend veld")]) }
         let id = try Self.lijstID(context)
-        let commandContext = CommandContext(actor: actor, correlationID: context.requestID, commandID: context.commandID ?? UUID())
+        let commandContext = CommandContext(actor: actor, correlationID: context.requestID, commandID: context.commandID ?? UUID.willekeurig())
         let lijst = try await service.keurVernietigingslijstGoed(
             id, door: actor, context: commandContext, vandaag: vandaag, verklaring: VerklaringVanVernietiging.render
         )

@@ -40,7 +40,7 @@ struct DocumentController {
             throw Problem.unsupportedUpload
         }
         let commandContext = CommandContext(
-            actor: actor, correlationID: context.requestID, commandID: context.commandID ?? UUID(), expectedVersion: expectedVersion
+            actor: actor, correlationID: context.requestID, commandID: context.commandID ?? UUID.willekeurig(), expectedVersion: expectedVersion
         )
         let body = request.body
         let result = try await service.voegDocumentToe(aan: id, context: commandContext, maximum: maximumBytes) { upload in

@@ -178,7 +178,7 @@ struct DossierController {
         render: @escaping @Sendable (CommandOutcome) throws -> StoredResponse
     ) -> CommandContext {
         CommandContext(
-            actor: actor, correlationID: context.requestID, commandID: context.commandID ?? UUID(), expectedVersion: expectedVersion,
+            actor: actor, correlationID: context.requestID, commandID: context.commandID ?? UUID.willekeurig(), expectedVersion: expectedVersion,
             answer: CommandAnswer(ticket: context.idempotency, heleDossier: heleDossier, render: render)
         )
     }

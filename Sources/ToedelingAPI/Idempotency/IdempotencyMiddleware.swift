@@ -48,7 +48,7 @@ struct IdempotencyMiddleware: RouterMiddleware {
         let requestHash = Self.hash(method: request.method, path: request.uri.description, tokenID: tokenID, body: body)
         let deadline = ContinuousClock.now + waitLimit
         var pause = Duration.milliseconds(20)
-        let claimID = UUID()
+        let claimID = UUID.willekeurig()
         while true {
             switch try await store.claim(tokenID: tokenID, key: key, requestHash: requestHash, claimID: claimID) {
             case .claimed:
