@@ -355,14 +355,15 @@ private final class MarshalledStatement {
         do {
             for parameter in parameters {
                 types.append(parameter.typeOID)
-                if case .bytea(let data) = parameter {
-                    // Bytes go in binary format: no hex text twice their size.
-                    let buffer = malloc(max(1, data.count))!.assumingMemoryBound(to: CChar.self)
+                if let (version, data) = parameter.binaryRepresentation {
+                    let prefix = version == nil ? 0 : 1
+                    let buffer = malloc(max(1, prefix + data.count))!.assumingMemoryBound(to: CChar.self)
+                    if let version { buffer[0] = CChar(bitPattern: version) }
                     data.withUnsafeBytes { raw in
-                        if let base = raw.baseAddress { memcpy(buffer, base, data.count) }
+                        if let base = raw.baseAddress { memcpy(buffer + prefix, base, data.count) }
                     }
                     values.append(buffer)
-                    lengths.append(Int32(data.count))
+                    lengths.append(Int32(prefix + data.count))
                     formats.append(1)
                     continue
                 }

@@ -22,7 +22,7 @@ public struct PostgresCopyRows: Sendable {
                 bytes.append(UInt8(ascii: "N"))
             case .text(let text):
                 escape(text.utf8)
-            case .jsonb(let data):
+            case .jsonb(let data), .json(let data):
                 escape(data)
             case .bytea(let data):
                 // `\x` and hex digits; the backslash itself escaped for the copy format.

@@ -10,13 +10,14 @@ extension PostgresValue {
         case .uuid: PostgresTypeOID.uuid
         case .timestamp: PostgresTypeOID.timestamptz
         case .jsonb: PostgresTypeOID.jsonb
+        case .json: PostgresTypeOID.json
         case .bytea: PostgresTypeOID.bytea
         case .double: PostgresTypeOID.float8
         }
     }
 
-    /// The value in PostgreSQL's text input format, or nil for NULL and for bytes, which are always
-    /// sent in binary format (see `PostgresConnection.run`).
+    /// The value in PostgreSQL's text input format, or nil for NULL (bytes and JSON documents are
+    /// sent in binary format, see `binaryRepresentation`).
     var textRepresentation: String? {
         switch self {
         case .null: nil
@@ -25,10 +26,25 @@ extension PostgresValue {
         case .bool(let value): value ? "t" : "f"
         case .uuid(let value): value.uuidString
         case .timestamp(let value): PostgresTimestamp.format(value)
-        case .jsonb(let value): String(decoding: value, as: UTF8.self)
+        case .jsonb(let value), .json(let value): String(decoding: value, as: UTF8.self)
         case .bytea: nil
         case .double(let value):
             if value.isNaN { "NaN" } else if value == .infinity { "Infinity" } else if value == -.infinity { "-Infinity" } else { "\(value)" }
+        }
+    }
+}
+
+extension PostgresValue {
+    /// The value in PostgreSQL's binary format, for the kinds sent that way: bytes as they are (no hex
+    /// text twice their size), a `json` document's bytes and a `jsonb` document's behind its format
+    /// version (1). A document needs no copy into a `String`, no scan for a NUL and no `strdup`: the
+    /// state and the views every command writes are the largest parameters it sends. The server
+    /// still checks the bytes (UTF-8 without NUL, then JSON), as it checks text input.
+    var binaryRepresentation: (version: UInt8?, bytes: Data)? {
+        switch self {
+        case .bytea(let value), .json(let value): (nil, value)
+        case .jsonb(let value): (1, value)
+        default: nil
         }
     }
 }

@@ -17,6 +17,8 @@ public enum PostgresValue: Sendable, Hashable {
     case timestamp(Date)
     /// A JSON document (`jsonb`) as UTF-8 bytes.
     case jsonb(Data)
+    /// A JSON document kept as written (`json`: its bytes, keys and spacing as they are), as UTF-8 bytes.
+    case json(Data)
     /// Raw bytes (`bytea`).
     case bytea(Data)
     /// A double-precision number (`float8`).

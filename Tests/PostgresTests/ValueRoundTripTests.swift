@@ -92,6 +92,39 @@ import Testing
         }
     }
 
+    @Test func jsonIsStoredByteForByteAndJsonbNormalised() async throws {
+        try await TestDatabase.with { database in
+            let connection = try database.connect()
+            try connection.executeScript("CREATE TEMPORARY TABLE documenten (j json, b jsonb)")
+            // Keys out of order, spacing, an escaped slash and a non-ASCII letter: json keeps the
+            // bytes as sent (a stored view is served as it was written), jsonb its own form.
+            let tekst = #"{"z": 1,  "a":"\/Één\u00e9"}"#
+            try connection.execute("INSERT INTO documenten VALUES ($1, $2)", [.json(Data(tekst.utf8)), .jsonb(Data(tekst.utf8))])
+            let row = try connection.query("SELECT j::text AS j, b::text AS b, pg_typeof($1) AS soort FROM documenten", [.json(Data("{}".utf8))])[0]
+            #expect(try row.string("j") == tekst)
+            #expect(try row.string("b") == #"{"a": "/Één"# + "\u{E9}" + #"", "z": 1}"#)
+            #expect(try row.string("soort") == "json")
+            let leeg = try connection.query("SELECT $1::jsonb AS b, $2::json AS j", [.jsonb(Data("[]".utf8)), .json(Data("\"\"".utf8))])[0]
+            #expect(try leeg.string("b") == "[]")
+            #expect(try leeg.string("j") == "\"\"")
+        }
+    }
+
+    @Test func aDocumentThatIsNotJSONOrNotUTF8IsRefusedByTheServer() async throws {
+        try await TestDatabase.with { database in
+            let connection = try database.connect()
+            let fouten: [Data] = [Data("{\"a\": }".utf8), Data([0x7B, 0x7D, 0x00]), Data([0x22, 0xC3, 0x28, 0x22]), Data()]
+            for fout in fouten {
+                for waarde in [PostgresValue.json(fout), .jsonb(fout)] {
+                    let error = try #require(throws: PostgresError.self) { try connection.query("SELECT $1 AS v", [waarde]) }
+                    #expect(error.sqlState?.hasPrefix("22") == true, "\(Array(fout)): \(error.sqlState ?? "-")")
+                }
+            }
+            // The connection is still usable.
+            #expect(try connection.query("SELECT 1 AS een")[0].int("een") == 1)
+        }
+    }
+
     @Test func readingAColumnAsTheWrongTypeIsADecodingError() async throws {
         try await TestDatabase.with { database in
             let connection = try database.connect()

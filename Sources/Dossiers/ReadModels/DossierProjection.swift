@@ -192,7 +192,7 @@ public enum DossierProjection {
                 if slot < views.count {
                     let view = views[slot]
                     parameters += [
-                        .text(view.kijker), .int(view.versie), .text(String(decoding: view.document, as: UTF8.self)),
+                        .text(view.kijker), .int(view.versie), .json(view.document),
                         view.kamerstukkenNa.map { .int(Int64($0)) } ?? .null,
                     ]
                 } else {
