@@ -38,6 +38,64 @@ import Testing
         }
     }
 
+    /// The dossier's top level is written by hand (`writeSortedJSON`): also the members the random
+    /// histories never reach (documents, an archive category, a transfer, a destruction: a
+    /// tombstone in a view) and texts JSON escapes are Foundation's bytes, in state and views.
+    @Test func aDossiersHandWrittenTopLevelIsFoundationsBytesWithEveryMember() async {
+        await propertyCheck(count: 60, input: Gen.int(in: 0...10_000_000).array(of: 1...30), Gen.int(in: 0...15)) { getallen, keuze in
+            guard var dossier = JSONProef.verloop(getallen)?.state else {
+                Issue.record("opening failed")
+                return
+            }
+            let moment = Fixtures.begin.addingTimeInterval(Double(getallen[0] % 1_000_000) / 7)
+            if keuze & 1 != 0 {
+                dossier.documenten = [Document(
+                    id: Fixtures.dossierID, versie: 1, titel: "Nota / \"bijlage\"", documentsoort: .correspondentie, bestandsnaam: "nota.pdf",
+                    mediatype: "application/pdf", omvang: 12, sha256: String(repeating: "a", count: 64), vertrouwelijkheid: .intern,
+                    reactie: nil, vervangt: nil, toegevoegdOp: moment, toegevoegdDoor: "BZK\n"
+                )]
+                dossier.wettelijkeGrondslag = "Wet / art. \"1\" \u{1}"
+            }
+            if keuze & 2 != 0 {
+                dossier.archiefcategorie = Archivering(
+                    categorie: SelectielijstCategorie(code: "1.1", omschrijving: "Alles", waardering: .blijvendBewaren, bewaartermijn: nil),
+                    vastgelegdOp: moment
+                )
+            }
+            if keuze & 4 != 0 { dossier.overdracht = Overdracht(ontvangstbevestiging: "e-Depot/1", overgedragenOp: moment) }
+            if keuze & 8 != 0 { dossier.vernietiging = Vernietiging(lijst: Fixtures.dossierID, vernietigdOp: moment) }
+            if getallen.count % 3 == 0 { dossier.zichtbaarGewijzigdOp = nil }
+            do {
+                #expect(try Self.state.encode(dossier) == Self.foundation(.secondsSinceReferenceDate, escapesSlashes: true, opslag: true).encode(dossier))
+                #expect(try Self.views.encode(dossier) == Self.foundation(.iso8601, escapesSlashes: false).encode(dossier))
+                for actor in [Fixtures.coordinator, Fixtures.vng] {
+                    guard let zichtbaar = dossier.zichtbaar(voor: actor) else { continue }
+                    #expect(try Self.views.encode(zichtbaar) == Self.foundation(.iso8601, escapesSlashes: false).encode(zichtbaar))
+                }
+            } catch {
+                Issue.record(error)
+            }
+        }
+    }
+
+    /// The order the top level is written in is the order its keys sort in (the order `JSONEncoder`
+    /// writes them in), and every member `encode(to:)` writes is in it.
+    @Test func aDossiersHandWrittenKeysAreSorted() throws {
+        for opslag in [true, false] {
+            let sleutels = Dossier.gesorteerdeSleutels(opslag: opslag)
+            #expect(sleutels == sleutels.sorted())
+            var dossier = try #require(JSONProef.verloop([1])?.state)
+            dossier.documenten = []
+            dossier.archiefcategorie = Archivering(
+                categorie: SelectielijstCategorie(code: "1.1", omschrijving: "Alles", waardering: .vernietigen, bewaartermijn: nil), vastgelegdOp: Fixtures.begin
+            )
+            dossier.overdracht = Overdracht(ontvangstbevestiging: "x", overgedragenOp: Fixtures.begin)
+            let bytes = try Self.foundation(.iso8601, escapesSlashes: false, opslag: opslag).encode(dossier)
+            let object = try #require(try JSONSerialization.jsonObject(with: bytes) as? [String: Any])
+            #expect(Set(object.keys) == Set(sleutels).subtracting(["vernietiging"]))
+        }
+    }
+
     /// A value of every kind, and what a hand-written `encode(to:)` may do besides: take its keyed
     /// container a second time, use keys that sort in awkward places, nest an unkeyed container and
     /// encode through `superEncoder()`.

@@ -38,9 +38,13 @@ public struct SortedJSONEncoder: Sendable {
     /// `value` as JSON bytes, in an array.
     public func bytes<T: Encodable>(of value: T) throws -> [UInt8] {
         let encoder = TreeEncoder(dates: dates, userInfo: Dictionary(uniqueKeysWithValues: flags.map { ($0, true as Any) }))
-        let node = try encoder.node(for: value)
         var writer = Writer(escapesSlashes: escapesSlashes)
-        try writer.write(node)
+        if T.self == Dossier.self {
+            // The state and the views of every command: their top level written by hand.
+            try (value as! Dossier).writeSortedJSON(to: &writer, encoder: encoder)
+        } else {
+            try writer.write(try encoder.node(for: value))
+        }
         return writer.output
     }
 }
