@@ -16,8 +16,8 @@ extension PostgresValue {
         }
     }
 
-    /// The value in PostgreSQL's text input format, or nil for NULL (bytes and JSON documents are
-    /// sent in binary format, see `binaryRepresentation`).
+    /// The value in PostgreSQL's text input format, or nil for NULL and for the kinds sent in binary
+    /// format (`binaryRepresentation`: bytes and JSON documents).
     var textRepresentation: String? {
         switch self {
         case .null: nil
@@ -26,8 +26,7 @@ extension PostgresValue {
         case .bool(let value): value ? "t" : "f"
         case .uuid(let value): value.uuidString
         case .timestamp(let value): PostgresTimestamp.format(value)
-        case .jsonb(let value), .json(let value): String(decoding: value, as: UTF8.self)
-        case .bytea: nil
+        case .bytea, .jsonb, .json: nil
         case .double(let value):
             if value.isNaN { "NaN" } else if value == .infinity { "Infinity" } else if value == -.infinity { "-Infinity" } else { "\(value)" }
         }

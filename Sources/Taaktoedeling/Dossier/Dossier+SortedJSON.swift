@@ -15,7 +15,8 @@ extension Dossier {
         try writeVelden(to: &writer, encoder: encoder, opslag: opslag, archief: archiefgegevens)
     }
 
-    /// `encodeVelden`'s members, in the order their keys sort in (`sortedKeysAreInOrder` checks it).
+    /// `encodeVelden`'s members, in the order their keys sort in (`SortedJSONEncoderTests` compares
+    /// the bytes with `JSONEncoder`'s, every member present).
     private func writeVelden(to writer: inout SortedJSONEncoder.Writer, encoder: TreeEncoder, opslag: Bool, archief: Archiefgegevens?) throws {
         var leden = Leden(writer: writer, encoder: encoder)
         writer.output = []  // the bytes are the members' alone meanwhile: appending copies nothing
@@ -40,7 +41,7 @@ extension Dossier {
         try leden.lijst("kamerstukken", kamerstukken)
         leden.tekst("kenmerk", kenmerk.description)
         leden.naam("nieuweTaak")
-        leden.writer.output.append(contentsOf: nieuweTaak ? Leden.waar : Leden.onwaar)
+        try leden.writer.write(.bool(nieuweTaak))
         leden.tekst("omschrijving", omschrijving)
         if opslag, let overdracht { try leden.waarde("overdracht", overdracht) }
         leden.tekst("soort", soort.rawValue)
@@ -66,27 +67,13 @@ extension Dossier {
         leden.writer.output.append(UInt8(ascii: "}"))
     }
 
-    /// The keys `writeVelden` writes, in its order, for the state (`opslag`) or the API's dossier.
-    static func gesorteerdeSleutels(opslag: Bool) -> [String] {
-        [
-            "aanleiding", opslag ? "archiefcategorie" : "archivering", "besluit", "bijgewerktOp", "consultaties",
-        ] + (opslag ? ["documenten"] : []) + [
-            "fase", "financieleGevolgen", "geopendOp", "heropeningen", "id", "intrekking", "kamerstukken", "kenmerk", "nieuweTaak",
-            "omschrijving",
-        ] + (opslag ? ["overdracht"] : []) + ["soort", "titel", "toetsing", "udo", "vakdepartement"] + (opslag ? ["vernietiging"] : [])
-            + ["versie", "wettelijkeGrondslag"] + (opslag ? ["zichtbaarGewijzigdOp"] : [])
-    }
-
     /// The members of one object written in turn, a comma before each but the first.
     private struct Leden {
         var writer: SortedJSONEncoder.Writer
         let encoder: TreeEncoder
         var eerste = true
 
-        static let waar = Array("true".utf8)
-        static let onwaar = Array("false".utf8)
         static let leeg = Array("[]".utf8)
-        static let null = Array("null".utf8)
 
         mutating func naam(_ sleutel: String) {
             if eerste { eerste = false } else { writer.output.append(UInt8(ascii: ",")) }
@@ -101,7 +88,7 @@ extension Dossier {
 
         mutating func optioneleTekst(_ sleutel: String, _ tekst: String?) {
             naam(sleutel)
-            if let tekst { writer.writeString(tekst) } else { writer.output.append(contentsOf: Self.null) }
+            if let tekst { writer.writeString(tekst) } else { writer.output.append(contentsOf: SortedJSONEncoder.Writer.null) }
         }
 
         mutating func moment(_ sleutel: String, _ moment: Date) {
@@ -113,7 +100,7 @@ extension Dossier {
         /// An optional as `encode(_:forKey:)` writes it: `null` when absent.
         mutating func waarde<T: Encodable>(_ sleutel: String, _ waarde: T?) throws {
             naam(sleutel)
-            guard let waarde else { return writer.output.append(contentsOf: Self.null) }
+            guard let waarde else { return writer.output.append(contentsOf: SortedJSONEncoder.Writer.null) }
             try writer.write(encoder.node(for: waarde))
         }
 

@@ -253,6 +253,10 @@ extension SortedJSONEncoder {
         let escapesSlashes: Bool
         var output: [UInt8] = []
 
+        static let null = Array("null".utf8)
+        static let waar = Array("true".utf8)
+        static let onwaar = Array("false".utf8)
+
         init(escapesSlashes: Bool) {
             self.escapesSlashes = escapesSlashes
             output.reserveCapacity(1024)
@@ -260,8 +264,8 @@ extension SortedJSONEncoder {
 
         mutating func write(_ node: JSONNode) throws {
             switch node {
-            case .null: output.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C])
-            case .bool(let flag): output.append(contentsOf: flag ? Array("true".utf8) : Array("false".utf8))
+            case .null: output.append(contentsOf: Self.null)
+            case .bool(let flag): output.append(contentsOf: flag ? Self.waar : Self.onwaar)
             case .integer(let number): writeInteger(number)
             case .unsigned(let number): output.append(contentsOf: String(number).utf8)
             case .double(let number): try writeNumber(number.description, finite: number.isFinite, value: number)
